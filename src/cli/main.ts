@@ -1,0 +1,1 @@
+console.log('picto: work in progress');
