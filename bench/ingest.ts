@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { Picto } from '../src/app/picto.js';
+
+export interface RateResult {
+  photos: number;
+  seconds: number;
+  photosPerSecond: number;
+}
+
+/**
+ * Decode-only reference: the same files decoded to the same ≤1440 px oriented RGB the pipeline uses,
+ * with as many decodes in flight as the pipeline has workers. Nothing is written.
+ */
+export async function decodeOnlyRate(files: string[], lanes: number): Promise<RateResult> {
+  const t0 = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const f = files[next++];
+      await sharp(f).rotate().resize(1440, 1440, { fit: 'inside', withoutEnlargement: true }).removeAlpha().raw().toBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const seconds = (performance.now() - t0) / 1000;
+  return { photos: files.length, seconds, photosPerSecond: files.length / seconds };
+}
+
+/** Full ingest without AI: scan, fingerprint, metadata, thumbnail, preview, perceptual hash. */
+export async function ingestRate(
+  files: string[],
+  workers: number,
+): Promise<RateResult & { stageMs: Record<string, number> }> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-bench-ingest-'));
+  const lib = path.join(tmp, 'library');
+  mkdirSync(lib);
+  // Symlinks keep the 4 MB originals in one place; the scanner follows them like real files.
+  for (const f of files) symlinkSync(f, path.join(lib, path.basename(f)));
+  const picto = new Picto({ dataDir: path.join(tmp, 'data'), workers });
+  try {
+    const folder = (await picto.folders.add(lib)).folder;
+    picto.folders.setAi(folder.id, false);
+    picto.runner.start();
+    const t0 = performance.now();
+    await picto.scan();
+    await picto.runner.drain();
+    const seconds = (performance.now() - t0) / 1000;
+    const stats = picto.repos.photos.countByStatus();
+    if (stats.ready !== files.length) {
+      throw new Error(`ingest finished with ${stats.ready}/${files.length} photos ready (${JSON.stringify(stats)})`);
+    }
+    return { photos: files.length, seconds, photosPerSecond: files.length / seconds, stageMs: {} };
+  } finally {
+    await picto.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

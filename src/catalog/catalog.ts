@@ -1,0 +1,180 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Repos } from '../db/index.js';
+import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
+import type { PhotoRow } from '../db/repos/photos.js';
+import type { EventBus } from '../shared/events.js';
+import { CatalogError } from './errors.js';
+import type { ExportDocument, ExportedPhoto } from './export-types.js';
+import { withOffset } from './format.js';
+
+const MAX_ALBUM_NAME = 200;
+
+/** What people do with their photos: favourites, albums, lookups, export. */
+export class Catalog {
+  constructor(
+    private readonly repos: Repos,
+    private readonly events: EventBus,
+  ) {}
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  photo(id: string): PhotoRow {
+    const p = this.repos.photos.get(id);
+    if (!p) throw new CatalogError(`no photo with id ${id}`, 404);
+    return p;
+  }
+
+  /** Resolves file paths typed by a user to photo ids; unknown paths are an error naming them. */
+  async photoIdsForPaths(paths: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    const unknown: string[] = [];
+    for (const p of paths) {
+      const abs = path.resolve(p);
+      let loc = this.repos.locations.byPath(abs);
+      if (!loc) {
+        const real = await fs.realpath(abs).catch(() => abs);
+        loc = this.repos.locations.byPath(real);
+      }
+      if (loc) ids.push(loc.photo_id);
+      else unknown.push(p);
+    }
+    if (unknown.length) {
+      throw new CatalogError(
+        `not in the library: ${unknown.join(', ')} (is its folder added and scanned?)`,
+        404,
+      );
+    }
+    return [...new Set(ids)];
+  }
+
+  setFavourite(ids: string[], on: boolean): number {
+    for (const id of ids) this.photo(id);
+    const n = this.repos.db.transaction(() => this.repos.photos.setFavourite(ids, on, this.now()))();
+    this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
+    return n;
+  }
+
+  // Albums ------------------------------------------------------------------------------------
+
+  albums(): AlbumWithCount[] {
+    return this.repos.albums.list();
+  }
+
+  album(idOrName: number | string): AlbumRow {
+    const a =
+      typeof idOrName === 'number'
+        ? this.repos.albums.get(idOrName)
+        : this.repos.albums.byName(idOrName);
+    if (!a) throw new CatalogError(`no album ${typeof idOrName === 'number' ? 'with id ' : ''}${idOrName}`, 404);
+    return a;
+  }
+
+  createAlbum(name: string, description = ''): AlbumRow {
+    const clean = validAlbumName(name);
+    if (this.repos.albums.byName(clean)) throw new CatalogError(`album "${clean}" already exists`, 409);
+    const a = this.repos.albums.insert(clean, description, this.now());
+    this.events.emit({ type: 'albums.changed' });
+    return a;
+  }
+
+  updateAlbum(
+    id: number,
+    fields: { name?: string; description?: string; coverPhotoId?: string | null },
+  ): AlbumRow {
+    this.album(id);
+    const name = fields.name !== undefined ? validAlbumName(fields.name) : undefined;
+    if (name !== undefined) {
+      const other = this.repos.albums.byName(name);
+      if (other && other.id !== id) throw new CatalogError(`album "${name}" already exists`, 409);
+    }
+    if (fields.coverPhotoId) this.photo(fields.coverPhotoId);
+    this.repos.albums.update(
+      id,
+      { name, description: fields.description, cover_photo_id: fields.coverPhotoId },
+      this.now(),
+    );
+    this.events.emit({ type: 'albums.changed' });
+    return this.album(id);
+  }
+
+  deleteAlbum(id: number): void {
+    this.album(id);
+    this.repos.albums.delete(id);
+    this.events.emit({ type: 'albums.changed' });
+  }
+
+  addToAlbum(albumId: number, photoIds: string[]): number {
+    this.album(albumId);
+    for (const id of photoIds) this.photo(id);
+    const n = this.repos.db.transaction(() =>
+      this.repos.albums.addPhotos(albumId, photoIds, this.now()),
+    )();
+    this.events.emit({ type: 'albums.changed' });
+    return n;
+  }
+
+  removeFromAlbum(albumId: number, photoIds: string[]): number {
+    this.album(albumId);
+    const n = this.repos.db.transaction(() =>
+      this.repos.albums.removePhotos(albumId, photoIds, this.now()),
+    )();
+    this.events.emit({ type: 'albums.changed' });
+    return n;
+  }
+
+  // Export ------------------------------------------------------------------------------------
+
+  exportAll(): ExportDocument {
+    const paths = this.repos.locations.allPaths();
+    const albumsByPhoto = this.repos.albums.namesByPhoto();
+    const photos: ExportedPhoto[] = [];
+    for (const p of this.repos.photos.iterateAll()) {
+      photos.push(exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []));
+    }
+    const albums = this.repos.albums.list().map((a) => ({
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      photoCount: a.photo_count,
+      photos: this.repos.albums.photoIds(a.id),
+    }));
+    const issues = this.repos.fileIssues.all().map((i) => ({ path: i.path, error: i.error }));
+    return { version: 1, exportedAt: this.now(), photos, albums, issues };
+  }
+}
+
+export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): ExportedPhoto {
+  const out: ExportedPhoto = {
+    id: p.id,
+    paths,
+    contentHash: p.content_hash,
+    size: p.size,
+    width: p.width,
+    height: p.height,
+    format: p.format,
+    mime: p.mime,
+    takenAt: withOffset(p.taken_at, p.taken_offset),
+    takenAtSource: p.taken_source,
+    camera: { make: p.make, model: p.model, lens: p.lens },
+    gps: p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon, alt: p.alt } : null,
+    orientation: p.orientation,
+    favourite: p.favourite === 1,
+    trashed: p.trashed_at !== null,
+    albums,
+    status: p.status,
+  };
+  if (p.error) out.error = p.error;
+  return out;
+}
+
+function validAlbumName(name: string): string {
+  const clean = name.trim();
+  if (!clean) throw new CatalogError('album name must not be empty');
+  if (clean.length > MAX_ALBUM_NAME) {
+    throw new CatalogError(`album name is longer than ${MAX_ALBUM_NAME} characters`);
+  }
+  return clean;
+}

@@ -1,0 +1,40 @@
+// The JSON shape of `picto export --json`: a public interface, extend it, never break it.
+
+export interface ExportedPhoto {
+  id: string;
+  paths: string[];
+  contentHash: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  mime: string | null;
+  /** ISO 8601 local time, with the offset when the file records one. */
+  takenAt: string | null;
+  takenAtSource: string | null;
+  camera: { make: string | null; model: string | null; lens: string | null };
+  gps: { lat: number; lon: number; alt: number | null } | null;
+  orientation: number | null;
+  favourite: boolean;
+  trashed: boolean;
+  albums: string[];
+  status: 'pending' | 'ready' | 'error';
+  error?: string;
+}
+
+export interface ExportedAlbum {
+  id: number;
+  name: string;
+  description: string;
+  photoCount: number;
+  photos: string[];
+}
+
+export interface ExportDocument {
+  version: 1;
+  exportedAt: string;
+  photos: ExportedPhoto[];
+  albums: ExportedAlbum[];
+  /** Files that could not be read at all (no content, so no photo). */
+  issues: { path: string; error: string }[];
+}

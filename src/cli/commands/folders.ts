@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { ProgressView } from '../progress.js';
+import { indexUntilDone, printJson, withPicto, type GlobalOptions } from '../context.js';
+
+export function registerFolderCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('add')
+    .description('add photo folders to the library and scan them')
+    .argument('<folder...>', 'folders to add')
+    .option('--wait', 'index everything before returning (thumbnails, metadata, AI)')
+    .option('--no-ai', 'do not run AI (objects, faces) on these folders')
+    .option('--json', 'print the scan summary as JSON')
+    .action(async (folders: string[], opts: { wait?: boolean; ai: boolean; json?: boolean }) => {
+      await withPicto(globals(), async (picto) => {
+        const ids: number[] = [];
+        for (const f of folders) {
+          const { folder, created, absorbed } = await picto.folders.add(f);
+          if (!opts.ai && folder.ai_enabled) picto.folders.setAi(folder.id, false);
+          ids.push(folder.id);
+          if (!opts.json) {
+            process.stderr.write(`${created ? 'added' : 'already in library'}: ${folder.path}\n`);
+            for (const a of absorbed) process.stderr.write(`  (now covers ${a})\n`);
+          }
+        }
+        const view = new ProgressView(process.stderr, Boolean(opts.json));
+        view.attach(picto.events);
+        const summary = await picto.scan(ids);
+        view.detach();
+        if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
+        if (opts.json) printJson({ folders: picto.folders.list().filter((f) => ids.includes(f.id)), scan: summary });
+      });
+    });
+
+  program
+    .command('remove')
+    .description('remove a folder from the library (files on disk are not touched)')
+    .argument('<folder>', 'library folder')
+    .action(async (folder: string) => {
+      await withPicto(globals(), async (picto) => {
+        const { folder: f, removedPhotos } = await picto.folders.remove(folder);
+        process.stderr.write(`removed ${f.path} (${removedPhotos} photos left the catalogue)\n`);
+      });
+    });
+
+  program
+    .command('scan')
+    .description('look for new, changed, moved and deleted files in every library folder')
+    .option('--wait', 'index everything before returning')
+    .option('--json', 'print the scan summary as JSON')
+    .action(async (opts: { wait?: boolean; json?: boolean }) => {
+      await withPicto(globals(), async (picto) => {
+        const view = new ProgressView(process.stderr, Boolean(opts.json));
+        view.attach(picto.events);
+        const summary = await picto.scan();
+        view.detach();
+        if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
+        if (opts.json) printJson(summary);
+      });
+    });
+}

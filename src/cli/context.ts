@@ -1,0 +1,42 @@
+import { Picto } from '../app/picto.js';
+import { ProgressView } from './progress.js';
+
+export interface GlobalOptions {
+  data?: string;
+  workers?: string;
+}
+
+/** Opens the catalogue for one command and always closes it, even when the command fails. */
+export async function withPicto<T>(
+  opts: GlobalOptions,
+  fn: (picto: Picto) => Promise<T>,
+): Promise<T> {
+  const workers = opts.workers ? Number(opts.workers) : undefined;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
+    throw new UsageError(`--workers must be a positive whole number, got "${opts.workers}"`);
+  }
+  const picto = new Picto({ dataDir: opts.data, workers });
+  try {
+    return await fn(picto);
+  } finally {
+    await picto.close();
+  }
+}
+
+/** Runs every queued job to the end with a progress display (the --wait of add and scan). */
+export async function indexUntilDone(picto: Picto, quiet: boolean): Promise<void> {
+  const view = new ProgressView(process.stderr, quiet);
+  view.attach(picto.events);
+  try {
+    picto.runner.start();
+    await picto.runner.drain();
+  } finally {
+    view.detach();
+  }
+}
+
+export class UsageError extends Error {}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,35 @@
+import type { Db } from './connection.js';
+import { AlbumsRepo } from './repos/albums.js';
+import { FileIssuesRepo } from './repos/file-issues.js';
+import { FoldersRepo } from './repos/folders.js';
+import { JobsRepo } from './repos/jobs.js';
+import { LocationsRepo } from './repos/locations.js';
+import { PhotosRepo } from './repos/photos.js';
+import { SettingsRepo } from './repos/settings.js';
+
+export { openDatabase, tx, type Db } from './connection.js';
+
+/** Every repository over one connection: the only place SQL lives. */
+export interface Repos {
+  db: Db;
+  folders: FoldersRepo;
+  photos: PhotosRepo;
+  locations: LocationsRepo;
+  fileIssues: FileIssuesRepo;
+  albums: AlbumsRepo;
+  jobs: JobsRepo;
+  settings: SettingsRepo;
+}
+
+export function createRepos(db: Db): Repos {
+  return {
+    db,
+    folders: new FoldersRepo(db),
+    photos: new PhotosRepo(db),
+    locations: new LocationsRepo(db),
+    fileIssues: new FileIssuesRepo(db),
+    albums: new AlbumsRepo(db),
+    jobs: new JobsRepo(db),
+    settings: new SettingsRepo(db),
+  };
+}

@@ -1,0 +1,127 @@
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Append only: a shipped migration is never edited, a change is a new entry.
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'library core',
+    sql: `
+      CREATE TABLE folders (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        ai_enabled INTEGER NOT NULL DEFAULT 1,
+        online INTEGER NOT NULL DEFAULT 1,
+        added_at TEXT NOT NULL,
+        last_scan_at TEXT,
+        last_scan_ms INTEGER
+      );
+
+      -- A photo is a piece of content. Its id is taken from the content hash it was first seen with
+      -- and never changes, so edits in place, renames and moves keep favourites, albums and faces.
+      CREATE TABLE photos (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        format TEXT,
+        mime TEXT,
+        width INTEGER,
+        height INTEGER,
+        orientation INTEGER,
+        taken_at TEXT,
+        taken_offset INTEGER,
+        taken_source TEXT,
+        -- Timeline key: taken_at, else the file time; always set so ordering is total.
+        sort_at TEXT NOT NULL,
+        make TEXT,
+        model TEXT,
+        lens TEXT,
+        exposure_time REAL,
+        f_number REAL,
+        iso INTEGER,
+        focal_length REAL,
+        lat REAL,
+        lon REAL,
+        alt REAL,
+        phash TEXT,
+        thumb_width INTEGER,
+        thumb_height INTEGER,
+        preview_width INTEGER,
+        preview_height INTEGER,
+        favourite INTEGER NOT NULL DEFAULT 0,
+        trashed_at TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        error TEXT,
+        warnings TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX photos_timeline ON photos (sort_at DESC, id DESC) WHERE trashed_at IS NULL;
+      CREATE INDEX photos_status ON photos (status);
+
+      -- Where a photo lives on disk. Two paths with the same content are one photo, two locations.
+      CREATE TABLE locations (
+        id INTEGER PRIMARY KEY,
+        photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+        folder_id INTEGER NOT NULL REFERENCES folders (id) ON DELETE CASCADE,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE INDEX locations_photo ON locations (photo_id);
+      CREATE INDEX locations_folder ON locations (folder_id);
+
+      -- Files seen but not readable at all (permissions, vanished mid-scan): no content, no photo.
+      CREATE TABLE file_issues (
+        path TEXT PRIMARY KEY,
+        folder_id INTEGER NOT NULL REFERENCES folders (id) ON DELETE CASCADE,
+        error TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+      );
+
+      CREATE TABLE albums (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        description TEXT NOT NULL DEFAULT '',
+        cover_photo_id TEXT REFERENCES photos (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE album_photos (
+        album_id INTEGER NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
+        photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (album_id, photo_id)
+      );
+      CREATE INDEX album_photos_photo ON album_photos (photo_id);
+
+      -- Durable work: one row per photo and stage. Leases name the owning process so a restart can
+      -- take back work from a process that died.
+      CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        priority INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        version TEXT,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        updated_at TEXT NOT NULL,
+        UNIQUE (photo_id, stage)
+      );
+      CREATE INDEX jobs_queue ON jobs (status, priority DESC, id);
+      CREATE INDEX jobs_stage ON jobs (stage, status);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,193 @@
+import type { Db } from '../connection.js';
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobRow {
+  id: number;
+  photo_id: string;
+  stage: string;
+  status: JobStatus;
+  priority: number;
+  attempts: number;
+  last_error: string | null;
+  version: string | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  updated_at: string;
+}
+
+export interface StageCounts {
+  stage: string;
+  pending: number;
+  running: number;
+  done: number;
+  failed: number;
+}
+
+export class JobsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Queue (or re-queue) a stage for a photo. A finished job is reset, keeping its history. */
+  enqueue(photoId: string, stage: string, now: string, priority = 0): void {
+    this.db
+      .prepare(
+        `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
+         VALUES (?, ?, 'pending', ?, ?)
+         ON CONFLICT (photo_id, stage) DO UPDATE SET status = 'pending', attempts = 0,
+           last_error = NULL, lease_owner = NULL, lease_until = NULL, priority = excluded.priority,
+           updated_at = excluded.updated_at`,
+      )
+      .run(photoId, stage, priority, now);
+  }
+
+  /**
+   * Claims up to `limit` photos with pending work, returning every pending stage of each, so one
+   * worker task decodes a photo once for all its stages.
+   */
+  claim(
+    owner: string,
+    leaseUntil: number,
+    limit: number,
+    now: string,
+    stages?: string[],
+  ): JobRow[] {
+    const stageFilter = stages?.length ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
+    const photoIds = (
+      this.db
+        .prepare(
+          `SELECT photo_id FROM jobs WHERE status = 'pending' ${stageFilter}
+           GROUP BY photo_id ORDER BY MAX(priority) DESC, MIN(id) LIMIT ?`,
+        )
+        .all(...(stages ?? []), limit) as { photo_id: string }[]
+    ).map((r) => r.photo_id);
+    if (photoIds.length === 0) return [];
+    const marks = photoIds.map(() => '?').join(',');
+    this.db
+      .prepare(
+        `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
+         WHERE status = 'pending' AND photo_id IN (${marks}) ${stageFilter}`,
+      )
+      .run(owner, leaseUntil, now, ...photoIds, ...(stages ?? []));
+    return this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE status = 'running' AND lease_owner = ? AND photo_id IN (${marks})
+         ORDER BY id`,
+      )
+      .all(owner, ...photoIds) as JobRow[];
+  }
+
+  complete(photoId: string, stage: string, version: string | null, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE jobs SET status = 'done', version = ?, last_error = NULL, lease_owner = NULL,
+           lease_until = NULL, attempts = attempts + 1, updated_at = ?
+         WHERE photo_id = ? AND stage = ?`,
+      )
+      .run(version, now, photoId, stage);
+  }
+
+  /** Records a failure; retries transient ones until maxAttempts, permanent ones stop at once. */
+  fail(
+    photoId: string,
+    stage: string,
+    error: string,
+    permanent: boolean,
+    maxAttempts: number,
+    now: string,
+  ): JobStatus {
+    const row = this.db
+      .prepare('SELECT attempts FROM jobs WHERE photo_id = ? AND stage = ?')
+      .get(photoId, stage) as { attempts: number } | undefined;
+    const attempts = (row?.attempts ?? 0) + 1;
+    const status: JobStatus = permanent || attempts >= maxAttempts ? 'failed' : 'pending';
+    this.db
+      .prepare(
+        `UPDATE jobs SET status = ?, attempts = ?, last_error = ?, lease_owner = NULL,
+           lease_until = NULL, updated_at = ?
+         WHERE photo_id = ? AND stage = ?`,
+      )
+      .run(status, attempts, error, now, photoId, stage);
+    return status;
+  }
+
+  /** Gives back jobs held by owners that are gone (crashed process) or whose lease ran out. */
+  recoverLeases(isOwnerAlive: (owner: string) => boolean, nowMs: number, now: string): number {
+    const running = this.db
+      .prepare(`SELECT DISTINCT lease_owner, MIN(lease_until) AS until FROM jobs
+                WHERE status = 'running' GROUP BY lease_owner`)
+      .all() as { lease_owner: string | null; until: number | null }[];
+    let n = 0;
+    const reset = this.db.prepare(
+      `UPDATE jobs SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = ?
+       WHERE status = 'running' AND lease_owner IS ?`,
+    );
+    for (const r of running) {
+      const expired = r.until === null || r.until < nowMs;
+      if (r.lease_owner === null || expired || !isOwnerAlive(r.lease_owner)) {
+        n += reset.run(now, r.lease_owner).changes;
+      }
+    }
+    return n;
+  }
+
+  releaseOwner(owner: string, now: string): number {
+    return this.db
+      .prepare(
+        `UPDATE jobs SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = ?
+         WHERE status = 'running' AND lease_owner = ?`,
+      )
+      .run(now, owner).changes;
+  }
+
+  retryFailed(now: string, stage?: string): number {
+    return this.db
+      .prepare(
+        `UPDATE jobs SET status = 'pending', attempts = 0, updated_at = ?
+         WHERE status = 'failed' ${stage ? 'AND stage = ?' : ''}`,
+      )
+      .run(now, ...(stage ? [stage] : [])).changes;
+  }
+
+  countsByStage(): StageCounts[] {
+    const rows = this.db
+      .prepare('SELECT stage, status, COUNT(*) AS n FROM jobs GROUP BY stage, status')
+      .all() as { stage: string; status: JobStatus; n: number }[];
+    const byStage = new Map<string, StageCounts>();
+    for (const r of rows) {
+      let c = byStage.get(r.stage);
+      if (!c) {
+        c = { stage: r.stage, pending: 0, running: 0, done: 0, failed: 0 };
+        byStage.set(r.stage, c);
+      }
+      c[r.status] = r.n;
+    }
+    return [...byStage.values()].sort((a, b) => a.stage.localeCompare(b.stage));
+  }
+
+  hasOpenWork(): boolean {
+    return (
+      this.db.prepare(`SELECT 1 FROM jobs WHERE status IN ('pending', 'running') LIMIT 1`).get() !==
+      undefined
+    );
+  }
+
+  failed(limit = 1000): JobRow[] {
+    return this.db
+      .prepare(`SELECT * FROM jobs WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ?`)
+      .all(limit) as JobRow[];
+  }
+
+  stagesForPhoto(photoId: string): JobRow[] {
+    return this.db.prepare('SELECT * FROM jobs WHERE photo_id = ?').all(photoId) as JobRow[];
+  }
+
+  /** Photos whose stage was produced by another version: re-queue exactly those. */
+  requeueOutdated(stage: string, version: string, now: string): number {
+    return this.db
+      .prepare(
+        `UPDATE jobs SET status = 'pending', attempts = 0, last_error = NULL, updated_at = ?
+         WHERE stage = ? AND status IN ('done', 'failed') AND (version IS NULL OR version != ?)`,
+      )
+      .run(now, stage, version).changes;
+  }
+}

@@ -1,0 +1,41 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { compiledSibling } from './module-url.js';
+import type { PhotoTask, PhotoTaskResult } from './task.js';
+
+export interface PoolOptions {
+  /** Worker threads; default: one per core. */
+  workers?: number;
+}
+
+export function defaultWorkerCount(): number {
+  const fromEnv = Number(process.env.PICTO_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, os.availableParallelism());
+}
+
+/** The worker-thread pool that runs photo tasks; the main thread never decodes. */
+export class WorkerPool {
+  private readonly piscina: Piscina;
+  readonly size: number;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = opts.workers ?? defaultWorkerCount();
+    this.piscina = new Piscina({
+      filename: compiledSibling(import.meta.url, 'worker'),
+      minThreads: this.size,
+      maxThreads: this.size,
+      idleTimeout: 60_000,
+      // Bound each worker's heap growth from decoders and model runtimes.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+  }
+
+  run(task: PhotoTask): Promise<PhotoTaskResult> {
+    return this.piscina.run(task) as Promise<PhotoTaskResult>;
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}

@@ -1,0 +1,291 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Repos } from '../db/index.js';
+import type { JobRow } from '../db/repos/jobs.js';
+import type { EventBus } from '../shared/events.js';
+import { applierFor } from './appliers/registry.js';
+import './appliers/media.js';
+import { MEDIA_STAGE } from './stages.js';
+import type { PhotoTask, PhotoTaskResult, StageOutcome } from './task.js';
+
+export interface TaskExecutor {
+  readonly size: number;
+  run(task: PhotoTask): Promise<PhotoTaskResult>;
+}
+
+export interface RunnerDeps {
+  repos: Repos;
+  events: EventBus;
+  pool: TaskExecutor;
+  thumbDir: string;
+  /** Tasks queued per worker beyond the one running, so a worker never waits on the main thread. */
+  queueDepth?: number;
+  maxAttempts?: number;
+  /** How often to look for work queued by another process (CLI next to a running server). */
+  pollMs?: number;
+}
+
+const LEASE_MS = 15 * 60_000;
+const FLUSH_MS = 150;
+const FLUSH_MAX = 64;
+const liveOwners = new Set<string>();
+
+function newOwner(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** Is the process (or runner) that holds a lease still there? */
+export function ownerAlive(owner: string): boolean {
+  if (liveOwners.has(owner)) return true;
+  const [host, pidText] = owner.split(':');
+  const pid = Number(pidText);
+  if (host !== os.hostname() || !Number.isInteger(pid)) return false;
+  if (pid === process.pid) return false; // an earlier runner of this process, now gone
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface Finished {
+  result?: PhotoTaskResult;
+  jobs: JobRow[];
+  crash?: string;
+}
+
+/**
+ * Pulls durable jobs from the database into the worker pool and writes results back in batched
+ * transactions on the main thread (the single writer). Work claimed by a process that died is
+ * taken back at start, so indexing resumes where it stopped.
+ */
+export class JobRunner {
+  private readonly owner = newOwner();
+  private inFlight = 0;
+  private running = false;
+  private paused = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private pending: Finished[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private idleWaiters: (() => void)[] = [];
+  private completions: number[] = [];
+  private lastProgress = 0;
+  private busy = false;
+
+  constructor(private readonly deps: RunnerDeps) {
+    liveOwners.add(this.owner);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const now = new Date();
+    this.deps.repos.jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
+    this.loop = this.run();
+  }
+
+  /** New work was queued: look now instead of at the next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.emitProgress(true);
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.notify();
+    this.emitProgress(true);
+  }
+
+  /** Resolves once no job is pending or running (the CLI's --wait). */
+  drain(): Promise<void> {
+    if (!this.deps.repos.jobs.hasOpenWork() && this.inFlight === 0) return Promise.resolve();
+    this.notify();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+    this.flush();
+    const now = new Date().toISOString();
+    this.deps.repos.jobs.releaseOwner(this.owner, now);
+    liveOwners.delete(this.owner);
+  }
+
+  private async run(): Promise<void> {
+    const capacity = this.deps.pool.size * (1 + (this.deps.queueDepth ?? 1));
+    while (this.running) {
+      if (this.paused || this.inFlight >= capacity) {
+        await this.sleep(this.deps.pollMs ?? 2000);
+        continue;
+      }
+      const claimed = this.claim(capacity - this.inFlight);
+      if (claimed.length === 0) {
+        if (this.inFlight === 0) {
+          this.flush();
+          if (!this.deps.repos.jobs.hasOpenWork()) this.becameIdle();
+        }
+        await this.sleep(this.deps.pollMs ?? 2000);
+        continue;
+      }
+      for (const group of claimed) this.dispatch(group);
+    }
+    while (this.inFlight > 0) await this.sleep(50);
+  }
+
+  private claim(limit: number): JobRow[][] {
+    const now = Date.now();
+    const rows = this.deps.repos.db.transaction(() =>
+      this.deps.repos.jobs.claim(this.owner, now + LEASE_MS, limit, new Date(now).toISOString()),
+    )();
+    const byPhoto = new Map<string, JobRow[]>();
+    for (const r of rows) {
+      const list = byPhoto.get(r.photo_id);
+      if (list) list.push(r);
+      else byPhoto.set(r.photo_id, [r]);
+    }
+    return [...byPhoto.values()];
+  }
+
+  private dispatch(jobs: JobRow[]): void {
+    const { repos } = this.deps;
+    const photoId = jobs[0].photo_id;
+    const photo = repos.photos.get(photoId);
+    const location = repos.locations.forPhoto(photoId)[0];
+    if (!photo || !location) {
+      this.finish({ jobs, crash: 'photo has no file left in the library' }, false);
+      return;
+    }
+    const task: PhotoTask = {
+      photoId,
+      path: location.path,
+      contentHash: photo.content_hash,
+      stages: jobs.map((j) => j.stage),
+      thumbDir: this.deps.thumbDir,
+    };
+    this.inFlight++;
+    this.busy = true;
+    this.deps.pool.run(task).then(
+      (result) => this.finish({ result, jobs }, true),
+      (err: unknown) =>
+        this.finish({ jobs, crash: `worker failed: ${(err as Error)?.message ?? err}` }, true),
+    );
+  }
+
+  private finish(f: Finished, dispatched: boolean): void {
+    if (dispatched) this.inFlight--;
+    this.pending.push(f);
+    if (this.pending.length >= FLUSH_MAX) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.notify();
+  }
+
+  /** Writes finished results in one transaction: the main thread is the only writer. */
+  private flush(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const { repos } = this.deps;
+    const now = new Date().toISOString();
+    const changed: string[] = [];
+    repos.db.transaction(() => {
+      for (const f of batch) {
+        const photoId = f.jobs[0].photo_id;
+        if (!repos.photos.get(photoId)) continue; // removed while it was being processed
+        for (const job of f.jobs) {
+          const outcome: StageOutcome = f.result?.outcomes[job.stage] ?? {
+            ok: false,
+            code: 'crash',
+            error: f.crash ?? 'no result from worker',
+            permanent: false,
+            ms: 0,
+          };
+          this.applyOutcome(photoId, job.stage, outcome, now);
+        }
+        changed.push(photoId);
+      }
+    })();
+    const t = Date.now();
+    for (let i = 0; i < changed.length; i++) this.completions.push(t);
+    if (changed.length) this.deps.events.emit({ type: 'photos.changed', ids: changed, reason: 'indexed' });
+    this.emitProgress(false);
+  }
+
+  private applyOutcome(photoId: string, stage: string, outcome: StageOutcome, now: string): void {
+    const { repos } = this.deps;
+    applierFor(stage)?.(repos, photoId, outcome, now);
+    if (outcome.ok) {
+      repos.jobs.complete(photoId, stage, outcome.version, now);
+      return;
+    }
+    const status = repos.jobs.fail(
+      photoId,
+      stage,
+      outcome.error,
+      outcome.permanent,
+      this.deps.maxAttempts ?? 3,
+      now,
+    );
+    if (status === 'failed' && stage === MEDIA_STAGE.name && !outcome.permanent) {
+      // Retries ran out: say so on the photo rather than leave it pending forever.
+      repos.photos.markError(photoId, outcome.error, now);
+    }
+  }
+
+  private rate(): number {
+    const cutoff = Date.now() - 5000;
+    while (this.completions.length && this.completions[0] < cutoff) this.completions.shift();
+    return this.completions.length / 5;
+  }
+
+  private emitProgress(force: boolean): void {
+    const t = Date.now();
+    if (!force && t - this.lastProgress < 250) return;
+    this.lastProgress = t;
+    this.deps.events.emit({
+      type: 'jobs.progress',
+      stages: this.deps.repos.jobs.countsByStage(),
+      rate: this.rate(),
+      paused: this.paused,
+    });
+  }
+
+  private becameIdle(): void {
+    if (!this.busy && this.idleWaiters.length === 0) return;
+    this.busy = false;
+    this.emitProgress(true);
+    this.deps.events.emit({ type: 'jobs.idle' });
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

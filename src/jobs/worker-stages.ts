@@ -1,0 +1,89 @@
+import { processMedia, loadOrientedImage } from '../media/index.js';
+import type { RawImage } from '../media/types.js';
+import { MEDIA_STAGE } from './stages.js';
+import type { PhotoTask, StageFailure, StageOutcome } from './task.js';
+
+/** A stage that works on the decoded image the media stage (or a re-decode) produced. */
+export interface ImageStage {
+  name: string;
+  version: () => string;
+  run: (image: RawImage, task: PhotoTask) => Promise<unknown>;
+}
+
+const imageStages = new Map<string, ImageStage>();
+
+/** AI modules register their worker-side stages here (imported by the worker entry). */
+export function registerImageStage(stage: ImageStage): void {
+  imageStages.set(stage.name, stage);
+}
+
+/**
+ * Runs every pending stage of one photo on a single decode: the media stage keeps its downscaled,
+ * oriented image for the AI stages; if media is already done, the image is decoded once for them.
+ */
+export async function runStages(task: PhotoTask): Promise<Record<string, StageOutcome>> {
+  const outcomes: Record<string, StageOutcome> = {};
+  const later = task.stages.filter((s) => s !== MEDIA_STAGE.name);
+  let image: RawImage | undefined;
+
+  if (task.stages.includes(MEDIA_STAGE.name)) {
+    const t0 = performance.now();
+    try {
+      const result = await processMedia({
+        path: task.path,
+        contentHash: task.contentHash,
+        thumbDir: task.thumbDir,
+        keepImage: later.length > 0,
+      });
+      image = result.image;
+      const { image: _drop, ...data } = result;
+      outcomes[MEDIA_STAGE.name] = { ok: true, version: MEDIA_STAGE.version, data, ms: performance.now() - t0 };
+    } catch (err) {
+      outcomes[MEDIA_STAGE.name] = failureOf(err, performance.now() - t0);
+    }
+  }
+
+  for (const name of later) {
+    const t0 = performance.now();
+    const stage = imageStages.get(name);
+    if (!stage) {
+      outcomes[name] = {
+        ok: false,
+        code: 'unknown-stage',
+        error: `no worker handler for stage "${name}"`,
+        permanent: false,
+        ms: 0,
+      };
+      continue;
+    }
+    const media = outcomes[MEDIA_STAGE.name];
+    if (media && !media.ok) {
+      outcomes[name] = { ...media, partial: undefined, error: `not decodable: ${media.error}` };
+      continue;
+    }
+    try {
+      const input = image ?? (await loadOrientedImage(task.path));
+      image = input;
+      outcomes[name] = { ok: true, version: stage.version(), data: await stage.run(input, task), ms: performance.now() - t0 };
+    } catch (err) {
+      outcomes[name] = failureOf(err, performance.now() - t0);
+    }
+  }
+  return outcomes;
+}
+
+const TRANSIENT = new Set(['ENOENT', 'EBUSY', 'EMFILE', 'ENFILE', 'EAGAIN', 'unreadable', 'missing-file']);
+
+function failureOf(err: unknown, ms: number): StageFailure {
+  const e = err as { code?: string; message?: string; partial?: unknown; name?: string };
+  const code = typeof e?.code === 'string' ? e.code : 'error';
+  return {
+    ok: false,
+    code: code === 'ENOENT' ? 'missing-file' : code,
+    error: code === 'ENOENT' ? 'file no longer exists at this path' : (e?.message ?? String(err)),
+    // A file the decoder rejects will be rejected again; anything unexpected gets retried.
+    permanent: e?.name === 'MediaError' && !TRANSIENT.has(code),
+    partial: e?.partial,
+    ms,
+  };
+}

@@ -1,0 +1,150 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Repos } from '../db/index.js';
+import type { FolderRow } from '../db/repos/folders.js';
+import { stagesFor } from '../jobs/stages.js';
+import type { EventBus } from '../shared/events.js';
+
+export class FolderError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'not-a-folder' | 'nested' | 'unknown-folder' | 'data-dir',
+  ) {
+    super(message);
+  }
+}
+
+export interface FolderServiceDeps {
+  repos: Repos;
+  events: EventBus;
+  dataDir: string;
+  forgetContent: (contentHash: string) => Promise<void>;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+export class FolderService {
+  constructor(private readonly deps: FolderServiceDeps) {}
+
+  list(): FolderRow[] {
+    return this.deps.repos.folders.list();
+  }
+
+  /** Resolves a user-typed path to the canonical absolute form folders are stored under. */
+  async canonical(p: string): Promise<string> {
+    const abs = path.resolve(p);
+    try {
+      return await fs.realpath(abs);
+    } catch {
+      return abs;
+    }
+  }
+
+  /**
+   * Adds a library folder. A folder inside one already in the library is refused (it is already
+   * covered); a parent of existing folders absorbs them, keeping their photos and everything attached.
+   */
+  async add(p: string): Promise<{ folder: FolderRow; created: boolean; absorbed: string[] }> {
+    const { repos, events } = this.deps;
+    const abs = await this.canonical(p);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch {
+      throw new FolderError(`folder not found: ${abs}`, 'not-found');
+    }
+    if (!st.isDirectory()) throw new FolderError(`not a folder: ${abs}`, 'not-a-folder');
+    const dataDir = path.resolve(this.deps.dataDir);
+    if (abs === dataDir || isInside(abs, dataDir)) {
+      throw new FolderError(`${abs} is Picto's own data folder`, 'data-dir');
+    }
+    const existing = repos.folders.byPath(abs);
+    if (existing) return { folder: existing, created: false, absorbed: [] };
+    const all = repos.folders.list();
+    const parent = all.find((f) => isInside(abs, f.path));
+    if (parent) {
+      throw new FolderError(`${abs} is already in the library (inside ${parent.path})`, 'nested');
+    }
+    const children = all.filter((f) => isInside(f.path, abs));
+    const now = new Date().toISOString();
+    const folder = repos.db.transaction(() => {
+      const row = repos.folders.insert(abs, now);
+      for (const c of children) {
+        repos.db
+          .prepare('UPDATE locations SET folder_id = ? WHERE folder_id = ?')
+          .run(row.id, c.id);
+        repos.db.prepare('UPDATE file_issues SET folder_id = ? WHERE folder_id = ?').run(row.id, c.id);
+        repos.folders.delete(c.id);
+      }
+      return row;
+    })();
+    events.emit({ type: 'folders.changed' });
+    return { folder, created: true, absorbed: children.map((c) => c.path) };
+  }
+
+  /** Removes a folder from the library (never from disk); photos only it held leave the catalogue. */
+  async remove(p: string): Promise<{ folder: FolderRow; removedPhotos: number }> {
+    const { repos, events } = this.deps;
+    const folder = await this.find(p);
+    const hashes: string[] = [];
+    const removed = repos.db.transaction(() => {
+      const photoIds = (
+        repos.db
+          .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
+          .all(folder.id) as { photo_id: string }[]
+      ).map((r) => r.photo_id);
+      repos.folders.delete(folder.id);
+      let n = 0;
+      for (const id of photoIds) {
+        if (repos.locations.countForPhoto(id) > 0) continue;
+        const photo = repos.photos.get(id);
+        if (photo) hashes.push(photo.content_hash);
+        repos.photos.delete(id);
+        n++;
+      }
+      return n;
+    })();
+    for (const h of hashes) await this.deps.forgetContent(h);
+    events.emit({ type: 'folders.changed' });
+    if (removed) events.emit({ type: 'photos.changed', ids: [], reason: 'removed' });
+    return { folder, removedPhotos: removed };
+  }
+
+  async find(p: string): Promise<FolderRow> {
+    const abs = await this.canonical(p);
+    const folder = this.deps.repos.folders.byPath(abs) ?? this.deps.repos.folders.byPath(path.resolve(p));
+    if (!folder) throw new FolderError(`not a library folder: ${abs}`, 'unknown-folder');
+    return folder;
+  }
+
+  /** Switches AI for a folder; switching it on queues the AI stages its photos have not had. */
+  setAi(id: number, enabled: boolean): number {
+    const { repos } = this.deps;
+    const folder = repos.folders.get(id);
+    if (!folder) throw new FolderError(`no folder with id ${id}`, 'unknown-folder');
+    repos.folders.setAi(id, enabled);
+    let queued = 0;
+    if (enabled) {
+      const now = new Date().toISOString();
+      const aiStages = stagesFor(true).filter((s) => s.ai);
+      repos.db.transaction(() => {
+        const ids = repos.db
+          .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
+          .all(id) as { photo_id: string }[];
+        const has = repos.db.prepare('SELECT 1 FROM jobs WHERE photo_id = ? AND stage = ?');
+        for (const { photo_id } of ids) {
+          for (const s of aiStages) {
+            if (has.get(photo_id, s.name)) continue;
+            repos.jobs.enqueue(photo_id, s.name, now, s.priority);
+            queued++;
+          }
+        }
+      })();
+    }
+    this.deps.events.emit({ type: 'folders.changed' });
+    return queued;
+  }
+}
