@@ -6,6 +6,9 @@ import { JobsRepo } from './repos/jobs.js';
 import { LocationsRepo } from './repos/locations.js';
 import { PhotosRepo } from './repos/photos.js';
 import { SettingsRepo } from './repos/settings.js';
+import { FailuresRepo } from './repos/failures.js';
+import { TimelineRepo } from './repos/timeline.js';
+import { TrashRepo } from './repos/trash.js';
 
 export { openDatabase, tx, type Db } from './connection.js';
 
@@ -19,6 +22,9 @@ export interface Repos {
   albums: AlbumsRepo;
   jobs: JobsRepo;
   settings: SettingsRepo;
+  timeline: TimelineRepo;
+  trash: TrashRepo;
+  failures: FailuresRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -31,5 +37,8 @@ export function createRepos(db: Db): Repos {
     albums: new AlbumsRepo(db),
     jobs: new JobsRepo(db),
     settings: new SettingsRepo(db),
+    timeline: new TimelineRepo(db),
+    trash: new TrashRepo(db),
+    failures: new FailuresRepo(db),
   };
 }

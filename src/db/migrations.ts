@@ -124,4 +124,15 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'gallery listings',
+    sql: `
+      -- Favourites and trash page like the timeline: keyset walks over their own partial indexes.
+      CREATE INDEX photos_favourites ON photos (sort_at DESC, id DESC)
+        WHERE favourite = 1 AND trashed_at IS NULL;
+      CREATE INDEX photos_trash ON photos (sort_at DESC, id DESC) WHERE trashed_at IS NOT NULL;
+      -- Album pages list an album's photos; the primary key (album_id, photo_id) already serves it.
+    `,
+  },
 ];
