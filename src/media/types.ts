@@ -1,7 +1,17 @@
 // Plain data that crosses the worker boundary: everything here must survive structured clone.
 
-/** Where a value came from, so the UI can say "date from file time" instead of pretending. */
-export type DateSource = 'exif' | 'xmp' | 'quicktime' | 'filename' | 'file-mtime';
+/**
+ * Where a value came from, so the UI can say "date from file time" instead of pretending.
+ * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source.
+ */
+export type DateSource =
+  | 'exif'
+  | 'xmp'
+  | 'iptc'
+  | 'quicktime'
+  | 'exif-modified'
+  | 'filename'
+  | 'file-mtime';
 
 export interface CameraInfo {
   make: string | null;
@@ -33,6 +43,11 @@ export interface MediaMetadata {
   height: number | null;
   /** EXIF orientation 1–8 that the pixels need (null = none or already applied by the container). */
   orientation: number | null;
+  /**
+   * The orientation tag as written in the file (EXIF, else XMP), even where it must not be applied:
+   * HEIF/AVIF carry the rotation in `irot`/`imir`, and their EXIF tag is informational only.
+   */
+  exifOrientation: number | null;
   /** Local wall-clock time of capture, ISO 8601 without offset: 2008-10-22T16:28:39 (ms optional). */
   takenAt: string | null;
   /** Offset from UTC in minutes when the file records it (OffsetTimeOriginal, GPS time…), else null. */
@@ -51,6 +66,21 @@ export interface ThumbnailInfo {
   bytes: number;
 }
 
+/** A MediaError as plain data (Error subclasses lose their fields when cloned across workers). */
+export interface MediaErrorInfo {
+  code: MediaErrorCode;
+  message: string;
+}
+
+export type MediaErrorCode =
+  | 'empty'
+  | 'unreadable'
+  | 'unsupported'
+  | 'corrupt'
+  | 'too-large'
+  | 'no-preview'
+  | 'decode-failed';
+
 export interface MediaResult {
   metadata: MediaMetadata;
   thumb: ThumbnailInfo | null;
@@ -59,6 +89,11 @@ export interface MediaResult {
   phash: string | null;
   /** Non-fatal problems worth showing (e.g. "bad EXIF IFD0, metadata partly read"). */
   warnings: string[];
+  /**
+   * Why there are no pixels (thumb/preview/phash are null), e.g. a RAW without an embedded preview
+   * or a truncated file. The metadata is still valid so the catalogue can list the file and say why.
+   */
+  error: MediaErrorInfo | null;
   /** Milliseconds spent per step, read by the benchmark. */
   timings: Record<string, number>;
 }

@@ -1,0 +1,24 @@
+// Front door of the media module: everything that turns one file on disk into metadata, an upright
+// decoded image, thumbnails and a perceptual hash. Other modules import from here only.
+//
+// Runs inside the indexing workers. Each worker thread lazily starts one exiftool (perl) process;
+// call closeMedia() when the worker shuts down or the process will not exit.
+
+import { closeExifTool } from './exiftool.js';
+
+export { processMedia, MAX_FILE_BYTES } from './process.js';
+export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
+export { readMetadata } from './metadata.js';
+export { detectFormat, isCandidateFile } from './formats.js';
+export type { FormatInfo, DecodePath } from './formats.js';
+export { thumbnailPaths, thumbnailSize, THUMB_SHORT_SIDE, THUMB_MAX_LONG_SIDE } from './thumbnails.js';
+export type { ThumbnailPaths } from './thumbnails.js';
+export { phash, hammingDistance } from './phash.js';
+export { WORK_SIZE, MAX_PIXELS } from './decode.js';
+export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
+export type * from './types.js';
+
+/** Releases per-worker resources (the exiftool child process). Idempotent. */
+export async function closeMedia(): Promise<void> {
+  await closeExifTool();
+}

@@ -1,0 +1,186 @@
+// processMedia: one file in, everything the catalogue needs out. Read once, decode once.
+
+import { readFile } from 'node:fs/promises';
+
+import { fromDecoderError, fromFsError, isMediaError, MediaError } from './errors.js';
+import { decodeWithSharp, type DecodeOutput } from './decode.js';
+import { extensionOf } from './formats.js';
+import { decodeHeif } from './heic.js';
+import { collectMetadata, statFile, type FileFacts, type MetadataContext } from './metadata.js';
+import { phash } from './phash.js';
+import { decodeRawPreview } from './raw.js';
+import { localFromInstant } from './dates.js';
+import { writePreview, writeThumbnail } from './thumbnails.js';
+import type { MediaMetadata, MediaResult, RawImage } from './types.js';
+
+/** Files above this are refused before reading: no photo is this big, and readFile would hold it all. */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+export interface ProcessMediaInput {
+  /** the original, only ever read */
+  path: string;
+  /** content hash computed by the scanner; names the thumbnail files */
+  contentHash: string;
+  /** root of the thumbnail store */
+  thumbDir: string;
+  /** return the decoded working image for the AI stages (they must not decode again) */
+  keepImage?: boolean;
+}
+
+export type ProcessMediaResult = MediaResult & { image?: RawImage };
+
+class Stopwatch {
+  readonly timings: Record<string, number> = {};
+  private readonly start = performance.now();
+  private last = this.start;
+
+  lap(step: string): void {
+    const now = performance.now();
+    this.timings[step] = round(now - this.last);
+    this.last = now;
+  }
+
+  finish(): Record<string, number> {
+    this.timings.total = round(performance.now() - this.start);
+    return this.timings;
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * Metadata, upright working image, thumbnail, preview and pHash for one file.
+ *
+ * Per-file problems never throw: the result carries `error` ({ code, message }) and whatever
+ * metadata could be read, so the catalogue lists the file and says why it has no picture.
+ * It throws only for failures of the environment (thumbnail directory not writable, disk full)
+ * and for invalid arguments: those must stop the pipeline, not mark photos broken.
+ */
+export async function processMedia(input: ProcessMediaInput): Promise<ProcessMediaResult> {
+  const clock = new Stopwatch();
+  const warnings: string[] = [];
+
+  let facts: FileFacts | null = null;
+  let ctx: MetadataContext;
+  let buffer: Buffer;
+  try {
+    facts = await statFile(input.path);
+    if (facts.size > MAX_FILE_BYTES) {
+      throw new MediaError(
+        'too-large',
+        `file is ${(facts.size / 1024 / 1024).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+      );
+    }
+    try {
+      buffer = await readFile(input.path);
+    } catch (e) {
+      throw fromFsError(e, input.path);
+    }
+    clock.lap('read');
+    ctx = await collectMetadata(input.path, buffer, facts);
+    clock.lap('metadata');
+  } catch (e) {
+    if (!isMediaError(e)) throw e;
+    return {
+      metadata: fallbackMetadata(input.path, facts),
+      thumb: null,
+      preview: null,
+      phash: null,
+      warnings,
+      error: e.toInfo(),
+      timings: clock.finish(),
+    };
+  }
+  warnings.push(...ctx.warnings);
+  const metadata = ctx.metadata;
+
+  let decoded: DecodeOutput;
+  try {
+    decoded = await decodePixels(input.path, buffer, ctx);
+  } catch (e) {
+    const error = isMediaError(e) ? e : fromDecoderError(e, ctx.format.label);
+    clock.lap('decode');
+    return {
+      metadata,
+      thumb: null,
+      preview: null,
+      phash: null,
+      warnings,
+      error: error.toInfo(),
+      timings: clock.finish(),
+    };
+  }
+  clock.lap('decode');
+  warnings.push(...decoded.warnings);
+  const image = decoded.image;
+
+  // Not wrapped: a failure to write into thumbDir is the environment's, not the photo's.
+  const thumb = await writeThumbnail(image, input.thumbDir, input.contentHash);
+  clock.lap('thumb');
+  const preview = await writePreview(image, input.thumbDir, input.contentHash);
+  clock.lap('preview');
+  const hash = phash(image);
+  clock.lap('phash');
+
+  const result: ProcessMediaResult = {
+    metadata,
+    thumb,
+    preview,
+    phash: hash,
+    warnings,
+    error: null,
+    timings: clock.finish(),
+  };
+  if (input.keepImage) result.image = image;
+  return result;
+}
+
+async function decodePixels(
+  filePath: string,
+  buffer: Buffer,
+  ctx: MetadataContext,
+): Promise<DecodeOutput> {
+  const { format, sharpMeta } = ctx;
+  switch (format.decoder) {
+    case 'sharp':
+      if (!sharpMeta) {
+        throw fromDecoderError(new Error(ctx.sharpError ?? 'unreadable header'), format.label);
+      }
+      return decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
+    case 'heif': {
+      // libheif (native, in sharp) could not even parse the container: the wasm copy of the same
+      // library would at best decode a stray thumbnail item, so report the file as broken.
+      if (!sharpMeta) {
+        throw fromDecoderError(new Error(ctx.sharpError ?? 'unreadable header'), format.label);
+      }
+      const heif = await decodeHeif(buffer, sharpMeta.pagePrimary ?? 0, format.label);
+      // The decoder's size is the displayed size (irot applied); trust it over the tags.
+      ctx.metadata.width = heif.fullWidth;
+      ctx.metadata.height = heif.fullHeight;
+      return { image: heif.image, warnings: [] };
+    }
+    case 'raw':
+      return decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
+    default:
+      throw new MediaError('unsupported', `${format.label} files cannot be decoded here (no decoder installed)`);
+  }
+}
+
+/** Metadata for a file we could not read at all: format by extension, date from the file time. */
+function fallbackMetadata(filePath: string, facts: FileFacts | null): MediaMetadata {
+  const mtime = facts ? localFromInstant(facts.mtime) : null;
+  return {
+    format: extensionOf(filePath) || 'unknown',
+    mimeType: 'application/octet-stream',
+    width: null,
+    height: null,
+    orientation: null,
+    exifOrientation: null,
+    takenAt: mtime?.local ?? null,
+    takenOffsetMinutes: mtime?.offsetMinutes ?? null,
+    takenAtSource: mtime ? 'file-mtime' : null,
+    camera: { make: null, model: null, lens: null },
+    exposure: { exposureTime: null, fNumber: null, iso: null, focalLength: null },
+    gps: null,
+  };
+}

@@ -1,0 +1,189 @@
+// The reader-neutral middle of metadata extraction: exifr and exiftool both fill a CollectedTags,
+// and the pure functions here turn it into MediaMetadata fields. Keeping the choices (which date
+// wins, which GPS is trusted) here means one set of rules and unit tests for both readers.
+
+import {
+  dateFromFilename,
+  localFromInstant,
+  offsetFromGps,
+  parseOffset,
+  parseTagDate,
+  withSubseconds,
+} from './dates.js';
+import type { CameraInfo, DateSource, ExposureInfo, GpsInfo } from './types.js';
+
+/**
+ * [Note: date priority] Lower rank wins. Capture tags first (EXIF DateTimeOriginal, then the
+ * digitised time), then their XMP and IPTC mirrors, then QuickTime (UTC by specification), and only
+ * then IFD0 ModifyDate, which is "last saved" and often the day someone edited the photo. We prefer
+ * xmp:CreateDate over ModifyDate on purpose: in `edge_cases/ianare/no_exif.jpg` they are a year apart
+ * and the earlier one is the photo. exiftool-based oracles that take ModifyDate first disagree there.
+ */
+export const DATE_RANK = {
+  exifOriginal: 0,
+  exifDigitized: 1,
+  xmpOriginal: 2,
+  xmpCreate: 3,
+  iptc: 4,
+  quicktime: 5,
+  exifModified: 6,
+} as const;
+
+export interface DateCandidate {
+  /** the date string as read ("2008:10:22 16:28:39", "2010-04-13T09:37:22+02:00", "2004:02:26") */
+  value: string;
+  /** separate offset tag ("+02:00" from OffsetTimeOriginal …) or minutes, when the value has none */
+  offset?: unknown;
+  /** SubSecTime* digits */
+  subsec?: unknown;
+  rank: number;
+  source: DateSource;
+  /** QuickTime times are UTC by spec: with no offset given, read them as +00:00 */
+  assumeUtc?: boolean;
+}
+
+export interface CollectedTags {
+  make: string | null;
+  model: string | null;
+  lens: string | null;
+  exposureTime: number | null;
+  fNumber: number | null;
+  iso: number | null;
+  focalLength: number | null;
+  /** IFD0 Orientation as written (may be invalid, e.g. 0) */
+  orientation: number | null;
+  /** XMP tiff:Orientation, consulted only when there is no EXIF tag */
+  xmpOrientation: number | null;
+  dates: DateCandidate[];
+  /** positions in priority order (EXIF GPS IFD before XMP); the first valid one is used */
+  gpsCandidates: GpsInfo[];
+  /** true when some GPS tags were present but none formed a usable position */
+  gpsRejected: boolean;
+  gpsDate: unknown;
+  gpsTime: unknown;
+  /** stored size per the tag reader, for formats sharp cannot open (RAW, JXL, PSD) */
+  width: number | null;
+  height: number | null;
+  warnings: string[];
+}
+
+export function emptyTags(): CollectedTags {
+  return {
+    make: null,
+    model: null,
+    lens: null,
+    exposureTime: null,
+    fNumber: null,
+    iso: null,
+    focalLength: null,
+    orientation: null,
+    xmpOrientation: null,
+    dates: [],
+    gpsCandidates: [],
+    gpsRejected: false,
+    gpsDate: null,
+    gpsTime: null,
+    width: null,
+    height: null,
+    warnings: [],
+  };
+}
+
+/** Trimmed text without NULs and placeholder noise; null when nothing meaningful is left. */
+export function cleanText(value: unknown): string | null {
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value === 'number') value = String(value);
+  if (typeof value !== 'string') return null;
+  const v = value.replace(/\0/g, '').replace(/\s+/g, ' ').trim();
+  if (!v || /^(unknown|-+|0)$/i.test(v)) return null;
+  return v;
+}
+
+/**
+ * Lens names only: exiftool -n prints lens *type ids* (65535, 325, -7910804157571773682) where it
+ * has no name, and those mean nothing to a person.
+ */
+export function cleanLens(value: unknown): string | null {
+  const v = cleanText(value);
+  if (!v || /^-?\d+$/.test(v)) return null;
+  return v;
+}
+
+/** A positive finite number (rationals arrive as numbers from both readers); else null. */
+export function positiveNumber(value: unknown): number | null {
+  if (Array.isArray(value)) value = value[0];
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return null;
+  return n;
+}
+
+export function cameraInfo(tags: CollectedTags): CameraInfo {
+  return { make: tags.make, model: tags.model, lens: tags.lens };
+}
+
+export function exposureInfo(tags: CollectedTags): ExposureInfo {
+  return {
+    exposureTime: tags.exposureTime,
+    fNumber: tags.fNumber,
+    iso: tags.iso,
+    focalLength: tags.focalLength,
+  };
+}
+
+export function pickGps(tags: CollectedTags): GpsInfo | null {
+  return tags.gpsCandidates[0] ?? null;
+}
+
+export interface TakenAt {
+  takenAt: string | null;
+  takenOffsetMinutes: number | null;
+  takenAtSource: DateSource | null;
+}
+
+/**
+ * The capture time: best tag by DATE_RANK, else a date in the file name, else the file's mtime
+ * (as this machine's wall clock, with its zone offset at that instant).
+ */
+export function pickTakenAt(tags: CollectedTags, fileName: string, mtime: Date | null): TakenAt {
+  const resolved = [...tags.dates]
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => resolveCandidate(c, tags))
+    .filter((r): r is Resolved => r !== null);
+  const best = resolved[0];
+  if (best) {
+    // A date-only winner (IPTC DateCreated, photoshop:DateCreated) borrows the time of a weaker
+    // tag that falls on the same day: same capture, more precision.
+    const timed = best.dateOnly
+      ? resolved.find((r) => !r.dateOnly && r.local.slice(0, 10) === best.local.slice(0, 10))
+      : undefined;
+    const pick = timed ?? best;
+    return { takenAt: pick.local, takenOffsetMinutes: pick.offset, takenAtSource: best.source };
+  }
+  const fromName = dateFromFilename(fileName);
+  if (fromName) {
+    return { takenAt: fromName.local, takenOffsetMinutes: null, takenAtSource: 'filename' };
+  }
+  if (mtime && !Number.isNaN(mtime.getTime())) {
+    const { local, offsetMinutes } = localFromInstant(mtime);
+    return { takenAt: local, takenOffsetMinutes: offsetMinutes, takenAtSource: 'file-mtime' };
+  }
+  return { takenAt: null, takenOffsetMinutes: null, takenAtSource: null };
+}
+
+interface Resolved {
+  local: string;
+  offset: number | null;
+  dateOnly: boolean;
+  source: DateSource;
+}
+
+function resolveCandidate(c: DateCandidate, tags: CollectedTags): Resolved | null {
+  const parsed = parseTagDate(c.value);
+  if (!parsed) return null;
+  const local = withSubseconds(parsed.local, c.subsec);
+  let offset =
+    parsed.offsetMinutes ?? (typeof c.offset === 'number' ? c.offset : parseOffset(c.offset));
+  if (offset === null && c.assumeUtc) offset = 0;
+  if (offset === null && !parsed.dateOnly) offset = offsetFromGps(local, tags.gpsDate, tags.gpsTime);
+  return { local, offset, dateOnly: parsed.dateOnly, source: c.source };
+}
