@@ -1,4 +1,4 @@
-import type { MediaErrorCode, MediaErrorInfo } from './types.js';
+import type { MediaErrorCode, MediaErrorInfo, MediaPartial } from './types.js';
 
 export type { MediaErrorCode, MediaErrorInfo };
 
@@ -10,6 +10,11 @@ export type { MediaErrorCode, MediaErrorInfo };
 export class MediaError extends Error {
   override readonly name = 'MediaError';
   readonly code: MediaErrorCode;
+  /**
+   * Set by processMedia: the metadata (and warnings) read before the failure, so the file can be
+   * catalogued with its date, camera and GPS even when its pixels cannot be shown.
+   */
+  partial?: MediaPartial;
 
   constructor(code: MediaErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -6,7 +6,7 @@
 
 import { closeExifTool } from './exiftool.js';
 
-export { processMedia, MAX_FILE_BYTES } from './process.js';
+export { processMedia, loadOrientedImage, MAX_FILE_BYTES } from './process.js';
 export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';

@@ -51,88 +51,84 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /**
  * Metadata, upright working image, thumbnail, preview and pHash for one file.
  *
- * Per-file problems never throw: the result carries `error` ({ code, message }) and whatever
- * metadata could be read, so the catalogue lists the file and says why it has no picture.
- * It throws only for failures of the environment (thumbnail directory not writable, disk full)
- * and for invalid arguments: those must stop the pipeline, not mark photos broken.
+ * A per-file problem throws a MediaError whose `partial` carries the metadata read so far (for a
+ * RAW without preview: everything but pixels; for an empty file: format and file time), so the
+ * catalogue lists the file and says why it has no picture. Failures of the environment
+ * (thumbnail directory not writable, disk full) throw as they are: they must stop the pipeline,
+ * not mark photos broken.
  */
 export async function processMedia(input: ProcessMediaInput): Promise<ProcessMediaResult> {
   const clock = new Stopwatch();
   const warnings: string[] = [];
-
   let facts: FileFacts | null = null;
-  let ctx: MetadataContext;
-  let buffer: Buffer;
+  let metadata: MediaMetadata | null = null;
   try {
     facts = await statFile(input.path);
-    if (facts.size > MAX_FILE_BYTES) {
-      throw new MediaError(
-        'too-large',
-        `file is ${(facts.size / 1024 / 1024).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
-      );
-    }
-    try {
-      buffer = await readFile(input.path);
-    } catch (e) {
-      throw fromFsError(e, input.path);
-    }
+    const buffer = await readWholeFile(input.path, facts);
     clock.lap('read');
-    ctx = await collectMetadata(input.path, buffer, facts);
+    const ctx = await collectMetadata(input.path, buffer, facts);
     clock.lap('metadata');
+    metadata = ctx.metadata;
+    warnings.push(...ctx.warnings);
+
+    const decoded = await decodePixels(input.path, buffer, ctx);
+    clock.lap('decode');
+    warnings.push(...decoded.warnings);
+    const image = decoded.image;
+
+    const thumb = await writeThumbnail(image, input.thumbDir, input.contentHash);
+    clock.lap('thumb');
+    const preview = await writePreview(image, input.thumbDir, input.contentHash);
+    clock.lap('preview');
+    const hash = phash(image);
+    clock.lap('phash');
+
+    const result: ProcessMediaResult = {
+      metadata,
+      thumb,
+      preview,
+      phash: hash,
+      warnings,
+      timings: clock.finish(),
+    };
+    if (input.keepImage) result.image = image;
+    return result;
   } catch (e) {
     if (!isMediaError(e)) throw e;
-    return {
-      metadata: fallbackMetadata(input.path, facts),
-      thumb: null,
-      preview: null,
-      phash: null,
+    clock.lap('failed');
+    e.partial = {
+      metadata: metadata ?? fallbackMetadata(input.path, facts),
       warnings,
-      error: e.toInfo(),
       timings: clock.finish(),
     };
+    throw e;
   }
-  warnings.push(...ctx.warnings);
-  const metadata = ctx.metadata;
+}
 
-  let decoded: DecodeOutput;
+/**
+ * The upright working image alone (≤ WORK_SIZE px), for AI stages of a photo whose thumbnails
+ * already exist. Same decode path and orientation rules as processMedia.
+ */
+export async function loadOrientedImage(filePath: string): Promise<RawImage> {
+  const facts = await statFile(filePath);
+  const buffer = await readWholeFile(filePath, facts);
+  const ctx = await collectMetadata(filePath, buffer, facts);
+  return (await decodePixels(filePath, buffer, ctx)).image;
+}
+
+async function readWholeFile(filePath: string, facts: FileFacts): Promise<Buffer> {
+  if (facts.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  if (facts.size > MAX_FILE_BYTES) {
+    throw new MediaError(
+      'too-large',
+      `file is ${Math.round(facts.size / 1024 / 1024)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+    );
+  }
   try {
-    decoded = await decodePixels(input.path, buffer, ctx);
+    return await readFile(filePath);
   } catch (e) {
-    const error = isMediaError(e) ? e : fromDecoderError(e, ctx.format.label);
-    clock.lap('decode');
-    return {
-      metadata,
-      thumb: null,
-      preview: null,
-      phash: null,
-      warnings,
-      error: error.toInfo(),
-      timings: clock.finish(),
-    };
+    throw fromFsError(e, filePath);
   }
-  clock.lap('decode');
-  warnings.push(...decoded.warnings);
-  const image = decoded.image;
-
-  // Not wrapped: a failure to write into thumbDir is the environment's, not the photo's.
-  const thumb = await writeThumbnail(image, input.thumbDir, input.contentHash);
-  clock.lap('thumb');
-  const preview = await writePreview(image, input.thumbDir, input.contentHash);
-  clock.lap('preview');
-  const hash = phash(image);
-  clock.lap('phash');
-
-  const result: ProcessMediaResult = {
-    metadata,
-    thumb,
-    preview,
-    phash: hash,
-    warnings,
-    error: null,
-    timings: clock.finish(),
-  };
-  if (input.keepImage) result.image = image;
-  return result;
 }
 
 async function decodePixels(
@@ -140,19 +136,28 @@ async function decodePixels(
   buffer: Buffer,
   ctx: MetadataContext,
 ): Promise<DecodeOutput> {
+  try {
+    return await decodeByFormat(filePath, buffer, ctx);
+  } catch (e) {
+    // Whatever a decoder throws is about this file's content.
+    throw isMediaError(e) ? e : fromDecoderError(e, ctx.format.label);
+  }
+}
+
+async function decodeByFormat(
+  filePath: string,
+  buffer: Buffer,
+  ctx: MetadataContext,
+): Promise<DecodeOutput> {
   const { format, sharpMeta } = ctx;
   switch (format.decoder) {
     case 'sharp':
-      if (!sharpMeta) {
-        throw fromDecoderError(new Error(ctx.sharpError ?? 'unreadable header'), format.label);
-      }
-      return decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
+      if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
+      return await decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
     case 'heif': {
       // libheif (native, in sharp) could not even parse the container: the wasm copy of the same
       // library would at best decode a stray thumbnail item, so report the file as broken.
-      if (!sharpMeta) {
-        throw fromDecoderError(new Error(ctx.sharpError ?? 'unreadable header'), format.label);
-      }
+      if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
       const heif = await decodeHeif(buffer, sharpMeta.pagePrimary ?? 0, format.label);
       // The decoder's size is the displayed size (irot applied); trust it over the tags.
       ctx.metadata.width = heif.fullWidth;
@@ -160,9 +165,12 @@ async function decodePixels(
       return { image: heif.image, warnings: [] };
     }
     case 'raw':
-      return decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
+      return await decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
     default:
-      throw new MediaError('unsupported', `${format.label} files cannot be decoded here (no decoder installed)`);
+      throw new MediaError(
+        'unsupported',
+        `${format.label} files cannot be decoded here (no decoder installed)`,
+      );
   }
 }
 

@@ -27,32 +27,35 @@ const PREVIEW_WEBP = { quality: 75, effort: 0 } as const;
 
 const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
 
-export interface ThumbnailPaths {
-  /** absolute paths */
+// A type alias, not an interface: it stays assignable to Record<string, string>.
+export type ThumbnailPaths = {
+  /** absolute path of the grid thumbnail */
   thumb: string;
+  /** absolute path of the preview */
   preview: string;
-  /** relative to thumbDir, as stored in ThumbnailInfo.file */
-  thumbFile: string;
-  previewFile: string;
-}
+};
 
 /**
  * Where the files for a content hash live: `ab/cd/<hash>-thumb.webp` and `-preview.webp` under
- * thumbDir (two levels of 256 folders keep directories small at a million photos).
+ * thumbDir (two levels of 256 folders keep directories small at a million photos). Every value is
+ * an absolute file path, so callers may delete `Object.values(thumbnailPaths(…))`.
  */
 export function thumbnailPaths(thumbDir: string, contentHash: string): ThumbnailPaths {
+  const rel = relativeNames(contentHash);
+  return { thumb: path.join(thumbDir, rel.thumb), preview: path.join(thumbDir, rel.preview) };
+}
+
+/** Names relative to thumbDir, as stored in ThumbnailInfo.file. */
+function relativeNames(contentHash: string): ThumbnailPaths {
   if (!HASH_NAME.test(contentHash)) {
-    throw new Error(`content hash must be 8–128 letters, digits, '-' or '_': got ${JSON.stringify(contentHash)}`);
+    throw new Error(
+      `content hash must be 8–128 letters, digits, '-' or '_': got ${JSON.stringify(contentHash)}`,
+    );
   }
-  const h = contentHash;
-  const dir = path.join(h.slice(0, 2), h.slice(2, 4));
-  const thumbFile = path.join(dir, `${h}-thumb.webp`);
-  const previewFile = path.join(dir, `${h}-preview.webp`);
+  const dir = path.join(contentHash.slice(0, 2), contentHash.slice(2, 4));
   return {
-    thumb: path.join(thumbDir, thumbFile),
-    preview: path.join(thumbDir, previewFile),
-    thumbFile,
-    previewFile,
+    thumb: path.join(dir, `${contentHash}-thumb.webp`),
+    preview: path.join(dir, `${contentHash}-preview.webp`),
   };
 }
 
@@ -93,14 +96,14 @@ export async function writeThumbnail(
   thumbDir: string,
   contentHash: string,
 ): Promise<ThumbnailInfo> {
-  const paths = thumbnailPaths(thumbDir, contentHash);
   const size = thumbnailSize(image.width, image.height);
   const { data, info } = await rawInput(image)
     .resize({ width: size.width, height: size.height, fit: 'fill' })
     .webp(THUMB_WEBP)
     .toBuffer({ resolveWithObject: true });
-  await writeAtomic(paths.thumb, data);
-  return { file: paths.thumbFile, width: info.width, height: info.height, bytes: data.length };
+  const file = relativeNames(contentHash).thumb;
+  await writeAtomic(path.join(thumbDir, file), data);
+  return { file, width: info.width, height: info.height, bytes: data.length };
 }
 
 /** The preview is the working image itself (≤ 1440 px), encoded without resizing. */
@@ -109,10 +112,10 @@ export async function writePreview(
   thumbDir: string,
   contentHash: string,
 ): Promise<ThumbnailInfo> {
-  const paths = thumbnailPaths(thumbDir, contentHash);
   const { data, info } = await rawInput(image)
     .webp(PREVIEW_WEBP)
     .toBuffer({ resolveWithObject: true });
-  await writeAtomic(paths.preview, data);
-  return { file: paths.previewFile, width: info.width, height: info.height, bytes: data.length };
+  const file = relativeNames(contentHash).preview;
+  await writeAtomic(path.join(thumbDir, file), data);
+  return { file, width: info.width, height: info.height, bytes: data.length };
 }

@@ -89,12 +89,18 @@ export interface MediaResult {
   phash: string | null;
   /** Non-fatal problems worth showing (e.g. "bad EXIF IFD0, metadata partly read"). */
   warnings: string[];
-  /**
-   * Why there are no pixels (thumb/preview/phash are null), e.g. a RAW without an embedded preview
-   * or a truncated file. The metadata is still valid so the catalogue can list the file and say why.
-   */
-  error: MediaErrorInfo | null;
+
   /** Milliseconds spent per step, read by the benchmark. */
+  timings: Record<string, number>;
+}
+
+/**
+ * What a failed processMedia still knows, carried on the MediaError (`error.partial`): the catalogue
+ * lists the file with this metadata and the error's message (e.g. a RAW without embedded preview).
+ */
+export interface MediaPartial {
+  metadata: MediaMetadata;
+  warnings: string[];
   timings: Record<string, number>;
 }
 
