@@ -3,6 +3,7 @@ import { createRepos, openDatabase, type Repos } from '../db/index.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { Catalog } from '../catalog/catalog.js';
+import { TrashService } from '../catalog/trash.js';
 import { FolderService } from '../library/folders.js';
 import { Scanner } from '../library/scanner.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
@@ -25,6 +26,7 @@ export class Picto {
   readonly folders: FolderService;
   readonly scanner: Scanner;
   readonly catalog: Catalog;
+  readonly trash: TrashService;
   private pool: WorkerPool | null = null;
   private runnerInstance: JobRunner | null = null;
 
@@ -47,6 +49,7 @@ export class Picto {
       exclude: [this.layout.root],
     });
     this.catalog = new Catalog(this.repos, this.events);
+    this.trash = new TrashService({ repos: this.repos, events: this.events, forgetContent });
   }
 
   /** The job runner, with its worker pool started on first use. */
@@ -60,6 +63,11 @@ export class Picto {
         thumbDir: this.layout.thumbs,
       });
     }
+    return this.runnerInstance;
+  }
+
+  /** The runner if something already started it (never creates the worker pool). */
+  get runnerIfStarted(): JobRunner | null {
     return this.runnerInstance;
   }
 

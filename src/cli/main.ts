@@ -4,6 +4,7 @@ import { FolderError } from '../library/folders.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
+import { registerServerCommands } from './commands/server.js';
 import { UsageError, type GlobalOptions } from './context.js';
 
 const program = new Command();
@@ -19,6 +20,7 @@ const globals = () => program.opts<GlobalOptions>();
 registerFolderCommands(program, globals);
 registerStatusCommand(program, globals);
 registerCatalogCommands(program, globals);
+registerServerCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

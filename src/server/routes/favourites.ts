@@ -1,0 +1,50 @@
+import { Buckets, Changed, PhotoIds, TimelinePage, TimelineQuery } from '../../shared/api.js';
+import type { Api, ServerContext } from '../context.js';
+import { errors } from './common.js';
+
+export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): void {
+  app.get(
+    '/favourites',
+    {
+      schema: {
+        tags: ['favourites'],
+        summary: 'Page through favourites, newest first',
+        querystring: TimelineQuery,
+        response: { 200: TimelinePage, ...errors },
+      },
+    },
+    async (req) => gallery.page({ kind: 'favourites' }, req.query),
+  );
+
+  app.get(
+    '/favourites/buckets',
+    { schema: { tags: ['favourites'], summary: 'Favourites per month', response: { 200: Buckets } } },
+    async () => gallery.buckets({ kind: 'favourites' }),
+  );
+
+  app.post(
+    '/favourites',
+    {
+      schema: {
+        tags: ['favourites'],
+        summary: 'Mark photos as favourites',
+        body: PhotoIds,
+        response: { 200: Changed, ...errors },
+      },
+    },
+    async (req) => ({ changed: picto.catalog.setFavourite(req.body.ids, true) }),
+  );
+
+  app.delete(
+    '/favourites',
+    {
+      schema: {
+        tags: ['favourites'],
+        summary: 'Unmark favourites',
+        body: PhotoIds,
+        response: { 200: Changed, ...errors },
+      },
+    },
+    async (req) => ({ changed: picto.catalog.setFavourite(req.body.ids, false) }),
+  );
+}

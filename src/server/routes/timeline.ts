@@ -1,0 +1,34 @@
+import { Buckets, TimelinePage, TimelineQuery } from '../../shared/api.js';
+import type { Api, ServerContext } from '../context.js';
+import { errors } from './common.js';
+
+export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
+  app.get(
+    '/timeline',
+    {
+      schema: {
+        tags: ['timeline'],
+        summary: 'Page through the library, newest first',
+        description:
+          'Keyset-paginated: pass `nextCursor` back as `cursor`. Pages stay stable while photos are added. ' +
+          'Trashed photos are left out. With `month`, only that month.',
+        querystring: TimelineQuery,
+        response: { 200: TimelinePage, ...errors },
+      },
+    },
+    async (req) => gallery.page({ kind: 'all' }, req.query),
+  );
+
+  app.get(
+    '/timeline/buckets',
+    {
+      schema: {
+        tags: ['timeline'],
+        summary: 'Photo counts per month',
+        description: 'Lets a client size the whole timeline (and a date scrubber) before loading photos.',
+        response: { 200: Buckets },
+      },
+    },
+    async () => gallery.buckets({ kind: 'all' }),
+  );
+}

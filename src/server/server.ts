@@ -1,0 +1,155 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Picto } from '../app/picto.js';
+import type { Api, ServerContext } from './context.js';
+import { installErrorHandling } from './errors.js';
+import { packageVersion } from './package-root.js';
+import { albumRoutes } from './routes/albums.js';
+import { eventRoutes } from './routes/events.js';
+import { favouriteRoutes } from './routes/favourites.js';
+import { fileRoutes } from './routes/files.js';
+import { folderRoutes } from './routes/folders.js';
+import { jobRoutes } from './routes/jobs.js';
+import { photoRoutes } from './routes/photos.js';
+import { systemRoutes } from './routes/system.js';
+import { timelineRoutes } from './routes/timeline.js';
+import { trashRoutes } from './routes/trash.js';
+import { installSecurity, isLoopbackHost } from './security.js';
+import { FolderActivity } from './services/folder-activity.js';
+import { FolderApiService } from './services/folders.js';
+import { GalleryService } from './services/gallery.js';
+import { JobsApiService } from './services/jobs.js';
+import { SseHub } from './sse.js';
+import { installWebApp } from './static.js';
+import { installToken } from './token.js';
+
+export interface ServerOptions {
+  /** Interface to bind; loopback by default. Anything else requires the token from other machines. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Access token for non-loopback clients; default: the per-install token from the catalogue. */
+  token?: string;
+  /** Start the indexing runner with the server (default true). */
+  indexing?: boolean;
+  /** Log requests (pino) to stderr. */
+  logger?: boolean;
+  heartbeatMs?: number;
+}
+
+export interface PictoServer {
+  app: FastifyInstance;
+  /** http://host:port with no token: what a browser on this machine opens. */
+  url: string;
+  host: string;
+  port: number;
+  token: string;
+  /** Whether other machines can reach it (then they need the token). */
+  exposed: boolean;
+  close(): Promise<void>;
+}
+
+// Limits: JSON bodies are small (id lists are capped at 10 000 ids by the schemas).
+const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the API and web app around one Picto instance and starts listening. */
+export async function createServer(picto: Picto, opts: ServerOptions = {}): Promise<PictoServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? installToken(picto.repos.settings);
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: true,
+    trustProxy: false,
+    // Keep the URL parser from accepting absurd inputs.
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installSecurity(app, token);
+  installErrorHandling(app);
+
+  const activity = new FolderActivity(picto.events);
+  const jobs = new JobsApiService(picto);
+  const ctx: ServerContext = {
+    picto,
+    gallery: new GalleryService(picto),
+    folders: new FolderApiService(picto, activity, (msg, err) => app.log.error({ err }, msg)),
+    jobs,
+    sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => jobs.status()),
+  };
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Picto API',
+        version: packageVersion(),
+        description:
+          'The local HTTP API of a Picto photo library. Requests over loopback need no credentials; ' +
+          'from other machines send `Authorization: Bearer <token>` (printed by `picto serve`). ' +
+          'Errors are JSON `{statusCode, error, message, field?}`.',
+      },
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ token: [] }],
+      tags: ['timeline', 'photos', 'files', 'favourites', 'albums', 'trash', 'folders', 'jobs', 'events', 'system'].map(
+        (name) => ({ name }),
+      ),
+    },
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as Api;
+      for (const routes of [
+        timelineRoutes,
+        photoRoutes,
+        fileRoutes,
+        favouriteRoutes,
+        albumRoutes,
+        trashRoutes,
+        folderRoutes,
+        jobRoutes,
+        eventRoutes,
+        systemRoutes,
+      ]) {
+        routes(typed, ctx);
+      }
+    },
+    { prefix: '/api' },
+  );
+  await installWebApp(app);
+
+  app.addHook('preClose', async () => ctx.sse.closeAll());
+  app.addHook('onClose', async () => {
+    activity.dispose();
+    jobs.dispose();
+  });
+
+  try {
+    await app.listen({ host, port: opts.port ?? 0 });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  if (opts.indexing ?? true) picto.runner.start();
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    app,
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    token,
+    exposed: !isLoopbackHost(host),
+    close: () => app.close(),
+  };
+}

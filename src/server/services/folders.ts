@@ -1,0 +1,103 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Picto } from '../../app/picto.js';
+import type { FolderRow } from '../../db/repos/folders.js';
+import type { AddFolderResult, Folder, FolderIssues } from '../../shared/api.js';
+import { HttpError } from '../errors.js';
+import type { FolderActivity } from './folder-activity.js';
+
+/** Folder management for the API: scans run in the background and report through events. */
+export class FolderApiService {
+  constructor(
+    private readonly picto: Picto,
+    private readonly activity: FolderActivity,
+    private readonly log: (msg: string, err: unknown) => void,
+  ) {}
+
+  list(): Folder[] {
+    const { repos } = this.picto;
+    const stats = new Map(repos.folders.stats().map((s) => [s.folder_id, s]));
+    const unreadable = repos.failures.unreadableCounts();
+    return repos.folders.list().map((f) => this.toDto(f, stats.get(f.id), unreadable.get(f.id) ?? 0));
+  }
+
+  get(id: number): Folder {
+    const f = this.list().find((x) => x.id === id);
+    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    return f;
+  }
+
+  private toDto(
+    f: FolderRow,
+    s: { photos: number; errors: number; pending: number } | undefined,
+    unreadable: number,
+  ): Folder {
+    return {
+      id: f.id,
+      path: f.path,
+      online: f.online === 1,
+      ai: f.ai_enabled === 1,
+      photos: s?.photos ?? 0,
+      pending: s?.pending ?? 0,
+      errors: s?.errors ?? 0,
+      unreadable,
+      addedAt: f.added_at,
+      lastScanAt: f.last_scan_at,
+      lastScanMs: f.last_scan_ms,
+      scanning: this.activity.of(f.path),
+    };
+  }
+
+  async add(input: string, ai: boolean): Promise<AddFolderResult> {
+    const typed = input.trim();
+    const expanded = typed === '~' || typed.startsWith('~/') ? path.join(os.homedir(), typed.slice(1)) : typed;
+    if (!path.isAbsolute(expanded)) {
+      throw new HttpError(400, 'validation', `give the folder's full path (starting with / or ~), not "${typed}"`);
+    }
+    const { folder, created, absorbed } = await this.picto.folders.add(expanded);
+    if (created && !ai) this.picto.folders.setAi(folder.id, false);
+    this.rescan(folder.id);
+    return { folder: this.get(folder.id), created, absorbed };
+  }
+
+  async remove(id: number): Promise<void> {
+    const f = this.picto.repos.folders.get(id);
+    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    await this.picto.folders.remove(f.path);
+  }
+
+  /** Starts a scan in the background; progress arrives as scan.* events. */
+  rescan(id: number): void {
+    const f = this.picto.repos.folders.get(id);
+    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    this.activity.queued(f.path);
+    this.picto.events.emit({ type: 'folders.changed' });
+    this.picto
+      .scan([id])
+      .catch((err: unknown) => this.log(`scan of ${f.path} failed`, err))
+      .finally(() => {
+        this.activity.finished([f.path]);
+        this.picto.events.emit({ type: 'folders.changed' });
+      });
+  }
+
+  setAi(id: number, on: boolean): Folder {
+    this.picto.folders.setAi(id, on);
+    this.picto.runnerIfStarted?.notify();
+    return this.get(id);
+  }
+
+  issues(id: number, limit: number): FolderIssues {
+    const { repos } = this.picto;
+    if (!repos.folders.get(id)) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    return {
+      unreadable: repos.fileIssues
+        .inFolder(id)
+        .slice(0, limit)
+        .map((i) => ({ path: i.path, error: i.error, seenAt: i.seen_at })),
+      failed: repos.failures
+        .inFolder(id, limit)
+        .map((r) => ({ photoId: r.photo_id, path: r.path, stage: r.stage, error: r.error })),
+    };
+  }
+}

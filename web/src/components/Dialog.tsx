@@ -1,0 +1,50 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it, Esc closes it, and the page
+ * behind is inert, without our own focus-trap code.
+ */
+export function Dialog({
+  title,
+  children,
+  onClose,
+  actions,
+  wide,
+  labelledBy = 'dialog-title',
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  actions?: ReactNode;
+  wide?: boolean;
+  labelledBy?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog-wide' : ''}`}
+      aria-labelledby={labelledBy}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        if (e.target === ref.current) onClose();
+      }}
+    >
+      <div className="dialog-body">
+        <h2 id={labelledBy} className="dialog-title">
+          {title}
+        </h2>
+        {children}
+      </div>
+      {actions && <div className="dialog-actions">{actions}</div>}
+    </dialog>
+  );
+}

@@ -1,0 +1,40 @@
+export function Switch({
+  checked,
+  onChange,
+  label,
+  disabled,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      className={`switch${checked ? ' switch-on' : ''}`}
+      onClick={() => onChange(!checked)}
+    >
+      <span className="switch-knob" />
+    </button>
+  );
+}
+
+export function ProgressBar({ value, indeterminate }: { value: number; indeterminate?: boolean }) {
+  return (
+    <div
+      className={`progress${indeterminate ? ' progress-indeterminate' : ''}`}
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={indeterminate ? undefined : Math.round(value * 100)}
+    >
+      <div className="progress-fill" style={indeterminate ? undefined : { width: `${Math.min(100, value * 100)}%` }} />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useEffect, useState } from 'react';
+import type { Album } from '../../../src/shared/api.js';
+import { api } from '../api/client.js';
+import { onLibraryEvent } from '../api/events.js';
+import { navigate } from '../app/router.js';
+import { Dialog } from '../components/Dialog.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Icon } from '../components/Icon.js';
+import { Link } from '../components/Sidebar.js';
+import { toast, toastError } from '../components/toasts.js';
+import { albumSource } from '../timeline/source.js';
+import { AddToAlbumAction, FavouriteAction, TrashAction } from './actions.js';
+import { GalleryPage, type SelectionContext } from './GalleryPage.js';
+
+function AlbumHeader({ album, onChanged }: { album: Album; onChanged: (a: Album) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(album.name);
+  const [description, setDescription] = useState(album.description);
+  useEffect(() => {
+    setName(album.name);
+    setDescription(album.description);
+  }, [album]);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      onChanged(await api.updateAlbum(album.id, { name: name.trim(), description }));
+      setEditing(false);
+    } catch (err) {
+      toastError(err);
+    }
+  };
+  if (editing) {
+    return (
+      <form className="album-head album-edit" onSubmit={save}>
+        <input className="input input-title" aria-label="Album name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} autoFocus />
+        <textarea
+          className="input"
+          aria-label="Description"
+          placeholder="Add a description"
+          value={description}
+          maxLength={5000}
+          rows={2}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <div className="row-gap">
+          <button type="button" className="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+          <button className="button button-primary" disabled={!name.trim()}>
+            Save
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="album-head">
+      <button className="album-title-button" onClick={() => setEditing(true)} title="Rename or describe">
+        <h2 className="album-title">{album.name}</h2>
+        <Icon name="pencil" size={18} />
+      </button>
+      {album.description ? (
+        <p className="album-description">{album.description}</p>
+      ) : (
+        <button className="link-button" onClick={() => setEditing(true)}>
+          Add a description
+        </button>
+      )}
+    </div>
+  );
+}
+
+function AlbumSelection(ctx: SelectionContext & { album: Album; onChanged: (a: Album) => void }) {
+  const { ids, store, done, album, onChanged } = ctx;
+  return (
+    <>
+      {ids.length === 1 && (
+        <button
+          className="button button-ghost"
+          onClick={async () => {
+            try {
+              onChanged(await api.updateAlbum(album.id, { coverPhotoId: ids[0] }));
+              toast('Album cover changed');
+              done();
+            } catch (err) {
+              toastError(err);
+            }
+          }}
+        >
+          <Icon name="image" size={18} /> Use as cover
+        </button>
+      )}
+      <button
+        className="button button-ghost"
+        onClick={async () => {
+          try {
+            await api.removeFromAlbum(album.id, ids);
+            store.remove(ids);
+            done();
+            toast(`Removed from ${album.name}`, {
+              action: { label: 'Undo', run: () => void api.addToAlbum(album.id, ids).then(() => store.invalidate(), toastError) },
+            });
+          } catch (err) {
+            toastError(err);
+          }
+        }}
+      >
+        <Icon name="close" size={18} /> Remove from album
+      </button>
+      <AddToAlbumAction {...ctx} />
+      <FavouriteAction {...ctx} />
+      <TrashAction {...ctx} />
+    </>
+  );
+}
+
+export function AlbumPage({ id }: { id: number }) {
+  const [album, setAlbum] = useState<Album | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api.album(id).then(
+        (a) => alive && setAlbum(a),
+        () => alive && setMissing(true),
+      );
+    void load();
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'albums.changed') void load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [id]);
+
+  if (missing) {
+    return (
+      <div className="page">
+        <EmptyState icon="album" title="This album does not exist" action={<Link to="/albums">See all albums</Link>} />
+      </div>
+    );
+  }
+  const source = albumSource(id);
+  return (
+    <>
+      <GalleryPage
+        source={source}
+        title={
+          <span className="crumbs">
+            <Link to="/albums">Albums</Link>
+            <Icon name="right" size={16} />
+            <span>{album?.name ?? ''}</span>
+          </span>
+        }
+        topActions={
+          <button className="icon-button" onClick={() => setConfirmDelete(true)} aria-label="Delete album" title="Delete album">
+            <Icon name="trash" />
+          </button>
+        }
+        header={album && <AlbumHeader album={album} onChanged={setAlbum} />}
+        empty={
+          <EmptyState icon="album" title="This album is empty">
+            <p>
+              Go to <Link to="/">Photos</Link>, select some photos and choose “Add to album”.
+            </p>
+          </EmptyState>
+        }
+        selectionActions={(ctx) => album && <AlbumSelection {...ctx} album={album} onChanged={setAlbum} />}
+      />
+      {confirmDelete && album && (
+        <Dialog
+          title={`Delete the album “${album.name}”?`}
+          onClose={() => setConfirmDelete(false)}
+          actions={
+            <>
+              <button className="button" onClick={() => setConfirmDelete(false)} autoFocus>
+                Cancel
+              </button>
+              <button
+                className="button button-danger"
+                onClick={async () => {
+                  try {
+                    await api.deleteAlbum(album.id);
+                    navigate('/albums');
+                    toast(`Deleted the album ${album.name}`);
+                  } catch (err) {
+                    toastError(err);
+                  }
+                }}
+              >
+                Delete album
+              </button>
+            </>
+          }
+        >
+          <p className="dialog-text">The photos stay in your library; only the album goes.</p>
+        </Dialog>
+      )}
+    </>
+  );
+}

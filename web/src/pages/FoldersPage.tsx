@@ -1,0 +1,274 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Folder, FolderIssues } from '../../../src/shared/api.js';
+import { api } from '../api/client.js';
+import { onLibraryEvent } from '../api/events.js';
+import { plural, relativeTime } from '../app/format.js';
+import { useJobs } from '../app/jobs.js';
+import { AddFolderForm } from '../components/AddFolderForm.js';
+import { Dialog } from '../components/Dialog.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Icon } from '../components/Icon.js';
+import { ProgressBar, Switch } from '../components/Switch.js';
+import { toast, toastError } from '../components/toasts.js';
+import { TopBar } from '../components/TopBar.js';
+
+/** Folder list that follows scan and indexing events, refetching at most about once a second. */
+function useFolders(): { folders: Folder[] | null; reload: () => void } {
+  const [folders, setFolders] = useState<Folder[] | null>(null);
+  const timer = useRef<number | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () => api.folders().then((r) => alive && setFolders(r.folders), toastError);
+    void load();
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'folders.changed' || e.type === 'scan.done' || e.type === 'jobs.idle') {
+        void load();
+        return;
+      }
+      if (e.type === 'scan.progress' || e.type === 'jobs.progress' || e.type === 'photos.changed') {
+        timer.current ??= window.setTimeout(() => {
+          timer.current = null;
+          void load();
+        }, 1000);
+      }
+    });
+    return () => {
+      alive = false;
+      off();
+      if (timer.current) window.clearTimeout(timer.current);
+    };
+  }, []);
+  return { folders, reload: () => void api.folders().then((r) => setFolders(r.folders), toastError) };
+}
+
+const PHASES: Record<string, string> = {
+  queued: 'Waiting to scan',
+  walk: 'Looking for photos',
+  hash: 'Identifying new files',
+  apply: 'Updating the library',
+};
+
+function FolderStatus({ f }: { f: Folder }) {
+  if (!f.online) return <span className="status status-warn">Offline: folder not found</span>;
+  if (f.scanning) {
+    const { phase, done, total } = f.scanning;
+    return (
+      <span className="status status-busy">
+        {PHASES[phase]}
+        {total > 0 ? ` · ${done.toLocaleString()} of ${total.toLocaleString()}` : '…'}
+      </span>
+    );
+  }
+  if (f.pending > 0) return <span className="status status-busy">Indexing · {plural(f.pending, 'photo')} left</span>;
+  if (f.errors + f.unreadable > 0) return <span className="status status-warn">{plural(f.errors + f.unreadable, 'problem')}</span>;
+  return <span className="status status-ok">Up to date</span>;
+}
+
+function Problems({ folder }: { folder: Folder }) {
+  const [open, setOpen] = useState(false);
+  const [issues, setIssues] = useState<FolderIssues | null>(null);
+  const count = folder.errors + folder.unreadable;
+  useEffect(() => {
+    if (open) api.folderIssues(folder.id).then(setIssues, toastError);
+  }, [open, folder.id, folder.errors, folder.unreadable]);
+  if (count === 0) return null;
+  const rows = issues ? [...issues.unreadable.map((u) => ({ path: u.path, error: u.error })), ...issues.failed] : [];
+  return (
+    <div className="problems">
+      <button className="link-button" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        <Icon name="alert" size={16} /> {count === 1 ? '1 file could not be processed' : `${count.toLocaleString()} files could not be processed`}
+        <Icon name={open ? 'left' : 'right'} size={14} className={open ? 'rot-90' : ''} />
+      </button>
+      {open && (
+        <ul className="problem-list">
+          {!issues && <li className="muted">Loading…</li>}
+          {rows.map((r, i) => (
+            <li key={`${r.path}:${i}`}>
+              <span className="problem-path" title={r.path}>
+                {r.path}
+              </span>
+              <span className="problem-why">{r.error}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
+  const [confirm, setConfirm] = useState(false);
+  const progress = f.scanning
+    ? f.scanning.total > 0
+      ? f.scanning.done / f.scanning.total
+      : null
+    : f.pending > 0 && f.photos > 0
+      ? (f.photos - f.pending) / f.photos
+      : undefined;
+  return (
+    <li className="folder-card" data-folder-id={f.id}>
+      <div className="folder-main">
+        <span className="folder-icon">
+          <Icon name="folder" size={24} />
+        </span>
+        <div className="folder-text">
+          <p className="folder-path" title={f.path}>
+            {/* The box is right-to-left so a long path loses its start, not its end; the path
+                itself stays left-to-right. */}
+            <span dir="ltr">{f.path}</span>
+          </p>
+          <p className="folder-meta">
+            {plural(f.photos, 'photo')} · <FolderStatus f={f} />
+            {f.lastScanAt && <span className="muted"> · scanned {relativeTime(f.lastScanAt)}</span>}
+          </p>
+        </div>
+        <div className="folder-controls">
+          <label className="ai-toggle">
+            <Icon name="sparkle" size={16} />
+            <span>AI</span>
+            <Switch
+              checked={f.ai}
+              label={`AI (faces, objects, search) for ${f.path}`}
+              onChange={async (on) => {
+                try {
+                  await api.setFolderAi(f.id, on);
+                  toast(on ? 'AI on: photos in this folder will be analysed' : 'AI off for this folder');
+                } catch (err) {
+                  toastError(err);
+                }
+              }}
+            />
+          </label>
+          <button
+            className="icon-button"
+            aria-label={`Rescan ${f.path}`}
+            title="Rescan"
+            disabled={Boolean(f.scanning)}
+            onClick={() => void api.rescan(f.id).catch(toastError)}
+          >
+            <Icon name="refresh" />
+          </button>
+          <button className="icon-button" aria-label={`Remove ${f.path}`} title="Remove from library" onClick={() => setConfirm(true)}>
+            <Icon name="trash" />
+          </button>
+        </div>
+      </div>
+      {progress !== undefined && <ProgressBar value={progress ?? 0} indeterminate={progress === null} />}
+      <Problems folder={f} />
+      {confirm && (
+        <Dialog
+          title="Remove this folder from Picto?"
+          onClose={() => setConfirm(false)}
+          actions={
+            <>
+              <button className="button" onClick={() => setConfirm(false)} autoFocus>
+                Cancel
+              </button>
+              <button
+                className="button button-danger"
+                onClick={async () => {
+                  try {
+                    await api.removeFolder(f.id);
+                    setConfirm(false);
+                    onRemoved();
+                    toast(`Removed ${f.path} from the library`);
+                  } catch (err) {
+                    toastError(err);
+                  }
+                }}
+              >
+                Remove folder
+              </button>
+            </>
+          }
+        >
+          <p className="dialog-text">
+            <strong>{f.path}</strong>
+          </p>
+          <p className="dialog-text">
+            Its {plural(f.photos, 'photo')} leave your Picto library (with their favourites and album places). The files on your disk are not
+            touched.
+          </p>
+        </Dialog>
+      )}
+    </li>
+  );
+}
+
+function IndexingPanel() {
+  const jobs = useJobs();
+  if (!jobs.status) return null;
+  const paused = jobs.status.paused;
+  const aiStages = jobs.status.stages.filter((s) => s.stage !== 'media');
+  return (
+    <section className="card indexing-panel" aria-label="Indexing">
+      <div className="indexing-head">
+        <div>
+          <h2 className="card-title">{jobs.active ? (paused ? 'Indexing paused' : 'Indexing') : 'Library up to date'}</h2>
+          <p className="muted">
+            {jobs.total === 0
+              ? 'Nothing to do yet.'
+              : jobs.left > 0
+                ? `${(jobs.total - jobs.left).toLocaleString()} of ${plural(jobs.total, 'photo')} ready${jobs.status.rate ? ` · ${jobs.status.rate.toFixed(1)} photos/s` : ''}`
+                : `${plural(jobs.total - jobs.failed, 'photo')} ready`}
+            {aiStages.map((s) => ` · ${s.stage}: ${s.done.toLocaleString()}/${(s.done + s.pending + s.running + s.failed).toLocaleString()}`).join('')}
+          </p>
+        </div>
+        <div className="row-gap">
+          {jobs.failed > 0 && (
+            <button
+              className="button"
+              onClick={async () => {
+                try {
+                  const r = await api.retry();
+                  toast(`Retrying ${plural(r.requeued, 'job')}`);
+                } catch (err) {
+                  toastError(err);
+                }
+              }}
+            >
+              <Icon name="refresh" size={18} /> Retry {jobs.failed.toLocaleString()} failed
+            </button>
+          )}
+          {jobs.active && (
+            <button className="button" onClick={() => void (paused ? api.resume() : api.pause()).catch(toastError)}>
+              <Icon name={paused ? 'play' : 'pause'} size={18} /> {paused ? 'Resume' : 'Pause'}
+            </button>
+          )}
+        </div>
+      </div>
+      {jobs.active && jobs.total > 0 && <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />}
+    </section>
+  );
+}
+
+export function FoldersPage() {
+  const { folders, reload } = useFolders();
+  return (
+    <div className="page">
+      <TopBar title="Folders" subtitle={folders?.length ? plural(folders.length, 'folder') : undefined} />
+      <div className="scroller">
+        <div className="folders-page">
+          <section className="card">
+            <h2 className="card-title">Add a folder</h2>
+            <p className="muted card-text">Picto finds the photos in it and in its subfolders, and keeps them up to date. Files are never moved or changed.</p>
+            <AddFolderForm onAdded={reload} />
+          </section>
+          {folders && folders.length > 0 && <IndexingPanel />}
+          {folders && folders.length === 0 && (
+            <EmptyState icon="folder" title="No folders yet">
+              <p>Add the folders where you keep photos. You can add as many as you like, on any disk.</p>
+            </EmptyState>
+          )}
+          {folders && folders.length > 0 && (
+            <ul className="folder-list" aria-label="Library folders">
+              {folders.map((f) => (
+                <FolderCard key={f.id} f={f} onRemoved={reload} />
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

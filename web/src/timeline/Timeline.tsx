@@ -1,0 +1,230 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { dayLabel, monthLabel, plural } from '../app/format.js';
+import { Icon } from '../components/Icon.js';
+import { Scrubber } from './Scrubber.js';
+import { buildLayout, monthAt, targetRowHeight, type Layout, type VirtualRow } from './sections.js';
+import type { TimelineStore } from './store.js';
+import { Tile, type TileHandlers } from './Tile.js';
+
+const GAP = 4;
+
+function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+let firstScreenMarked = false;
+
+/** Marks the moment the first photos are on screen (read by the benchmark and e2e tests). */
+function markFirstScreen(): void {
+  if (firstScreenMarked) return;
+  firstScreenMarked = true;
+  performance.mark('picto:first-screen');
+  document.documentElement.dataset.firstScreen = String(Math.round(performance.now()));
+}
+
+/**
+ * The virtualized photo grid: only rows near the viewport exist in the DOM (a 100 000-photo
+ * library keeps a few dozen tiles), months load as they approach, and the date scrubber covers the
+ * whole range from the month counts alone.
+ */
+export function Timeline({
+  store,
+  selected,
+  handlers,
+  onToggleDay,
+  header,
+  empty,
+}: {
+  store: TimelineStore;
+  selected: Set<string>;
+  handlers: TileHandlers;
+  onToggleDay: (ids: string[], select: boolean) => void;
+  header?: ReactNode;
+  empty: ReactNode;
+}) {
+  const version = useSyncExternalStore(store.subscribe, store.getVersion);
+  const scroller = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const { width } = useSize(grid);
+  const { height: viewport } = useSize(scroller);
+  const headerSize = useSize(headerRef).height;
+  const [scrollTop, setScrollTop] = useState(0);
+
+  const layout: Layout | null = useMemo(() => {
+    if (!store.buckets || width <= 0) return null;
+    return buildLayout(store.buckets, (m) => store.items(m), { width, target: targetRowHeight(width), gap: GAP });
+    // `version` is the store's change counter: a new version means new data.
+  }, [store, version, width]);
+
+  const rows = layout?.rows ?? [];
+  const estimateSize = useCallback((i: number) => rows[i]?.height ?? 0, [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize,
+    getItemKey,
+    overscan: 6,
+    scrollMargin: headerSize,
+  });
+
+  // Keep the view still when months above it load and change height: re-anchor on the month at
+  // the top of the viewport, keeping the same distance into it.
+  const prevLayout = useRef<Layout | null>(null);
+  useLayoutEffect(() => {
+    const prev = prevLayout.current;
+    prevLayout.current = layout;
+    const el = scroller.current;
+    if (!prev || !layout || !el || !store.buckets) return;
+    const offset = el.scrollTop - headerSize;
+    if (offset <= 0) return;
+    const months = store.buckets.map((b) => b.month);
+    const m = monthAt(prev, offset, months);
+    if (!m) return;
+    const before = prev.monthTop.get(m);
+    const after = layout.monthTop.get(m);
+    if (before === undefined || after === undefined || before === after) return;
+    el.scrollTop = after + (offset - before) + headerSize;
+  }, [layout, headerSize, store]);
+
+  const items = virtualizer.getVirtualItems();
+  const visibleMonths = useMemo(() => {
+    const set = new Set<string>();
+    for (const v of items) {
+      const r = rows[v.index];
+      if (r) set.add(r.month);
+    }
+    // One month beyond each end, so the next screen is usually ready before it is seen.
+    const all = store.buckets?.map((b) => b.month) ?? [];
+    const idx = [...set].map((m) => all.indexOf(m)).filter((i) => i >= 0);
+    if (idx.length) {
+      const lo = Math.min(...idx);
+      const hi = Math.max(...idx);
+      if (all[lo - 1]) set.add(all[lo - 1]);
+      if (all[hi + 1]) set.add(all[hi + 1]);
+    }
+    return [...set];
+  }, [items, rows, store.buckets]);
+  const visibleKey = visibleMonths.join(',');
+  useEffect(() => {
+    if (visibleMonths.length) store.show(visibleMonths);
+  }, [visibleKey]);
+
+  useEffect(() => {
+    if (rows.some((r) => r.kind === 'row')) markFirstScreen();
+  }, [rows]);
+
+  const onScroll = () => setScrollTop(Math.max(0, (scroller.current?.scrollTop ?? 0) - headerSize));
+
+  if (store.buckets && store.buckets.length === 0) {
+    return (
+      <div className="scroller" ref={scroller}>
+        <div ref={headerRef}>{header}</div>
+        <div ref={grid}>{empty}</div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="timeline">
+      <div className="scroller scroller-timeline" ref={scroller} onScroll={onScroll} id="timeline">
+        <div ref={headerRef}>{header}</div>
+        <div className="grid" ref={grid} style={{ height: virtualizer.getTotalSize() }}>
+          {!layout && <div className="grid-loading" aria-busy="true" />}
+          {layout &&
+            items.map((v) => {
+              const row = rows[v.index];
+              return (
+                <div
+                  key={v.key}
+                  className={`vrow vrow-${row.kind}`}
+                  style={{ transform: `translateY(${v.start - headerSize}px)`, height: row.height }}
+                >
+                  <RowView row={row} selected={selected} handlers={handlers} onToggleDay={onToggleDay} />
+                </div>
+              );
+            })}
+        </div>
+      </div>
+      {layout && store.buckets && (
+        <Scrubber
+          buckets={store.buckets}
+          layout={layout}
+          scroller={scroller.current}
+          offsetTop={headerSize}
+          scrollTop={scrollTop}
+          viewport={viewport}
+        />
+      )}
+    </div>
+  );
+}
+
+function RowView({
+  row,
+  selected,
+  handlers,
+  onToggleDay,
+}: {
+  row: VirtualRow;
+  selected: Set<string>;
+  handlers: TileHandlers;
+  onToggleDay: (ids: string[], select: boolean) => void;
+}) {
+  const selecting = selected.size > 0;
+  switch (row.kind) {
+    case 'month':
+      return (
+        <div className="month-head">
+          <h2 className="month-title">{monthLabel(row.month)}</h2>
+          <span className="month-count">{plural(row.count, 'photo')}</span>
+        </div>
+      );
+    case 'day': {
+      const all = row.ids.every((id) => selected.has(id));
+      return (
+        <div className={`day-head${all ? ' day-selected' : ''}${selecting ? ' day-selecting' : ''}`}>
+          <button
+            className="day-check"
+            aria-label={all ? 'Deselect this day' : 'Select this day'}
+            onClick={() => onToggleDay(row.ids, !all)}
+          >
+            <Icon name="check" size={14} strokeWidth={3} />
+          </button>
+          <span className="day-title">{dayLabel(row.day)}</span>
+        </div>
+      );
+    }
+    case 'row':
+      return (
+        <>
+          {row.tiles.map((t) => (
+            <Tile
+              key={t.item.id}
+              item={t.item}
+              x={t.x}
+              width={t.width}
+              height={row.height - GAP}
+              selected={selected.has(t.item.id)}
+              selecting={selecting}
+              handlers={handlers}
+            />
+          ))}
+        </>
+      );
+    case 'placeholder':
+      return <div className="placeholder" style={{ height: row.height - GAP }} />;
+  }
+}

@@ -1,0 +1,274 @@
+import type { MonthBucket, TimelineItem } from '../../../src/shared/api.js';
+import { api } from '../api/client.js';
+import type { Source } from './source.js';
+
+interface MonthState {
+  items: TimelineItem[];
+  complete: boolean;
+  stale: boolean;
+  loading: boolean;
+  failed?: boolean;
+}
+
+const PAGE = 500;
+const MAX_PARALLEL = 3;
+
+/**
+ * The photos of one source, loaded month by month as they scroll into view. Buckets (month counts)
+ * come first and give the full scroll height; a month's photos are fetched when it nears the
+ * viewport. Library changes mark everything stale: visible months are refetched at once, the rest
+ * when they come back into view. Components read it through useSyncExternalStore.
+ */
+export class TimelineStore {
+  buckets: MonthBucket[] | null = null;
+  error: string | null = null;
+  private readonly months = new Map<string, MonthState>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private queue: { month: string; force: boolean }[] = [];
+  private inFlight = 0;
+  /** Months the UI shows now: refreshed first after a change. */
+  private active = new Set<string>();
+  private readonly dropped = new Set<string>();
+  private refreshTimer: number | null = null;
+  private firstChangeAt = 0;
+
+  constructor(readonly source: Source) {}
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  async loadBuckets(): Promise<void> {
+    try {
+      const b = await api.buckets(this.source.bucketsBase);
+      this.error = null;
+      const before = new Map((this.buckets ?? []).map((x) => [x.month, x.count]));
+      this.buckets = b.buckets;
+      for (const x of b.buckets) {
+        const m = this.months.get(x.month);
+        if (m && (before.get(x.month) !== x.count || m.items.length !== x.count)) m.stale = true;
+      }
+      for (const month of [...this.months.keys()]) {
+        if (!b.buckets.some((x) => x.month === month)) this.months.delete(month);
+      }
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+    this.changed();
+  }
+
+  items(month: string): TimelineItem[] | undefined {
+    return this.months.get(month)?.items;
+  }
+
+  isLoaded(month: string): boolean {
+    const m = this.months.get(month);
+    return Boolean(m?.complete && !m.stale);
+  }
+
+  /** The UI shows these months: load them (nearest first) unless already fresh. */
+  show(months: string[]): void {
+    this.active = new Set(months);
+    for (const month of months) this.ensure(month);
+  }
+
+  /**
+   * Loads a month unless it is fresh. Without `force` the request is dropped if the month has left
+   * the screen by the time a slot frees up: dragging the scrubber across ten years must not queue
+   * a hundred months nobody looks at any more.
+   */
+  ensure(month: string, force = false): Promise<void> {
+    const m = this.months.get(month);
+    if (m && (m.loading || (m.complete && !m.stale))) return Promise.resolve();
+    const queued = this.queue.find((q) => q.month === month);
+    if (queued) queued.force ||= force;
+    else this.queue.push({ month, force });
+    this.pump();
+    return this.whenLoaded(month);
+  }
+
+  private whenLoaded(month: string): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const m = this.months.get(month);
+        if (
+          this.dropped.has(month) ||
+          (m && !m.loading && (m.complete || m.failed)) ||
+          !this.buckets?.some((b) => b.month === month)
+        ) {
+          off();
+          resolve();
+        }
+      };
+      const off = this.subscribe(check);
+      check();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_PARALLEL && this.queue.length) {
+      const { month, force } = this.queue.shift()!;
+      if (!force && !this.active.has(month)) {
+        this.settle(month);
+        continue;
+      }
+      this.inFlight++;
+      void this.fetchMonth(month).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  /** Wakes whoever waits on a month that will not be loaded now. */
+  private settle(month: string): void {
+    this.dropped.add(month);
+    this.changed();
+    this.dropped.delete(month);
+  }
+
+  private async fetchMonth(month: string): Promise<void> {
+    const prev = this.months.get(month);
+    const state: MonthState = prev ?? { items: [], complete: false, stale: false, loading: true };
+    state.loading = true;
+    state.failed = false;
+    this.months.set(month, state);
+    const items: TimelineItem[] = [];
+    let cursor: string | undefined;
+    try {
+      do {
+        const page = await api.page(this.source.base, { month, cursor, limit: PAGE });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        // Big months show their first pages while the rest loads (fresh loads only: a refresh
+        // keeps the old items until the new ones are complete, so nothing flickers).
+        if (cursor && !prev) {
+          state.items = items.slice();
+          this.changed();
+        }
+      } while (cursor);
+      state.items = items;
+      state.complete = true;
+      state.stale = false;
+    } catch (err) {
+      this.error = (err as Error).message;
+      state.failed = true;
+    } finally {
+      state.loading = false;
+      this.changed();
+    }
+  }
+
+  /**
+   * The library changed: refetch soon, coalescing bursts (indexing reports every ~150 ms) but never
+   * waiting more than two seconds, so new thumbnails keep appearing while indexing runs.
+   */
+  invalidate(): void {
+    const now = Date.now();
+    if (!this.refreshTimer) this.firstChangeAt = now;
+    if (this.refreshTimer) window.clearTimeout(this.refreshTimer);
+    const wait = Math.max(0, Math.min(600, this.firstChangeAt + 2000 - now));
+    this.refreshTimer = window.setTimeout(() => {
+      this.refreshTimer = null;
+      void this.refresh();
+    }, wait);
+  }
+
+  async refresh(): Promise<void> {
+    for (const m of this.months.values()) m.stale = true;
+    await this.loadBuckets();
+    for (const month of this.active) this.ensure(month);
+  }
+
+  /** Loaded photos in display order: for shift-click ranges and the viewer's next/previous. */
+  ordered(): TimelineItem[] {
+    const out: TimelineItem[] = [];
+    for (const b of this.buckets ?? []) {
+      const items = this.months.get(b.month)?.items;
+      if (items) out.push(...items);
+    }
+    return out;
+  }
+
+  find(id: string): TimelineItem | undefined {
+    for (const m of this.months.values()) {
+      const it = m.items.find((x) => x.id === id);
+      if (it) return it;
+    }
+    return undefined;
+  }
+
+  /** Photo after/before `id`, loading the neighbouring month when `id` ends its month. */
+  async neighbour(id: string, step: 1 | -1): Promise<TimelineItem | null> {
+    const buckets = this.buckets ?? [];
+    for (let bi = 0; bi < buckets.length; bi++) {
+      const items = this.months.get(buckets[bi].month)?.items ?? [];
+      const i = items.findIndex((x) => x.id === id);
+      if (i < 0) continue;
+      if (items[i + step]) return items[i + step];
+      for (let bj = bi + step; bj >= 0 && bj < buckets.length; bj += step) {
+        await this.ensure(buckets[bj].month, true);
+        const next = this.months.get(buckets[bj].month)?.items ?? [];
+        if (next.length) return step === 1 ? next[0] : next[next.length - 1];
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** Optimistic local edit (favourite) before the server confirms. */
+  patch(ids: string[], fields: Partial<TimelineItem>): void {
+    const set = new Set(ids);
+    for (const m of this.months.values()) {
+      m.items = m.items.map((it) => (set.has(it.id) ? { ...it, ...fields } : it));
+    }
+    this.changed();
+  }
+
+  /** Optimistic removal (trash, remove from album, unfavourite in favourites). */
+  remove(ids: string[]): void {
+    const set = new Set(ids);
+    for (const [month, m] of this.months) {
+      const before = m.items.length;
+      m.items = m.items.filter((it) => !set.has(it.id));
+      const removed = before - m.items.length;
+      if (removed && this.buckets) {
+        this.buckets = this.buckets
+          .map((b) => (b.month === month ? { ...b, count: b.count - removed } : b))
+          .filter((b) => b.count > 0);
+      }
+    }
+    this.changed();
+  }
+
+  total(): number {
+    return (this.buckets ?? []).reduce((n, b) => n + b.count, 0);
+  }
+}
+
+const stores = new Map<string, TimelineStore>();
+
+/** One store per source for the app's lifetime: going back to a page shows it instantly. */
+export function storeFor(source: Source): TimelineStore {
+  let s = stores.get(source.key);
+  if (!s) {
+    s = new TimelineStore(source);
+    stores.set(source.key, s);
+    void s.loadBuckets();
+  }
+  return s;
+}
+
+/** Every store, to invalidate them all when the library changes. */
+export function allStores(): TimelineStore[] {
+  return [...stores.values()];
+}
