@@ -85,7 +85,9 @@ export function withSubseconds(local: string, subsec: unknown): string {
 }
 
 /** IPTC TimeCreated "091500+0200" or "09:15:00+02:00" → { time: "09:15:00", offset } */
-export function parseIptcTime(value: unknown): { time: string; offsetMinutes: number | null } | null {
+export function parseIptcTime(
+  value: unknown,
+): { time: string; offsetMinutes: number | null } | null {
   if (typeof value !== 'string') return null;
   const m = /^(\d{2}):?(\d{2}):?(\d{2})?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
   if (!m) return null;
@@ -101,14 +103,11 @@ function localToEpochMinutes(local: string): number {
 
 /**
  * The zone of a local capture time, inferred from the GPS UTC timestamp taken at the same moment.
- * Zones are multiples of 15 minutes; a GPS fix may lag the shutter a little, so a residue up to
- * 10 minutes is tolerated and anything else (stale fix, wrong camera clock) is rejected.
+ * Zones are multiples of 15 minutes. The GPS time may lag the shutter by a fix interval (the
+ * corpus Nikon P6000 files: 1.5 min), so up to 3 minutes off a zone boundary is accepted;
+ * anything further (stale fix, camera clock drift) says nothing about the zone.
  */
-export function offsetFromGps(
-  local: string,
-  gpsDate: unknown,
-  gpsTime: unknown,
-): number | null {
+export function offsetFromGps(local: string, gpsDate: unknown, gpsTime: unknown): number | null {
   const date = parseTagDate(typeof gpsDate === 'string' ? gpsDate.trim() : null);
   if (!date) return null;
   let time: string | null = null;
@@ -123,7 +122,7 @@ export function offsetFromGps(
   if (!utc) return null;
   const diff = localToEpochMinutes(local) - localToEpochMinutes(utc.local);
   const zone = Math.round(diff / 15) * 15;
-  if (Math.abs(diff - zone) > 10 || Math.abs(zone) > 14 * 60) return null;
+  if (Math.abs(diff - zone) > 3 || Math.abs(zone) > 14 * 60) return null;
   return zone;
 }
 

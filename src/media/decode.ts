@@ -57,7 +57,11 @@ export async function decodeWithSharp(
     return { image: await runPipeline(input, options.autoOrient, false), warnings };
   } catch (e) {
     const text = errorText(e);
-    if (meta?.format === 'jpeg' && /corrupt jpeg data/i.test(text) && !/premature end of jpeg/i.test(text)) {
+    if (
+      meta?.format === 'jpeg' &&
+      /corrupt jpeg data/i.test(text) &&
+      !/premature end of jpeg/i.test(text)
+    ) {
       try {
         const image = await runPipeline(input, options.autoOrient, true);
         warnings.push(`JPEG data partly corrupt, decoded leniently (${text.split('\n')[0]})`);
@@ -70,7 +74,11 @@ export async function decodeWithSharp(
   }
 }
 
-async function runPipeline(input: Buffer, autoOrient: boolean, lenient: boolean): Promise<RawImage> {
+async function runPipeline(
+  input: Buffer,
+  autoOrient: boolean,
+  lenient: boolean,
+): Promise<RawImage> {
   let pipeline = sharp(input, {
     failOn: 'error',
     unlimited: lenient,
@@ -91,7 +99,13 @@ async function runPipeline(input: Buffer, autoOrient: boolean, lenient: boolean)
 
 /** RawImage from interleaved 8-bit pixels of 1–4 channels (grey, grey+alpha, RGB, RGBA). */
 export function toRgb(data: Uint8Array, width: number, height: number, channels: number): RawImage {
-  if (channels === 3) return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, channels: 3 };
+  if (channels === 3)
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width,
+      height,
+      channels: 3,
+    };
   const out = new Uint8Array(width * height * 3);
   for (let i = 0, o = 0; o < out.length; i += channels, o += 3) {
     if (channels < 3) {

@@ -157,7 +157,11 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
     });
   }
   for (const group of ['QuickTime', 'Track1']) {
-    add(get('CreateDate', group), { rank: DATE_RANK.quicktime, source: 'quicktime', assumeUtc: true });
+    add(get('CreateDate', group), {
+      rank: DATE_RANK.quicktime,
+      source: 'quicktime',
+      assumeUtc: true,
+    });
   }
   add(get('ModifyDate', 'IFD0'), {
     rank: DATE_RANK.exifModified,

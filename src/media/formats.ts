@@ -127,7 +127,9 @@ function startsWith(buf: Uint8Array, bytes: number[], at = 0): boolean {
  */
 export function detectFormat(buf: Uint8Array, nameHint?: string): FormatInfo | null {
   const ext = nameHint ? extensionOf(nameHint) : '';
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return raster(hasMpfSegment(buf) ? 'mpo' : 'jpeg');
+  // Many phone JPEGs carry an MPF segment (depth map, HDR gain map) without being stereo MPO
+  // files; exiftool calls them JPEG too. Only the .mpo name makes it an MPO, decoded the same way.
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) return raster(ext === 'mpo' ? 'mpo' : 'jpeg');
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return raster('png');
   const head6 = ascii(buf, 0, 6);
   if (head6 === 'GIF87a' || head6 === 'GIF89a') return raster('gif');
@@ -153,25 +155,13 @@ export function detectFormat(buf: Uint8Array, nameHint?: string): FormatInfo | n
   return null;
 }
 
-/** JPEG with an APP2 "MPF" segment (multi-picture format) before the image data starts. */
-function hasMpfSegment(buf: Uint8Array): boolean {
-  let pos = 2;
-  while (pos + 4 <= buf.length && buf[pos] === 0xff) {
-    const marker = buf[pos + 1];
-    if (marker === 0xda || marker === 0xd9) return false; // start of scan / end: no more headers
-    const len = (buf[pos + 2] << 8) | buf[pos + 3];
-    if (marker === 0xe2 && ascii(buf, pos + 4, 4) === 'MPF\0') return true;
-    pos += 2 + len;
-  }
-  return false;
-}
-
 const HEVC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
 
 function detectIsoBmff(buf: Uint8Array): FormatInfo | null {
   const boxSize = (buf[0] << 24) | (buf[1] << 16) | (buf[2] << 8) | buf[3];
   const brands = [ascii(buf, 8, 4)];
-  for (let p = 16; p + 4 <= Math.min(boxSize, buf.length, 256); p += 4) brands.push(ascii(buf, p, 4));
+  for (let p = 16; p + 4 <= Math.min(boxSize, buf.length, 256); p += 4)
+    brands.push(ascii(buf, p, 4));
   const major = brands[0];
   if (major === 'crx ') return rawFormat('cr3');
   if (major === 'avif' || major === 'avis') return raster('avif');

@@ -20,7 +20,10 @@ export function coordinateToDecimal(value: unknown, ref?: unknown): number | nul
     if (tail) hemisphere = tail[1];
     const body = tail ? v.slice(0, -1).trim() : v;
     if (!body) return null;
-    const parts = body.split(/[,\s]+/).filter(Boolean).map(Number);
+    const parts = body
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map(Number);
     deg = parts.length === 1 ? parts[0] : fromParts(parts);
   }
   if (deg === null || !Number.isFinite(deg)) return null;

@@ -12,7 +12,9 @@ declare module 'heic-decode' {
   }
   interface Decode {
     (input: { buffer: ArrayBufferLike | Uint8Array }): Promise<DecodedImage>;
-    all(input: { buffer: ArrayBufferLike | Uint8Array }): Promise<ImageHandle[] & { dispose(): void }>;
+    all(input: {
+      buffer: ArrayBufferLike | Uint8Array;
+    }): Promise<ImageHandle[] & { dispose(): void }>;
   }
   const decode: Decode;
   export default decode;

@@ -17,12 +17,15 @@ import type { RawImage } from './types.js';
  * empty list. Those lines are the only useful diagnosis, so they are captured for the error
  * message instead of leaking to the worker's stdout. Other logging passes through untouched.
  */
-async function withLibheifLog<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; log: string[] }> {
+async function withLibheifLog<T>(
+  fn: () => Promise<T>,
+): Promise<{ value?: T; error?: unknown; log: string[] }> {
   const log: string[] = [];
   const original = console.log;
   console.log = (...args: unknown[]) => {
     const text = args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' ');
-    if (/^(Could not|Decoding image failed|Error loading|No images found)/.test(text)) log.push(text);
+    if (/^(Could not|Decoding image failed|Error loading|No images found)/.test(text))
+      log.push(text);
     else original(...args);
   };
   try {
@@ -45,7 +48,11 @@ function safeJson(value: unknown): string {
 /** libheif's own message from its log, e.g. "Invalid input: Unexpected end of file". */
 function libheifReason(log: string[], fallback: unknown): string {
   const line = log
-    .map((l) => /"?message"?:\s*["']([^"']+)["']/.exec(l)?.[1] ?? l.replace(/^Could not parse HEIF file\s*/, ''))
+    .map(
+      (l) =>
+        /"?message"?:\s*["']([^"']+)["']/.exec(l)?.[1] ??
+        l.replace(/^Could not parse HEIF file\s*/, ''),
+    )
     .find(Boolean);
   return firstLine(line ?? errorText(fallback));
 }
@@ -75,7 +82,10 @@ export async function decodeHeif(
     if (!decoded.value) {
       const reason = libheifReason(decoded.log, decoded.error ?? 'decoder failed');
       const truncated = /end of file|insufficient|truncat/i.test(reason);
-      throw new MediaError('corrupt', `${truncated ? 'truncated' : 'corrupt'} ${label} data (${reason})`);
+      throw new MediaError(
+        'corrupt',
+        `${truncated ? 'truncated' : 'corrupt'} ${label} data (${reason})`,
+      );
     }
     const { data, width, height } = decoded.value;
     const rgba = new Uint8Array(data.buffer, data.byteOffset, data.length);

@@ -11,7 +11,12 @@ export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';
 export type { FormatInfo, DecodePath } from './formats.js';
-export { thumbnailPaths, thumbnailSize, THUMB_SHORT_SIDE, THUMB_MAX_LONG_SIDE } from './thumbnails.js';
+export {
+  thumbnailPaths,
+  thumbnailSize,
+  THUMB_SHORT_SIDE,
+  THUMB_MAX_LONG_SIDE,
+} from './thumbnails.js';
 export type { ThumbnailPaths } from './thumbnails.js';
 export { phash, hammingDistance } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';

@@ -8,13 +8,7 @@ import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
 import { displayedSize, normalizeOrientation } from './orientation.js';
-import {
-  cameraInfo,
-  exposureInfo,
-  pickGps,
-  pickTakenAt,
-  type CollectedTags,
-} from './tags.js';
+import { cameraInfo, exposureInfo, pickGps, pickTakenAt, type CollectedTags } from './tags.js';
 import type { MediaMetadata } from './types.js';
 
 /** Bytes read for format detection when the caller gives us nothing. */
@@ -57,7 +51,8 @@ export async function readMetadata(filePath: string, head?: Uint8Array): Promise
 export async function statFile(filePath: string): Promise<FileFacts> {
   try {
     const s = await stat(filePath);
-    if (s.isDirectory()) throw new MediaError('unreadable', `cannot read ${filePath}: is a directory`);
+    if (s.isDirectory())
+      throw new MediaError('unreadable', `cannot read ${filePath}: is a directory`);
     return { size: s.size, mtime: s.mtime };
   } catch (e) {
     throw fromFsError(e, filePath);
@@ -111,7 +106,10 @@ export async function collectMetadata(
     );
   }
   const warnings: string[] = [];
-  const expectedExt = format.format === 'jpeg' || format.format === 'mpo' ? ['jpg', 'jpeg', 'jpe', 'jfif', 'mpo'] : null;
+  const expectedExt =
+    format.format === 'jpeg' || format.format === 'mpo'
+      ? ['jpg', 'jpeg', 'jpe', 'jfif', 'mpo']
+      : null;
   const ext = extensionOf(filePath);
   if (expectedExt && ext && !expectedExt.includes(ext)) {
     warnings.push(`file is a ${format.label} despite its .${ext} extension`);
@@ -145,12 +143,14 @@ async function readTags(
   const fast = await readWithExifr(whole ?? filePath);
   const found = fast.tags.dates.length > 0 || fast.tags.make !== null;
   const isHeif = format.decoder === 'heif' || format.format === 'avif';
-  if (fast.parsed && !fast.partial && (found || !isHeif)) return { tags: fast.tags, exiftool: null };
+  if (fast.parsed && !fast.partial && (found || !isHeif))
+    return { tags: fast.tags, exiftool: null };
   // exifr failed, read only part of the file, or found nothing in a HEIF/AVIF (some writers put
   // EXIF where exifr does not look): ask exiftool and fill what exifr left empty.
   const et = await readWithExifTool(filePath);
   const tags = fast.parsed ? mergeTags(fast.tags, et.tags) : et.tags;
-  if (!fast.parsed) tags.warnings.push(...fast.tags.warnings.filter((w) => !tags.warnings.includes(w)));
+  if (!fast.parsed)
+    tags.warnings.push(...fast.tags.warnings.filter((w) => !tags.warnings.includes(w)));
   return { tags, exiftool: et };
 }
 
@@ -162,7 +162,8 @@ export function mergeTags(primary: CollectedTags, secondary: CollectedTags): Col
   }
   out.dates = [...primary.dates, ...secondary.dates];
   out.gpsCandidates = [...primary.gpsCandidates, ...secondary.gpsCandidates];
-  out.gpsRejected = out.gpsCandidates.length === 0 && (primary.gpsRejected || secondary.gpsRejected);
+  out.gpsRejected =
+    out.gpsCandidates.length === 0 && (primary.gpsRejected || secondary.gpsRejected);
   out.warnings = [...primary.warnings, ...secondary.warnings];
   return out;
 }
@@ -211,7 +212,8 @@ function buildMetadata(
     ({ width, height } = size);
   }
 
-  if (tags.gpsRejected) warnings.push('GPS tags present but unusable (0,0 or out of range): ignored');
+  if (tags.gpsRejected)
+    warnings.push('GPS tags present but unusable (0,0 or out of range): ignored');
   const taken = pickTakenAt(tags, path.basename(filePath), file.mtime);
   return {
     format: format.format,

@@ -38,7 +38,9 @@ export async function decodeRawPreview(
       });
       const longSide = Math.max(meta.width ?? 0, meta.height ?? 0);
       if (longSide < SMALL_PREVIEW_PX) {
-        warnings.push(`only a ${meta.width}×${meta.height} embedded preview; thumbnails will be soft`);
+        warnings.push(
+          `only a ${meta.width}×${meta.height} embedded preview; thumbnails will be soft`,
+        );
       }
       return { image: orientRawImage(image, orientation), warnings };
     } catch (e) {

@@ -94,7 +94,8 @@ export function cleanText(value: unknown): string | null {
   if (Array.isArray(value)) value = value[0];
   if (typeof value === 'number') value = String(value);
   if (typeof value !== 'string') return null;
-  const v = value.replace(/\0/g, '').replace(/\s+/g, ' ').trim();
+  // EXIF strings are C strings: what follows a NUL is leftover buffer ("ION230\0F" is "ION230").
+  const v = (value.split('\0').find((part) => part.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
   if (!v || /^(unknown|-+|0)$/i.test(v)) return null;
   return v;
 }
@@ -184,6 +185,7 @@ function resolveCandidate(c: DateCandidate, tags: CollectedTags): Resolved | nul
   let offset =
     parsed.offsetMinutes ?? (typeof c.offset === 'number' ? c.offset : parseOffset(c.offset));
   if (offset === null && c.assumeUtc) offset = 0;
-  if (offset === null && !parsed.dateOnly) offset = offsetFromGps(local, tags.gpsDate, tags.gpsTime);
+  if (offset === null && !parsed.dateOnly)
+    offset = offsetFromGps(local, tags.gpsDate, tags.gpsTime);
   return { local, offset, dateOnly: parsed.dateOnly, source: c.source };
 }

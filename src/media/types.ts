@@ -5,13 +5,7 @@
  * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source.
  */
 export type DateSource =
-  | 'exif'
-  | 'xmp'
-  | 'iptc'
-  | 'quicktime'
-  | 'exif-modified'
-  | 'filename'
-  | 'file-mtime';
+  'exif' | 'xmp' | 'iptc' | 'quicktime' | 'exif-modified' | 'filename' | 'file-mtime';
 
 export interface CameraInfo {
   make: string | null;
@@ -73,13 +67,7 @@ export interface MediaErrorInfo {
 }
 
 export type MediaErrorCode =
-  | 'empty'
-  | 'unreadable'
-  | 'unsupported'
-  | 'corrupt'
-  | 'too-large'
-  | 'no-preview'
-  | 'decode-failed';
+  'empty' | 'unreadable' | 'unsupported' | 'corrupt' | 'too-large' | 'no-preview' | 'decode-failed';
 
 export interface MediaResult {
   metadata: MediaMetadata;

@@ -19,6 +19,7 @@ export interface ExpectedFile {
   gps_lon: number | null;
   make?: string | null;
   model?: string | null;
+  offset_time_original?: string | null;
 }
 
 export function loadExpected(): ExpectedFile[] {
@@ -26,7 +27,7 @@ export function loadExpected(): ExpectedFile[] {
   return json.files as ExpectedFile[];
 }
 
-export type Field = 'date' | 'gps' | 'orientation' | 'size';
+export type Field = 'date' | 'offset' | 'gps' | 'orientation' | 'size' | 'camera';
 
 export interface Check {
   field: Field;
@@ -45,7 +46,8 @@ function parseExpectedDate(v: string): { local: string; offset: number | null; d
   const local = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
   let offset: number | null = null;
   if (m[7] === 'Z') offset = 0;
-  else if (m[7]) offset = (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(4)));
+  else if (m[7])
+    offset = (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(4)));
   return { local, offset, dateOnly: m[4] === undefined };
 }
 
@@ -76,13 +78,37 @@ export function compare(exp: ExpectedFile, meta: MediaMetadata | null): Check[] 
     );
   }
 
+  if (exp.offset_time_original) {
+    const m = /^([+-])(\d{2}):(\d{2})$/.exec(exp.offset_time_original);
+    const e = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+    push(
+      'offset',
+      meta?.takenOffsetMinutes === e,
+      exp.offset_time_original,
+      String(meta?.takenOffsetMinutes),
+    );
+  }
+
+  if (exp.make || exp.model) {
+    const e = [exp.make, exp.model].map((v) => (v ?? '').trim()).join(' | ');
+    const a = meta
+      ? [meta.camera.make, meta.camera.model].map((v) => v ?? '').join(' | ')
+      : 'error';
+    push('camera', a === e, e, a);
+  }
+
   if (exp.gps_lat !== null && exp.gps_lon !== null) {
     const nullIsland = exp.gps_lat === 0 && exp.gps_lon === 0;
     const g = meta?.gps ?? null;
     const ok = nullIsland
       ? g === null
       : g !== null && Math.abs(g.lat - exp.gps_lat) < 1e-4 && Math.abs(g.lon - exp.gps_lon) < 1e-4;
-    push('gps', ok, nullIsland ? 'none (0,0)' : `${exp.gps_lat},${exp.gps_lon}`, g ? `${g.lat},${g.lon}` : 'none');
+    push(
+      'gps',
+      ok,
+      nullIsland ? 'none (0,0)' : `${exp.gps_lat},${exp.gps_lon}`,
+      g ? `${g.lat},${g.lon}` : 'none',
+    );
   }
 
   if (exp.orientation !== null) {
