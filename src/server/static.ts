@@ -8,6 +8,9 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body><h1>The Picto web app is not built</h1><p>Run <code>npm run build</code>, then reload.
 The API is up: see <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
+/** Client-side routes of the web app (web/src/app/App.tsx). */
+const APP_ROUTES = /^\/(favourites|albums|albums\/\d+|folders|trash)?\/?$/;
+
 /**
  * Serves the built web app at /. Hashed assets are cached for good; index.html is revalidated so
  * a new build shows up on reload. Any other GET outside /api/ is a client-side route: index.html.
@@ -32,9 +35,9 @@ export async function installWebApp(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
     if (req.url.startsWith('/api/') || req.url === '/api') return apiNotFound(req, reply);
     if (req.method !== 'GET' && req.method !== 'HEAD') return apiNotFound(req, reply);
+    // Only the app's own pages get the app shell; anything else is a plain 404.
+    if (!APP_ROUTES.test(req.url.split('?')[0])) return apiNotFound(req, reply);
     if (!root) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT);
-    // A file-looking path that does not exist is a real 404, not the app shell.
-    if (/\.[a-z0-9]{2,5}$/i.test(req.url.split('?')[0])) return apiNotFound(req, reply);
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });

@@ -99,12 +99,13 @@ export class TimelineRepo {
     return this.stmt(sql).all(...s.params) as { month: string; count: number }[];
   }
 
-  /** The newest photo of each album, the cover when none was chosen. */
+  /** The newest photo of each album (preferring ones with a thumbnail): the cover when none was chosen. */
   latestPerAlbum(): Map<number, { id: string; content_hash: string; thumb_width: number | null }> {
     const rows = this.stmt(
       `SELECT album_id, id, content_hash, thumb_width FROM (
          SELECT ap.album_id, p.id, p.content_hash, p.thumb_width,
-                ROW_NUMBER() OVER (PARTITION BY ap.album_id ORDER BY p.sort_at DESC, p.id DESC) AS n
+                ROW_NUMBER() OVER (PARTITION BY ap.album_id
+                   ORDER BY p.thumb_width IS NULL, p.sort_at DESC, p.id DESC) AS n
          FROM album_photos ap JOIN photos p ON p.id = ap.photo_id
          WHERE p.trashed_at IS NULL)
        WHERE n = 1`,

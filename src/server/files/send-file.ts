@@ -47,7 +47,15 @@ export async function sendFile(req: FastifyRequest, reply: FastifyReply, file: F
     reply.header('content-range', `bytes ${start}-${end}/${st.size}`);
   }
   reply.header('content-length', String(Math.max(0, end - start + 1)));
-  if (req.method === 'HEAD' || st.size === 0) return reply.send();
+  if (req.method === 'HEAD') {
+    // fastify would send "content-length: 0" for an empty HEAD reply: write the headers ourselves.
+    const headers = reply.getHeaders();
+    reply.hijack();
+    reply.raw.writeHead(reply.statusCode, headers as Record<string, string>);
+    reply.raw.end();
+    return reply;
+  }
+  if (st.size === 0) return reply.send('');
   return reply.send(createReadStream(file.path, { start, end }));
 }
 
