@@ -4,7 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 
 /** Bench inputs live outside the checkout and are reused between runs. */
-export const benchCache = process.env.PICTO_BENCH_CACHE ?? path.join(os.tmpdir(), 'picto-bench-cache');
+export const benchCache =
+  process.env.PICTO_BENCH_CACHE ?? path.join(os.tmpdir(), 'picto-bench-cache');
 
 /**
  * Makes realistic 12 MP JPEGs from corpus photos: upscaled to 4000×3000 and given sensor-like grain
@@ -20,7 +21,12 @@ export async function grainyPhotos(sources: string[], count: number): Promise<st
     out.push(file);
     if (existsSync(file)) continue;
     const src = sources[i % sources.length];
-    const base = await sharp(src).rotate().resize(4000, 3000, { fit: 'cover' }).removeAlpha().raw().toBuffer();
+    const base = await sharp(src)
+      .rotate()
+      .resize(4000, 3000, { fit: 'cover' })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
     const noise = await sharp({
       create: {
         width: 4000,
@@ -35,7 +41,9 @@ export async function grainyPhotos(sources: string[], count: number): Promise<st
     const jpeg = await sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } })
       .composite([{ input: noise, blend: 'soft-light' }])
       .jpeg({ quality: 90 })
-      .withExif({ IFD0: { Make: 'PictoBench', Model: 'Grain 12MP', DateTime: '2024:06:01 12:00:00' } })
+      .withExif({
+        IFD0: { Make: 'PictoBench', Model: 'Grain 12MP', DateTime: '2024:06:01 12:00:00' },
+      })
       .toBuffer();
     writeFileSync(file, jpeg);
   }

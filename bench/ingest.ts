@@ -20,7 +20,12 @@ export async function decodeOnlyRate(files: string[], lanes: number): Promise<Ra
   const lane = async () => {
     while (next < files.length) {
       const f = files[next++];
-      await sharp(f).rotate().resize(1440, 1440, { fit: 'inside', withoutEnlargement: true }).removeAlpha().raw().toBuffer();
+      await sharp(f)
+        .rotate()
+        .resize(1440, 1440, { fit: 'inside', withoutEnlargement: true })
+        .removeAlpha()
+        .raw()
+        .toBuffer();
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
@@ -49,7 +54,9 @@ export async function ingestRate(
     const seconds = (performance.now() - t0) / 1000;
     const stats = picto.repos.photos.countByStatus();
     if (stats.ready !== files.length) {
-      throw new Error(`ingest finished with ${stats.ready}/${files.length} photos ready (${JSON.stringify(stats)})`);
+      throw new Error(
+        `ingest finished with ${stats.ready}/${files.length} photos ready (${JSON.stringify(stats)})`,
+      );
     }
     return { photos: files.length, seconds, photosPerSecond: files.length / seconds, stageMs: {} };
   } finally {

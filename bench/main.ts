@@ -59,7 +59,10 @@ const result = {
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 if (args.has('--save')) {
-  writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(
+    path.join(repoRoot, 'bench', 'results.json'),
+    JSON.stringify(result, null, 2) + '\n',
+  );
   log('saved bench/results.json');
 }
 

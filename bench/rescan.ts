@@ -24,7 +24,8 @@ export async function rescanUnchanged(count: number): Promise<RescanResult> {
     const t1 = performance.now();
     const again = await picto.scan();
     const rescanSeconds = (performance.now() - t1) / 1000;
-    if (again.unchanged !== count) throw new Error(`rescan saw ${again.unchanged} unchanged of ${count}`);
+    if (again.unchanged !== count)
+      throw new Error(`rescan saw ${again.unchanged} unchanged of ${count}`);
     return { files: count, firstScanSeconds, rescanSeconds };
   } finally {
     await picto.close();

@@ -52,7 +52,9 @@ export class Catalog {
 
   setFavourite(ids: string[], on: boolean): number {
     for (const id of ids) this.photo(id);
-    const n = this.repos.db.transaction(() => this.repos.photos.setFavourite(ids, on, this.now()))();
+    const n = this.repos.db.transaction(() =>
+      this.repos.photos.setFavourite(ids, on, this.now()),
+    )();
     this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
     return n;
   }
@@ -68,13 +70,18 @@ export class Catalog {
       typeof idOrName === 'number'
         ? this.repos.albums.get(idOrName)
         : this.repos.albums.byName(idOrName);
-    if (!a) throw new CatalogError(`no album ${typeof idOrName === 'number' ? 'with id ' : ''}${idOrName}`, 404);
+    if (!a)
+      throw new CatalogError(
+        `no album ${typeof idOrName === 'number' ? 'with id ' : ''}${idOrName}`,
+        404,
+      );
     return a;
   }
 
   createAlbum(name: string, description = ''): AlbumRow {
     const clean = validAlbumName(name);
-    if (this.repos.albums.byName(clean)) throw new CatalogError(`album "${clean}" already exists`, 409);
+    if (this.repos.albums.byName(clean))
+      throw new CatalogError(`album "${clean}" already exists`, 409);
     const a = this.repos.albums.insert(clean, description, this.now());
     this.events.emit({ type: 'albums.changed' });
     return a;

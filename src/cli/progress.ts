@@ -31,7 +31,12 @@ export class ProgressView {
 
   private render(e: PictoEvent): void {
     if (e.type === 'scan.progress') {
-      const label = e.phase === 'walk' ? `scanning ${e.folder}` : e.phase === 'hash' ? 'identifying new files' : 'updating catalogue';
+      const label =
+        e.phase === 'walk'
+          ? `scanning ${e.folder}`
+          : e.phase === 'hash'
+            ? 'identifying new files'
+            : 'updating catalogue';
       this.show(label, e.done, e.total, '');
     } else if (e.type === 'scan.done') {
       const s = e.summary;

@@ -222,7 +222,8 @@ export class JobRunner {
     })();
     const t = Date.now();
     for (let i = 0; i < changed.length; i++) this.completions.push(t);
-    if (changed.length) this.deps.events.emit({ type: 'photos.changed', ids: changed, reason: 'indexed' });
+    if (changed.length)
+      this.deps.events.emit({ type: 'photos.changed', ids: changed, reason: 'indexed' });
     this.emitProgress(false);
   }
 

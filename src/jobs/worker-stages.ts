@@ -37,7 +37,12 @@ export async function runStages(task: PhotoTask): Promise<Record<string, StageOu
       });
       image = result.image;
       const { image: _drop, ...data } = result;
-      outcomes[MEDIA_STAGE.name] = { ok: true, version: MEDIA_STAGE.version, data, ms: performance.now() - t0 };
+      outcomes[MEDIA_STAGE.name] = {
+        ok: true,
+        version: MEDIA_STAGE.version,
+        data,
+        ms: performance.now() - t0,
+      };
     } catch (err) {
       outcomes[MEDIA_STAGE.name] = failureOf(err, performance.now() - t0);
     }
@@ -64,7 +69,12 @@ export async function runStages(task: PhotoTask): Promise<Record<string, StageOu
     try {
       const input = image ?? (await loadOrientedImage(task.path));
       image = input;
-      outcomes[name] = { ok: true, version: stage.version(), data: await stage.run(input, task), ms: performance.now() - t0 };
+      outcomes[name] = {
+        ok: true,
+        version: stage.version(),
+        data: await stage.run(input, task),
+        ms: performance.now() - t0,
+      };
     } catch (err) {
       outcomes[name] = failureOf(err, performance.now() - t0);
     }
@@ -72,7 +82,15 @@ export async function runStages(task: PhotoTask): Promise<Record<string, StageOu
   return outcomes;
 }
 
-const TRANSIENT = new Set(['ENOENT', 'EBUSY', 'EMFILE', 'ENFILE', 'EAGAIN', 'unreadable', 'missing-file']);
+const TRANSIENT = new Set([
+  'ENOENT',
+  'EBUSY',
+  'EMFILE',
+  'ENFILE',
+  'EAGAIN',
+  'unreadable',
+  'missing-file',
+]);
 
 function failureOf(err: unknown, ms: number): StageFailure {
   const e = err as { code?: string; message?: string; partial?: unknown; name?: string };

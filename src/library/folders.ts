@@ -76,7 +76,9 @@ export class FolderService {
         repos.db
           .prepare('UPDATE locations SET folder_id = ? WHERE folder_id = ?')
           .run(row.id, c.id);
-        repos.db.prepare('UPDATE file_issues SET folder_id = ? WHERE folder_id = ?').run(row.id, c.id);
+        repos.db
+          .prepare('UPDATE file_issues SET folder_id = ? WHERE folder_id = ?')
+          .run(row.id, c.id);
         repos.folders.delete(c.id);
       }
       return row;
@@ -115,7 +117,8 @@ export class FolderService {
 
   async find(p: string): Promise<FolderRow> {
     const abs = await this.canonical(p);
-    const folder = this.deps.repos.folders.byPath(abs) ?? this.deps.repos.folders.byPath(path.resolve(p));
+    const folder =
+      this.deps.repos.folders.byPath(abs) ?? this.deps.repos.folders.byPath(path.resolve(p));
     if (!folder) throw new FolderError(`not a library folder: ${abs}`, 'unknown-folder');
     return folder;
   }

@@ -91,7 +91,10 @@ export class Scanner {
         events.emit({ type: 'folders.changed' });
       }
       events.emit({ type: 'scan.progress', folder: folder.path, phase: 'walk', done: 0, total: 0 });
-      const walked = await walk(folder.path, { accept: this.deps.accept, exclude: this.deps.exclude });
+      const walked = await walk(folder.path, {
+        accept: this.deps.accept,
+        exclude: this.deps.exclude,
+      });
       const plan = planFolder(
         walked.files,
         repos.locations.knownInFolder(folder.id),
@@ -100,7 +103,8 @@ export class Scanner {
       summary.files += walked.files.length;
       summary.unchanged += plan.unchanged;
       for (const a of plan.added) toHash.push({ file: a, folderId: folder.id });
-      for (const c of plan.changed) toHash.push({ file: c.file, folderId: folder.id, known: c.known });
+      for (const c of plan.changed)
+        toHash.push({ file: c.file, folderId: folder.id, known: c.known });
       missing.push(...plan.missing);
       this.recordIssues(folder.id, walked.issues);
       summary.issues += walked.issues.length;
@@ -159,7 +163,12 @@ export class Scanner {
     const seen = this.now();
     this.deps.repos.db.transaction(() => {
       for (const i of issues) {
-        this.deps.repos.fileIssues.upsert({ path: i.path, folder_id: folderId, error: i.error, seen_at: seen });
+        this.deps.repos.fileIssues.upsert({
+          path: i.path,
+          folder_id: folderId,
+          error: i.error,
+          seen_at: seen,
+        });
       }
     })();
   }
@@ -187,7 +196,13 @@ export class Scanner {
         }
         done++;
         if (done % 200 === 0 || done === items.length) {
-          this.deps.events.emit({ type: 'scan.progress', folder: '', phase: 'hash', done, total: items.length });
+          this.deps.events.emit({
+            type: 'scan.progress',
+            folder: '',
+            phase: 'hash',
+            done,
+            total: items.length,
+          });
         }
       }
     };
@@ -199,7 +214,12 @@ export class Scanner {
     return out;
   }
 
-  private applyOne(h: Hashed, summary: ScanSummary, forgotten: string[], changedIds: Set<string>): void {
+  private applyOne(
+    h: Hashed,
+    summary: ScanSummary,
+    forgotten: string[],
+    changedIds: Set<string>,
+  ): void {
     const { repos } = this.deps;
     const now = this.now();
     repos.fileIssues.delete(h.file.path);
@@ -265,7 +285,13 @@ export class Scanner {
   private insertPhoto(h: Hashed, now: string): string {
     const { repos } = this.deps;
     const id = photoIdFromHash(h.hash, (c) => repos.photos.idExists(c));
-    repos.photos.insertPending({ id, hash: h.hash, size: h.file.size, sortAt: localIso(h.file.mtimeMs), now });
+    repos.photos.insertPending({
+      id,
+      hash: h.hash,
+      size: h.file.size,
+      sortAt: localIso(h.file.mtimeMs),
+      now,
+    });
     this.enqueueAll(id, h.folderId, now);
     return id;
   }

@@ -90,10 +90,12 @@ export async function walk(root: string, opts: WalkOptions): Promise<WalkResult>
     for (let i = 0; i < toStat.length; i += limit) {
       const chunk = toStat.slice(i, i + limit);
       const stats = await Promise.all(
-        chunk.map((c) => fs.stat(c.full).then(
-          (s) => s,
-          (err: unknown) => err as Error,
-        )),
+        chunk.map((c) =>
+          fs.stat(c.full).then(
+            (s) => s,
+            (err: unknown) => err as Error,
+          ),
+        ),
       );
       for (let j = 0; j < chunk.length; j++) {
         const { full, link } = chunk[j];

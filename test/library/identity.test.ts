@@ -23,7 +23,10 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     lib = path.join(tmp, 'Pictures');
     mkdirSync(path.join(lib, 'Trip', 'Day 1'), { recursive: true });
     for (const [i, p] of photos.entries()) {
-      const dest = i < 3 ? path.join(lib, 'Trip', 'Day 1', path.basename(p)) : path.join(lib, path.basename(p));
+      const dest =
+        i < 3
+          ? path.join(lib, 'Trip', 'Day 1', path.basename(p))
+          : path.join(lib, path.basename(p));
       copyFileSync(corpusPath(p), dest);
     }
     writeFileSync(path.join(lib, 'notes.txt'), 'not a photo');
@@ -119,7 +122,9 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     const gone = path.join(lib, 'Landscape_1.jpg');
     const id = idOf(gone)!;
     const album = picto.catalog.createAlbum('Keep');
-    const others = picto.repos.db.prepare('SELECT id FROM photos WHERE id != ?').all(id) as { id: string }[];
+    const others = picto.repos.db.prepare('SELECT id FROM photos WHERE id != ?').all(id) as {
+      id: string;
+    }[];
     picto.catalog.addToAlbum(album.id, [id, ...others.map((o) => o.id)]);
     rmSync(gone);
     const s = await picto.scan();
@@ -162,7 +167,9 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     await picto.folders.add(path.join(lib, 'Trip'));
     await picto.scan();
     const id = idOf(path.join(lib, 'Trip', 'Day 1', 'DSCN0010.jpg'))!;
-    await expect(picto.folders.add(path.join(lib, 'Trip', 'Day 1'))).rejects.toThrow(/already in the library/);
+    await expect(picto.folders.add(path.join(lib, 'Trip', 'Day 1'))).rejects.toThrow(
+      /already in the library/,
+    );
     const { absorbed } = await picto.folders.add(lib);
     expect(absorbed).toHaveLength(1);
     const s = await picto.scan();

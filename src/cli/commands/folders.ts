@@ -27,7 +27,11 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
         const summary = await picto.scan(ids);
         view.detach();
         if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
-        if (opts.json) printJson({ folders: picto.folders.list().filter((f) => ids.includes(f.id)), scan: summary });
+        if (opts.json)
+          printJson({
+            folders: picto.folders.list().filter((f) => ids.includes(f.id)),
+            scan: summary,
+          });
       });
     });
 

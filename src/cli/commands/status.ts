@@ -40,7 +40,9 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
         out.push(
           `Photos: ${s.photos.total} (${s.photos.ready} ready, ${s.photos.pending} pending, ${s.photos.error} with errors)`,
         );
-        out.push(`Folders:${s.folders.length ? '' : ' none yet: add one with "picto add ~/Pictures"'}`);
+        out.push(
+          `Folders:${s.folders.length ? '' : ' none yet: add one with "picto add ~/Pictures"'}`,
+        );
         for (const f of s.folders) {
           out.push(
             `  ${f.path}  ${f.photos} photos${f.errors ? `, ${f.errors} errors` : ''}` +
@@ -51,7 +53,9 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
           out.push('Indexing:');
           for (const j of s.jobs) {
             const total = j.pending + j.running + j.done + j.failed;
-            out.push(`  ${j.stage.padEnd(8)} ${j.done}/${total} done${j.failed ? `, ${j.failed} failed` : ''}${j.pending + j.running ? `, ${j.pending + j.running} to do` : ''}`);
+            out.push(
+              `  ${j.stage.padEnd(8)} ${j.done}/${total} done${j.failed ? `, ${j.failed} failed` : ''}${j.pending + j.running ? `, ${j.pending + j.running} to do` : ''}`,
+            );
           }
         }
         out.push(`Albums: ${s.albums}`);

@@ -31,9 +31,7 @@ export class AlbumsRepo {
   }
 
   byName(name: string): AlbumRow | undefined {
-    return this.db.prepare('SELECT * FROM albums WHERE name = ?').get(name) as
-      | AlbumRow
-      | undefined;
+    return this.db.prepare('SELECT * FROM albums WHERE name = ?').get(name) as AlbumRow | undefined;
   }
 
   insert(name: string, description: string, now: string): AlbumRow {

@@ -113,8 +113,10 @@ export class JobsRepo {
   /** Gives back jobs held by owners that are gone (crashed process) or whose lease ran out. */
   recoverLeases(isOwnerAlive: (owner: string) => boolean, nowMs: number, now: string): number {
     const running = this.db
-      .prepare(`SELECT DISTINCT lease_owner, MIN(lease_until) AS until FROM jobs
-                WHERE status = 'running' GROUP BY lease_owner`)
+      .prepare(
+        `SELECT DISTINCT lease_owner, MIN(lease_until) AS until FROM jobs
+                WHERE status = 'running' GROUP BY lease_owner`,
+      )
       .all() as { lease_owner: string | null; until: number | null }[];
     let n = 0;
     const reset = this.db.prepare(

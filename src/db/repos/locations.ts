@@ -31,8 +31,7 @@ export class LocationsRepo {
 
   byPath(p: string): LocationRow | undefined {
     return this.db.prepare('SELECT * FROM locations WHERE path = ?').get(p) as
-      | LocationRow
-      | undefined;
+      LocationRow | undefined;
   }
 
   forPhoto(photoId: string): LocationRow[] {
@@ -77,8 +76,9 @@ export class LocationsRepo {
   /** All paths of every photo, grouped, for export and listings. */
   allPaths(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    const rows = this.db.prepare('SELECT photo_id, path FROM locations ORDER BY path').iterate() as
-      IterableIterator<{ photo_id: string; path: string }>;
+    const rows = this.db
+      .prepare('SELECT photo_id, path FROM locations ORDER BY path')
+      .iterate() as IterableIterator<{ photo_id: string; path: string }>;
     for (const r of rows) {
       const list = out.get(r.photo_id);
       if (list) list.push(r.path);

@@ -77,8 +77,7 @@ export class PhotosRepo {
 
   byHash(hash: string): PhotoRow | undefined {
     return this.db.prepare('SELECT * FROM photos WHERE content_hash = ?').get(hash) as
-      | PhotoRow
-      | undefined;
+      PhotoRow | undefined;
   }
 
   idExists(id: string): boolean {

@@ -38,15 +38,26 @@ function sortKey(meta: MediaMetadata, fallback: string): string {
   return meta.takenAt ?? fallback;
 }
 
-export function applyMedia(repos: Repos, photoId: string, outcome: StageOutcome, now: string): void {
+export function applyMedia(
+  repos: Repos,
+  photoId: string,
+  outcome: StageOutcome,
+  now: string,
+): void {
   const photo = repos.photos.get(photoId);
   if (!photo) return;
   if (outcome.ok) {
     const result = outcome.data as MediaResult;
-    repos.photos.applyMedia(photoId, columnsOf(result.metadata, result), sortKey(result.metadata, photo.sort_at), now);
+    repos.photos.applyMedia(
+      photoId,
+      columnsOf(result.metadata, result),
+      sortKey(result.metadata, photo.sort_at),
+      now,
+    );
     return;
   }
-  const partial = outcome.partial as Partial<MediaResult> | { metadata?: MediaMetadata } | undefined;
+  const partial = outcome.partial as
+    Partial<MediaResult> | { metadata?: MediaMetadata } | undefined;
   const meta = partial && 'metadata' in partial ? partial.metadata : undefined;
   if (outcome.permanent) {
     repos.photos.markError(
