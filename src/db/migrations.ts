@@ -135,4 +135,47 @@ export const migrations: Migration[] = [
       -- Album pages list an album's photos; the primary key (album_id, photo_id) already serves it.
     `,
   },
+  {
+    version: 3,
+    name: 'ai results: objects and faces',
+    sql: `
+      -- Objects found in a photo (COCO labels), boxes in oriented original pixels.
+      CREATE TABLE photo_objects (
+        id INTEGER PRIMARY KEY,
+        photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        score REAL NOT NULL,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        w REAL NOT NULL,
+        h REAL NOT NULL
+      );
+      CREATE INDEX photo_objects_photo ON photo_objects (photo_id);
+      CREATE INDEX photo_objects_label ON photo_objects (label, photo_id);
+
+      -- Faces, boxes in oriented original pixels. The id is derived from the photo id and the box,
+      -- and kept across re-indexing by matching boxes, so a person assignment survives a new model.
+      CREATE TABLE faces (
+        id TEXT PRIMARY KEY,
+        photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        w REAL NOT NULL,
+        h REAL NOT NULL,
+        score REAL NOT NULL,
+        quality REAL NOT NULL,
+        size_px REAL NOT NULL,
+        blur REAL NOT NULL,
+        -- 68 landmark points as float32 x,y pairs, oriented original pixels.
+        landmarks BLOB,
+        -- float32[128], L2-normalised dlib descriptor.
+        embedding BLOB NOT NULL,
+        model_version TEXT NOT NULL,
+        person_id INTEGER,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX faces_photo ON faces (photo_id);
+      CREATE INDEX faces_person ON faces (person_id);
+    `,
+  },
 ];
