@@ -1,7 +1,9 @@
 // One interface over the two runtimes, so detectors do not care which one executes a model and
 // parity tests can feed the same tensors to both.
 
-export type Runtime = 'onnxruntime' | 'tfjs-wasm';
+import type { Runtime } from '../types.js';
+
+export type { Runtime };
 
 export interface TensorData {
   data: Float32Array;

@@ -1,0 +1,44 @@
+// Decoding corpus photos the way the media pipeline hands them to ML: EXIF orientation applied,
+// alpha dropped, RGB, at most 1440 px on the long side.
+
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { RawImage } from '../../src/media/types.js';
+import { corpusPath } from '../helpers/corpus.js';
+
+export const MAX_SIDE = 1440;
+
+export async function decodeBuffer(input: Buffer | string, maxSide = MAX_SIDE): Promise<RawImage> {
+  const { data, info } = await sharp(input)
+    .rotate()
+    .removeAlpha()
+    .toColourspace('srgb')
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`expected RGB, got ${info.channels} channels`);
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 };
+}
+
+export const decodeCorpus = (...parts: string[]): Promise<RawImage> => decodeBuffer(corpusPath(...parts));
+
+export interface FaceFile {
+  file: string;
+  num_faces: number;
+  primary_identity: string | null;
+  identities: string[];
+  near_duplicate_of: string | null;
+}
+
+export function facesGroundTruth(): FaceFile[] {
+  return (JSON.parse(readFileSync(corpusPath('faces', 'ground_truth.json'), 'utf8')) as { files: FaceFile[] }).files;
+}
+
+export interface ObjectImage {
+  classes?: string[];
+  counts?: Record<string, number>;
+}
+
+export function objectsGroundTruth(): Record<string, ObjectImage> {
+  return (JSON.parse(readFileSync(corpusPath('objects', 'ground_truth.json'), 'utf8')) as { images: Record<string, ObjectImage> }).images;
+}
