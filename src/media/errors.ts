@@ -73,6 +73,11 @@ export function fromDecoderError(e: unknown, formatLabel: string): MediaError {
   if (e instanceof MediaError) return e;
   const raw = firstLine(errorText(e));
   const lower = raw.toLowerCase();
+  if (lower.includes('exceeds pixel limit')) {
+    return new MediaError('too-large', `${formatLabel} image is over the pixel limit (${raw})`, {
+      cause: e,
+    });
+  }
   let summary: string;
   if (
     lower.includes('premature end') ||

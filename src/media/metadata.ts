@@ -119,7 +119,12 @@ export async function collectMetadata(
   let sharpError: string | null = null;
   if (format.decoder === 'sharp' || format.decoder === 'heif') {
     try {
-      sharpMeta = await sharp(whole ?? filePath, { failOn: 'none' }).metadata();
+      // Header only, so no pixel limit here: decode.ts refuses oversized images with a message
+      // naming the size, which sharp's own "exceeds pixel limit" would not.
+      sharpMeta = await sharp(whole ?? filePath, {
+        failOn: 'none',
+        limitInputPixels: false,
+      }).metadata();
     } catch (e) {
       sharpError = firstLine(errorText(e));
     }

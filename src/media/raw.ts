@@ -31,7 +31,7 @@ export async function decodeRawPreview(
       continue;
     }
     try {
-      const meta = await sharp(bytes, { failOn: 'none' }).metadata();
+      const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
       const { image, warnings } = await decodeWithSharp(bytes, meta, {
         autoOrient: false,
         label: `embedded preview of ${label}`,

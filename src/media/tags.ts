@@ -95,7 +95,9 @@ export function cleanText(value: unknown): string | null {
   if (typeof value === 'number') value = String(value);
   if (typeof value !== 'string') return null;
   // EXIF strings are C strings: what follows a NUL is leftover buffer ("ION230\0F" is "ION230").
-  const v = (value.split('\0').find((part) => part.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+  const v = (value.split('\0').find((part) => part.trim() !== '') ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!v || /^(unknown|-+|0)$/i.test(v)) return null;
   return v;
 }
