@@ -1,5 +1,6 @@
 import { mkdirSync, promises as fs } from 'node:fs';
 import { createRepos, openDatabase, type Repos } from '../db/index.js';
+import '../jobs/ai-stages.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { Catalog } from '../catalog/catalog.js';

@@ -137,9 +137,23 @@ export class Catalog {
   exportAll(): ExportDocument {
     const paths = this.repos.locations.allPaths();
     const albumsByPhoto = this.repos.albums.namesByPhoto();
+    const objects = this.repos.objects.allObjects();
+    const faces = this.repos.faces.allFaces();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
-      photos.push(exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []));
+      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
+      out.tags = (objects.get(p.id) ?? []).map((o) => ({
+        label: o.label,
+        score: round(o.score, 3),
+        box: [round(o.x), round(o.y), round(o.w), round(o.h)],
+      }));
+      out.faces = (faces.get(p.id) ?? []).map((f) => ({
+        id: f.id,
+        box: [round(f.x), round(f.y), round(f.w), round(f.h)],
+        score: round(f.score, 3),
+        quality: round(f.quality, 3),
+      }));
+      photos.push(out);
     }
     const albums = this.repos.albums.list().map((a) => ({
       id: a.id,
@@ -172,9 +186,16 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     trashed: p.trashed_at !== null,
     albums,
     status: p.status,
+    tags: [],
+    faces: [],
   };
   if (p.error) out.error = p.error;
   return out;
+}
+
+function round(v: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
 }
 
 function validAlbumName(name: string): string {

@@ -20,6 +20,10 @@ export interface ExportedPhoto {
   albums: string[];
   status: 'pending' | 'ready' | 'error';
   error?: string;
+  /** Objects found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
+  tags: { label: string; score: number; box: [number, number, number, number] }[];
+  /** Faces found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
+  faces: { id: string; box: [number, number, number, number]; score: number; quality: number }[];
 }
 
 export interface ExportedAlbum {

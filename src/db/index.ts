@@ -9,6 +9,8 @@ import { SettingsRepo } from './repos/settings.js';
 import { FailuresRepo } from './repos/failures.js';
 import { TimelineRepo } from './repos/timeline.js';
 import { TrashRepo } from './repos/trash.js';
+import { FacesRepo } from './repos/faces.js';
+import { ObjectsRepo } from './repos/objects.js';
 
 export { openDatabase, tx, type Db } from './connection.js';
 
@@ -25,6 +27,8 @@ export interface Repos {
   timeline: TimelineRepo;
   trash: TrashRepo;
   failures: FailuresRepo;
+  objects: ObjectsRepo;
+  faces: FacesRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -40,5 +44,7 @@ export function createRepos(db: Db): Repos {
     timeline: new TimelineRepo(db),
     trash: new TrashRepo(db),
     failures: new FailuresRepo(db),
+    objects: new ObjectsRepo(db),
+    faces: new FacesRepo(db),
   };
 }

@@ -5,7 +5,8 @@ import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
 import { applierFor } from './appliers/registry.js';
 import './appliers/media.js';
-import { MEDIA_STAGE } from './stages.js';
+import './appliers/ai.js';
+import { allStages, MEDIA_STAGE } from './stages.js';
 import type { PhotoTask, PhotoTaskResult, StageOutcome } from './task.js';
 
 export interface TaskExecutor {
@@ -86,7 +87,11 @@ export class JobRunner {
     if (this.running) return;
     this.running = true;
     const now = new Date();
-    this.deps.repos.jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
+    const { jobs } = this.deps.repos;
+    jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
+    // A stage whose model or code changed re-runs on exactly the photos an older version produced.
+    for (const stage of allStages())
+      jobs.requeueOutdated(stage.name, stage.version, now.toISOString());
     this.loop = this.run();
   }
 
@@ -173,6 +178,8 @@ export class JobRunner {
       contentHash: photo.content_hash,
       stages: jobs.map((j) => j.stage),
       thumbDir: this.deps.thumbDir,
+      width: photo.width,
+      height: photo.height,
     };
     this.inFlight++;
     this.busy = true;

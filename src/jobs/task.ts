@@ -7,6 +7,9 @@ export interface PhotoTask {
   /** Pending stages for this photo, run in one go on one decode. */
   stages: string[];
   thumbDir: string;
+  /** Displayed size of the photo when already known (AI results are scaled to it). */
+  width?: number | null;
+  height?: number | null;
 }
 
 export interface StageSuccess {

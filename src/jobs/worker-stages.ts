@@ -1,13 +1,20 @@
 import { processMedia, loadOrientedImage } from '../media/index.js';
-import type { RawImage } from '../media/types.js';
+import type { MediaMetadata, RawImage } from '../media/types.js';
 import { MEDIA_STAGE } from './stages.js';
 import type { PhotoTask, StageFailure, StageOutcome } from './task.js';
+
+/** Where a stage's image sits in the photo: results are reported in displayed-photo pixels. */
+export interface ImageFrame {
+  /** Displayed (oriented) size of the original photo. */
+  width: number;
+  height: number;
+}
 
 /** A stage that works on the decoded image the media stage (or a re-decode) produced. */
 export interface ImageStage {
   name: string;
   version: () => string;
-  run: (image: RawImage, task: PhotoTask) => Promise<unknown>;
+  run: (image: RawImage, frame: ImageFrame, task: PhotoTask) => Promise<unknown>;
 }
 
 const imageStages = new Map<string, ImageStage>();
@@ -69,10 +76,16 @@ export async function runStages(task: PhotoTask): Promise<Record<string, StageOu
     try {
       const input = image ?? (await loadOrientedImage(task.path));
       image = input;
+      const media = outcomes[MEDIA_STAGE.name];
+      const meta = media?.ok ? (media.data as { metadata: MediaMetadata }).metadata : undefined;
+      const frame: ImageFrame = {
+        width: meta?.width ?? task.width ?? input.width,
+        height: meta?.height ?? task.height ?? input.height,
+      };
       outcomes[name] = {
         ok: true,
         version: stage.version(),
-        data: await stage.run(input, task),
+        data: await stage.run(input, frame, task),
         ms: performance.now() - t0,
       };
     } catch (err) {

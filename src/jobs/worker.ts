@@ -1,5 +1,6 @@
 // Runs inside a piscina worker thread: plain data in, plain data out, no database.
 import { runStages } from './worker-stages.js';
+import './worker-ai.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 export default async function run(task: PhotoTask): Promise<PhotoTaskResult> {
