@@ -6,7 +6,9 @@
 // process per piscina worker, started on first use. The pipeline must call closeMedia() (which
 // calls closeExifTool) at worker shutdown: a live perl child keeps the process from exiting.
 
-import { ExifTool } from 'exiftool-vendored';
+import { spawn } from 'node:child_process';
+
+import { DefaultExiftoolArgs, ExifTool, exiftoolPath } from 'exiftool-vendored';
 
 import { errorText, firstLine } from './errors.js';
 import { makeGps } from './gps.js';
@@ -23,6 +25,36 @@ import {
 
 let instance: ExifTool | null = null;
 
+/**
+ * [Note: orphaned exiftool] `exiftool -stay_open True` keeps polling its argument stream after
+ * end-of-file, so a perl child whose owner vanished without end() (a worker thread terminated by
+ * piscina.destroy(), a killed process) lives forever. This perl preamble runs exiftool in the same
+ * process and, every 2 s, peeks at stdin without consuming it: once the socket reports
+ * end-of-file (Node closed its end), exiftool exits. Measured: gone ~2 s after worker.terminate().
+ */
+const WATCHDOG = `
+use strict; use warnings; use Socket qw(MSG_PEEK MSG_DONTWAIT);
+my $tool = shift @ARGV; $0 = $tool;
+$SIG{ALRM} = sub {
+  my $buf = '';
+  my $got = recv(STDIN, $buf, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (defined $got) { exit 0 if $buf eq ''; alarm 2; return; }
+  alarm 2 if $!{EAGAIN} || $!{EWOULDBLOCK};
+};
+alarm 2;
+do $tool; die $@ if $@; exit 0;
+`;
+
+export async function spawnExifTool() {
+  const tool = await exiftoolPath();
+  return spawn('perl', ['-e', WATCHDOG, tool, ...DefaultExiftoolArgs], {
+    stdio: 'pipe',
+    shell: false,
+    detached: false,
+    env: { ...process.env, LANG: 'C' },
+  });
+}
+
 function exiftool(): ExifTool {
   if (!instance) {
     instance = new ExifTool({
@@ -30,6 +62,7 @@ function exiftool(): ExifTool {
       // A hung perl on a hostile file must not stall the worker for long.
       taskTimeoutMillis: 20_000,
       taskRetries: 0,
+      processFactory: spawnExifTool,
     });
   }
   return instance;

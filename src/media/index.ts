@@ -1,8 +1,10 @@
 // Front door of the media module: everything that turns one file on disk into metadata, an upright
 // decoded image, thumbnails and a perceptual hash. Other modules import from here only.
 //
-// Runs inside the indexing workers. Each worker thread lazily starts one exiftool (perl) process;
-// call closeMedia() when the worker shuts down or the process will not exit.
+// Runs inside the indexing workers. Each worker thread lazily starts one exiftool (perl) process
+// for the formats exifr cannot read. Call closeMedia() when a worker shuts down; if a worker is
+// terminated without it (piscina.destroy()), the perl child notices within ~2 s and exits on its
+// own (see [Note: orphaned exiftool] in exiftool.ts).
 
 import { closeExifTool } from './exiftool.js';
 

@@ -91,7 +91,10 @@ describe.skipIf(!hasCorpus)('HEIC / HEIF', () => {
 
 describe.skipIf(!hasCorpus)('AVIF irot / imir', () => {
   const thumbDir = mkdtempSync(path.join(os.tmpdir(), 'picto-avif-'));
-  afterAll(() => rmSync(thumbDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await closeMedia();
+    rmSync(thumbDir, { recursive: true, force: true });
+  });
 
   async function image(file: string) {
     const r = await processMedia({
