@@ -7,6 +7,7 @@ import { Catalog } from '../catalog/catalog.js';
 import { TrashService } from '../catalog/trash.js';
 import { FolderService } from '../library/folders.js';
 import { Scanner } from '../library/scanner.js';
+import { LibraryWatcher } from '../library/watcher.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
 import { EventBus } from '../shared/events.js';
 import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
@@ -30,6 +31,9 @@ export class Picto {
   readonly trash: TrashService;
   private pool: WorkerPool | null = null;
   private runnerInstance: JobRunner | null = null;
+  private watcher: LibraryWatcher | null = null;
+  private offlineTimer: NodeJS.Timeout | null = null;
+  private unsubscribeWatch: (() => void) | null = null;
 
   constructor(private readonly opts: PictoOptions = {}) {
     this.layout = dataLayout(resolveDataDir(opts.dataDir));
@@ -79,6 +83,63 @@ export class Picto {
     return summary;
   }
 
+  /** Scans only the given paths (what the watcher saw change) and wakes the runner. */
+  async scanPaths(paths: string[]) {
+    const summary = await this.scanner.scanPaths(paths);
+    this.runnerInstance?.notify();
+    return summary;
+  }
+
+  /**
+   * Follows every library folder live (chokidar) and checks offline folders every 30 s, so a disk
+   * that comes back is rescanned and its photos return with everything attached.
+   */
+  async startWatching(
+    opts: { debounceMs?: number; stableMs?: number; offlineCheckMs?: number } = {},
+  ) {
+    if (this.watcher) return;
+    this.watcher = new LibraryWatcher({
+      folders: () => this.repos.folders.list().filter((f) => f.online),
+      scanPaths: (paths) => this.scanPaths(paths),
+      scanFolders: (ids) => this.scan(ids),
+      accept: isCandidateFile,
+      exclude: [this.layout.root],
+      debounceMs: opts.debounceMs,
+      stableMs: opts.stableMs,
+      onError: (message) => process.stderr.write(`picto: ${message}\n`),
+    });
+    await this.watcher.sync();
+    this.unsubscribeWatch = this.events.on((e) => {
+      if (e.type === 'folders.changed') void this.watcher?.sync();
+    });
+    this.offlineTimer = setInterval(
+      () => void this.recheckOffline(),
+      opts.offlineCheckMs ?? 30_000,
+    );
+    this.offlineTimer.unref();
+  }
+
+  /** Pending watcher events, scanned now (tests, shutdown). */
+  async flushWatcher(): Promise<void> {
+    await this.watcher?.flush();
+  }
+
+  private async recheckOffline(): Promise<void> {
+    const offline = this.repos.folders.list().filter((f) => !f.online);
+    if (offline.length === 0) return;
+    const back: number[] = [];
+    for (const f of offline) {
+      if (
+        await fs.stat(f.path).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )
+      )
+        back.push(f.id);
+    }
+    if (back.length) await this.scan(back);
+  }
+
   /** Deletes derived files of content that left the catalogue, so rescans never leak thumbnails. */
   private async forgetContent(hash: string): Promise<void> {
     if (this.repos.photos.byHash(hash)) return;
@@ -87,6 +148,10 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    if (this.offlineTimer) clearInterval(this.offlineTimer);
+    this.unsubscribeWatch?.();
+    await this.watcher?.close();
+    this.watcher = null;
     if (this.runnerInstance) await this.runnerInstance.stop();
     if (this.pool) await this.pool.close();
     this.repos.db.close();

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { FolderRow } from '../db/repos/folders.js';
 import type { KnownFile } from '../db/repos/locations.js';
@@ -7,7 +8,13 @@ import type { EventBus, ScanSummary } from '../shared/events.js';
 import { localIso } from './dates.js';
 import { fingerprintFile, photoIdFromHash } from './fingerprint.js';
 import { planFolder } from './plan.js';
-import { describeFsError, walk, type WalkedFile } from './walker.js';
+import {
+  describeFsError,
+  isSkippedName,
+  walk,
+  type WalkedFile,
+  type WalkResult,
+} from './walker.js';
 
 export interface ScannerDeps {
   repos: Repos;
@@ -28,6 +35,18 @@ interface Hashed {
   known?: KnownFile;
 }
 
+interface ScanTarget {
+  folder: FolderRow;
+  /** The folder itself, or a file/folder inside it for a targeted scan. */
+  root: string;
+}
+
+/** A path (relative to its library folder) inside a hidden or system folder is never scanned. */
+function isSkippedPath(rel: string, lastIsDir: boolean): boolean {
+  const parts = rel.split(path.sep).filter(Boolean);
+  return parts.some((part, i) => isSkippedName(part, i < parts.length - 1 || lastIsDir));
+}
+
 const BATCH = 500;
 const HASH_CONCURRENCY = 8;
 
@@ -37,30 +56,50 @@ const HASH_CONCURRENCY = 8;
  * and keeps its id, favourite and albums instead of being deleted and re-created.
  */
 export class Scanner {
-  private running: Promise<ScanSummary> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: ScannerDeps) {}
 
-  /** Scans the given folders (default: all). Concurrent calls share one scan. */
+  /** Scans the given folders (default: all). Scans never overlap: a second one waits its turn. */
   scan(folderIds?: number[]): Promise<ScanSummary> {
-    if (this.running) return this.running.then(() => this.scan(folderIds));
-    this.running = this.doScan(folderIds).finally(() => {
-      this.running = null;
+    return this.enqueue(() => {
+      const all = this.deps.repos.folders.list();
+      const folders = folderIds ? all.filter((f) => folderIds.includes(f.id)) : all;
+      return this.doScan(folders.map((folder) => ({ folder, root: folder.path })));
     });
-    return this.running;
+  }
+
+  /**
+   * Scans only the given paths (files or folders, existing or gone) inside library folders: what
+   * the watcher calls with the paths it saw change. Paths outside every library folder are ignored.
+   */
+  scanPaths(paths: string[]): Promise<ScanSummary> {
+    return this.enqueue(() => {
+      const folders = this.deps.repos.folders.list();
+      const targets: ScanTarget[] = [];
+      for (const p of minimalRoots(paths.map((x) => path.resolve(x)))) {
+        const folder = folders.find((f) => p === f.path || isInside(p, f.path));
+        if (folder) targets.push({ folder, root: p });
+      }
+      return this.doScan(targets);
+    });
+  }
+
+  private enqueue(run: () => Promise<ScanSummary>): Promise<ScanSummary> {
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 
-  private async doScan(folderIds?: number[]): Promise<ScanSummary> {
+  private async doScan(targets: ScanTarget[]): Promise<ScanSummary> {
     const { repos, events } = this.deps;
     const started = Date.now();
-    const all = repos.folders.list();
-    const folders = folderIds ? all.filter((f) => folderIds.includes(f.id)) : all;
     const summary: ScanSummary = {
-      folders: folders.length,
+      folders: new Set(targets.map((t) => t.folder.id)).size,
       files: 0,
       unchanged: 0,
       added: 0,
@@ -77,29 +116,27 @@ export class Scanner {
     const missing: KnownFile[] = [];
     const scanned: { folder: FolderRow; ms: number }[] = [];
 
-    for (const folder of folders) {
+    for (const { folder, root } of targets) {
       const t0 = Date.now();
       if (!(await isDirectory(folder.path))) {
         // An unplugged disk is not a deletion: keep everything, say the folder is offline.
         if (folder.online) repos.folders.setOnline(folder.id, false);
-        summary.offline.push(folder.path);
+        if (!summary.offline.includes(folder.path)) summary.offline.push(folder.path);
         events.emit({ type: 'folders.changed' });
         continue;
       }
       if (!folder.online) {
         repos.folders.setOnline(folder.id, true);
+        folder.online = 1;
         events.emit({ type: 'folders.changed' });
       }
-      events.emit({ type: 'scan.progress', folder: folder.path, phase: 'walk', done: 0, total: 0 });
-      const walked = await walk(folder.path, {
-        accept: this.deps.accept,
-        exclude: this.deps.exclude,
-      });
-      const plan = planFolder(
-        walked.files,
-        repos.locations.knownInFolder(folder.id),
-        walked.unreadableDirs,
-      );
+      events.emit({ type: 'scan.progress', folder: root, phase: 'walk', done: 0, total: 0 });
+      const whole = root === folder.path;
+      const walked = await this.walkTarget(root, folder.path);
+      const known = whole
+        ? repos.locations.knownInFolder(folder.id)
+        : repos.locations.knownUnder(folder.id, root);
+      const plan = planFolder(walked.files, known, walked.unreadableDirs);
       summary.files += walked.files.length;
       summary.unchanged += plan.unchanged;
       for (const a of plan.added) toHash.push({ file: a, folderId: folder.id });
@@ -108,10 +145,10 @@ export class Scanner {
       missing.push(...plan.missing);
       this.recordIssues(folder.id, walked.issues);
       summary.issues += walked.issues.length;
-      scanned.push({ folder, ms: Date.now() - t0 });
+      if (whole) scanned.push({ folder, ms: Date.now() - t0 });
       events.emit({
         type: 'scan.progress',
-        folder: folder.path,
+        folder: root,
         phase: 'walk',
         done: walked.files.length,
         total: walked.files.length,
@@ -156,6 +193,25 @@ export class Scanner {
     }
     events.emit({ type: 'scan.done', summary });
     return summary;
+  }
+
+  /** Walks a folder, or stats a single file; a path that is gone yields nothing (all missing). */
+  private async walkTarget(root: string, folderRoot: string): Promise<WalkResult> {
+    const empty: WalkResult = { files: [], issues: [], unreadableDirs: [] };
+    if (root !== folderRoot && isSkippedPath(path.relative(folderRoot, root), true)) return empty;
+    let st;
+    try {
+      st = await fs.stat(root);
+    } catch {
+      return empty;
+    }
+    if (st.isDirectory()) {
+      return walk(root, { accept: this.deps.accept, exclude: this.deps.exclude });
+    }
+    if (st.isFile() && this.deps.accept(path.basename(root))) {
+      return { ...empty, files: [{ path: root, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }] };
+    }
+    return empty;
   }
 
   private recordIssues(folderId: number, issues: { path: string; error: string }[]): void {
@@ -326,6 +382,20 @@ export class Scanner {
     repos.photos.delete(photoId);
     return true;
   }
+}
+
+/** Drops paths inside other listed paths: scanning a folder covers everything under it. */
+export function minimalRoots(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort();
+  const out: string[] = [];
+  for (const p of sorted) {
+    if (!out.some((r) => p === r || isInside(p, r))) out.push(p);
+  }
+  return out;
+}
+
+function isInside(child: string, parent: string): boolean {
+  return child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
 
 async function isDirectory(p: string): Promise<boolean> {

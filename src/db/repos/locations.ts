@@ -29,6 +29,19 @@ export class LocationsRepo {
       .all(folderId) as KnownFile[];
   }
 
+  /** Known files at a path or below it (for targeted scans of one subtree). */
+  knownUnder(folderId: number, root: string): KnownFile[] {
+    const dir = root.endsWith('/') ? root : root + '/';
+    // '0' sorts right after '/', so [dir, dir0) is exactly the paths under dir.
+    const end = dir.slice(0, -1) + '0';
+    return this.db
+      .prepare(
+        `SELECT id, photo_id, path, size, mtime_ms FROM locations
+         WHERE folder_id = ? AND (path = ? OR (path >= ? AND path < ?))`,
+      )
+      .all(folderId, root, dir, end) as KnownFile[];
+  }
+
   byPath(p: string): LocationRow | undefined {
     return this.db.prepare('SELECT * FROM locations WHERE path = ?').get(p) as
       LocationRow | undefined;
