@@ -1,4 +1,5 @@
 import { mkdirSync, promises as fs } from 'node:fs';
+import { backupDatabase, listBackups, type BackupInfo } from '../db/backup.js';
 import { createRepos, openDatabase, type Repos } from '../db/index.js';
 import '../jobs/ai-stages.js';
 import { JobRunner } from '../jobs/runner.js';
@@ -33,12 +34,15 @@ export class Picto {
   private runnerInstance: JobRunner | null = null;
   private watcher: LibraryWatcher | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
+  private backupTimer: NodeJS.Timeout | null = null;
   private unsubscribeWatch: (() => void) | null = null;
 
   constructor(private readonly opts: PictoOptions = {}) {
     this.layout = dataLayout(resolveDataDir(opts.dataDir));
     mkdirSync(this.layout.thumbs, { recursive: true });
-    this.repos = createRepos(openDatabase(this.layout.database));
+    this.repos = createRepos(
+      openDatabase(this.layout.database, { backupDir: this.layout.backups }),
+    );
     const forgetContent = (hash: string) => this.forgetContent(hash);
     this.folders = new FolderService({
       repos: this.repos,
@@ -140,6 +144,29 @@ export class Picto {
     if (back.length) await this.scan(back);
   }
 
+  /** Copies the catalogue now (online, consistent while indexing runs). */
+  backup(kind: 'auto' | 'manual' = 'manual', dest?: string): Promise<BackupInfo> {
+    return backupDatabase(this.repos.db, this.layout.backups, kind, dest);
+  }
+
+  /** Daily rotating backups while Picto runs (the newest 7 automatic ones are kept). */
+  startAutoBackup(everyMs = 24 * 3600_000): void {
+    if (this.backupTimer) return;
+    const due = () => {
+      const last = listBackups(this.layout.backups).find((b) => b.kind === 'auto');
+      return !last || Date.now() - Date.parse(last.createdAt) >= everyMs;
+    };
+    const run = () => {
+      if (!due()) return;
+      this.backup('auto').catch((err: unknown) =>
+        process.stderr.write(`picto: automatic backup failed: ${(err as Error).message}\n`),
+      );
+    };
+    run();
+    this.backupTimer = setInterval(run, Math.min(everyMs, 3600_000));
+    this.backupTimer.unref();
+  }
+
   /** Deletes derived files of content that left the catalogue, so rescans never leak thumbnails. */
   private async forgetContent(hash: string): Promise<void> {
     if (this.repos.photos.byHash(hash)) return;
@@ -149,6 +176,7 @@ export class Picto {
 
   async close(): Promise<void> {
     if (this.offlineTimer) clearInterval(this.offlineTimer);
+    if (this.backupTimer) clearInterval(this.backupTimer);
     this.unsubscribeWatch?.();
     await this.watcher?.close();
     this.watcher = null;

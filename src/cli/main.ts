@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CatalogError } from '../catalog/errors.js';
 import { FolderError } from '../library/folders.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -21,6 +22,7 @@ registerFolderCommands(program, globals);
 registerStatusCommand(program, globals);
 registerCatalogCommands(program, globals);
 registerServerCommands(program, globals);
+registerBackupCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

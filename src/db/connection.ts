@@ -10,7 +10,10 @@ export type Db = Database.Database;
  * mode survives a process kill (only an OS crash can lose the last commits), which is the trade every
  * desktop catalogue makes for write speed.
  */
-export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
+export function openDatabase(
+  file: string,
+  opts: { readonly?: boolean; backupDir?: string } = {},
+): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false });
   db.pragma('busy_timeout = 10000');
@@ -22,7 +25,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
-  if (!opts.readonly) migrate(db);
+  if (!opts.readonly) migrate(db, { backupDir: opts.backupDir });
   return db;
 }
 

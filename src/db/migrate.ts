@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { backupName } from './backup.js';
 import { migrations } from './migrations.js';
 
 /**
  * Applies pending migrations in order, each in its own transaction, and records it in
  * schema_migrations. A database newer than this build is refused rather than half-understood.
  */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database, opts: { backupDir?: string } = {}): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -24,8 +27,15 @@ export function migrate(db: Database.Database): void {
         'Upgrade Picto or point --data at another directory.',
     );
   }
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  if (pending.length && applied.size && opts.backupDir) {
+    // Upgrading a catalogue that has data: keep a copy of it as it was, in case the new version
+    // has to be rolled back.
+    mkdirSync(opts.backupDir, { recursive: true });
+    const file = path.join(opts.backupDir, backupName('pre-migration'));
+    db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  }
+  for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { resolveDataDir, dataLayout } from '../../app/paths.js';
+import { listBackups, restoreDatabase } from '../../db/backup.js';
+import { findRunningServer } from '../../server/runtime-file.js';
+import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+
+export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('backup')
+    .description('copy the catalogue (favourites, albums, people…) to a backup file')
+    .option('--out <file>', "where to write it (default: the data folder's backups/)")
+    .option('--list', 'list existing backups instead')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { out?: string; list?: boolean; json?: boolean }) => {
+      if (opts.list) {
+        const list = listBackups(dataLayout(resolveDataDir(globals().data)).backups);
+        if (opts.json) return printJson(list);
+        if (!list.length) process.stdout.write('no backups yet: picto backup\n');
+        for (const b of list) {
+          process.stdout.write(
+            `${b.createdAt}  ${b.kind.padEnd(13)} ${(b.bytes / 1e6).toFixed(1)} MB  ${b.file}\n`,
+          );
+        }
+        return;
+      }
+      await withPicto(globals(), async (picto) => {
+        const info = await picto.backup('manual', opts.out);
+        if (opts.json) return printJson(info);
+        process.stderr.write(
+          `backup written: ${info.file} (${(info.bytes / 1e6).toFixed(1)} MB)\n`,
+        );
+      });
+    });
+
+  program
+    .command('restore')
+    .description('replace the catalogue with a backup (the current one is kept as a backup first)')
+    .argument('<file>', 'backup file (see picto backup --list)')
+    .action(async (file: string) => {
+      const dataDir = resolveDataDir(globals().data);
+      const running = await findRunningServer(dataDir);
+      if (running) {
+        throw new UsageError(`Picto is running at ${running.url}: stop it before restoring`);
+      }
+      const layout = dataLayout(dataDir);
+      const kept = restoreDatabase(file, layout.database, layout.backups);
+      process.stderr.write(
+        `restored ${file}${kept ? `; the previous catalogue was saved as ${kept}` : ''}\n` +
+          'run "picto scan" to bring it up to date with the files on disk\n',
+      );
+    });
+}
