@@ -248,7 +248,10 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
 
   for (const name of ['Error', 'Warning']) {
     for (const [, value] of byName.get(name) ?? []) {
-      if (typeof value === 'string') tags.warnings.push(`exiftool: ${value}`);
+      // "[minor]" notes are exiftool talking about its own parsing, not the photo's condition.
+      if (typeof value === 'string' && !/^\[minor\]/i.test(value)) {
+        tags.warnings.push(`exiftool: ${value}`);
+      }
     }
   }
   return { tags, fileType, embeddedImages };

@@ -59,7 +59,7 @@ export async function statFile(filePath: string): Promise<FileFacts> {
   }
 }
 
-async function readHead(filePath: string): Promise<Buffer> {
+export async function readHead(filePath: string): Promise<Buffer> {
   try {
     const fh = await open(filePath, 'r');
     try {
@@ -154,8 +154,10 @@ async function readTags(
   // EXIF where exifr does not look): ask exiftool and fill what exifr left empty.
   const et = await readWithExifTool(filePath);
   const tags = fast.parsed ? mergeTags(fast.tags, et.tags) : et.tags;
-  if (!fast.parsed)
-    tags.warnings.push(...fast.tags.warnings.filter((w) => !tags.warnings.includes(w)));
+  // exifr's complaints matter only when exiftool failed too: "Unknown file format" for a GIF
+  // that exiftool read fine is noise, not a problem with the photo.
+  const exiftoolRead = et.fileType !== null;
+  tags.warnings = exiftoolRead ? et.tags.warnings : [...fast.tags.warnings, ...et.tags.warnings];
   return { tags, exiftool: et };
 }
 

@@ -4,9 +4,15 @@ import { readFile } from 'node:fs/promises';
 
 import { fromDecoderError, fromFsError, isMediaError, MediaError } from './errors.js';
 import { decodeWithSharp, type DecodeOutput } from './decode.js';
-import { extensionOf } from './formats.js';
+import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
-import { collectMetadata, statFile, type FileFacts, type MetadataContext } from './metadata.js';
+import {
+  collectMetadata,
+  readHead,
+  statFile,
+  type FileFacts,
+  type MetadataContext,
+} from './metadata.js';
 import { phash } from './phash.js';
 import { decodeRawPreview } from './raw.js';
 import { localFromInstant } from './dates.js';
@@ -64,7 +70,7 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
   let metadata: MediaMetadata | null = null;
   try {
     facts = await statFile(input.path);
-    const buffer = await readWholeFile(input.path, facts);
+    const buffer = await readForDecoding(input.path, facts);
     clock.lap('read');
     const ctx = await collectMetadata(input.path, buffer, facts);
     clock.lap('metadata');
@@ -111,13 +117,22 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
  */
 export async function loadOrientedImage(filePath: string): Promise<RawImage> {
   const facts = await statFile(filePath);
-  const buffer = await readWholeFile(filePath, facts);
+  const buffer = await readForDecoding(filePath, facts);
   const ctx = await collectMetadata(filePath, buffer, facts);
   return (await decodePixels(filePath, buffer, ctx)).image;
 }
 
-async function readWholeFile(filePath: string, facts: FileFacts): Promise<Buffer> {
+/**
+ * The bytes the decoder needs: the whole file for formats decoded from memory (sharp, libheif),
+ * only the head for RAW (exiftool reads the embedded preview from disk: no point holding a
+ * 60 MB RAW in memory) and for formats with no decoder here.
+ */
+async function readForDecoding(filePath: string, facts: FileFacts): Promise<Buffer> {
   if (facts.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  const head = await readHead(filePath);
+  if (head.length === facts.size) return head;
+  const decoder = detectFormat(head, filePath)?.decoder;
+  if (decoder !== 'sharp' && decoder !== 'heif') return head;
   if (facts.size > MAX_FILE_BYTES) {
     throw new MediaError(
       'too-large',
