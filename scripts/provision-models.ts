@@ -15,7 +15,11 @@ const dirArg = args.indexOf('--models-dir');
 const modelsDir = dirArg >= 0 ? args[dirArg + 1] : defaultModelsDir();
 const printHashes = args.includes('--print-hashes');
 const t0 = performance.now();
-const results = provisionModels({ modelsDir, force: args.includes('--force') || printHashes, acceptNewHashes: printHashes });
+const results = provisionModels({
+  modelsDir,
+  force: args.includes('--force') || printHashes,
+  acceptNewHashes: printHashes,
+});
 for (const r of results) {
   const what = r.action === 'failed' ? `FAILED: ${r.error}` : r.action;
   console.log(`provision-models: ${r.version.padEnd(48)} ${what} (${r.ms} ms)`);

@@ -11,7 +11,14 @@ import { defaultModelsDir } from './paths.js';
 import { MODELS, modelVersion, type ModelId } from './registry.js';
 import { createOrtRunner } from './runtime/ort-runner.js';
 import type { ModelRunner } from './runtime/runner.js';
-import { emptyTimings, type DetectedFace, type DetectedObject, type Runtime, type Stage, type StageTimings } from './types.js';
+import {
+  emptyTimings,
+  type DetectedFace,
+  type DetectedObject,
+  type Runtime,
+  type Stage,
+  type StageTimings,
+} from './types.js';
 
 /** Object tags at or above this score are kept (calibrated on corpus/objects: P 86 %, R 63 %). */
 export const OBJECT_THRESHOLD = 0.3;
@@ -46,6 +53,9 @@ export interface DetectOptions {
   timings?: StageTimings;
 }
 
+/** CenterNet score from which a person box gates face tiles (see [Note: person-gated tiles]). */
+const PERSON_GATE_SCORE = 0.15;
+
 export interface Analysis {
   objects: DetectedObject[];
   faces: DetectedFace[];
@@ -55,7 +65,11 @@ export interface Analysis {
 export interface Analyzer {
   detectObjects(img: RawImage, opts?: DetectOptions): Promise<DetectedObject[]>;
   detectFaces(img: RawImage, opts?: DetectOptions): Promise<DetectedFace[]>;
-  /** Objects and faces in one call, sharing the image pyramid; with per-stage timings. */
+  /**
+   * Objects and faces in one call, sharing the image pyramid, with per-stage timings. Cheaper
+   * than the two calls apart: face tiles run only around people CenterNet found (see
+   * [Note: person-gated tiles] in faces/detect-faces.ts). This is what the pipeline should call.
+   */
   analyze(img: RawImage): Promise<Analysis>;
   close(): Promise<void>;
   /** Runtime executing each stage ('onnxruntime' unless overridden or unavailable). */
@@ -64,7 +78,11 @@ export interface Analyzer {
   readonly modelVersions: Record<Stage, string>;
 }
 
-function clipBox(b: [number, number, number, number], w: number, h: number): [number, number, number, number] {
+function clipBox(
+  b: [number, number, number, number],
+  w: number,
+  h: number,
+): [number, number, number, number] {
   const x1 = Math.max(0, b[0]);
   const y1 = Math.max(0, b[1]);
   const x2 = Math.min(w, b[0] + b[2]);
@@ -72,13 +90,20 @@ function clipBox(b: [number, number, number, number], w: number, h: number): [nu
   return [x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1)];
 }
 
-async function createRunner(id: ModelId, runtime: Runtime, modelsDir: string, threads: number): Promise<ModelRunner> {
+async function createRunner(
+  id: ModelId,
+  runtime: Runtime,
+  modelsDir: string,
+  threads: number,
+): Promise<ModelRunner> {
   const spec = MODELS[id];
-  if (runtime === 'onnxruntime') return createOrtRunner(readVerifiedModel(id, modelsDir), { threads });
+  if (runtime === 'onnxruntime')
+    return createOrtRunner(readVerifiedModel(id, modelsDir), { threads });
   // tfjs-wasm reads the original files from the npm package (hash-checked like provisioning does).
   const { createTfjsGraphRunner, createFaceApiRunner } = await import('./runtime/tfjs-wasm.js');
   const main = `${verifiedSourceDir(spec)}/${spec.source.main}`;
-  if (spec.converter === 'tfjs-graph') return createTfjsGraphRunner(main, spec.input.name, spec.graphOutputs ?? []);
+  if (spec.converter === 'tfjs-graph')
+    return createTfjsGraphRunner(main, spec.input.name, spec.graphOutputs ?? []);
   const kind = spec.converter === 'faceapi-landmarks68' ? 'landmarks68' : 'recognition';
   return createFaceApiRunner(kind, main, spec.input.name, spec.outputs[0].name);
 }
@@ -87,14 +112,21 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
   const modelsDir = opts.modelsDir ?? defaultModelsDir();
   const threads = opts.threads ?? 1;
   const stages = Object.keys(STAGE_MODEL) as Stage[];
-  const runtimes = Object.fromEntries(stages.map((s) => [s, opts.runtimes?.[s] ?? 'onnxruntime'])) as Record<Stage, Runtime>;
-  const modelVersions = Object.fromEntries(stages.map((s) => [s, modelVersion(MODELS[STAGE_MODEL[s]])])) as Record<Stage, string>;
+  const runtimes = Object.fromEntries(
+    stages.map((s) => [s, opts.runtimes?.[s] ?? 'onnxruntime']),
+  ) as Record<Stage, Runtime>;
+  const modelVersions = Object.fromEntries(
+    stages.map((s) => [s, modelVersion(MODELS[STAGE_MODEL[s]])]),
+  ) as Record<Stage, string>;
 
   const runners = new Map<Stage, ModelRunner>();
   const missing = new Map<Stage, ModelUnavailableError>();
   for (const stage of stages) {
     try {
-      runners.set(stage, await createRunner(STAGE_MODEL[stage], runtimes[stage], modelsDir, threads));
+      runners.set(
+        stage,
+        await createRunner(STAGE_MODEL[stage], runtimes[stage], modelsDir, threads),
+      );
     } catch (err) {
       if (!(err instanceof ModelUnavailableError)) {
         await Promise.all([...runners.values()].map((r) => r.close()));
@@ -107,7 +139,10 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
     await Promise.all([...runners.values()].map((r) => r.close()));
     const first = [...missing.values()][0];
     const all = [...missing.values()].map((e) => `${e.modelId} (${e.reason})`).join('; ');
-    throw new ModelUnavailableError(first.modelId, missing.size > 1 ? `${missing.size} models unavailable: ${all}` : first.reason);
+    throw new ModelUnavailableError(
+      first.modelId,
+      missing.size > 1 ? `${missing.size} models unavailable: ${all}` : first.reason,
+    );
   }
 
   const runner = (stage: Stage): ModelRunner => {
@@ -129,36 +164,61 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
     return p;
   };
 
-  const detectObjects = async (img: RawImage, o: DetectOptions = {}): Promise<DetectedObject[]> => {
+  /** Objects at `minScore`, plus person boxes at the (lower) tile-gating score. */
+  const objectsAndPeople = async (img: RawImage, o: DetectOptions) => {
     const net = runner('objects');
     const pyr = pyramidOf(img, o.timings);
     const t0 = performance.now();
-    const found = await detectObjectsIn(net, pyr, { minScore: o.minScore ?? OBJECT_THRESHOLD, nmsIou: 0.5, maxObjects: 100 });
+    const minScore = o.minScore ?? OBJECT_THRESHOLD;
+    const found = await detectObjectsIn(net, pyr, {
+      minScore: Math.min(minScore, PERSON_GATE_SCORE),
+      nmsIou: 0.5,
+      maxObjects: 100,
+    });
     if (o.timings) o.timings.objectsMs += performance.now() - t0;
-    return found;
+    return {
+      objects: found.filter((f) => f.score >= minScore),
+      people: found
+        .filter((f) => f.label === 'person' && f.score >= PERSON_GATE_SCORE)
+        .map((f) => f.box),
+    };
   };
 
-  const detectFaces = async (img: RawImage, o: DetectOptions = {}): Promise<DetectedFace[]> => {
+  const detectObjects = async (img: RawImage, o: DetectOptions = {}): Promise<DetectedObject[]> =>
+    (await objectsAndPeople(img, o)).objects;
+
+  const facesIn = async (
+    img: RawImage,
+    o: DetectOptions,
+    people?: [number, number, number, number][],
+  ): Promise<DetectedFace[]> => {
     const [det, lm, emb] = [runner('faceDetect'), runner('faceLandmarks'), runner('faceEmbed')];
     const pyr = pyramidOf(img, o.timings);
     const t0 = performance.now();
     const minScore = o.minScore ?? FACE_THRESHOLD;
-    const candidates = (await detectFaceCandidates(det, pyr, DEFAULT_FACE_DETECT)).filter((c) => c.score >= minScore);
+    const candidates = (await detectFaceCandidates(det, pyr, DEFAULT_FACE_DETECT, people)).filter(
+      (c) => c.score >= minScore,
+    );
     if (o.timings) o.timings.faceDetectMs += performance.now() - t0;
     const faces = await describeFaces(lm, emb, pyr, candidates, DEFAULT_DESCRIBE, o.timings);
     // Detector boxes may stick out of the photo (faces cut by the border); report the visible part.
-    return faces.map((f) => ({ ...f, box: clipBox(f.box, img.width, img.height), landmarks: f.landmarks.map(([x, y]) => [x, y] as [number, number]) }));
+    return faces.map((f) => ({
+      ...f,
+      box: clipBox(f.box, img.width, img.height),
+      landmarks: f.landmarks.map(([x, y]) => [x, y] as [number, number]),
+    }));
   };
 
   return {
     runtimes,
     modelVersions,
     detectObjects,
-    detectFaces,
+    // Standalone face detection tiles every large photo; analyze() tiles only where people are.
+    detectFaces: (img, o = {}) => facesIn(img, o),
     async analyze(img) {
       const timings = emptyTimings();
-      const objects = await detectObjects(img, { timings });
-      const faces = await detectFaces(img, { timings });
+      const { objects, people } = await objectsAndPeople(img, { timings });
+      const faces = await facesIn(img, { timings }, people);
       return { objects, faces, timings };
     },
     async close() {

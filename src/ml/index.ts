@@ -20,10 +20,24 @@ export {
   type AnalyzerOptions,
   type DetectOptions,
 } from './analyzer.js';
-export { COCO_LABELS, GROUP_TAGS, groupsForLabel, labelsForGroup, type GroupTag } from './labels.js';
+export {
+  COCO_LABELS,
+  GROUP_TAGS,
+  groupsForLabel,
+  labelsForGroup,
+  type GroupTag,
+} from './labels.js';
 export { ModelUnavailableError, type ModelState } from './model-store.js';
 export { faceDistance, SAME_PERSON_MAX_DISTANCE } from './faces/similarity.js';
-export type { DetectedFace, DetectedObject, FaceQuality, Runtime, Stage, StageTimings } from './types.js';
+export { emptyTimings as emptyStageTimings } from './types.js';
+export type {
+  DetectedFace,
+  DetectedObject,
+  FaceQuality,
+  Runtime,
+  Stage,
+  StageTimings,
+} from './types.js';
 
 export interface ModelStatus {
   /** True when every model is available. */
@@ -42,7 +56,10 @@ export function modelStatus(opts: { modelsDir?: string } = {}): ModelStatus {
   const ok = (id: string) => models.some((m) => m.id === id && m.available);
   return {
     ready: models.every((m) => m.available),
-    features: { objects: ok('centernet'), faces: ok('blazeface') && ok('faceLandmarks68') && ok('faceDescriptor') },
+    features: {
+      objects: ok('centernet'),
+      faces: ok('blazeface') && ok('faceLandmarks68') && ok('faceDescriptor'),
+    },
     models,
   };
 }

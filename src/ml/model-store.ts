@@ -8,16 +8,20 @@ import path from 'node:path';
 import { packageDir } from './paths.js';
 import { MODELS, MODEL_IDS, modelVersion, type ModelId, type ModelSpec } from './registry.js';
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
-export const FIX_HINT = 'run "npm run build" (it provisions the models into models/), or reinstall with "npm ci"';
+export const FIX_HINT =
+  'run "npm run build" (it provisions the models into models/), or reinstall with "npm ci"';
 
 export class ModelUnavailableError extends Error {
   constructor(
     readonly modelId: ModelId,
     readonly reason: string,
   ) {
-    super(`Model "${modelId}" (${MODELS[modelId].task}) is unavailable: ${reason}. Fix: ${FIX_HINT}.`);
+    super(
+      `Model "${modelId}" (${MODELS[modelId].task}) is unavailable: ${reason}. Fix: ${FIX_HINT}.`,
+    );
     this.name = 'ModelUnavailableError';
   }
 }
@@ -44,7 +48,10 @@ export function readVerifiedModel(id: ModelId, modelsDir: string): Uint8Array {
   }
   const actual = sha256(bytes);
   if (actual !== spec.onnxSha256) {
-    throw new ModelUnavailableError(id, `${file} is corrupt or stale (sha256 ${actual.slice(0, 12)}…, expected ${spec.onnxSha256.slice(0, 12)}…)`);
+    throw new ModelUnavailableError(
+      id,
+      `${file} is corrupt or stale (sha256 ${actual.slice(0, 12)}…, expected ${spec.onnxSha256.slice(0, 12)}…)`,
+    );
   }
   return bytes;
 }
@@ -69,7 +76,11 @@ function stateOf(spec: ModelSpec, modelsDir: string): ModelState {
     readVerifiedModel(spec.id, modelsDir);
     state = { ...base, available: true };
   } catch (err) {
-    state = { ...base, available: false, reason: err instanceof ModelUnavailableError ? `${err.reason}; ${FIX_HINT}` : String(err) };
+    state = {
+      ...base,
+      available: false,
+      reason: err instanceof ModelUnavailableError ? `${err.reason}; ${FIX_HINT}` : String(err),
+    };
   }
   statusCache.set(file, { key, state });
   return state;
@@ -83,8 +94,13 @@ export function modelStates(modelsDir: string): ModelState[] {
 /** Verifies a model's source files in its npm package; returns the package folder. */
 export function verifiedSourceDir(spec: ModelSpec): string {
   const dir = packageDir(spec.source.package);
-  if (!dir) throw new Error(`${spec.id}: npm package ${spec.source.package} is not installed (run "npm ci")`);
-  const version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  if (!dir)
+    throw new Error(
+      `${spec.id}: npm package ${spec.source.package} is not installed (run "npm ci")`,
+    );
+  const version = (
+    JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   if (version !== spec.source.version) {
     throw new Error(
       `${spec.id}: ${spec.source.package} is ${version} but the registry pins ${spec.source.version}; ` +
@@ -96,11 +112,15 @@ export function verifiedSourceDir(spec: ModelSpec): string {
     try {
       bytes = readFileSync(path.join(dir, rel));
     } catch {
-      throw new Error(`${spec.id}: source file ${spec.source.package}/${rel} is missing (reinstall with "npm ci")`);
+      throw new Error(
+        `${spec.id}: source file ${spec.source.package}/${rel} is missing (reinstall with "npm ci")`,
+      );
     }
     const actual = sha256(bytes);
     if (actual !== expected) {
-      throw new Error(`${spec.id}: source file ${spec.source.package}/${rel} has sha256 ${actual}, expected ${expected} (reinstall with "npm ci")`);
+      throw new Error(
+        `${spec.id}: source file ${spec.source.package}/${rel} has sha256 ${actual}, expected ${expected} (reinstall with "npm ci")`,
+      );
     }
   }
   return dir;

@@ -17,13 +17,19 @@ export function iou(a: Box, b: Box): number {
  * by more than `iouThreshold`. With `groupOf`, only candidates of the same group suppress each
  * other (per-class NMS). Returns the kept items, best first. Ties keep input order (stable).
  */
-export function nms<T extends { box: Box; score: number }>(items: T[], iouThreshold: number, groupOf?: (t: T) => string | number): T[] {
+export function nms<T extends { box: Box; score: number }>(
+  items: T[],
+  iouThreshold: number,
+  groupOf?: (t: T) => string | number,
+): T[] {
   const order = items.map((_, i) => i).sort((i, j) => items[j].score - items[i].score || i - j);
   const kept: T[] = [];
   for (const i of order) {
     const cand = items[i];
     const g = groupOf?.(cand);
-    const suppressed = kept.some((k) => (groupOf ? groupOf(k) === g : true) && iou(k.box, cand.box) > iouThreshold);
+    const suppressed = kept.some(
+      (k) => (groupOf ? groupOf(k) === g : true) && iou(k.box, cand.box) > iouThreshold,
+    );
     if (!suppressed) kept.push(cand);
   }
   return kept;

@@ -13,7 +13,8 @@ export function repoRoot(): string {
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'picto') return dir;
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'picto')
+          return dir;
       } catch {
         // unreadable package.json: keep walking up
       }
@@ -26,7 +27,9 @@ export function repoRoot(): string {
 
 /** Default folder of the provisioned ONNX models: PICTO_MODELS_DIR, else <repo>/models. */
 export function defaultModelsDir(): string {
-  return process.env.PICTO_MODELS_DIR ? path.resolve(process.env.PICTO_MODELS_DIR) : path.join(repoRoot(), 'models');
+  return process.env.PICTO_MODELS_DIR
+    ? path.resolve(process.env.PICTO_MODELS_DIR)
+    : path.join(repoRoot(), 'models');
 }
 
 /**

@@ -4,7 +4,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convertModel } from './convert/convert-model.js';
-import { readVerifiedModel, sha256, verifiedSourceDir, ModelUnavailableError } from './model-store.js';
+import {
+  readVerifiedModel,
+  sha256,
+  verifiedSourceDir,
+  ModelUnavailableError,
+} from './model-store.js';
 import { MODELS, MODEL_IDS, modelVersion, type ModelId } from './registry.js';
 
 export interface ProvisionResult {

@@ -59,7 +59,8 @@ export const MODELS: Record<ModelId, ModelSpec> = {
         'models/centernet.bin': '1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef',
       },
     },
-    licence: 'MIT (@vladmandic/human; MobileNetV3-CenterNet, github.com/610265158/mobilenetv3_centernet)',
+    licence:
+      'MIT (@vladmandic/human; MobileNetV3-CenterNet, github.com/610265158/mobilenetv3_centernet)',
     converter: 'tfjs-graph',
     conversion: 2,
     fuseHardSwish: true,
@@ -69,10 +70,22 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     ],
     onnxFile: 'centernet.onnx',
     onnxSha256: 'a5fcae181a217d4573160658ea597cdfa8f8a8fa5742e6b3edd7bde3d6f80817',
-    input: { name: 'input', dims: [1, 3, 512, 512], description: 'RGB 0..255, NCHW, letterboxed (grey 127.5)' },
+    input: {
+      name: 'input',
+      dims: [1, 3, 512, 512],
+      description: 'RGB 0..255, NCHW, letterboxed (grey 127.5)',
+    },
     outputs: [
-      { name: 'heatmap', dims: [1, 80, 128, 128], description: 'per-class centre heatmap (sigmoid), stride 4' },
-      { name: 'wh', dims: [1, 4, 128, 128], description: 'distances left, top, right, bottom in input px' },
+      {
+        name: 'heatmap',
+        dims: [1, 80, 128, 128],
+        description: 'per-class centre heatmap (sigmoid), stride 4',
+      },
+      {
+        name: 'wh',
+        dims: [1, 4, 128, 128],
+        description: 'distances left, top, right, bottom in input px',
+      },
     ],
   },
   blazeface: {
@@ -97,12 +110,24 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     ],
     onnxFile: 'blazeface.onnx',
     onnxSha256: '4fe1d772919b00f748bd63b94499ed876e718c2e7a496e5abb85348f13c584e2',
-    input: { name: 'input', dims: [1, 3, 256, 256], description: 'RGB scaled to -1..1, NCHW, letterboxed (0)' },
+    input: {
+      name: 'input',
+      dims: [1, 3, 256, 256],
+      description: 'RGB scaled to -1..1, NCHW, letterboxed (0)',
+    },
     outputs: [
       { name: 'logits512', dims: [1, 512, 1], description: 'face logits, 16×16 grid × 2 anchors' },
-      { name: 'boxes512', dims: [1, 512, 16], description: 'box + 6 keypoints, input px, anchor-relative' },
+      {
+        name: 'boxes512',
+        dims: [1, 512, 16],
+        description: 'box + 6 keypoints, input px, anchor-relative',
+      },
       { name: 'logits384', dims: [1, 384, 1], description: 'face logits, 8×8 grid × 6 anchors' },
-      { name: 'boxes384', dims: [1, 384, 16], description: 'box + 6 keypoints, input px, anchor-relative' },
+      {
+        name: 'boxes384',
+        dims: [1, 384, 16],
+        description: 'box + 6 keypoints, input px, anchor-relative',
+      },
     ],
   },
   faceLandmarks68: {
@@ -112,8 +137,10 @@ export const MODELS: Record<ModelId, ModelSpec> = {
       ...FACE_API,
       main: 'model/face_landmark_68_model-weights_manifest.json',
       files: {
-        'model/face_landmark_68_model-weights_manifest.json': 'ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9',
-        'model/face_landmark_68_model.bin': '4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b',
+        'model/face_landmark_68_model-weights_manifest.json':
+          'ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9',
+        'model/face_landmark_68_model.bin':
+          '4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b',
       },
     },
     licence: 'MIT (@vladmandic/face-api, from justadudewhohacks/face-api.js)',
@@ -121,8 +148,14 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     conversion: 1,
     onnxFile: 'face-landmarks-68.onnx',
     onnxSha256: '1704c8d9fadcd7acfaef0eb70e045b3033037de4bd432e1abf5e6e4e3a951553',
-    input: { name: 'input', dims: ['N', 3, 112, 112], description: 'RGB 0..255, NCHW, square face crop' },
-    outputs: [{ name: 'landmarks', dims: ['N', 136], description: '68 (x, y) pairs, 0..1 of the crop' }],
+    input: {
+      name: 'input',
+      dims: ['N', 3, 112, 112],
+      description: 'RGB 0..255, NCHW, square face crop',
+    },
+    outputs: [
+      { name: 'landmarks', dims: ['N', 136], description: '68 (x, y) pairs, 0..1 of the crop' },
+    ],
   },
   faceDescriptor: {
     id: 'faceDescriptor',
@@ -131,8 +164,10 @@ export const MODELS: Record<ModelId, ModelSpec> = {
       ...FACE_API,
       main: 'model/face_recognition_model-weights_manifest.json',
       files: {
-        'model/face_recognition_model-weights_manifest.json': 'cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b',
-        'model/face_recognition_model.bin': 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
+        'model/face_recognition_model-weights_manifest.json':
+          'cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b',
+        'model/face_recognition_model.bin':
+          'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
       },
     },
     licence: 'MIT (@vladmandic/face-api); network weights from dlib, public domain (CC0)',
@@ -140,7 +175,11 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     conversion: 1,
     onnxFile: 'face-descriptor-128.onnx',
     onnxSha256: 'e658a714f499f82c523934559a651559e7b5032fd4d7bcce2ea5b09ea8b16c8c',
-    input: { name: 'input', dims: ['N', 3, 150, 150], description: 'RGB 0..255, NCHW, aligned 150² chip' },
+    input: {
+      name: 'input',
+      dims: ['N', 3, 150, 150],
+      description: 'RGB 0..255, NCHW, aligned 150² chip',
+    },
     outputs: [{ name: 'descriptor', dims: ['N', 128], description: 'descriptor (not normalised)' }],
   },
 };

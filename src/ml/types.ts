@@ -46,4 +46,10 @@ export interface StageTimings {
   embeddingMs: number;
 }
 
-export const emptyTimings = (): StageTimings => ({ prepareMs: 0, objectsMs: 0, faceDetectMs: 0, landmarksMs: 0, embeddingMs: 0 });
+export const emptyTimings = (): StageTimings => ({
+  prepareMs: 0,
+  objectsMs: 0,
+  faceDetectMs: 0,
+  landmarksMs: 0,
+  embeddingMs: 0,
+});

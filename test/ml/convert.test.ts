@@ -29,7 +29,12 @@ describe('weight decoding', () => {
     const bytes = new Uint8Array([0, 2, 255, /* f16 1.0 */ 0x00, 0x3c, /* int32 7 */ 7, 0, 0, 0]);
     const map = decodeWeightGroup(
       [
-        { name: 'q', shape: [3], dtype: 'float32', quantization: { dtype: 'uint8', scale: 0.5, min: -1 } },
+        {
+          name: 'q',
+          shape: [3],
+          dtype: 'float32',
+          quantization: { dtype: 'uint8', scale: 0.5, min: -1 },
+        },
         { name: 'h', shape: [1], dtype: 'float32', quantization: { dtype: 'float16' } },
         { name: 'i', shape: [1], dtype: 'int32' },
       ],
@@ -41,8 +46,12 @@ describe('weight decoding', () => {
   });
 
   it('refuses shards that do not match the manifest', () => {
-    expect(() => decodeWeightGroup([{ name: 'a', shape: [2], dtype: 'float32' }], new Uint8Array(4))).toThrow(/truncated/);
-    expect(() => decodeWeightGroup([{ name: 'a', shape: [1], dtype: 'float32' }], new Uint8Array(8))).toThrow(/describes/);
+    expect(() =>
+      decodeWeightGroup([{ name: 'a', shape: [2], dtype: 'float32' }], new Uint8Array(4)),
+    ).toThrow(/truncated/);
+    expect(() =>
+      decodeWeightGroup([{ name: 'a', shape: [1], dtype: 'float32' }], new Uint8Array(8)),
+    ).toThrow(/describes/);
   });
 });
 
@@ -75,7 +84,8 @@ function conv2d(x: T, k: T, stride: number, depthwise: boolean): T {
               const c = Math.floor(o / cm);
               s += x.data[(iy * W + ix) * C + c] * k.data[((dy * kw + dx) * C + c) * cm + (o % cm)];
             } else {
-              for (let c = 0; c < C; c++) s += x.data[(iy * W + ix) * C + c] * k.data[((dy * kw + dx) * C + c) * cm + o];
+              for (let c = 0; c < C; c++)
+                s += x.data[(iy * W + ix) * C + c] * k.data[((dy * kw + dx) * C + c) * cm + o];
             }
           }
         out[(oy * ow + ox) * oc + o] = s;
@@ -83,7 +93,10 @@ function conv2d(x: T, k: T, stride: number, depthwise: boolean): T {
   return { shape: [1, oh, ow, oc], data: out };
 }
 
-const map = (x: T, f: (v: number, i: number) => number): T => ({ shape: x.shape, data: x.data.map(f) });
+const map = (x: T, f: (v: number, i: number) => number): T => ({
+  shape: x.shape,
+  data: x.data.map(f),
+});
 const relu6 = (v: number) => Math.min(Math.max(v, 0), 6);
 
 function meanHW(x: T): T {
@@ -109,9 +122,18 @@ function maxPool2(x: T): T {
 
 // ---- the graph --------------------------------------------------------------------------------
 
-const rand = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 12.9898 + i * 78.233) * 0.5);
-const f32 = (shape: number[], data: Float32Array): NamedTensor => ({ shape, dtype: 'float32', data });
-const i32 = (values: number[]): NamedTensor => ({ shape: [values.length], dtype: 'int32', data: Int32Array.from(values) });
+const rand = (n: number, seed: number) =>
+  Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 12.9898 + i * 78.233) * 0.5);
+const f32 = (shape: number[], data: Float32Array): NamedTensor => ({
+  shape,
+  dtype: 'float32',
+  data,
+});
+const i32 = (values: number[]): NamedTensor => ({
+  shape: [values.length],
+  dtype: 'int32',
+  data: Int32Array.from(values),
+});
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 function tinyGraph() {
@@ -124,16 +146,26 @@ function tinyGraph() {
     ['axes', i32([1, 2])],
     ['shape', i32([1, -1])],
   ]);
-  const node = (name: string, op: string, input: string[], attr: TfNode['attr'] = {}): TfNode => ({ name, op, input, attr });
+  const node = (name: string, op: string, input: string[], attr: TfNode['attr'] = {}): TfNode => ({
+    name,
+    op,
+    input,
+    attr,
+  });
   const nodes: TfNode[] = [
-    node('x', 'Placeholder', [], { shape: { shape: { dim: [{ size: '1' }, { size: '6' }, { size: '6' }, { size: '2' }] } } }),
+    node('x', 'Placeholder', [], {
+      shape: { shape: { dim: [{ size: '1' }, { size: '6' }, { size: '6' }, { size: '2' }] } },
+    }),
     ...['k1', 'b1', 'k2', 'c', 'three', 'axes', 'shape'].map((n) => node(n, 'Const', [])),
     node('conv', '_FusedConv2D', ['x', 'k1', 'b1'], {
       strides: { list: { i: ['1', '1', '1', '1'] } },
       padding: { s: b64('SAME') },
       fused_ops: { list: { s: [b64('BiasAdd'), b64('Relu6')] } },
     }),
-    node('dw', 'DepthwiseConv2dNative', ['conv', 'k2'], { strides: { list: { i: ['1', '2', '2', '1'] } }, padding: { s: b64('SAME') } }),
+    node('dw', 'DepthwiseConv2dNative', ['conv', 'k2'], {
+      strides: { list: { i: ['1', '2', '2', '1'] } },
+      padding: { s: b64('SAME') },
+    }),
     // hard-swish: c·x · relu6(x + 3)
     node('hs/mul', 'Mul', ['c', 'dw']),
     node('hs/add', 'AddV2', ['dw', 'three']),
@@ -142,7 +174,11 @@ function tinyGraph() {
     // squeeze-excite style: mean over H, W, then multiply back (pending scale must survive)
     node('se/mean', 'Mean', ['hs', 'axes'], { keep_dims: { b: true } }),
     node('se', 'Mul', ['hs', 'se/mean']),
-    node('pool', 'MaxPool', ['se'], { ksize: { list: { i: ['1', '2', '2', '1'] } }, strides: { list: { i: ['1', '2', '2', '1'] } }, padding: { s: b64('VALID') } }),
+    node('pool', 'MaxPool', ['se'], {
+      ksize: { list: { i: ['1', '2', '2', '1'] } },
+      strides: { list: { i: ['1', '2', '2', '1'] } },
+      padding: { s: b64('VALID') },
+    }),
     node('flat', 'Reshape', ['pool', 'shape']),
     node('out4d', 'Identity', ['conv']),
   ];
@@ -153,7 +189,12 @@ function reference(input: T, w: Map<string, NamedTensor>) {
   const k1 = { shape: w.get('k1')!.shape, data: w.get('k1')!.data as Float32Array };
   const b1 = w.get('b1')!.data as Float32Array;
   const conv = map(conv2d(input, k1, 1, false), (v, i) => relu6(v + b1[i % 4]));
-  const dw = conv2d(conv, { shape: w.get('k2')!.shape, data: w.get('k2')!.data as Float32Array }, 2, true);
+  const dw = conv2d(
+    conv,
+    { shape: w.get('k2')!.shape, data: w.get('k2')!.data as Float32Array },
+    2,
+    true,
+  );
   const hs = map(dw, (v) => 0.16662598 * v * relu6(v + 3));
   const mean = meanHW(hs);
   const se = map(hs, (v, i) => v * mean.data[i % 4]);
@@ -163,7 +204,9 @@ function reference(input: T, w: Map<string, NamedTensor>) {
 describe('TF graph → ONNX', () => {
   const input: T = { shape: [1, 6, 6, 2], data: rand(72, 9).map((v) => v * 4) };
   const nchw = new Float32Array(72);
-  for (let y = 0; y < 6; y++) for (let x = 0; x < 6; x++) for (let c = 0; c < 2; c++) nchw[c * 36 + y * 6 + x] = input.data[(y * 6 + x) * 2 + c];
+  for (let y = 0; y < 6; y++)
+    for (let x = 0; x < 6; x++)
+      for (let c = 0; c < 2; c++) nchw[c * 36 + y * 6 + x] = input.data[(y * 6 + x) * 2 + c];
 
   for (const fuse of [false, true]) {
     it(`matches the NHWC reference (hard-swish fusion ${fuse ? 'on' : 'off'})`, async () => {
@@ -188,8 +231,10 @@ describe('TF graph → ONNX', () => {
       const out = await runner.run({ input: { data: nchw, dims: [1, 2, 6, 6] } });
       await runner.close();
       const ref = reference(input, g.weights);
-      for (let i = 0; i < ref.flat.length; i++) expect(out.flat.data[i]).toBeCloseTo(ref.flat[i], 5);
-      for (let i = 0; i < ref.conv.length; i++) expect(out.conv_nhwc.data[i]).toBeCloseTo(ref.conv[i], 5);
+      for (let i = 0; i < ref.flat.length; i++)
+        expect(out.flat.data[i]).toBeCloseTo(ref.flat[i], 5);
+      for (let i = 0; i < ref.conv.length; i++)
+        expect(out.conv_nhwc.data[i]).toBeCloseTo(ref.conv[i], 5);
     });
   }
 
@@ -197,12 +242,22 @@ describe('TF graph → ONNX', () => {
     const g = tinyGraph();
     g.nodes.set('flat', { name: 'flat', op: 'TopKV2', input: ['pool'] });
     expect(() =>
-      convertTfGraph(g, { inputName: 'input', inputLayout: 'nchw', graphName: 't', outputs: [{ tf: 'flat', name: 'f', layout: 'nchw' }] }),
+      convertTfGraph(g, {
+        inputName: 'input',
+        inputLayout: 'nchw',
+        graphName: 't',
+        outputs: [{ tf: 'flat', name: 'f', layout: 'nchw' }],
+      }),
     ).toThrow(/TopKV2/);
   });
 
   it('is deterministic (the registry pins output hashes)', () => {
-    const opts = { inputName: 'input', inputLayout: 'nchw' as const, graphName: 't', outputs: [{ tf: 'flat', name: 'f', layout: 'nchw' as const }] };
+    const opts = {
+      inputName: 'input',
+      inputLayout: 'nchw' as const,
+      graphName: 't',
+      outputs: [{ tf: 'flat', name: 'f', layout: 'nchw' as const }],
+    };
     const a = convertTfGraph(tinyGraph(), opts).bytes;
     const b = convertTfGraph(tinyGraph(), opts).bytes;
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);

@@ -17,10 +17,16 @@ export async function decodeBuffer(input: Buffer | string, maxSide = MAX_SIDE): 
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`expected RGB, got ${info.channels} channels`);
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 };
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    channels: 3,
+  };
 }
 
-export const decodeCorpus = (...parts: string[]): Promise<RawImage> => decodeBuffer(corpusPath(...parts));
+export const decodeCorpus = (...parts: string[]): Promise<RawImage> =>
+  decodeBuffer(corpusPath(...parts));
 
 export interface FaceFile {
   file: string;
@@ -31,7 +37,11 @@ export interface FaceFile {
 }
 
 export function facesGroundTruth(): FaceFile[] {
-  return (JSON.parse(readFileSync(corpusPath('faces', 'ground_truth.json'), 'utf8')) as { files: FaceFile[] }).files;
+  return (
+    JSON.parse(readFileSync(corpusPath('faces', 'ground_truth.json'), 'utf8')) as {
+      files: FaceFile[];
+    }
+  ).files;
 }
 
 export interface ObjectImage {
@@ -40,5 +50,9 @@ export interface ObjectImage {
 }
 
 export function objectsGroundTruth(): Record<string, ObjectImage> {
-  return (JSON.parse(readFileSync(corpusPath('objects', 'ground_truth.json'), 'utf8')) as { images: Record<string, ObjectImage> }).images;
+  return (
+    JSON.parse(readFileSync(corpusPath('objects', 'ground_truth.json'), 'utf8')) as {
+      images: Record<string, ObjectImage>;
+    }
+  ).images;
 }

@@ -3,6 +3,7 @@ import { iou, nms, type Box } from '../../src/ml/nms.js';
 import { decodeCenterNet } from '../../src/ml/objects/centernet-decode.js';
 import { blazefaceAnchors, decodeBlazeFace } from '../../src/ml/faces/blazeface-decode.js';
 import { tileRects, touchesInnerEdge } from '../../src/ml/faces/tiles.js';
+import { tilesForPeople } from '../../src/ml/faces/detect-faces.js';
 import { faceQuality } from '../../src/ml/faces/quality.js';
 import { laplacianVariance } from '../../src/ml/faces/blur.js';
 import { COCO_LABELS, GROUP_TAGS, groupsForLabel, labelsForGroup } from '../../src/ml/labels.js';
@@ -59,7 +60,11 @@ describe('CenterNet peak decoding', () => {
   it('finds local maxima per class and builds boxes from the four distances', () => {
     const peaks = decodeCenterNet(heat, wh, shape, 0.3);
     expect(peaks).toHaveLength(2);
-    expect(peaks[0]).toEqual({ classIndex: 0, score: expect.closeTo(0.9, 6), box: [8 - 2, 4 - 3, 8 + 4, 4 + 5] });
+    expect(peaks[0]).toEqual({
+      classIndex: 0,
+      score: expect.closeTo(0.9, 6),
+      box: [8 - 2, 4 - 3, 8 + 4, 4 + 5],
+    });
     expect(peaks[1].classIndex).toBe(1);
     expect(peaks[1].box).toEqual([0, 12, 0, 12]);
   });
@@ -128,6 +133,17 @@ describe('face tiles', () => {
     expect(tiles[0][3]).toBeGreaterThan(tiles[0][2]);
   });
 
+  it('keeps only tiles overlapping people small enough to have tiny faces', () => {
+    const tiles = tileRects(1440, 1080, { grid: 2, overlap: 0.25, minShortSide: 400 });
+    expect(tilesForPeople(tiles, [], 1440)).toEqual([]);
+    // a full-height person (portrait): the whole-photo pass sees the face
+    expect(tilesForPeople(tiles, [[500, 0, 400, 1080]], 1440)).toEqual([]);
+    // a small person in the top-left corner: only that tile
+    expect(tilesForPeople(tiles, [[10, 10, 80, 200]], 1440)).toEqual([tiles[0]]);
+    // a small person in the middle: every tile overlapping it
+    expect(tilesForPeople(tiles, [[700, 500, 40, 100]], 1440)).toHaveLength(4);
+  });
+
   it('flags boxes touching an inner tile edge only', () => {
     const tile: [number, number, number, number] = [500, 0, 500, 500];
     expect(touchesInnerEdge([501, 100, 50, 50], tile, 1000, 1000, 2)).toBe(true); // left edge is inside the image
@@ -151,7 +167,9 @@ describe('face quality and blur', () => {
     const flat = new Float32Array(3 * w * w).fill(128);
     expect(laplacianVariance(flat, w, w)).toBe(0);
     const checker = new Float32Array(3 * w * w);
-    for (let c = 0; c < 3; c++) for (let i = 0; i < w * w; i++) checker[c * w * w + i] = ((i % w) + Math.floor(i / w)) % 2 ? 255 : 0;
+    for (let c = 0; c < 3; c++)
+      for (let i = 0; i < w * w; i++)
+        checker[c * w * w + i] = ((i % w) + Math.floor(i / w)) % 2 ? 255 : 0;
     expect(laplacianVariance(checker, w, w)).toBeGreaterThan(10000);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { apply, compose, cropTransform, fitSimilarity, invert, type Affine, type Point } from '../../src/ml/image/affine.js';
+import {
+  apply,
+  compose,
+  cropTransform,
+  fitSimilarity,
+  invert,
+  type Affine,
+  type Point,
+} from '../../src/ml/image/affine.js';
 import { letterbox, unletterboxBox, unletterboxPoint } from '../../src/ml/image/letterbox.js';
 import { buildPyramid, sampleAffine } from '../../src/ml/image/pyramid.js';
 import { chipTemplate, chipTransform } from '../../src/ml/faces/align.js';
@@ -26,9 +34,13 @@ describe('letterbox', () => {
   it('maps model boxes back to source pixels and clips them', () => {
     const lb = letterbox(1000, 500, 512);
     // a box covering the whole scaled image → the whole source
-    expect(unletterboxBox(lb, [0, 128, 512, 384], 1000, 500).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 0, 1000, 500]);
+    expect(
+      unletterboxBox(lb, [0, 128, 512, 384], 1000, 500).map((v) => Math.round(v * 1e6) / 1e6),
+    ).toEqual([0, 0, 1000, 500]);
     // a box sticking into the padding is clipped at the image border
-    expect(unletterboxBox(lb, [-10, 100, 51.2, 179.2], 1000, 500).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 0, 100, 100]);
+    expect(
+      unletterboxBox(lb, [-10, 100, 51.2, 179.2], 1000, 500).map((v) => Math.round(v * 1e6) / 1e6),
+    ).toEqual([0, 0, 100, 100]);
     expect(unletterboxPoint(lb, [256, 256])).toEqual([500, 250]);
   });
 
@@ -74,14 +86,24 @@ describe('affine transforms', () => {
   it('fitSimilarity recovers an exact rotation + scale + shift', () => {
     const theta = 0.3;
     const s = 1.7;
-    const truth: Affine = { a: s * Math.cos(theta), b: -s * Math.sin(theta), c: s * Math.sin(theta), d: s * Math.cos(theta), tx: 5, ty: -2 };
+    const truth: Affine = {
+      a: s * Math.cos(theta),
+      b: -s * Math.sin(theta),
+      c: s * Math.sin(theta),
+      d: s * Math.cos(theta),
+      tx: 5,
+      ty: -2,
+    };
     const from: Point[] = [
       [0, 0],
       [10, 0],
       [3, 8],
       [-4, 6],
     ];
-    const fit = fitSimilarity(from, from.map((p) => apply(truth, p)));
+    const fit = fitSimilarity(
+      from,
+      from.map((p) => apply(truth, p)),
+    );
     for (const k of ['a', 'b', 'c', 'd', 'tx', 'ty'] as const) close(fit[k], truth[k], 1e-9);
   });
 
@@ -127,8 +149,18 @@ describe('face alignment', () => {
   it('undoes a rotated, scaled, shifted face', () => {
     const template = chipTemplate();
     const theta = -0.4;
-    const face: Affine = { a: 2 * Math.cos(theta), b: -2 * Math.sin(theta), c: 2 * Math.sin(theta), d: 2 * Math.cos(theta), tx: 300, ty: 120 };
-    const landmarks: Point[] = [...new Array<Point>(17).fill([0, 0]).map((p) => apply(face, p)), ...template.map((p) => apply(face, p))];
+    const face: Affine = {
+      a: 2 * Math.cos(theta),
+      b: -2 * Math.sin(theta),
+      c: 2 * Math.sin(theta),
+      d: 2 * Math.cos(theta),
+      tx: 300,
+      ty: 120,
+    };
+    const landmarks: Point[] = [
+      ...new Array<Point>(17).fill([0, 0]).map((p) => apply(face, p)),
+      ...template.map((p) => apply(face, p)),
+    ];
     const chipToImage = chipTransform(landmarks);
     for (const k of ['a', 'b', 'c', 'd', 'tx', 'ty'] as const) close(chipToImage[k], face[k], 1e-7);
   });
@@ -146,7 +178,11 @@ describe('face alignment', () => {
   });
 });
 
-function solidImage(w: number, h: number, rgb: (x: number, y: number) => [number, number, number]): RawImage {
+function solidImage(
+  w: number,
+  h: number,
+  rgb: (x: number, y: number) => [number, number, number],
+): RawImage {
   const data = new Uint8Array(w * h * 3);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set(rgb(x, y), (y * w + x) * 3);
   return { data, width: w, height: h, channels: 3 };
@@ -168,7 +204,14 @@ describe('pyramid sampling', () => {
   it('identity sampling reproduces the pixels, planar', () => {
     const img = solidImage(4, 3, (x, y) => [x * 10, y * 20, 7]);
     const out = new Float32Array(3 * 12);
-    sampleAffine(buildPyramid(img), { a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0 }, 4, 3, { mul: 1, add: 0, fill: 0 }, out);
+    sampleAffine(
+      buildPyramid(img),
+      { a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0 },
+      4,
+      3,
+      { mul: 1, add: 0, fill: 0 },
+      out,
+    );
     expect(Array.from(out.slice(0, 4))).toEqual([0, 10, 20, 30]);
     expect(Array.from(out.slice(12, 16))).toEqual([0, 0, 0, 0]);
     expect(Array.from(out.slice(24, 28))).toEqual([7, 7, 7, 7]);
@@ -178,7 +221,14 @@ describe('pyramid sampling', () => {
     const img = solidImage(2, 2, () => [255, 255, 255]);
     const out = new Float32Array(3 * 4 * 2);
     // output 4×2 covering x ∈ [−1, 3): the outer columns are fully outside
-    sampleAffine(buildPyramid(img), { a: 1, b: 0, c: 0, d: 1, tx: -1, ty: 0 }, 4, 2, { mul: 1 / 127.5, add: -1, fill: 0 }, out);
+    sampleAffine(
+      buildPyramid(img),
+      { a: 1, b: 0, c: 0, d: 1, tx: -1, ty: 0 },
+      4,
+      2,
+      { mul: 1 / 127.5, add: -1, fill: 0 },
+      out,
+    );
     expect(out[0]).toBeCloseTo(0, 6); // outside → fill
     expect(out[1]).toBeCloseTo(1, 6); // white → +1
     expect(out[2]).toBeCloseTo(1, 6);

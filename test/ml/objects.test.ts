@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus } from '../helpers/corpus.js';
 import { decodeCorpus, objectsGroundTruth } from './corpus-images.js';
-import { createAnalyzer, groupsForLabel, OBJECT_THRESHOLD, type Analyzer } from '../../src/ml/index.js';
+import {
+  createAnalyzer,
+  groupsForLabel,
+  OBJECT_THRESHOLD,
+  type Analyzer,
+} from '../../src/ml/index.js';
 
 interface Counts {
   tp: number;
@@ -22,9 +27,14 @@ describe.skipIf(!hasCorpus)('object tags on corpus/objects', () => {
     analyzer = await createAnalyzer();
     for (const [file, gt] of Object.entries(objectsGroundTruth())) {
       const truth = new Set(gt.classes ?? Object.keys(gt.counts ?? {}));
-      const objects = await analyzer.detectObjects(await decodeCorpus('objects', ...file.split('/')));
+      const objects = await analyzer.detectObjects(
+        await decodeCorpus('objects', ...file.split('/')),
+      );
       const tags = new Set(objects.map((o) => o.label));
-      for (const t of tags) truth.has(t) ? all.tp++ : all.fp++;
+      for (const t of tags) {
+        if (truth.has(t)) all.tp++;
+        else all.fp++;
+      }
       for (const t of truth) if (!tags.has(t)) all.fn++;
       if (tags.has('person') && truth.has('person')) person.tp++;
       else if (tags.has('person')) person.fp++;

@@ -17,7 +17,12 @@ import { detectFaceCandidates, DEFAULT_FACE_DETECT } from '../../src/ml/faces/de
 import { landmarkCrop, landmarksToImage, LANDMARK_SIZE } from '../../src/ml/faces/landmark-crop.js';
 import { chipTransform, CHIP_SIZE } from '../../src/ml/faces/align.js';
 
-const PHOTOS = ['faces/face-api/bbt4.jpg', 'faces/deepface/couple.jpg', 'objects/coco128/images/000000000036.jpg', 'faces/facenet-pytorch/multiface.jpg'];
+const PHOTOS = [
+  'faces/face-api/bbt4.jpg',
+  'faces/deepface/couple.jpg',
+  'objects/coco128/images/000000000036.jpg',
+  'faces/facenet-pytorch/multiface.jpg',
+];
 
 async function pair(id: ModelId): Promise<{ ort: ModelRunner; tfjs: ModelRunner }> {
   const spec = MODELS[id];
@@ -26,7 +31,12 @@ async function pair(id: ModelId): Promise<{ ort: ModelRunner; tfjs: ModelRunner 
   const tfjs =
     spec.converter === 'tfjs-graph'
       ? await createTfjsGraphRunner(main, 'input', spec.graphOutputs!)
-      : await createFaceApiRunner(spec.converter === 'faceapi-landmarks68' ? 'landmarks68' : 'recognition', main, 'input', spec.outputs[0].name);
+      : await createFaceApiRunner(
+          spec.converter === 'faceapi-landmarks68' ? 'landmarks68' : 'recognition',
+          main,
+          'input',
+          spec.outputs[0].name,
+        );
   return { ort, tfjs };
 }
 
@@ -39,7 +49,8 @@ function maxAbsDiff(a: TensorData, b: TensorData, f: (v: number) => number = (v)
 
 function maxRelDiff(a: TensorData, b: TensorData): number {
   let m = 0;
-  for (let i = 0; i < a.data.length; i++) m = Math.max(m, Math.abs(a.data[i] - b.data[i]) / (1 + Math.abs(b.data[i])));
+  for (let i = 0; i < a.data.length; i++)
+    m = Math.max(m, Math.abs(a.data[i] - b.data[i]) / (1 + Math.abs(b.data[i])));
   return m;
 }
 
@@ -49,14 +60,30 @@ function letterboxed(pyr: Pyramid, size: number, map = RGB_255): TensorData {
   const { width: W, height: H } = pyr[0];
   const lb = letterbox(W, H, size);
   const data = new Float32Array(3 * size * size);
-  sampleAffine(pyr, { a: 1 / lb.scale, b: 0, c: 0, d: 1 / lb.scale, tx: -lb.padX / lb.scale, ty: -lb.padY / lb.scale }, size, size, map, data);
+  sampleAffine(
+    pyr,
+    {
+      a: 1 / lb.scale,
+      b: 0,
+      c: 0,
+      d: 1 / lb.scale,
+      tx: -lb.padX / lb.scale,
+      ty: -lb.padY / lb.scale,
+    },
+    size,
+    size,
+    map,
+    data,
+  );
   return { data, dims: [1, 3, size, size] };
 }
 
 describe.skipIf(!hasCorpus)('ONNX conversions match TFJS on corpus photos', () => {
   let pyramids: Pyramid[];
   beforeAll(async () => {
-    pyramids = await Promise.all(PHOTOS.map(async (p) => buildPyramid(await decodeCorpus(...p.split('/')))));
+    pyramids = await Promise.all(
+      PHOTOS.map(async (p) => buildPyramid(await decodeCorpus(...p.split('/')))),
+    );
   });
 
   // The size head is in input pixels (×16 inside the graph), so it is held to 1/100 px.
@@ -90,7 +117,9 @@ describe.skipIf(!hasCorpus)('ONNX conversions match TFJS on corpus photos', () =
     const desc = await pair('faceDescriptor');
     let faces = 0;
     for (const pyr of pyramids) {
-      const cands = (await detectFaceCandidates(detector, pyr, DEFAULT_FACE_DETECT)).filter((c) => c.score >= 0.7);
+      const cands = (await detectFaceCandidates(detector, pyr, DEFAULT_FACE_DETECT)).filter(
+        (c) => c.score >= 0.7,
+      );
       if (cands.length === 0) continue;
       faces += cands.length;
       const plane = 3 * LANDMARK_SIZE * LANDMARK_SIZE;
@@ -100,19 +129,37 @@ describe.skipIf(!hasCorpus)('ONNX conversions match TFJS on corpus photos', () =
         sampleAffine(pyr, t, LANDMARK_SIZE, LANDMARK_SIZE, RGB_255, crops, i * plane);
         return t;
       });
-      const lmIn = { input: { data: crops, dims: [cands.length, 3, LANDMARK_SIZE, LANDMARK_SIZE] } };
+      const lmIn = {
+        input: { data: crops, dims: [cands.length, 3, LANDMARK_SIZE, LANDMARK_SIZE] },
+      };
       const [la, lb] = [await lm.ort.run(lmIn), await lm.tfjs.run(lmIn)];
       expect(maxAbsDiff(la.landmarks, lb.landmarks)).toBeLessThanOrEqual(1e-4);
 
       const chipPlane = 3 * CHIP_SIZE * CHIP_SIZE;
       const chips = new Float32Array(cands.length * chipPlane);
-      transforms.forEach((t, i) => sampleAffine(pyr, chipTransform(landmarksToImage(la.landmarks.data, t, i * 136)), CHIP_SIZE, CHIP_SIZE, RGB_255, chips, i * chipPlane));
+      transforms.forEach((t, i) =>
+        sampleAffine(
+          pyr,
+          chipTransform(landmarksToImage(la.landmarks.data, t, i * 136)),
+          CHIP_SIZE,
+          CHIP_SIZE,
+          RGB_255,
+          chips,
+          i * chipPlane,
+        ),
+      );
       const dIn = { input: { data: chips, dims: [cands.length, 3, CHIP_SIZE, CHIP_SIZE] } };
       const [da, db] = [await desc.ort.run(dIn), await desc.tfjs.run(dIn)];
       expect(maxAbsDiff(da.descriptor, db.descriptor)).toBeLessThanOrEqual(1e-4);
     }
     expect(faces).toBeGreaterThanOrEqual(10);
-    await Promise.all([detector.close(), lm.ort.close(), lm.tfjs.close(), desc.ort.close(), desc.tfjs.close()]);
+    await Promise.all([
+      detector.close(),
+      lm.ort.close(),
+      lm.tfjs.close(),
+      desc.ort.close(),
+      desc.tfjs.close(),
+    ]);
   });
 });
 
@@ -122,10 +169,27 @@ describe.skipIf(!hasCorpus)('the tfjs-wasm fallback path', () => {
 
   it('reports its runtime per stage and gives the same results as onnxruntime', async () => {
     const ort = await createAnalyzer();
-    const tfjs = await createAnalyzer({ runtimes: { objects: 'tfjs-wasm', faceDetect: 'tfjs-wasm', faceLandmarks: 'tfjs-wasm', faceEmbed: 'tfjs-wasm' } });
+    const tfjs = await createAnalyzer({
+      runtimes: {
+        objects: 'tfjs-wasm',
+        faceDetect: 'tfjs-wasm',
+        faceLandmarks: 'tfjs-wasm',
+        faceEmbed: 'tfjs-wasm',
+      },
+    });
     analyzers.push(ort, tfjs);
-    expect(ort.runtimes).toEqual({ objects: 'onnxruntime', faceDetect: 'onnxruntime', faceLandmarks: 'onnxruntime', faceEmbed: 'onnxruntime' });
-    expect(tfjs.runtimes).toEqual({ objects: 'tfjs-wasm', faceDetect: 'tfjs-wasm', faceLandmarks: 'tfjs-wasm', faceEmbed: 'tfjs-wasm' });
+    expect(ort.runtimes).toEqual({
+      objects: 'onnxruntime',
+      faceDetect: 'onnxruntime',
+      faceLandmarks: 'onnxruntime',
+      faceEmbed: 'onnxruntime',
+    });
+    expect(tfjs.runtimes).toEqual({
+      objects: 'tfjs-wasm',
+      faceDetect: 'tfjs-wasm',
+      faceLandmarks: 'tfjs-wasm',
+      faceEmbed: 'tfjs-wasm',
+    });
     const img = await decodeCorpus('faces', 'face-api', 'bbt4.jpg');
     const [a, b] = [await ort.analyze(img), await tfjs.analyze(img)];
     expect(b.objects.map((o) => o.label)).toEqual(a.objects.map((o) => o.label));

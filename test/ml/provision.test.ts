@@ -24,9 +24,14 @@ describe('model provisioning', () => {
 
   it('converts all models reproducibly (output sha256 equals the registry pin)', () => {
     const results = provisionModels({ modelsDir: dir });
-    expect(results.map((r) => [r.id, r.action, r.error])).toEqual(MODEL_IDS.map((id) => [id, 'converted', undefined]));
+    expect(results.map((r) => [r.id, r.action, r.error])).toEqual(
+      MODEL_IDS.map((id) => [id, 'converted', undefined]),
+    );
     for (const r of results) expect(r.sha256).toBe(MODELS[r.id].onnxSha256);
-    expect(modelStatus({ modelsDir: dir })).toMatchObject({ ready: true, features: { objects: true, faces: true } });
+    expect(modelStatus({ modelsDir: dir })).toMatchObject({
+      ready: true,
+      features: { objects: true, faces: true },
+    });
   });
 
   it('is idempotent and fast when the models are present', () => {
@@ -39,7 +44,9 @@ describe('model provisioning', () => {
   it('reports a corrupt model by name, with the fix, and keeps the other stages usable', async () => {
     truncateSync(path.join(dir, MODELS.faceDescriptor.onnxFile), 1000);
     expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(ModelUnavailableError);
-    expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(/faceDescriptor.*corrupt or stale.*npm run build/);
+    expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(
+      /faceDescriptor.*corrupt or stale.*npm run build/,
+    );
 
     const status = modelStatus({ modelsDir: dir });
     expect(status.ready).toBe(false);
@@ -48,10 +55,17 @@ describe('model provisioning', () => {
     expect(bad).toMatchObject({ available: false, version: modelVersion(MODELS.faceDescriptor) });
     expect(bad.reason).toMatch(/npm run build/);
 
-    await expect(createAnalyzer({ modelsDir: dir })).rejects.toThrow(/faceDescriptor.*npm run build/);
+    await expect(createAnalyzer({ modelsDir: dir })).rejects.toThrow(
+      /faceDescriptor.*npm run build/,
+    );
 
     const degraded = await createAnalyzer({ modelsDir: dir, allowMissing: true });
-    const img = { data: new Uint8Array(64 * 48 * 3).fill(90), width: 64, height: 48, channels: 3 as const };
+    const img = {
+      data: new Uint8Array(64 * 48 * 3).fill(90),
+      width: 64,
+      height: 48,
+      channels: 3 as const,
+    };
     await expect(degraded.detectObjects(img)).resolves.toEqual([]);
     await expect(degraded.detectFaces(img)).rejects.toThrow(ModelUnavailableError);
     await degraded.close();
@@ -67,6 +81,8 @@ describe('model provisioning', () => {
     unlinkSync(path.join(dir, MODELS.centernet.onnxFile));
     const status = modelStatus({ modelsDir: dir });
     expect(status.features).toEqual({ objects: false, faces: true });
-    expect(status.models.find((m) => m.id === 'centernet')?.reason).toMatch(/missing.*npm run build/);
+    expect(status.models.find((m) => m.id === 'centernet')?.reason).toMatch(
+      /missing.*npm run build/,
+    );
   });
 });

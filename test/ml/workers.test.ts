@@ -12,7 +12,10 @@ import { createAnalyzer, faceDistance, type Analysis } from '../../src/ml/index.
 
 const distModule = path.join(repoRoot, 'dist', 'src', 'ml', 'index.js');
 const built = existsSync(distModule);
-if (!built) console.warn(`\n*** NOTICE: ${distModule} missing (run "npm run build"); worker-thread test SKIPPED ***\n`);
+if (!built)
+  console.warn(
+    `\n*** NOTICE: ${distModule} missing (run "npm run build"); worker-thread test SKIPPED ***\n`,
+  );
 
 interface Reply {
   ok?: boolean;
@@ -23,9 +26,13 @@ interface Reply {
 }
 
 function startWorker(): Promise<Worker> {
-  const w = new Worker(new URL('./fixtures/analyze-worker.mjs', import.meta.url), { workerData: { moduleUrl: pathToFileURL(distModule).href } });
+  const w = new Worker(new URL('./fixtures/analyze-worker.mjs', import.meta.url), {
+    workerData: { moduleUrl: pathToFileURL(distModule).href },
+  });
   return new Promise((resolve, reject) => {
-    w.once('message', (m: Reply) => (m.ready ? resolve(w) : reject(new Error('worker did not start'))));
+    w.once('message', (m: Reply) =>
+      m.ready ? resolve(w) : reject(new Error('worker did not start')),
+    );
     w.once('error', reject);
   });
 }
@@ -49,7 +56,12 @@ describe.skipIf(!hasCorpus || !built)('analyzers in worker threads', () => {
       const replies = await Promise.all(workers.map((w) => ask(w, img)));
       for (const r of replies) {
         expect(r.error).toBeUndefined();
-        expect(r.runtimes).toEqual({ objects: 'onnxruntime', faceDetect: 'onnxruntime', faceLandmarks: 'onnxruntime', faceEmbed: 'onnxruntime' });
+        expect(r.runtimes).toEqual({
+          objects: 'onnxruntime',
+          faceDetect: 'onnxruntime',
+          faceLandmarks: 'onnxruntime',
+          faceEmbed: 'onnxruntime',
+        });
         const got = r.result!;
         expect(got.objects.map((o) => o.label)).toEqual(expected.objects.map((o) => o.label));
         expect(got.faces).toHaveLength(expected.faces.length);

@@ -23,7 +23,8 @@ export function convertModel(spec: ModelSpec, sourcePackageDir: string): Uint8Ar
   const main = path.join(sourcePackageDir, spec.source.main);
   switch (spec.converter) {
     case 'tfjs-graph': {
-      if (!spec.graphOutputs) throw new Error(`${spec.id}: tfjs-graph conversion needs graphOutputs`);
+      if (!spec.graphOutputs)
+        throw new Error(`${spec.id}: tfjs-graph conversion needs graphOutputs`);
       const converted = convertTfGraph(readTfGraphModel(main), {
         inputName: spec.input.name,
         inputLayout: 'nchw',

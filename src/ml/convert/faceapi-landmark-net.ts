@@ -14,21 +14,48 @@ import type { WeightMap } from './tfjs-weights.js';
 export const LANDMARK_INPUT = 112;
 const MEAN_RGB: [number, number, number] = [122.782, 117.001, 104.298];
 
-function separable(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: string, stride: number): FeatureMap {
-  const dw = conv(b, x, weight(w, `${prefix}/depthwise_filter`), undefined, { stride, padding: 'SAME', depthwise: true, hint: `${prefix}/dw` });
+function separable(
+  b: OnnxGraphBuilder,
+  w: WeightMap,
+  x: FeatureMap,
+  prefix: string,
+  stride: number,
+): FeatureMap {
+  const dw = conv(b, x, weight(w, `${prefix}/depthwise_filter`), undefined, {
+    stride,
+    padding: 'SAME',
+    depthwise: true,
+    hint: `${prefix}/dw`,
+  });
   const bias = weight(w, `${prefix}/bias`).data as Float32Array;
-  return conv(b, dw, weight(w, `${prefix}/pointwise_filter`), bias, { stride: 1, padding: 'SAME', hint: `${prefix}/pw` });
+  return conv(b, dw, weight(w, `${prefix}/pointwise_filter`), bias, {
+    stride: 1,
+    padding: 'SAME',
+    hint: `${prefix}/pw`,
+  });
 }
 
-function denseBlock(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: string, first: boolean): FeatureMap {
+function denseBlock(
+  b: OnnxGraphBuilder,
+  w: WeightMap,
+  x: FeatureMap,
+  prefix: string,
+  first: boolean,
+): FeatureMap {
   const out1 = relu(
     b,
     first
-      ? conv(b, x, weight(w, `${prefix}/conv0/filters`), weight(w, `${prefix}/conv0/bias`).data as Float32Array, {
-          stride: 2,
-          padding: 'SAME',
-          hint: `${prefix}/conv0`,
-        })
+      ? conv(
+          b,
+          x,
+          weight(w, `${prefix}/conv0/filters`),
+          weight(w, `${prefix}/conv0/bias`).data as Float32Array,
+          {
+            stride: 2,
+            padding: 'SAME',
+            hint: `${prefix}/conv0`,
+          },
+        )
       : separable(b, w, x, `${prefix}/conv0`, 2),
   );
   const out2 = separable(b, w, out1, `${prefix}/conv1`, 1);
@@ -42,7 +69,12 @@ function denseBlock(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: st
 export function buildLandmarkNet(weights: WeightMap, metadata: Record<string, string>): Uint8Array {
   const b = new OnnxGraphBuilder('face_landmark_68');
   const input = b.input('input', ['N', 3, LANDMARK_INPUT, LANDMARK_INPUT]);
-  let x: FeatureMap = { name: normaliseInput(b, input, MEAN_RGB), c: 3, h: LANDMARK_INPUT, w: LANDMARK_INPUT };
+  let x: FeatureMap = {
+    name: normaliseInput(b, input, MEAN_RGB),
+    c: 3,
+    h: LANDMARK_INPUT,
+    w: LANDMARK_INPUT,
+  };
   x = denseBlock(b, weights, x, 'dense0', true);
   x = denseBlock(b, weights, x, 'dense1', false);
   x = denseBlock(b, weights, x, 'dense2', false);

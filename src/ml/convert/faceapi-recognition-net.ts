@@ -11,7 +11,16 @@
 // The descriptor is NOT normalised in the graph; callers L2-normalise it.
 
 import { OnnxGraphBuilder } from './onnx-builder.js';
-import { add, conv, normaliseInput, padEnd, pool, relu, weight, type FeatureMap } from './nchw-layers.js';
+import {
+  add,
+  conv,
+  normaliseInput,
+  padEnd,
+  pool,
+  relu,
+  weight,
+  type FeatureMap,
+} from './nchw-layers.js';
 import type { NamedTensor, WeightMap } from './tfjs-weights.js';
 
 export const DESCRIPTOR_INPUT = 150;
@@ -21,7 +30,15 @@ const MEAN_RGB: [number, number, number] = [122.782, 117.001, 104.298];
  * conv + bias + scale layer, with the scale folded into the kernel and bias:
  * (W∗x + c)·s + t = (W·s)∗x + (c·s + t). Saves two element-wise passes per layer.
  */
-function convScale(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: string, stride: number, padding: 'SAME' | 'VALID', withRelu: boolean): FeatureMap {
+function convScale(
+  b: OnnxGraphBuilder,
+  w: WeightMap,
+  x: FeatureMap,
+  prefix: string,
+  stride: number,
+  padding: 'SAME' | 'VALID',
+  withRelu: boolean,
+): FeatureMap {
   const filters = weight(w, `${prefix}/conv/filters`);
   const bias = weight(w, `${prefix}/conv/bias`).data as Float32Array;
   const s = weight(w, `${prefix}/scale/weights`).data as Float32Array;
@@ -43,7 +60,12 @@ function residual(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: stri
   return relu(b, add(b, out, x));
 }
 
-function residualDown(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: string): FeatureMap {
+function residualDown(
+  b: OnnxGraphBuilder,
+  w: WeightMap,
+  x: FeatureMap,
+  prefix: string,
+): FeatureMap {
   let out = convScale(b, w, x, `${prefix}/conv1`, 2, 'VALID', true);
   out = convScale(b, w, out, `${prefix}/conv2`, 1, 'SAME', false);
   let pooled = pool(b, x, 'AveragePool', 2, 2);
@@ -52,10 +74,18 @@ function residualDown(b: OnnxGraphBuilder, w: WeightMap, x: FeatureMap, prefix: 
   return relu(b, add(b, pooled, out));
 }
 
-export function buildRecognitionNet(weights: WeightMap, metadata: Record<string, string>): Uint8Array {
+export function buildRecognitionNet(
+  weights: WeightMap,
+  metadata: Record<string, string>,
+): Uint8Array {
   const b = new OnnxGraphBuilder('face_recognition_dlib');
   const input = b.input('input', ['N', 3, DESCRIPTOR_INPUT, DESCRIPTOR_INPUT]);
-  let x: FeatureMap = { name: normaliseInput(b, input, MEAN_RGB), c: 3, h: DESCRIPTOR_INPUT, w: DESCRIPTOR_INPUT };
+  let x: FeatureMap = {
+    name: normaliseInput(b, input, MEAN_RGB),
+    c: 3,
+    h: DESCRIPTOR_INPUT,
+    w: DESCRIPTOR_INPUT,
+  };
   x = convScale(b, weights, x, 'conv32_down', 2, 'VALID', true);
   x = pool(b, x, 'MaxPool', 3, 2);
   for (const p of ['conv32_1', 'conv32_2', 'conv32_3']) x = residual(b, weights, x, p);
@@ -68,7 +98,9 @@ export function buildRecognitionNet(weights: WeightMap, metadata: Record<string,
   x = residualDown(b, weights, x, 'conv256_down_out');
   const pooled = b.node('ReduceMean', [x.name], { axes: [2, 3], keepdims: 0 });
   const fc = weight(weights, 'fc');
-  b.node('MatMul', [pooled, b.initFloat('fc/W', fc.shape, fc.data as Float32Array)], {}, ['descriptor']);
+  b.node('MatMul', [pooled, b.initFloat('fc/W', fc.shape, fc.data as Float32Array)], {}, [
+    'descriptor',
+  ]);
   b.output('descriptor', ['N', 128]);
   return b.build(metadata).bytes;
 }

@@ -51,22 +51,38 @@ export class OnnxGraphBuilder {
 
   initFloat(hint: string, dims: number[], data: Float32Array): string {
     const expected = dims.reduce((a, b) => a * b, 1);
-    if (expected !== data.length) throw new Error(`initializer ${hint}: ${data.length} values for dims ${dims.join('x')}`);
+    if (expected !== data.length)
+      throw new Error(`initializer ${hint}: ${data.length} values for dims ${dims.join('x')}`);
     const name = this.fresh(hint);
     const copy = new Float32Array(data); // own, aligned bytes (inputs may be views)
-    this.initializers.push({ name, dims, dataType: ELEM_FLOAT, rawData: new Uint8Array(copy.buffer) });
+    this.initializers.push({
+      name,
+      dims,
+      dataType: ELEM_FLOAT,
+      rawData: new Uint8Array(copy.buffer),
+    });
     return name;
   }
 
   initInt64(hint: string, values: number[], dims: number[] = [values.length]): string {
     const name = this.fresh(hint);
     const data = BigInt64Array.from(values.map((v) => BigInt(v)));
-    this.initializers.push({ name, dims, dataType: ELEM_INT64, rawData: new Uint8Array(data.buffer) });
+    this.initializers.push({
+      name,
+      dims,
+      dataType: ELEM_INT64,
+      rawData: new Uint8Array(data.buffer),
+    });
     return name;
   }
 
   /** Adds a node; returns the name of its first output. `outputs` are used verbatim when given. */
-  node(op: string, inputs: string[], attrs: Record<string, AttrValue> = {}, outputs?: string[]): string {
+  node(
+    op: string,
+    inputs: string[],
+    attrs: Record<string, AttrValue> = {},
+    outputs?: string[],
+  ): string {
     const outs = outputs ?? [this.fresh(`${op}_out`)];
     for (const o of outs) this.used.add(o);
     this.nodes.push({
@@ -105,7 +121,9 @@ function valueInfo(name: string, dims: Dim[]): OnnxTypes.IValueInfoProto {
     type: {
       tensorType: {
         elemType: ELEM_FLOAT,
-        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
+        shape: {
+          dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })),
+        },
       },
     },
   };
@@ -113,9 +131,11 @@ function valueInfo(name: string, dims: Dim[]): OnnxTypes.IValueInfoProto {
 
 function attribute(name: string, value: AttrValue): OnnxTypes.IAttributeProto {
   const T = onnx.AttributeProto.AttributeType;
-  if (typeof value === 'string') return { name, type: T.STRING, s: new TextEncoder().encode(value) };
+  if (typeof value === 'string')
+    return { name, type: T.STRING, s: new TextEncoder().encode(value) };
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) throw new Error(`attribute ${name}: use { float } for non-integers`);
+    if (!Number.isInteger(value))
+      throw new Error(`attribute ${name}: use { float } for non-integers`);
     return { name, type: T.INT, i: value };
   }
   if (Array.isArray(value)) return { name, type: T.INTS, ints: value };

@@ -11,7 +11,11 @@ import type { WeightMap } from './tfjs-weights.js';
 
 export const HARD_SWISH_OP = '_PictoHardSwish';
 
-function scalarConst(nodes: Map<string, TfNode>, weights: WeightMap, ref: string): number | undefined {
+function scalarConst(
+  nodes: Map<string, TfNode>,
+  weights: WeightMap,
+  ref: string,
+): number | undefined {
   const n = nodes.get(parseInputRef(ref)!.node);
   if (n?.op !== 'Const') return undefined;
   const w = weights.get(n.name);
@@ -23,7 +27,10 @@ function scalarConst(nodes: Map<string, TfNode>, weights: WeightMap, ref: string
  * `{ op: HARD_SWISH_OP, input: [x], attr: { scale } }` named like the final Mul, so consumers
  * keep their references. The pattern's inner nodes become unreachable and are never converted.
  */
-export function fuseHardSwish(nodes: Map<string, TfNode>, weights: WeightMap): { nodes: Map<string, TfNode>; fused: number } {
+export function fuseHardSwish(
+  nodes: Map<string, TfNode>,
+  weights: WeightMap,
+): { nodes: Map<string, TfNode>; fused: number } {
   const out = new Map(nodes);
   let fused = 0;
   for (const node of nodes.values()) {
@@ -38,12 +45,27 @@ export function fuseHardSwish(nodes: Map<string, TfNode>, weights: WeightMap): {
       if (add?.op !== 'Add' && add?.op !== 'AddV2') continue;
       // add = x + 3 (either operand order); scaled = c · x (either order)
       const [a0, a1] = add.input!;
-      const x = scalarConst(nodes, weights, a1) === 3 ? a0 : scalarConst(nodes, weights, a0) === 3 ? a1 : undefined;
+      const x =
+        scalarConst(nodes, weights, a1) === 3
+          ? a0
+          : scalarConst(nodes, weights, a0) === 3
+            ? a1
+            : undefined;
       if (!x) continue;
       const [s0, s1] = scaled.input!;
-      const c = s1 === x ? scalarConst(nodes, weights, s0) : s0 === x ? scalarConst(nodes, weights, s1) : undefined;
+      const c =
+        s1 === x
+          ? scalarConst(nodes, weights, s0)
+          : s0 === x
+            ? scalarConst(nodes, weights, s1)
+            : undefined;
       if (c === undefined) continue;
-      out.set(node.name, { name: node.name, op: HARD_SWISH_OP, input: [x], attr: { scale: { f: 6 * c } } });
+      out.set(node.name, {
+        name: node.name,
+        op: HARD_SWISH_OP,
+        input: [x],
+        attr: { scale: { f: 6 * c } },
+      });
       fused++;
       break;
     }

@@ -36,7 +36,8 @@ interface ModelJson {
 
 export function readTfGraphModel(modelJsonPath: string): TfGraphModel {
   const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as ModelJson;
-  if (!json.modelTopology?.node) throw new Error(`${modelJsonPath} is not a TFJS graph model (no modelTopology.node)`);
+  if (!json.modelTopology?.node)
+    throw new Error(`${modelJsonPath} is not a TFJS graph model (no modelTopology.node)`);
   const nodes = new Map(json.modelTopology.node.map((n) => [n.name, n]));
   const weights = readWeightManifest(json.weightsManifest, path.dirname(modelJsonPath));
   return { nodes, weights };
@@ -54,7 +55,8 @@ export const attrString = (n: TfNode, key: string): string | undefined => {
   return s === undefined ? undefined : Buffer.from(s, 'base64').toString('utf8');
 };
 
-export const attrInts = (n: TfNode, key: string): number[] | undefined => n.attr?.[key]?.list?.i?.map(Number);
+export const attrInts = (n: TfNode, key: string): number[] | undefined =>
+  n.attr?.[key]?.list?.i?.map(Number);
 
 export const attrStrings = (n: TfNode, key: string): string[] =>
   (n.attr?.[key]?.list?.s ?? []).map((s) => Buffer.from(s, 'base64').toString('utf8'));

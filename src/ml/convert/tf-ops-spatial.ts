@@ -36,7 +36,8 @@ export function spatialPadding(
       pb = Math.floor(total / 2); // TF puts the odd pixel at the end, like ONNX SAME_UPPER
       pe = total - pb;
     } else if (padding === 'EXPLICIT') {
-      if (!explicit || explicit.length !== 8) throw new Error('EXPLICIT padding without 8 explicit_paddings');
+      if (!explicit || explicit.length !== 8)
+        throw new Error('EXPLICIT padding without 8 explicit_paddings');
       pb = explicit[2 + 2 * d];
       pe = explicit[3 + 2 * d];
     } else if (padding !== 'VALID') {
@@ -53,12 +54,22 @@ const hw = (list: number[] | undefined, fallback: number): [number, number] =>
   list && list.length === 4 ? [list[1], list[2]] : [fallback, fallback];
 
 /** Activation named in `fused_ops` (or a standalone activation op) applied to `x`. */
-export function applyActivation(b: OnnxGraphBuilder, x: string, act: string, node: TfNode, extra?: string): string {
+export function applyActivation(
+  b: OnnxGraphBuilder,
+  x: string,
+  act: string,
+  node: TfNode,
+  extra?: string,
+): string {
   switch (act) {
     case 'Relu':
       return b.node('Relu', [x]);
     case 'Relu6':
-      return b.node('Clip', [x, b.initFloat('zero', [], new Float32Array([0])), b.initFloat('six', [], new Float32Array([6]))]);
+      return b.node('Clip', [
+        x,
+        b.initFloat('zero', [], new Float32Array([0])),
+        b.initFloat('six', [], new Float32Array([6])),
+      ]);
     case 'Elu':
       return b.node('Elu', [x]);
     case 'Sigmoid':
@@ -66,7 +77,9 @@ export function applyActivation(b: OnnxGraphBuilder, x: string, act: string, nod
     case 'Tanh':
       return b.node('Tanh', [x]);
     case 'LeakyRelu':
-      return b.node('LeakyRelu', [x], { alpha: { float: attrFloat(node, 'leakyrelu_alpha') ?? attrFloat(node, 'alpha') ?? 0.2 } });
+      return b.node('LeakyRelu', [x], {
+        alpha: { float: attrFloat(node, 'leakyrelu_alpha') ?? attrFloat(node, 'alpha') ?? 0.2 },
+      });
     case 'Prelu':
       if (!extra) throw new Error(`${node.name}: Prelu without alpha`);
       return b.node('PRelu', [x, extra]);
@@ -92,19 +105,26 @@ export const convolution: OpHandler = ({ b, values, node, inputs }) => {
     attrInts(node, 'explicit_paddings'),
   );
   const format = attrString(node, 'data_format');
-  if (format && format !== 'NHWC') throw new Error(`${node.name}: data_format ${format} not supported`);
+  if (format && format !== 'NHWC')
+    throw new Error(`${node.name}: data_format ${format} not supported`);
 
   // HWIO → OIHW; depthwise H×W×C×M → (C·M)×1×H×W with group = C (output channel c·M + m).
   // A pending input scale (see [Note: hard-swish]) is absorbed here: conv(k·x) = conv_{k·W}(x).
   const { name: xName, scale: inScale } = values.nchwScaled(x, node.name);
-  const kernelData = inScale === 1 ? (kernel.data as Float32Array) : (kernel.data as Float32Array).map((w) => w * inScale);
+  const kernelData =
+    inScale === 1
+      ? (kernel.data as Float32Array)
+      : (kernel.data as Float32Array).map((w) => w * inScale);
   const weights = depthwise
     ? transposeArray(kernelData, [kh, kw, ci * cm], [2, 0, 1])
     : transposeArray(kernelData, [kh, kw, ci, cm], [3, 2, 0, 1]);
   const outChannels = depthwise ? ci * cm : cm;
   const weightDims = depthwise ? [ci * cm, 1, kh, kw] : [cm, ci, kh, kw];
 
-  const fused = node.op.startsWith('_Fused') || node.op.startsWith('Fused') ? attrStrings(node, 'fused_ops') : [];
+  const fused =
+    node.op.startsWith('_Fused') || node.op.startsWith('Fused')
+      ? attrStrings(node, 'fused_ops')
+      : [];
   const args = inputs.slice(2).map((r) => values.get(r));
   let bias: Float32Array | undefined;
   let activation: string | undefined;
@@ -115,7 +135,9 @@ export const convolution: OpHandler = ({ b, values, node, inputs }) => {
     extraArg = args[1];
   } else if (fused[0] === 'FusedBatchNorm') {
     // Fold y = (conv − mean)·scale/√(var+ε) + offset into the kernel and a bias.
-    const [scale, offset, mean, variance] = args.slice(0, 4).map((a) => a.constant!.data as Float32Array);
+    const [scale, offset, mean, variance] = args
+      .slice(0, 4)
+      .map((a) => a.constant!.data as Float32Array);
     const eps = attrFloat(node, 'epsilon') ?? 0.001;
     bias = new Float32Array(outChannels);
     const per = weights.length / outChannels;
@@ -150,7 +172,13 @@ export const pooling: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   const kernel = hw(attrInts(node, 'ksize'), 1);
   const strides = hw(attrInts(node, 'strides'), 1);
-  const { pads, outHW } = spatialPadding(attrString(node, 'padding') ?? 'VALID', [x.shape[1], x.shape[2]], kernel, strides, [1, 1]);
+  const { pads, outHW } = spatialPadding(
+    attrString(node, 'padding') ?? 'VALID',
+    [x.shape[1], x.shape[2]],
+    kernel,
+    strides,
+    [1, 1],
+  );
   // ONNX MaxPool ignores padded cells and AveragePool (count_include_pad = 0) leaves them out of
   // the mean: both match TF's SAME semantics.
   const op = node.op === 'MaxPool' ? 'MaxPool' : 'AveragePool';
@@ -166,10 +194,21 @@ export const resize: OpHandler = ({ b, values, node, inputs }) => {
   const halfPixel = attrBool(node, 'half_pixel_centers');
   const bilinear = node.op === 'ResizeBilinear';
   const attrs: Record<string, string> = bilinear
-    ? { mode: 'linear', coordinate_transformation_mode: alignCorners ? 'align_corners' : halfPixel ? 'half_pixel' : 'asymmetric' }
+    ? {
+        mode: 'linear',
+        coordinate_transformation_mode: alignCorners
+          ? 'align_corners'
+          : halfPixel
+            ? 'half_pixel'
+            : 'asymmetric',
+      }
     : {
         mode: 'nearest',
-        coordinate_transformation_mode: alignCorners ? 'align_corners' : halfPixel ? 'tf_half_pixel_for_nn' : 'asymmetric',
+        coordinate_transformation_mode: alignCorners
+          ? 'align_corners'
+          : halfPixel
+            ? 'tf_half_pixel_for_nn'
+            : 'asymmetric',
         nearest_mode: alignCorners ? 'round_prefer_ceil' : 'floor',
       };
   const sizes = b.initInt64(`${node.name}/sizes`, [x.shape[0], x.shape[3], size[0], size[1]]);
@@ -192,13 +231,19 @@ export const pad: OpHandler = ({ b, values, node, inputs }) => {
   // Zero padding commutes with a pending scale; a constant value or mirroring does not need to
   // care either (mirrored values are scaled alike) — except PadV2's explicit fill value.
   const keepScale = x.layout === 'nchw' && node.op !== 'PadV2';
-  const { name, scale } = keepScale ? values.nchwScaled(x, node.name) : { name: x.layout === 'nchw' ? values.nchw(x, node.name) : values.plain(x, node.name), scale: 1 };
+  const { name, scale } = keepScale
+    ? values.nchwScaled(x, node.name)
+    : {
+        name: x.layout === 'nchw' ? values.nchw(x, node.name) : values.plain(x, node.name),
+        scale: 1,
+      };
   const ins = [name, b.initInt64(`${node.name}/pads`, [...begins, ...ends])];
   const attrs: Record<string, string> = {};
   if (node.op === 'PadV2') {
     ins.push(values.constantFor(values.get(inputs[2]), 'plain', `${node.name}/value`));
   } else if (node.op === 'MirrorPad') {
-    if (attrString(node, 'mode') !== 'REFLECT') throw new Error(`${node.name}: only REFLECT MirrorPad is supported`);
+    if (attrString(node, 'mode') !== 'REFLECT')
+      throw new Error(`${node.name}: only REFLECT MirrorPad is supported`);
     attrs.mode = 'reflect';
   }
   const out = b.node('Pad', ins, attrs);

@@ -24,17 +24,20 @@ export const binary: OpHandler = ({ b, values, node, inputs }) => {
   let names: string[];
   const onnxOp = BINARY[node.op];
   const is4dNchw = (v: Value) => v.layout === 'nchw';
-  if (x.constant && y.constant) throw new Error(`${node.name}: constant folding is not implemented`);
+  if (x.constant && y.constant)
+    throw new Error(`${node.name}: constant folding is not implemented`);
   if (x.constant || y.constant) {
     const tensor = x.constant ? y : x;
-    layout = tensor.layout === 'nchw' && (x.constant ?? y.constant)!.shape.length <= 4 ? 'nchw' : 'plain';
+    layout =
+      tensor.layout === 'nchw' && (x.constant ?? y.constant)!.shape.length <= 4 ? 'nchw' : 'plain';
     if (onnxOp === 'Mul' && layout === 'nchw') {
       // k·x · c = x · (k·c): fold a pending scale into the constant.
       const { name, scale } = values.nchwScaled(tensor, node.name);
       const cName = values.constantFor(x.constant ? x : y, layout, `${node.name}/const`, scale);
       names = x.constant ? [cName, name] : [name, cName];
     } else {
-      const tName = layout === 'nchw' ? values.nchw(tensor, node.name) : values.plain(tensor, node.name);
+      const tName =
+        layout === 'nchw' ? values.nchw(tensor, node.name) : values.plain(tensor, node.name);
       const cName = values.constantFor(x.constant ? x : y, layout, `${node.name}/const`);
       names = x.constant ? [cName, tName] : [tName, cName];
     }
@@ -42,7 +45,12 @@ export const binary: OpHandler = ({ b, values, node, inputs }) => {
     // (k·x)(m·y) = km·(xy): the product carries both pending scales on.
     const a = values.nchwScaled(x, node.name);
     const c = values.nchwScaled(y, node.name);
-    return { shape: broadcastShapes(x.shape, y.shape), layout: 'nchw', onnx: b.node('Mul', [a.name, c.name]), scale: a.scale * c.scale };
+    return {
+      shape: broadcastShapes(x.shape, y.shape),
+      layout: 'nchw',
+      onnx: b.node('Mul', [a.name, c.name]),
+      scale: a.scale * c.scale,
+    };
   } else if (is4dNchw(x) && is4dNchw(y)) {
     layout = 'nchw';
     names = [values.nchw(x, node.name), values.nchw(y, node.name)];
@@ -86,21 +94,32 @@ export const unaryOps = [...Object.keys(UNARY), 'Relu6', 'LeakyRelu', 'Rsqrt', '
 
 export const identity: OpHandler = ({ values, inputs }) => values.get(inputs[0]);
 
-const REDUCE: Record<string, string> = { Mean: 'ReduceMean', Max: 'ReduceMax', Min: 'ReduceMin', Prod: 'ReduceProd' };
+const REDUCE: Record<string, string> = {
+  Mean: 'ReduceMean',
+  Max: 'ReduceMax',
+  Min: 'ReduceMin',
+  Prod: 'ReduceProd',
+};
 
 export const reduce: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   const rank = x.shape.length;
-  const axes = Array.from(values.constantOf(inputs[1], node.name).data).map((a) => (a < 0 ? a + rank : a));
+  const axes = Array.from(values.constantOf(inputs[1], node.name).data).map((a) =>
+    a < 0 ? a + rank : a,
+  );
   const keep = attrBool(node, 'keep_dims');
   // Keeping dims preserves rank, so an NCHW value can stay NCHW; otherwise reduce the plain one.
   const stayNchw = keep && x.layout === 'nchw';
   // mean/max/min of k·x is k times that of x (k > 0); a product is not, so Prod unscales first.
   const linear = stayNchw && node.op !== 'Prod';
-  const { name: input, scale } = linear ? values.nchwScaled(x, node.name) : { name: stayNchw ? values.nchw(x, node.name) : values.plain(x, node.name), scale: 1 };
+  const { name: input, scale } = linear
+    ? values.nchwScaled(x, node.name)
+    : { name: stayNchw ? values.nchw(x, node.name) : values.plain(x, node.name), scale: 1 };
   const physAxes = stayNchw ? axes.map((a) => nchwAxis(a)) : axes;
   const out = b.node(REDUCE[node.op], [input], { axes: physAxes, keepdims: keep ? 1 : 0 });
-  const shape = keep ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
+  const shape = keep
+    ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
+    : x.shape.filter((_, i) => !axes.includes(i));
   return { shape, layout: stayNchw ? 'nchw' : 'plain', onnx: out, scale };
 };
 
@@ -133,15 +152,23 @@ export const reshape: OpHandler = ({ b, values, node, inputs }) => {
   const total = x.shape.reduce((a, d) => a * d, 1);
   const known = target.filter((d) => d !== -1).reduce((a, d) => a * d, 1);
   const shape = target.map((d) => (d === -1 ? total / known : d));
-  const out = b.node('Reshape', [values.plain(x, node.name), b.initInt64(`${node.name}/shape`, target)]);
+  const out = b.node('Reshape', [
+    values.plain(x, node.name),
+    b.initInt64(`${node.name}/shape`, target),
+  ]);
   return { shape, layout: 'plain', onnx: out };
 };
 
 export const squeeze: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
-  const dims = attrInts(node, 'squeeze_dims') ?? x.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+  const dims =
+    attrInts(node, 'squeeze_dims') ??
+    x.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
   const axes = dims.map((a) => (a < 0 ? a + x.shape.length : a));
-  const out = b.node('Squeeze', [values.plain(x, node.name), b.initInt64(`${node.name}/axes`, axes)]);
+  const out = b.node('Squeeze', [
+    values.plain(x, node.name),
+    b.initInt64(`${node.name}/axes`, axes),
+  ]);
   return { shape: x.shape.filter((_, i) => !axes.includes(i)), layout: 'plain', onnx: out };
 };
 
@@ -149,7 +176,10 @@ export const expandDims: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   let axis = Number(values.constantOf(inputs[1], node.name).data[0]);
   if (axis < 0) axis += x.shape.length + 1;
-  const out = b.node('Unsqueeze', [values.plain(x, node.name), b.initInt64(`${node.name}/axes`, [axis])]);
+  const out = b.node('Unsqueeze', [
+    values.plain(x, node.name),
+    b.initInt64(`${node.name}/axes`, [axis]),
+  ]);
   const shape = [...x.shape];
   shape.splice(axis, 0, 1);
   return { shape, layout: 'plain', onnx: out };
@@ -166,25 +196,36 @@ export const softmax: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   // TF's Softmax works on the last logical axis; for NCHW values that is physical axis 1.
   const nchw = x.layout === 'nchw';
-  const out = b.node('Softmax', [nchw ? values.nchw(x, node.name) : values.plain(x, node.name)], { axis: nchw ? 1 : -1 });
+  const out = b.node('Softmax', [nchw ? values.nchw(x, node.name) : values.plain(x, node.name)], {
+    axis: nchw ? 1 : -1,
+  });
   return { shape: x.shape, layout: x.layout, onnx: out };
 };
 
 export const matmul: OpHandler = ({ b, values, node, inputs }) => {
   const [x, y] = inputs.slice(0, 2).map((r) => values.get(r));
-  if (x.shape.length !== 2 || y.shape.length !== 2) throw new Error(`${node.name}: only 2-D MatMul is supported`);
+  if (x.shape.length !== 2 || y.shape.length !== 2)
+    throw new Error(`${node.name}: only 2-D MatMul is supported`);
   const ta = attrBool(node, 'transpose_a');
   const tb = attrBool(node, 'transpose_b');
-  let a = x.constant ? values.constantFor(x, 'plain', `${node.name}/A`) : values.plain(x, node.name);
-  let bb = y.constant ? values.constantFor(y, 'plain', `${node.name}/B`) : values.plain(y, node.name);
+  let a = x.constant
+    ? values.constantFor(x, 'plain', `${node.name}/A`)
+    : values.plain(x, node.name);
+  let bb = y.constant
+    ? values.constantFor(y, 'plain', `${node.name}/B`)
+    : values.plain(y, node.name);
   if (ta) a = b.node('Transpose', [a], { perm: [1, 0] });
   if (tb) bb = b.node('Transpose', [bb], { perm: [1, 0] });
   let out = b.node('MatMul', [a, bb]);
   const shape = [ta ? x.shape[1] : x.shape[0], tb ? y.shape[0] : y.shape[1]];
   const fused = node.op === '_FusedMatMul' ? attrStrings(node, 'fused_ops') : [];
   if (fused.length > 0) {
-    if (fused[0] !== 'BiasAdd') throw new Error(`${node.name}: unsupported fused_ops ${fused.join('+')}`);
-    out = b.node('Add', [out, values.constantFor(values.get(inputs[2]), 'plain', `${node.name}/bias`)]);
+    if (fused[0] !== 'BiasAdd')
+      throw new Error(`${node.name}: unsupported fused_ops ${fused.join('+')}`);
+    out = b.node('Add', [
+      out,
+      values.constantFor(values.get(inputs[2]), 'plain', `${node.name}/bias`),
+    ]);
     if (fused[1]) out = applyActivation(b, out, fused[1], node);
   }
   return { shape, layout: 'plain', onnx: out };
@@ -202,5 +243,10 @@ export const hardSwish: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   const name = x.layout === 'nchw' ? values.nchw(x, node.name) : values.plain(x, node.name);
   // The factor stays pending and is folded into the next convolution (see [Note: hard-swish]).
-  return { shape: x.shape, layout: x.layout, onnx: b.node('HardSwish', [name]), scale: attrFloat(node, 'scale') ?? 1 };
+  return {
+    shape: x.shape,
+    layout: x.layout,
+    onnx: b.node('HardSwish', [name]),
+    scale: attrFloat(node, 'scale') ?? 1,
+  };
 };

@@ -2,7 +2,13 @@
 // so a model can be cut at its heads (CenterNet: heatmap + sizes, no in-graph TopK decode).
 
 import { OnnxGraphBuilder } from './onnx-builder.js';
-import { attrShape, parseInputRef, reachableInOrder, type TfGraphModel, type TfNode } from './tf-graph.js';
+import {
+  attrShape,
+  parseInputRef,
+  reachableInOrder,
+  type TfGraphModel,
+  type TfNode,
+} from './tf-graph.js';
 import { fuseHardSwish, HARD_SWISH_OP } from './tf-fusions.js';
 import { convolution, pad, pooling, resize, type OpHandler } from './tf-ops-spatial.js';
 import {
@@ -101,9 +107,11 @@ export function convertTfGraph(model: TfGraphModel, opts: ConvertOptions): Conve
       continue;
     }
     if (node.op === 'Placeholder') {
-      if (input) throw new Error(`more than one Placeholder (${input.name}, ${node.name}) is not supported`);
+      if (input)
+        throw new Error(`more than one Placeholder (${input.name}, ${node.name}) is not supported`);
       const shape = (attrShape(node, 'shape') ?? []).map((d) => (d < 0 ? 1 : d));
-      if (shape.length !== 4) throw new Error(`Placeholder ${node.name} must be 4-D, got [${shape.join(',')}]`);
+      if (shape.length !== 4)
+        throw new Error(`Placeholder ${node.name} must be 4-D, got [${shape.join(',')}]`);
       const v: Value = { shape, layout: opts.inputLayout === 'nchw' ? 'nchw' : 'plain' };
       const dims = physicalShape(v);
       v.onnx = b.input(opts.inputName, dims);
@@ -113,10 +121,12 @@ export function convertTfGraph(model: TfGraphModel, opts: ConvertOptions): Conve
     }
     const handler = HANDLERS[node.op];
     if (!handler) throw new Error(`TF op ${node.op} (node ${node.name}) has no ONNX mapping`);
-    const inputs = (node.input ?? []).filter((r) => !r.startsWith('^')).map((r) => {
-      const ref = parseInputRef(r)!;
-      return ref.index === 0 ? ref.node : `${ref.node}:${ref.index}`;
-    });
+    const inputs = (node.input ?? [])
+      .filter((r) => !r.startsWith('^'))
+      .map((r) => {
+        const ref = parseInputRef(r)!;
+        return ref.index === 0 ? ref.node : `${ref.node}:${ref.index}`;
+      });
     values.set(node.name, handler({ b, values, node, inputs }));
   }
   if (!input) throw new Error('the requested outputs do not depend on any Placeholder');

@@ -46,7 +46,11 @@ export const physicalShape = (v: Value): number[] =>
   v.layout === 'nchw' ? NHWC_TO_NCHW.map((i) => v.shape[i]) : v.shape;
 
 /** Generic N-d transpose of a dense row-major array: out[idx] = in[idx permuted]. */
-export function transposeArray<T extends Float32Array | Int32Array>(data: T, shape: number[], perm: number[]): T {
+export function transposeArray<T extends Float32Array | Int32Array>(
+  data: T,
+  shape: number[],
+  perm: number[],
+): T {
   const rank = shape.length;
   const outShape = perm.map((p) => shape[p]);
   const inStrides = new Array<number>(rank);
@@ -96,7 +100,10 @@ export class ValueStore {
   private base(v: Value, hint: string): string {
     const name = this.materialise(v, hint);
     if (v.scale === undefined || v.scale === 1) return name;
-    v.unscaled ??= this.b.node('Mul', [name, this.b.initFloat(`${hint}/scale`, [], new Float32Array([v.scale]))]);
+    v.unscaled ??= this.b.node('Mul', [
+      name,
+      this.b.initFloat(`${hint}/scale`, [], new Float32Array([v.scale])),
+    ]);
     return v.unscaled;
   }
 
@@ -110,7 +117,8 @@ export class ValueStore {
   /** ONNX name of a 4-D value held as NCHW. */
   nchw(v: Value, hint: string): string {
     if (v.layout === 'nchw') return this.base(v, hint);
-    if (v.shape.length !== 4) throw new Error(`${hint}: expected a 4-D tensor, got shape [${v.shape.join(',')}]`);
+    if (v.shape.length !== 4)
+      throw new Error(`${hint}: expected a 4-D tensor, got shape [${v.shape.join(',')}]`);
     if (v.constant) {
       if (!v.asNchw) {
         const data = transposeArray(v.constant.data as Float32Array, v.shape, NHWC_TO_NCHW);
@@ -138,23 +146,30 @@ export class ValueStore {
    */
   constantFor(v: Value, partner: Layout, hint: string, multiplier = 1): string {
     const c = v.constant!;
-    if (c.dtype !== 'float32') throw new Error(`${hint}: integer constants as data are not supported`);
+    if (c.dtype !== 'float32')
+      throw new Error(`${hint}: integer constants as data are not supported`);
     const src = c.data as Float32Array;
     const scaled = multiplier === 1 ? src : src.map((x) => x * multiplier);
     if (partner === 'plain' || c.shape.length === 0) {
       return multiplier === 1 ? this.materialise(v, hint) : this.b.initFloat(hint, c.shape, scaled);
     }
-    if (c.shape.length > 4) throw new Error(`${hint}: constant of rank ${c.shape.length} next to a 4-D tensor`);
+    if (c.shape.length > 4)
+      throw new Error(`${hint}: constant of rank ${c.shape.length} next to a 4-D tensor`);
     const padded = [...new Array<number>(4 - c.shape.length).fill(1), ...c.shape];
     const data = transposeArray(scaled, padded, NHWC_TO_NCHW);
-    return this.b.initFloat(hint, NHWC_TO_NCHW.map((i) => padded[i]), data);
+    return this.b.initFloat(
+      hint,
+      NHWC_TO_NCHW.map((i) => padded[i]),
+      data,
+    );
   }
 
   private materialise(v: Value, hint: string): string {
     if (v.onnx) return v.onnx;
     const c = v.constant;
     if (!c) throw new Error(`${hint}: value has neither an ONNX name nor constant contents`);
-    if (c.dtype !== 'float32') throw new Error(`${hint}: integer constants as data are not supported`);
+    if (c.dtype !== 'float32')
+      throw new Error(`${hint}: integer constants as data are not supported`);
     v.onnx = this.b.initFloat(hint, c.shape, c.data as Float32Array);
     return v.onnx;
   }
@@ -167,7 +182,8 @@ export function broadcastShapes(a: number[], b: number[]): number[] {
   for (let i = 0; i < rank; i++) {
     const x = a[a.length - rank + i] ?? 1;
     const y = b[b.length - rank + i] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) throw new Error(`shapes [${a.join(',')}] and [${b.join(',')}] do not broadcast`);
+    if (x !== y && x !== 1 && y !== 1)
+      throw new Error(`shapes [${a.join(',')}] and [${b.join(',')}] do not broadcast`);
     out.push(x === 1 ? y : x);
   }
   return out;

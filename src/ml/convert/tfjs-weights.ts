@@ -38,14 +38,17 @@ export function decodeWeightGroup(weights: WeightSpec[], buffer: Uint8Array): We
     // Copy each slice into an aligned buffer: shard offsets are not multiples of 4 in general.
     const take = (bytes: number): Uint8Array => {
       if (offset + bytes > buffer.length) {
-        throw new Error(`weights truncated at ${spec.name}: need ${offset + bytes} bytes, have ${buffer.length}`);
+        throw new Error(
+          `weights truncated at ${spec.name}: need ${offset + bytes} bytes, have ${buffer.length}`,
+        );
       }
       const slice = buffer.slice(offset, offset + bytes);
       offset += bytes;
       return slice;
     };
     if (q) {
-      if (spec.dtype !== 'float32') throw new Error(`quantized ${spec.dtype} weight ${spec.name} is not supported`);
+      if (spec.dtype !== 'float32')
+        throw new Error(`quantized ${spec.dtype} weight ${spec.name} is not supported`);
       let data: Float32Array;
       if (q.dtype === 'float16') {
         data = widenFloat16(take(n * 2));
@@ -57,13 +60,23 @@ export function decodeWeightGroup(weights: WeightSpec[], buffer: Uint8Array): We
         // Same affine de-quantization as TFJS (computed in double, stored as float32).
         for (let i = 0; i < n; i++) data[i] = raw[i] * scale + min;
       } else {
-        throw new Error(`unknown quantization ${String((q as { dtype: string }).dtype)} for ${spec.name}`);
+        throw new Error(
+          `unknown quantization ${String((q as { dtype: string }).dtype)} for ${spec.name}`,
+        );
       }
       out.set(spec.name, { shape: spec.shape, dtype: 'float32', data });
     } else if (spec.dtype === 'float32') {
-      out.set(spec.name, { shape: spec.shape, dtype: 'float32', data: new Float32Array(take(n * 4).buffer) });
+      out.set(spec.name, {
+        shape: spec.shape,
+        dtype: 'float32',
+        data: new Float32Array(take(n * 4).buffer),
+      });
     } else if (spec.dtype === 'int32') {
-      out.set(spec.name, { shape: spec.shape, dtype: 'int32', data: new Int32Array(take(n * 4).buffer) });
+      out.set(spec.name, {
+        shape: spec.shape,
+        dtype: 'int32',
+        data: new Int32Array(take(n * 4).buffer),
+      });
     } else if (spec.dtype === 'bool') {
       out.set(spec.name, { shape: spec.shape, dtype: 'int32', data: Int32Array.from(take(n)) });
     } else {
@@ -71,7 +84,9 @@ export function decodeWeightGroup(weights: WeightSpec[], buffer: Uint8Array): We
     }
   }
   if (offset !== buffer.length) {
-    throw new Error(`weight shards hold ${buffer.length} bytes but the manifest describes ${offset}`);
+    throw new Error(
+      `weight shards hold ${buffer.length} bytes but the manifest describes ${offset}`,
+    );
   }
   return out;
 }

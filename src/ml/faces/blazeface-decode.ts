@@ -39,9 +39,15 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
  * Decodes anchors in order [group 512, group 384]: `logits` holds one value per anchor,
  * `regressors` 16 per anchor. Keeps faces with sigmoid(logit) ≥ minScore.
  */
-export function decodeBlazeFace(logits: Float32Array, regressors: Float32Array, anchors: Float32Array, minScore: number): RawFace[] {
+export function decodeBlazeFace(
+  logits: Float32Array,
+  regressors: Float32Array,
+  anchors: Float32Array,
+  minScore: number,
+): RawFace[] {
   const n = anchors.length / 2;
-  if (logits.length !== n || regressors.length !== n * 16) throw new Error('BlazeFace outputs do not match the anchor count');
+  if (logits.length !== n || regressors.length !== n * 16)
+    throw new Error('BlazeFace outputs do not match the anchor count');
   const faces: RawFace[] = [];
   for (let i = 0; i < n; i++) {
     const score = sigmoid(logits[i]);
@@ -54,7 +60,8 @@ export function decodeBlazeFace(logits: Float32Array, regressors: Float32Array, 
     const w = regressors[r + 2];
     const h = regressors[r + 3];
     const keypoints: [number, number][] = [];
-    for (let k = 0; k < 6; k++) keypoints.push([regressors[r + 4 + 2 * k] + ax, regressors[r + 5 + 2 * k] + ay]);
+    for (let k = 0; k < 6; k++)
+      keypoints.push([regressors[r + 4 + 2 * k] + ax, regressors[r + 5 + 2 * k] + ay]);
     faces.push({ score, box: [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], keypoints });
   }
   return faces;

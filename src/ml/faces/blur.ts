@@ -4,11 +4,20 @@
 // because it holds background and padding. Sharp faces score in the hundreds, soft ones < 30.
 
 /** Laplacian variance of a planar RGB chip (C, H, W; 0..255) over its central `inner` fraction. */
-export function laplacianVariance(planar: Float32Array, width: number, height: number, inner = 0.6, offset = 0): number {
+export function laplacianVariance(
+  planar: Float32Array,
+  width: number,
+  height: number,
+  inner = 0.6,
+  offset = 0,
+): number {
   const plane = width * height;
   const grey = new Float32Array(plane);
   for (let i = 0; i < plane; i++) {
-    grey[i] = 0.299 * planar[offset + i] + 0.587 * planar[offset + plane + i] + 0.114 * planar[offset + 2 * plane + i];
+    grey[i] =
+      0.299 * planar[offset + i] +
+      0.587 * planar[offset + plane + i] +
+      0.114 * planar[offset + 2 * plane + i];
   }
   const x0 = Math.max(1, Math.round((width * (1 - inner)) / 2));
   const y0 = Math.max(1, Math.round((height * (1 - inner)) / 2));

@@ -7,7 +7,13 @@ import type { ModelRunner } from '../runtime/runner.js';
 import { CHIP_SIZE, chipTransform } from './align.js';
 import { laplacianVariance } from './blur.js';
 import type { FaceCandidate } from './detect-faces.js';
-import { LANDMARK_SIZE, landmarkCrop, landmarksToImage, seedFromLandmarks, type FaceSeed } from './landmark-crop.js';
+import {
+  LANDMARK_SIZE,
+  landmarkCrop,
+  landmarksToImage,
+  seedFromLandmarks,
+  type FaceSeed,
+} from './landmark-crop.js';
 import { faceQuality, type FaceQuality } from './quality.js';
 
 export interface DescribedFace {
@@ -31,7 +37,12 @@ export interface DescribeTimings {
   embeddingMs: number;
 }
 
-async function runLandmarks(runner: ModelRunner, pyr: Pyramid, seeds: FaceSeed[], cropScale: number): Promise<Point[][]> {
+async function runLandmarks(
+  runner: ModelRunner,
+  pyr: Pyramid,
+  seeds: FaceSeed[],
+  cropScale: number,
+): Promise<Point[][]> {
   const plane = 3 * LANDMARK_SIZE * LANDMARK_SIZE;
   const batch = new Float32Array(seeds.length * plane);
   const crops = seeds.map((s, i) => {
@@ -39,7 +50,9 @@ async function runLandmarks(runner: ModelRunner, pyr: Pyramid, seeds: FaceSeed[]
     sampleAffine(pyr, crop, LANDMARK_SIZE, LANDMARK_SIZE, RGB_255, batch, i * plane);
     return crop;
   });
-  const out = await runner.run({ input: { data: batch, dims: [seeds.length, 3, LANDMARK_SIZE, LANDMARK_SIZE] } });
+  const out = await runner.run({
+    input: { data: batch, dims: [seeds.length, 3, LANDMARK_SIZE, LANDMARK_SIZE] },
+  });
   return crops.map((crop, i) => landmarksToImage(out.landmarks.data, crop, i * 136));
 }
 
@@ -60,15 +73,29 @@ export async function describeFaces(
 ): Promise<DescribedFace[]> {
   if (candidates.length === 0) return [];
   const t0 = performance.now();
-  const seeds: FaceSeed[] = candidates.map((c) => ({ box: c.box, rightEye: c.keypoints[0], leftEye: c.keypoints[1] }));
+  const seeds: FaceSeed[] = candidates.map((c) => ({
+    box: c.box,
+    rightEye: c.keypoints[0],
+    leftEye: c.keypoints[1],
+  }));
   let landmarks = await runLandmarks(landmarkNet, pyr, seeds, opts.cropScale);
-  if (opts.refine) landmarks = await runLandmarks(landmarkNet, pyr, landmarks.map(seedFromLandmarks), opts.cropScale);
+  if (opts.refine)
+    landmarks = await runLandmarks(
+      landmarkNet,
+      pyr,
+      landmarks.map(seedFromLandmarks),
+      opts.cropScale,
+    );
 
   const plane = 3 * CHIP_SIZE * CHIP_SIZE;
   const chips = new Float32Array(candidates.length * plane);
-  landmarks.forEach((pts, i) => sampleAffine(pyr, chipTransform(pts), CHIP_SIZE, CHIP_SIZE, RGB_255, chips, i * plane));
+  landmarks.forEach((pts, i) =>
+    sampleAffine(pyr, chipTransform(pts), CHIP_SIZE, CHIP_SIZE, RGB_255, chips, i * plane),
+  );
   const t1 = performance.now();
-  const out = await descriptorNet.run({ input: { data: chips, dims: [candidates.length, 3, CHIP_SIZE, CHIP_SIZE] } });
+  const out = await descriptorNet.run({
+    input: { data: chips, dims: [candidates.length, 3, CHIP_SIZE, CHIP_SIZE] },
+  });
   const t2 = performance.now();
   if (timings) {
     timings.landmarksMs += t1 - t0;
@@ -86,4 +113,3 @@ export async function describeFaces(
     };
   });
 }
-

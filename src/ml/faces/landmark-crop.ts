@@ -23,14 +23,28 @@ export function landmarkCrop(seed: FaceSeed, scale = LANDMARK_CROP_SCALE): Affin
   const cx = x + w / 2;
   const cy = y + h / 2;
   const angle = Math.atan2(seed.leftEye[1] - seed.rightEye[1], seed.leftEye[0] - seed.rightEye[0]);
-  return cropTransform([cx - side / 2, cy - side / 2, side, side], LANDMARK_SIZE, LANDMARK_SIZE, angle);
+  return cropTransform(
+    [cx - side / 2, cy - side / 2, side, side],
+    LANDMARK_SIZE,
+    LANDMARK_SIZE,
+    angle,
+  );
 }
 
 /** 136 net outputs (x, y in 0..1 of the crop) → 68 image points. */
-export function landmarksToImage(values: Float32Array | number[], crop: Affine, offset = 0): Point[] {
+export function landmarksToImage(
+  values: Float32Array | number[],
+  crop: Affine,
+  offset = 0,
+): Point[] {
   const pts: Point[] = [];
   for (let i = 0; i < 68; i++) {
-    pts.push(apply(crop, [values[offset + 2 * i] * LANDMARK_SIZE, values[offset + 2 * i + 1] * LANDMARK_SIZE]));
+    pts.push(
+      apply(crop, [
+        values[offset + 2 * i] * LANDMARK_SIZE,
+        values[offset + 2 * i + 1] * LANDMARK_SIZE,
+      ]),
+    );
   }
   return pts;
 }

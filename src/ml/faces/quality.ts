@@ -16,7 +16,8 @@ export interface FaceQuality {
   overall: number;
 }
 
-const ramp = (v: number, lo: number, hi: number): number => Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
+const ramp = (v: number, lo: number, hi: number): number =>
+  Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
 
 export const QUALITY_RAMPS = {
   sizePx: [24, 80] as const,

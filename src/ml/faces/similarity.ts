@@ -10,7 +10,8 @@ export const SAME_PERSON_MAX_DISTANCE = 0.07;
 
 /** Cosine distance between two L2-normalised descriptors (0 = identical, 2 = opposite). */
 export function faceDistance(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) throw new Error(`descriptor lengths differ: ${a.length} vs ${b.length}`);
+  if (a.length !== b.length)
+    throw new Error(`descriptor lengths differ: ${a.length} vs ${b.length}`);
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
   return 1 - dot;

@@ -28,7 +28,8 @@ export function tileRects(width: number, height: number, o: TileOptions = DEFAUL
   const side = long / (nLong - (nLong - 1) * o.overlap);
   const nShort = Math.max(2, Math.round((short - side * o.overlap) / (side * (1 - o.overlap))));
   const sideShort = short / (nShort - (nShort - 1) * o.overlap);
-  const [nx, ny, tw, th] = width >= height ? [nLong, nShort, side, sideShort] : [nShort, nLong, sideShort, side];
+  const [nx, ny, tw, th] =
+    width >= height ? [nLong, nShort, side, sideShort] : [nShort, nLong, sideShort, side];
   const rects: Rect[] = [];
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
@@ -39,7 +40,13 @@ export function tileRects(width: number, height: number, o: TileOptions = DEFAUL
 }
 
 /** True when `box` touches an edge of `tile` that is inside the image (within `margin` px). */
-export function touchesInnerEdge(box: Rect, tile: Rect, imgW: number, imgH: number, margin: number): boolean {
+export function touchesInnerEdge(
+  box: Rect,
+  tile: Rect,
+  imgW: number,
+  imgH: number,
+  margin: number,
+): boolean {
   const [bx, by, bw, bh] = box;
   const [tx, ty, tw, th] = tile;
   if (tx > 0 && bx <= tx + margin) return true;

@@ -51,7 +51,12 @@ export const scaleOf = (m: Affine): number => Math.sqrt(Math.abs(m.a * m.d - m.b
  * along the source direction (cos angle, sin angle). With `angle` = the angle of a face's eye
  * line (atan2 of left-to-right eye vector), the face comes out upright.
  */
-export function cropTransform(src: [number, number, number, number], outW: number, outH: number, angle = 0): Affine {
+export function cropTransform(
+  src: [number, number, number, number],
+  outW: number,
+  outH: number,
+  angle = 0,
+): Affine {
   const [x, y, w, h] = src;
   const sx = w / outW;
   const sy = h / outH;
@@ -64,7 +69,14 @@ export function cropTransform(src: [number, number, number, number], outW: numbe
   const b = -sin * sy;
   const c = sin * sx;
   const d = cos * sy;
-  return { a, b, c, d, tx: cx - a * (outW / 2) - b * (outH / 2), ty: cy - c * (outW / 2) - d * (outH / 2) };
+  return {
+    a,
+    b,
+    c,
+    d,
+    tx: cx - a * (outW / 2) - b * (outH / 2),
+    ty: cy - c * (outW / 2) - d * (outH / 2),
+  };
 }
 
 /**

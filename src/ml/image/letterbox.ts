@@ -21,7 +21,12 @@ export function letterbox(srcW: number, srcH: number, size: number): Letterbox {
 }
 
 /** A box in model-input pixels [x1, y1, x2, y2] → source pixels [x, y, w, h], clipped to the source. */
-export function unletterboxBox(lb: Letterbox, box: [number, number, number, number], srcW: number, srcH: number): [number, number, number, number] {
+export function unletterboxBox(
+  lb: Letterbox,
+  box: [number, number, number, number],
+  srcW: number,
+  srcH: number,
+): [number, number, number, number] {
   const x1 = Math.min(Math.max((box[0] - lb.padX) / lb.scale, 0), srcW);
   const y1 = Math.min(Math.max((box[1] - lb.padY) / lb.scale, 0), srcH);
   const x2 = Math.min(Math.max((box[2] - lb.padX) / lb.scale, 0), srcW);

@@ -47,12 +47,15 @@ function halve(prev: PyramidLevel): PyramidLevel {
 /** Halves the image repeatedly (2×2 box average) until the long side is ≤ `minLongSide`. */
 export function buildPyramid(img: RawImage, minLongSide = 128): Pyramid {
   if (img.data.length !== img.width * img.height * 3) {
-    throw new Error(`RawImage data length ${img.data.length} does not match ${img.width}×${img.height}×3`);
+    throw new Error(
+      `RawImage data length ${img.data.length} does not match ${img.width}×${img.height}×3`,
+    );
   }
   const levels: Pyramid = [{ data: img.data, width: img.width, height: img.height, factor: 1 }];
   for (;;) {
     const prev = levels[levels.length - 1];
-    if (Math.max(prev.width, prev.height) <= minLongSide || Math.min(prev.width, prev.height) < 4) break;
+    if (Math.max(prev.width, prev.height) <= minLongSide || Math.min(prev.width, prev.height) < 4)
+      break;
     levels.push(halve(prev));
   }
   return levels;
@@ -82,7 +85,15 @@ export function levelFor(pyr: Pyramid, scale: number): PyramidLevel {
  * Outside the image the sample blends towards `fill`, so crops that leave the photo get a soft,
  * neutral border rather than smeared edge pixels.
  */
-export function sampleAffine(pyr: Pyramid, m: Affine, outW: number, outH: number, map: ValueMap, out: Float32Array, offset = 0): void {
+export function sampleAffine(
+  pyr: Pyramid,
+  m: Affine,
+  outW: number,
+  outH: number,
+  map: ValueMap,
+  out: Float32Array,
+  offset = 0,
+): void {
   const level = levelFor(pyr, scaleOf(m));
   if (m.b === 0 && m.c === 0) sampleAxisAligned(level, m, outW, outH, map, out, offset);
   else sampleGeneral(level, m, outW, outH, map, out, offset);
@@ -105,7 +116,15 @@ function axisTaps(n: number, scale: number, shift: number, factor: number, size:
   return { i0, w0, in0, in1 };
 }
 
-function sampleAxisAligned(level: PyramidLevel, m: Affine, outW: number, outH: number, map: ValueMap, out: Float32Array, offset: number): void {
+function sampleAxisAligned(
+  level: PyramidLevel,
+  m: Affine,
+  outW: number,
+  outH: number,
+  map: ValueMap,
+  out: Float32Array,
+  offset: number,
+): void {
   const { data: src, width: W, height: H, factor } = level;
   const cols = axisTaps(outW, m.a, m.tx, factor, W);
   const rows = axisTaps(outH, m.d, m.ty, factor, H);
@@ -132,8 +151,10 @@ function sampleAxisAligned(level: PyramidLevel, m: Affine, outW: number, outH: n
         const c = wy1 * wx0;
         const d = wy1 * wx1;
         out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] = (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] = (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
+        out[o + plane] =
+          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
+        out[o + 2 * plane] =
+          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
       } else {
         blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
       }
@@ -141,7 +162,15 @@ function sampleAxisAligned(level: PyramidLevel, m: Affine, outW: number, outH: n
   }
 }
 
-function sampleGeneral(level: PyramidLevel, m: Affine, outW: number, outH: number, map: ValueMap, out: Float32Array, offset: number): void {
+function sampleGeneral(
+  level: PyramidLevel,
+  m: Affine,
+  outW: number,
+  outH: number,
+  map: ValueMap,
+  out: Float32Array,
+  offset: number,
+): void {
   const { data: src, width: W, height: H, factor } = level;
   const plane = outW * outH;
   const { mul, add } = map;
@@ -163,8 +192,10 @@ function sampleGeneral(level: PyramidLevel, m: Affine, outW: number, outH: numbe
         const c = (1 - wy0) * wx0;
         const d = (1 - wy0) * (1 - wx0);
         out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] = (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] = (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
+        out[o + plane] =
+          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
+        out[o + 2 * plane] =
+          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
       } else {
         blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
       }
@@ -173,7 +204,21 @@ function sampleGeneral(level: PyramidLevel, m: Affine, outW: number, outH: numbe
 }
 
 /** The slow path for samples touching the border: taps outside the image count as `fillRaw`. */
-function blendEdge(src: Uint8Array, W: number, H: number, x0: number, y0: number, wx0: number, wy0: number, fillRaw: number, mul: number, add: number, out: Float32Array, o: number, plane: number): void {
+function blendEdge(
+  src: Uint8Array,
+  W: number,
+  H: number,
+  x0: number,
+  y0: number,
+  wx0: number,
+  wy0: number,
+  fillRaw: number,
+  mul: number,
+  add: number,
+  out: Float32Array,
+  o: number,
+  plane: number,
+): void {
   let r = 0;
   let g = 0;
   let b = 0;

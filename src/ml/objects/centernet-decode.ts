@@ -25,9 +25,16 @@ export interface HeatmapShape {
  * A cell is a peak when no 3×3 neighbour is strictly greater (ties all survive, as in the graph's
  * max-pool equality test). Returns at most `maxPeaks`, best first.
  */
-export function decodeCenterNet(heat: Float32Array, wh: Float32Array, s: HeatmapShape, threshold: number, maxPeaks = 100): CenterNetPeak[] {
+export function decodeCenterNet(
+  heat: Float32Array,
+  wh: Float32Array,
+  s: HeatmapShape,
+  threshold: number,
+  maxPeaks = 100,
+): CenterNetPeak[] {
   const { classes, height: H, width: W, stride } = s;
-  if (heat.length !== classes * H * W || wh.length !== 4 * H * W) throw new Error('CenterNet output sizes do not match the heatmap shape');
+  if (heat.length !== classes * H * W || wh.length !== 4 * H * W)
+    throw new Error('CenterNet output sizes do not match the heatmap shape');
   const plane = H * W;
   const peaks: CenterNetPeak[] = [];
   for (let c = 0; c < classes; c++) {
@@ -56,7 +63,12 @@ export function decodeCenterNet(heat: Float32Array, wh: Float32Array, s: Heatmap
         peaks.push({
           classIndex: c,
           score: v,
-          box: [cx - wh[cell], cy - wh[plane + cell], cx + wh[2 * plane + cell], cy + wh[3 * plane + cell]],
+          box: [
+            cx - wh[cell],
+            cy - wh[plane + cell],
+            cx + wh[2 * plane + cell],
+            cy + wh[3 * plane + cell],
+          ],
         });
       }
     }

@@ -25,16 +25,39 @@ export interface ObjectDetectOptions {
   maxObjects: number;
 }
 
-export async function detectObjectsIn(runner: ModelRunner, pyr: Pyramid, opts: ObjectDetectOptions): Promise<RawObject[]> {
+export async function detectObjectsIn(
+  runner: ModelRunner,
+  pyr: Pyramid,
+  opts: ObjectDetectOptions,
+): Promise<RawObject[]> {
   const { width: W, height: H } = pyr[0];
   const lb = letterbox(W, H, CENTERNET_INPUT);
   const input = new Float32Array(3 * CENTERNET_INPUT * CENTERNET_INPUT);
-  const toSource = { a: 1 / lb.scale, b: 0, c: 0, d: 1 / lb.scale, tx: -lb.padX / lb.scale, ty: -lb.padY / lb.scale };
+  const toSource = {
+    a: 1 / lb.scale,
+    b: 0,
+    c: 0,
+    d: 1 / lb.scale,
+    tx: -lb.padX / lb.scale,
+    ty: -lb.padY / lb.scale,
+  };
   sampleAffine(pyr, toSource, CENTERNET_INPUT, CENTERNET_INPUT, RGB_255, input);
-  const out = await runner.run({ input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] } });
+  const out = await runner.run({
+    input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] },
+  });
   const grid = CENTERNET_INPUT / STRIDE;
-  const peaks = decodeCenterNet(out.heatmap.data, out.wh.data, { classes: COCO_LABELS.length, height: grid, width: grid, stride: STRIDE }, opts.minScore, 4 * opts.maxObjects);
-  const objects = peaks.map((p) => ({ label: COCO_LABELS[p.classIndex] as string, score: p.score, box: unletterboxBox(lb, p.box, W, H) }));
+  const peaks = decodeCenterNet(
+    out.heatmap.data,
+    out.wh.data,
+    { classes: COCO_LABELS.length, height: grid, width: grid, stride: STRIDE },
+    opts.minScore,
+    4 * opts.maxObjects,
+  );
+  const objects = peaks.map((p) => ({
+    label: COCO_LABELS[p.classIndex] as string,
+    score: p.score,
+    box: unletterboxBox(lb, p.box, W, H),
+  }));
   return nms(objects, opts.nmsIou, (o) => o.label)
     .filter((o) => o.box[2] > 0 && o.box[3] > 0)
     .slice(0, opts.maxObjects);

@@ -10,7 +10,10 @@ export interface OrtOptions {
   threads?: number;
 }
 
-export async function createOrtRunner(modelBytes: Uint8Array, opts: OrtOptions = {}): Promise<ModelRunner> {
+export async function createOrtRunner(
+  modelBytes: Uint8Array,
+  opts: OrtOptions = {},
+): Promise<ModelRunner> {
   const session = await ort.InferenceSession.create(modelBytes, {
     intraOpNumThreads: opts.threads ?? 1,
     interOpNumThreads: 1,
@@ -22,7 +25,8 @@ export async function createOrtRunner(modelBytes: Uint8Array, opts: OrtOptions =
     runtime: 'onnxruntime',
     async run(feeds) {
       const inputs: Record<string, ort.Tensor> = {};
-      for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, t.dims);
+      for (const [name, t] of Object.entries(feeds))
+        inputs[name] = new ort.Tensor('float32', t.data, t.dims);
       const result = await session.run(inputs);
       const out: Record<string, TensorData> = {};
       for (const [name, t] of Object.entries(result)) {

@@ -32,14 +32,24 @@ export function loadTfjsWasm(): Promise<Tf> {
   return tfPromise;
 }
 
-function readShards(groups: WeightGroup[], dir: string): { specs: TF.io.WeightsManifestEntry[]; data: ArrayBuffer } {
+function readShards(
+  groups: WeightGroup[],
+  dir: string,
+): { specs: TF.io.WeightsManifestEntry[]; data: ArrayBuffer } {
   const specs = groups.flatMap((g) => g.weights) as TF.io.WeightsManifestEntry[];
-  const buf = Buffer.concat(groups.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p)))));
-  return { specs, data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
+  const buf = Buffer.concat(
+    groups.flatMap((g) => g.paths.map((p) => readFileSync(path.join(dir, p)))),
+  );
+  return {
+    specs,
+    data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+  };
 }
 
 const nchwToNhwc = (tf: Tf, t: TensorData): TF.Tensor4D =>
-  tf.tidy(() => tf.transpose(tf.tensor4d(t.data, t.dims as [number, number, number, number]), [0, 2, 3, 1]));
+  tf.tidy(() =>
+    tf.transpose(tf.tensor4d(t.data, t.dims as [number, number, number, number]), [0, 2, 3, 1]),
+  );
 
 export interface TfjsGraphOutput {
   tf: string;
@@ -48,17 +58,29 @@ export interface TfjsGraphOutput {
 }
 
 /** A TFJS graph model fed and read with the same NCHW contract as its ONNX conversion. */
-export async function createTfjsGraphRunner(modelJsonPath: string, inputName: string, outputs: TfjsGraphOutput[]): Promise<ModelRunner> {
+export async function createTfjsGraphRunner(
+  modelJsonPath: string,
+  inputName: string,
+  outputs: TfjsGraphOutput[],
+): Promise<ModelRunner> {
   const tf = await loadTfjsWasm();
-  const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as { modelTopology: object; weightsManifest: WeightGroup[] };
+  const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as {
+    modelTopology: object;
+    weightsManifest: WeightGroup[];
+  };
   const { specs, data } = readShards(json.weightsManifest, path.dirname(modelJsonPath));
-  const model = await tf.loadGraphModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data }));
+  const model = await tf.loadGraphModel(
+    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data }),
+  );
   const placeholder = model.inputs[0].name;
   return {
     runtime: 'tfjs-wasm',
     async run(feeds) {
       const x = nchwToNhwc(tf, feeds[inputName]);
-      const res = model.execute({ [placeholder]: x }, outputs.map((o) => o.tf));
+      const res = model.execute(
+        { [placeholder]: x },
+        outputs.map((o) => o.tf),
+      );
       const list = Array.isArray(res) ? res : [res];
       const out: Record<string, TensorData> = {};
       for (let i = 0; i < outputs.length; i++) {
@@ -87,13 +109,20 @@ export type FaceApiNetKind = 'landmarks68' | 'recognition';
  * net's input size (112 / 150), so face-api's pad-and-resize step is the identity and the raw
  * outputs (136 landmark coordinates in 0..1, 128 descriptor values) are comparable to ONNX.
  */
-export async function createFaceApiRunner(kind: FaceApiNetKind, manifestPath: string, inputName: string, outputName: string): Promise<ModelRunner> {
+export async function createFaceApiRunner(
+  kind: FaceApiNetKind,
+  manifestPath: string,
+  inputName: string,
+  outputName: string,
+): Promise<ModelRunner> {
   const tf = await loadTfjsWasm();
-  const faceapi = (await import('@vladmandic/face-api/dist/face-api.node-wasm.js')) as unknown as FaceApiModule;
+  const faceapi =
+    (await import('@vladmandic/face-api/dist/face-api.node-wasm.js')) as unknown as FaceApiModule;
   const groups = JSON.parse(readFileSync(manifestPath, 'utf8')) as WeightGroup[];
   const { specs, data } = readShards(groups, path.dirname(manifestPath));
   const weightMap = tf.io.decodeWeights(data, specs);
-  const net = kind === 'landmarks68' ? new faceapi.FaceLandmark68Net() : new faceapi.FaceRecognitionNet();
+  const net =
+    kind === 'landmarks68' ? new faceapi.FaceLandmark68Net() : new faceapi.FaceRecognitionNet();
   net.loadFromWeightMap(weightMap);
   return {
     runtime: 'tfjs-wasm',
