@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, emptyStageTimings, type Analyzer } from '../../src/ml/index.js';
 import type { RawImage } from '../../src/media/types.js';
+import { ensureModels } from './models.js';
 
 const image = (w: number, h: number, f: (x: number, y: number) => number = () => 128): RawImage => {
   const data = new Uint8Array(w * h * 3);
@@ -15,6 +16,7 @@ const image = (w: number, h: number, f: (x: number, y: number) => number = () =>
 describe('Analyzer', () => {
   let analyzer: Analyzer;
   beforeAll(async () => {
+    ensureModels();
     analyzer = await createAnalyzer();
   });
   afterAll(() => analyzer?.close());

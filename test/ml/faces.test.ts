@@ -17,6 +17,7 @@ import {
 } from '../../src/ml/index.js';
 import { iou, type Box } from '../../src/ml/nms.js';
 import type { RawImage } from '../../src/media/types.js';
+import { ensureModels } from './models.js';
 
 interface FixturePhoto {
   numFaces: number;
@@ -38,6 +39,7 @@ describe.skipIf(!hasCorpus)('faces on corpus/faces', () => {
   let analyzer: Analyzer;
   let truth: FaceFile[];
   beforeAll(async () => {
+    ensureModels();
     analyzer = await createAnalyzer();
     truth = facesGroundTruth();
   });

@@ -10,6 +10,7 @@ import {
   OBJECT_THRESHOLD,
   type Analyzer,
 } from '../../src/ml/index.js';
+import { ensureModels } from './models.js';
 
 interface Counts {
   tp: number;
@@ -24,6 +25,7 @@ describe.skipIf(!hasCorpus)('object tags on corpus/objects', () => {
   let photos = 0;
 
   beforeAll(async () => {
+    ensureModels();
     analyzer = await createAnalyzer();
     for (const [file, gt] of Object.entries(objectsGroundTruth())) {
       const truth = new Set(gt.classes ?? Object.keys(gt.counts ?? {}));

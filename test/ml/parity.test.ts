@@ -16,6 +16,7 @@ import { letterbox } from '../../src/ml/image/letterbox.js';
 import { detectFaceCandidates, DEFAULT_FACE_DETECT } from '../../src/ml/faces/detect-faces.js';
 import { landmarkCrop, landmarksToImage, LANDMARK_SIZE } from '../../src/ml/faces/landmark-crop.js';
 import { chipTransform, CHIP_SIZE } from '../../src/ml/faces/align.js';
+import { ensureModels } from './models.js';
 
 const PHOTOS = [
   'faces/face-api/bbt4.jpg',
@@ -81,6 +82,7 @@ function letterboxed(pyr: Pyramid, size: number, map = RGB_255): TensorData {
 describe.skipIf(!hasCorpus)('ONNX conversions match TFJS on corpus photos', () => {
   let pyramids: Pyramid[];
   beforeAll(async () => {
+    ensureModels();
     pyramids = await Promise.all(
       PHOTOS.map(async (p) => buildPyramid(await decodeCorpus(...p.split('/')))),
     );
@@ -168,6 +170,7 @@ describe.skipIf(!hasCorpus)('the tfjs-wasm fallback path', () => {
   afterAll(async () => Promise.all(analyzers.map((a) => a.close())));
 
   it('reports its runtime per stage and gives the same results as onnxruntime', async () => {
+    ensureModels();
     const ort = await createAnalyzer();
     const tfjs = await createAnalyzer({
       runtimes: {

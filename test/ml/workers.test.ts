@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { decodeCorpus } from './corpus-images.js';
 import { createAnalyzer, faceDistance, type Analysis } from '../../src/ml/index.js';
+import { ensureModels } from './models.js';
 
 const distModule = path.join(repoRoot, 'dist', 'src', 'ml', 'index.js');
 const built = existsSync(distModule);
@@ -46,6 +47,7 @@ const ask = (w: Worker, img: unknown): Promise<Reply> =>
 
 describe.skipIf(!hasCorpus || !built)('analyzers in worker threads', () => {
   it('two workers analyse concurrently and agree with the main thread', async () => {
+    ensureModels();
     const img = await decodeCorpus('faces', 'face-api', 'bbt4.jpg');
     const main = await createAnalyzer();
     const expected = await main.analyze(img);
