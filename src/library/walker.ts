@@ -76,6 +76,14 @@ export async function walk(root: string, opts: WalkOptions): Promise<WalkResult>
     const toStat: { full: string; link: boolean }[] = [];
     for (const e of entries) {
       const full = path.join(dir, e.name);
+      if (e.name.includes('\uFFFD') && (e.isDirectory() || opts.accept(e.name))) {
+        // Node sees such names through a lossy UTF-8 decode and cannot open them again.
+        issues.push({
+          path: full,
+          error: `${e.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8: rename it so it can be read`,
+        });
+        continue;
+      }
       if (e.isDirectory()) {
         if (isSkippedName(e.name, true) || exclude.has(full)) continue;
         queue.push(full);
