@@ -56,13 +56,16 @@ export async function startGallery(opts: ServerOptions & { photos?: string[] } =
   };
 }
 
-/** Adds the library folder through the API and waits until every photo is indexed. */
-export async function indexLibrary(g: Gallery): Promise<void> {
+/**
+ * Adds the library folder through the API and waits until every photo is indexed. AI is off unless
+ * asked for: these tests are about the gallery, and the AI stages have their own.
+ */
+export async function indexLibrary(g: Gallery, ai = false): Promise<void> {
   const scanned = g.picto.events.once((e) => e.type === 'scan.done');
   const res = await fetch(`${g.url}/api/folders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ path: g.lib }),
+    body: JSON.stringify({ path: g.lib, ai }),
   });
   if (res.status !== 201) throw new Error(`adding the folder failed: ${res.status} ${await res.text()}`);
   await scanned;

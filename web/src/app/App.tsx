@@ -38,7 +38,8 @@ export function App() {
   useEffect(
     () =>
       onLibraryEvent((e) => {
-        if (e.type === 'photos.changed' || e.type === 'reconnected') {
+        // A scan inserts new photos (still without thumbnails) and reports them only in scan.done.
+        if (e.type === 'photos.changed' || e.type === 'scan.done' || e.type === 'reconnected') {
           for (const s of allStores()) s.invalidate();
         } else if (e.type === 'albums.changed') {
           for (const s of allStores()) if (s.source.kind === 'album') s.invalidate();

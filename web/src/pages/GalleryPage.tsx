@@ -58,12 +58,14 @@ export function GalleryPage({
 
   const toggle = useCallback(
     (item: TimelineItem, shift: boolean) => {
+      // Read the anchor now: React runs the updater later, after it has moved.
+      const from = anchor.current;
       setSelected((prev) => {
         const next = new Set(prev);
-        if (shift && anchor.current && anchor.current !== item.id) {
+        if (shift && from && from !== item.id) {
           // Shift-click selects everything between the last clicked photo and this one.
           const ordered = store.ordered();
-          const a = ordered.findIndex((x) => x.id === anchor.current);
+          const a = ordered.findIndex((x) => x.id === from);
           const b = ordered.findIndex((x) => x.id === item.id);
           if (a >= 0 && b >= 0) {
             for (let i = Math.min(a, b); i <= Math.max(a, b); i++) next.add(ordered[i].id);

@@ -9,18 +9,22 @@ import { Tile, type TileHandlers } from './Tile.js';
 
 const GAP = 4;
 
-function useSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+/**
+ * An element's size, following it through re-mounts: a callback ref, because the element changes
+ * when the grid replaces the empty state.
+ */
+function useMeasured<T extends HTMLElement>(): [(el: T | null) => void, { width: number; height: number }, T | null] {
+  const [el, setEl] = useState<T | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [ref]);
-  return size;
+  }, [el]);
+  return [setEl, size, el];
 }
 
 let firstScreenMarked = false;
@@ -54,12 +58,11 @@ export function Timeline({
   empty: ReactNode;
 }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
-  const scroller = useRef<HTMLDivElement>(null);
-  const grid = useRef<HTMLDivElement>(null);
-  const headerRef = useRef<HTMLDivElement>(null);
-  const { width } = useSize(grid);
-  const { height: viewport } = useSize(scroller);
-  const headerSize = useSize(headerRef).height;
+  const [scrollerRef, { height: viewport }, scrollerEl] = useMeasured<HTMLDivElement>();
+  const [gridRef, { width }] = useMeasured<HTMLDivElement>();
+  const [headerRef, { height: headerSize }] = useMeasured<HTMLDivElement>();
+  const scroller = useRef<HTMLDivElement | null>(null);
+  scroller.current = scrollerEl;
   const [scrollTop, setScrollTop] = useState(0);
 
   const layout: Layout | null = useMemo(() => {
@@ -130,18 +133,18 @@ export function Timeline({
 
   if (store.buckets && store.buckets.length === 0) {
     return (
-      <div className="scroller" ref={scroller}>
+      <div className="scroller" ref={scrollerRef}>
         <div ref={headerRef}>{header}</div>
-        <div ref={grid}>{empty}</div>
+        <div ref={gridRef}>{empty}</div>
       </div>
     );
   }
 
   return (
     <div className="timeline">
-      <div className="scroller scroller-timeline" ref={scroller} onScroll={onScroll} id="timeline">
+      <div className="scroller scroller-timeline" ref={scrollerRef} onScroll={onScroll} id="timeline">
         <div ref={headerRef}>{header}</div>
-        <div className="grid" ref={grid} style={{ height: virtualizer.getTotalSize() }}>
+        <div className="grid" ref={gridRef} style={{ height: virtualizer.getTotalSize() }}>
           {!layout && <div className="grid-loading" aria-busy="true" />}
           {layout &&
             items.map((v) => {
@@ -162,7 +165,7 @@ export function Timeline({
         <Scrubber
           buckets={store.buckets}
           layout={layout}
-          scroller={scroller.current}
+          scroller={scrollerEl}
           offsetTop={headerSize}
           scrollTop={scrollTop}
           viewport={viewport}
