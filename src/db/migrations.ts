@@ -1,3 +1,5 @@
+import { SEARCH_SCHEMA } from './search-schema.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -177,5 +179,12 @@ export const migrations: Migration[] = [
       CREATE INDEX faces_photo ON faces (photo_id);
       CREATE INDEX faces_person ON faces (person_id);
     `,
+  },
+  {
+    version: 4,
+    name: 'search and discovery',
+    // Full-text documents, per-photo tags, places, duplicate signatures, embeddings and the
+    // indexes of the search box's filters: see search-schema.ts.
+    sql: SEARCH_SCHEMA,
   },
 ];
