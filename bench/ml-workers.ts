@@ -50,8 +50,16 @@ export async function mlThroughput(images: RawImage[], workers = 2): Promise<MlT
 
 function run(w: Worker, img: RawImage): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    w.once('message', resolve);
-    w.once('error', reject);
+    const onMessage = (m: unknown) => {
+      w.off('error', onError);
+      resolve(m);
+    };
+    const onError = (e: Error) => {
+      w.off('message', onMessage);
+      reject(e);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
     w.postMessage(img);
   });
 }

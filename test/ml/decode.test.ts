@@ -156,7 +156,7 @@ describe('face quality and blur', () => {
   it('ramps each factor and multiplies them', () => {
     expect(faceQuality(200, 500, 0.95).overall).toBe(1);
     expect(faceQuality(10, 500, 0.95).overall).toBeCloseTo(0.05, 3);
-    const mid = faceQuality(52, 500, 0.95).overall;
+    const mid = faceQuality(40, 500, 0.95).overall;
     expect(mid).toBeGreaterThan(0.4);
     expect(mid).toBeLessThan(0.6);
     expect(faceQuality(200, 5, 0.95).overall).toBeLessThan(0.1);
