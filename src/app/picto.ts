@@ -11,6 +11,7 @@ import { Scanner } from '../library/scanner.js';
 import { LibraryWatcher } from '../library/watcher.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
 import { EventBus } from '../shared/events.js';
+import { Discovery } from '../search/discovery.js';
 import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
 
 export interface PictoOptions {
@@ -30,6 +31,8 @@ export class Picto {
   readonly scanner: Scanner;
   readonly catalog: Catalog;
   readonly trash: TrashService;
+  /** Search box, places, duplicates, memories, map (src/search). */
+  readonly discovery: Discovery;
   private pool: WorkerPool | null = null;
   private runnerInstance: JobRunner | null = null;
   private watcher: LibraryWatcher | null = null;
@@ -59,6 +62,7 @@ export class Picto {
     });
     this.catalog = new Catalog(this.repos, this.events);
     this.trash = new TrashService({ repos: this.repos, events: this.events, forgetContent });
+    this.discovery = new Discovery({ repos: this.repos, events: this.events });
   }
 
   /** The job runner, with its worker pool started on first use. */
@@ -175,6 +179,7 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    this.discovery.dispose();
     if (this.offlineTimer) clearInterval(this.offlineTimer);
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.unsubscribeWatch?.();

@@ -11,6 +11,7 @@ import { TimelineRepo } from './repos/timeline.js';
 import { TrashRepo } from './repos/trash.js';
 import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
+import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 
 export { openDatabase, tx, type Db } from './connection.js';
 
@@ -29,6 +30,8 @@ export interface Repos {
   failures: FailuresRepo;
   objects: ObjectsRepo;
   faces: FacesRepo;
+  /** Search, places, duplicates, memories, OCR text, embeddings. */
+  discovery: DiscoveryRepos;
 }
 
 export function createRepos(db: Db): Repos {
@@ -46,5 +49,6 @@ export function createRepos(db: Db): Repos {
     failures: new FailuresRepo(db),
     objects: new ObjectsRepo(db),
     faces: new FacesRepo(db),
+    discovery: createDiscoveryRepos(db),
   };
 }

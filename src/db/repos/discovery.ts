@@ -1,0 +1,13 @@
+import type { Db } from '../connection.js';
+import { SearchRepo } from './search.js';
+
+/** The repositories of search and discovery, grouped so the catalogue's Repos gains one entry. */
+export interface DiscoveryRepos {
+  search: SearchRepo;
+}
+
+export function createDiscoveryRepos(db: Db): DiscoveryRepos {
+  return {
+    search: new SearchRepo(db),
+  };
+}

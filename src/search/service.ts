@@ -1,0 +1,168 @@
+import { CatalogError } from '../catalog/errors.js';
+import type { SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
+import type { EventBus } from '../shared/events.js';
+import { understand, type Understanding } from './chips.js';
+import { parseQuery } from './parse.js';
+import type { Clause, ParsedQuery, SortOrder } from './query-types.js';
+import { Vocabulary, type VocabularyData } from './vocabulary.js';
+
+export interface SearchRequest {
+  q: string;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+  limit?: number;
+  /** Overrides `sort:` in the text and the default. */
+  sort?: SortOrder;
+  /** Count matches (capped) on the first page. */
+  count?: boolean;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  nextCursor: string | null;
+  /** Matches counted up to COUNT_CAP (only on a first page with count). */
+  total: number | null;
+  totalCapped: boolean;
+  sort: SortOrder;
+  understood: Understanding;
+  parsed: ParsedQuery;
+  ms: number;
+}
+
+/** Finds photos that look like some words: the optional semantic model (see semantic/). */
+export interface SemanticRanker {
+  /** Photo id → similarity for the best matches of the text, or null when no model is present. */
+  rank(text: string): Map<string, number> | null;
+}
+
+export interface SearchDeps {
+  repo: SearchRepo;
+  events: EventBus;
+  /** Extra names for places (country aliases), added to what the catalogue holds. */
+  placeAliases?: (places: VocabularyData['places']) => VocabularyData['places'];
+  semantic?: SemanticRanker;
+  now?: () => Date;
+}
+
+export const COUNT_CAP = 10_000;
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+/** How stale the vocabulary may get while the library keeps changing (indexing emits a lot). */
+const VOCABULARY_MAX_AGE_MS = 2000;
+
+/** The search box: parse, understand, run one ranked query, page. */
+export class SearchService {
+  private vocab: Vocabulary | null = null;
+  private vocabBuiltAt = 0;
+  private dirty = false;
+  private readonly off: () => void;
+
+  constructor(private readonly deps: SearchDeps) {
+    this.off = deps.events.on((e) => {
+      if (e.type !== 'jobs.progress' && e.type !== 'scan.progress') this.dirty = true;
+    });
+  }
+
+  dispose(): void {
+    this.off();
+  }
+
+  /** Marks the names stale (e.g. places were geocoded, people renamed). */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  vocabulary(): Vocabulary {
+    const now = Date.now();
+    if (!this.vocab || (this.dirty && now - this.vocabBuiltAt > VOCABULARY_MAX_AGE_MS)) {
+      const data = this.deps.repo.vocabulary();
+      if (this.deps.placeAliases) data.places = this.deps.placeAliases(data.places);
+      this.vocab = new Vocabulary(data);
+      this.vocabBuiltAt = now;
+      this.dirty = false;
+    }
+    return this.vocab;
+  }
+
+  parse(q: string): ParsedQuery {
+    return parseQuery(q, this.vocabulary(), { now: this.deps.now?.() ?? new Date() });
+  }
+
+  search(req: SearchRequest): SearchPage {
+    const t0 = performance.now();
+    const parsed = this.parse(req.q);
+    const understood = understand(parsed);
+    const semantic = this.semanticFor(parsed.clauses);
+    const rankable = parsed.clauses.some(
+      (c) => !c.negate && c.terms.some((t) => t.kind === 'tag' || t.kind === 'text'),
+    );
+    const sort = req.sort ?? parsed.sort ?? (rankable ? 'relevance' : 'newest');
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(req.limit ?? DEFAULT_LIMIT)));
+    const after = req.cursor ? decodeSearchCursor(req.cursor, sort) : undefined;
+    const rows = this.deps.repo.search({
+      clauses: parsed.clauses,
+      sort,
+      semantic,
+      after,
+      limit: limit + 1,
+    });
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const last = rows[rows.length - 1];
+    let total: number | null = null;
+    if (req.count && !req.cursor) {
+      total = more ? this.deps.repo.count(parsed.clauses, semantic, COUNT_CAP) : rows.length;
+    }
+    return {
+      rows,
+      nextCursor: more && last ? encodeSearchCursor(sort, last) : null,
+      total,
+      totalCapped: total !== null && total >= COUNT_CAP,
+      sort,
+      understood,
+      parsed,
+      ms: performance.now() - t0,
+    };
+  }
+
+  private semanticFor(clauses: Clause[]): Map<string, number> | undefined {
+    if (!this.deps.semantic) return undefined;
+    const words = clauses
+      .filter((c) => !c.negate)
+      .flatMap((c) => c.terms.flatMap((t) => (t.kind === 'text' && t.in === 'all' ? t.words : [])));
+    if (!words.length) return undefined;
+    return this.deps.semantic.rank(words.join(' ')) ?? undefined;
+  }
+}
+
+/** Cursors carry the order they were made for: a cursor of another order is refused, not misread. */
+export function encodeSearchCursor(
+  sort: SortOrder,
+  row: { score: number; sort_at: string; id: string },
+): string {
+  const key =
+    sort === 'relevance' ? [sort, row.score, row.sort_at, row.id] : [sort, row.sort_at, row.id];
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeSearchCursor(cursor: string, sort: SortOrder): SearchKey {
+  const bad = () =>
+    new CatalogError('cursor is not valid for this search: pass nextCursor back unchanged');
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(key) || key[0] !== sort) throw bad();
+  const [score, sortAt, id] = sort === 'relevance' ? key.slice(1) : [undefined, ...key.slice(1)];
+  if (
+    (sort === 'relevance' && typeof score !== 'number') ||
+    typeof sortAt !== 'string' ||
+    typeof id !== 'string'
+  ) {
+    throw bad();
+  }
+  if (!/^[0-9a-f]{16,64}$/.test(id) || sortAt.length > 40) throw bad();
+  return { score: score as number | undefined, sortAt, id };
+}
