@@ -30,6 +30,11 @@ export interface MlBenchResult {
   stages: Record<keyof StageTimings | 'total', StageStats>;
   /** Photos per second of ML on one thread (1000 / mean total). */
   photosPerSecondOneThread: number;
+  /**
+   * Process CPU time (user + system) per photo. On a shared machine wall-clock stage times grow
+   * with other jobs' load; CPU time is what a photo costs a free core.
+   */
+  cpuMsPerPhoto: number;
   runtimes: Record<Stage, Runtime>;
   modelVersions: Record<Stage, string>;
 }
@@ -56,12 +61,14 @@ export async function benchMl(
     const per: StageTimings[] = [];
     let faces = 0;
     let objects = 0;
+    const cpu0 = process.cpuUsage();
     for (const img of images) {
       const r = await analyzer.analyze(img);
       per.push(r.timings);
       faces += r.faces.length;
       objects += r.objects.length;
     }
+    const cpu = process.cpuUsage(cpu0);
     const keys = Object.keys(emptyStageTimings()) as (keyof StageTimings)[];
     const totals = per.map((t) => keys.reduce((s, k) => s + t[k], 0));
     const stages = Object.fromEntries([
@@ -74,6 +81,7 @@ export async function benchMl(
       objects,
       stages,
       photosPerSecondOneThread: Math.round(10000 / stages.total.meanMs) / 10,
+      cpuMsPerPhoto: Math.round((cpu.user + cpu.system) / 100 / images.length) / 10,
       runtimes: analyzer.runtimes,
       modelVersions: analyzer.modelVersions,
     };

@@ -129,21 +129,33 @@ function sampleAxisAligned(
   const cols = axisTaps(outW, m.a, m.tx, factor, W);
   const rows = axisTaps(outH, m.d, m.ty, factor, H);
   const plane = outW * outH;
-  const { mul, add } = map;
-  const fillRaw = (map.fill - add) / mul;
+  const { mul, add, fill } = map;
+  const fillRaw = (fill - add) / mul;
+  // Letterbox padding is a large share of most inputs: columns and rows entirely outside the
+  // image are filled directly instead of going through the per-pixel edge blend.
+  let firstIn = 0;
+  while (firstIn < outW && !(cols.in0[firstIn] & cols.in1[firstIn])) firstIn++;
+  let lastIn = outW - 1;
+  while (lastIn >= firstIn && !(cols.in0[lastIn] & cols.in1[lastIn])) lastIn--;
+  const outside = (o: number) => !cols.in0[o] && !cols.in1[o];
   for (let oy = 0; oy < outH; oy++) {
+    const rowStart = offset + oy * outW;
+    if (!rows.in0[oy] && !rows.in1[oy]) {
+      for (let c = 0; c < 3; c++) out.fill(fill, rowStart + c * plane, rowStart + c * plane + outW);
+      continue;
+    }
     const y0 = rows.i0[oy];
     const wy0 = rows.w0[oy];
     const wy1 = 1 - wy0;
     const rowOk = rows.in0[oy] & rows.in1[oy];
     const r0 = y0 * W * 3;
     const r1 = r0 + W * 3;
-    let o = offset + oy * outW;
-    for (let ox = 0; ox < outW; ox++, o++) {
+    for (let ox = 0; ox < outW; ox++) {
+      const o = rowStart + ox;
       const x0 = cols.i0[ox];
       const wx0 = cols.w0[ox];
-      const wx1 = 1 - wx0;
-      if (rowOk & cols.in0[ox] & cols.in1[ox]) {
+      if (rowOk && ox >= firstIn && ox <= lastIn) {
+        const wx1 = 1 - wx0;
         const p00 = r0 + x0 * 3;
         const p10 = r1 + x0 * 3;
         const a = wy0 * wx0;
@@ -155,6 +167,10 @@ function sampleAxisAligned(
           (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
         out[o + 2 * plane] =
           (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
+      } else if (outside(ox)) {
+        out[o] = fill;
+        out[o + plane] = fill;
+        out[o + 2 * plane] = fill;
       } else {
         blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
       }
