@@ -18,7 +18,7 @@ const HEAD_BYTES = 64 * 1024;
 const WHOLE_PNG_LIMIT = 64 * 1024 * 1024;
 
 /** Formats exifr cannot parse at all: go straight to exiftool. */
-const EXIFTOOL_ONLY = new Set(['webp', 'jxl', 'jp2', 'bmp', 'psd']);
+const EXIFTOOL_ONLY = new Set(['webp', 'gif', 'jxl', 'jp2', 'bmp', 'psd']);
 
 /** What metadata reading learned, kept for processMedia so nothing is parsed twice. */
 export interface MetadataContext {
