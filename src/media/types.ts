@@ -66,6 +66,11 @@ export interface MediaErrorInfo {
   message: string;
 }
 
+/**
+ * empty: 0 bytes · unreadable: missing, permission, I/O (worth retrying) · unsupported: not an image
+ * we know, or no decoder for it here · corrupt: truncated or broken data · too-large: over the pixel
+ * or file-size limit · no-preview: RAW without a usable embedded JPEG · decode-failed: anything else.
+ */
 export type MediaErrorCode =
   'empty' | 'unreadable' | 'unsupported' | 'corrupt' | 'too-large' | 'no-preview' | 'decode-failed';
 
@@ -77,8 +82,7 @@ export interface MediaResult {
   phash: string | null;
   /** Non-fatal problems worth showing (e.g. "bad EXIF IFD0, metadata partly read"). */
   warnings: string[];
-
-  /** Milliseconds spent per step, read by the benchmark. */
+  /** Milliseconds per step (read, metadata, decode, thumb, preview, phash, total), for the benchmark. */
   timings: Record<string, number>;
 }
 
