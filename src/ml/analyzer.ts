@@ -76,7 +76,19 @@ export interface Analyzer {
   readonly runtimes: Record<Stage, Runtime>;
   /** Model version per stage, e.g. objects: 'centernet@human-3.3.6+conv2'. */
   readonly modelVersions: Record<Stage, string>;
+  /**
+   * What produced each kind of result: post-processing revision + every model involved, e.g.
+   * faces: 'faces/1 blazeface@… faceLandmarks68@… faceDescriptor@…'. Store it with the results;
+   * re-index when it changes (thresholds, tiling, alignment or any model).
+   */
+  readonly resultVersions: { objects: string; faces: string };
 }
+
+/**
+ * Bump when post-processing changes results without a model change: thresholds, decoding,
+ * tiling or merging rules, alignment, quality formula.
+ */
+const POSTPROCESSING_REVISION = { objects: 1, faces: 1 };
 
 function clipBox(
   b: [number, number, number, number],
@@ -209,9 +221,15 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
     }));
   };
 
+  const resultVersions = {
+    objects: `objects/${POSTPROCESSING_REVISION.objects} ${modelVersions.objects}`,
+    faces: `faces/${POSTPROCESSING_REVISION.faces} ${modelVersions.faceDetect} ${modelVersions.faceLandmarks} ${modelVersions.faceEmbed}`,
+  };
+
   return {
     runtimes,
     modelVersions,
+    resultVersions,
     detectObjects,
     // Standalone face detection tiles every large photo; analyze() tiles only where people are.
     detectFaces: (img, o = {}) => facesIn(img, o),

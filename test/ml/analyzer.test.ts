@@ -34,6 +34,10 @@ describe('Analyzer', () => {
       /^faceLandmarks68@face-api-1\.7\.15\+conv\d+$/,
     );
     expect(analyzer.modelVersions.faceEmbed).toMatch(/^faceDescriptor@face-api-1\.7\.15\+conv\d+$/);
+    expect(analyzer.resultVersions.objects).toBe(`objects/1 ${analyzer.modelVersions.objects}`);
+    expect(analyzer.resultVersions.faces).toMatch(
+      /^faces\/\d+ blazeface@.* faceLandmarks68@.* faceDescriptor@/,
+    );
   });
 
   it('finds nothing in flat or smoothly shaded images', async () => {

@@ -37,40 +37,41 @@ export function decodeCenterNet(
     throw new Error('CenterNet output sizes do not match the heatmap shape');
   const plane = H * W;
   const peaks: CenterNetPeak[] = [];
+  // One flat pass per class plane: almost every cell is far below the threshold, so the cheap
+  // comparison comes first and coordinates are only worked out for candidates.
   for (let c = 0; c < classes; c++) {
     const base = c * plane;
-    for (let y = 0; y < H; y++) {
-      for (let x = 0; x < W; x++) {
-        const v = heat[base + y * W + x];
-        if (v < threshold) continue;
-        let isPeak = true;
-        for (let dy = -1; dy <= 1 && isPeak; dy++) {
-          const yy = y + dy;
-          if (yy < 0 || yy >= H) continue;
-          for (let dx = -1; dx <= 1; dx++) {
-            const xx = x + dx;
-            if (xx < 0 || xx >= W || (dx === 0 && dy === 0)) continue;
-            if (heat[base + yy * W + xx] > v) {
-              isPeak = false;
-              break;
-            }
+    for (let cell = 0; cell < plane; cell++) {
+      const v = heat[base + cell];
+      if (v < threshold) continue;
+      const y = (cell / W) | 0;
+      const x = cell - y * W;
+      let isPeak = true;
+      for (let dy = -1; dy <= 1 && isPeak; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= H) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= W || (dx === 0 && dy === 0)) continue;
+          if (heat[base + yy * W + xx] > v) {
+            isPeak = false;
+            break;
           }
         }
-        if (!isPeak) continue;
-        const cell = y * W + x;
-        const cx = x * stride;
-        const cy = y * stride;
-        peaks.push({
-          classIndex: c,
-          score: v,
-          box: [
-            cx - wh[cell],
-            cy - wh[plane + cell],
-            cx + wh[2 * plane + cell],
-            cy + wh[3 * plane + cell],
-          ],
-        });
       }
+      if (!isPeak) continue;
+      const cx = x * stride;
+      const cy = y * stride;
+      peaks.push({
+        classIndex: c,
+        score: v,
+        box: [
+          cx - wh[cell],
+          cy - wh[plane + cell],
+          cx + wh[2 * plane + cell],
+          cy + wh[3 * plane + cell],
+        ],
+      });
     }
   }
   peaks.sort((a, b) => b.score - a.score);
