@@ -74,7 +74,7 @@ export interface Analyzer {
   close(): Promise<void>;
   /** Runtime executing each stage ('onnxruntime' unless overridden or unavailable). */
   readonly runtimes: Record<Stage, Runtime>;
-  /** Model version per stage, e.g. objects: 'centernet@human-3.3.6+conv2'. */
+  /** Model version per stage, e.g. objects: 'centernet@human-3.3.6+conv3'. */
   readonly modelVersions: Record<Stage, string>;
   /**
    * What produced each kind of result: post-processing revision + every model involved, e.g.

@@ -62,14 +62,14 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     licence:
       'MIT (@vladmandic/human; MobileNetV3-CenterNet, github.com/610265158/mobilenetv3_centernet)',
     converter: 'tfjs-graph',
-    conversion: 2,
+    conversion: 3,
     fuseHardSwish: true,
     graphOutputs: [
       { tf: 'tower_0/keypoints', name: 'heatmap', layout: 'nchw' },
       { tf: 'tower_0/wh', name: 'wh', layout: 'nchw' },
     ],
     onnxFile: 'centernet.onnx',
-    onnxSha256: 'a5fcae181a217d4573160658ea597cdfa8f8a8fa5742e6b3edd7bde3d6f80817',
+    onnxSha256: 'e11e4d6ac34cbe300e6451a0c603f167d771361ac9dfb3d5ffd80f4ab5953727',
     input: {
       name: 'input',
       dims: [1, 3, 512, 512],

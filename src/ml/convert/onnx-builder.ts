@@ -25,10 +25,7 @@ export class OnnxGraphBuilder {
   private readonly used = new Set<string>();
   private counter = 0;
 
-  constructor(
-    private readonly graphName: string,
-    private readonly opset = 13,
-  ) {}
+  constructor(private readonly graphName: string) {}
 
   /** A value name not used before, derived from `hint` so the graph stays readable in Netron. */
   fresh(hint: string): string {
@@ -98,7 +95,7 @@ export class OnnxGraphBuilder {
   build(metadata: Record<string, string> = {}, producer = 'picto-ml'): BuiltModel {
     const model = onnx.ModelProto.create({
       irVersion: 7,
-      opsetImport: [{ domain: '', version: this.opset }],
+      opsetImport: [{ domain: '', version: 13 }],
       producerName: producer,
       graph: {
         name: this.graphName,

@@ -238,15 +238,16 @@ export const addN: OpHandler = ({ b, values, node, inputs }) => {
   return { shape: parts[0].shape, layout: nchw ? 'nchw' : 'plain', onnx: b.node('Sum', names) };
 };
 
-/** Synthetic node from tf-fusions: scale · HardSwish(x). */
+/** Synthetic node from tf-fusions: scale · x · HardSigmoid(x) (= scale · hard-swish, opset 13). */
 export const hardSwish: OpHandler = ({ b, values, node, inputs }) => {
   const x = values.get(inputs[0]);
   const name = x.layout === 'nchw' ? values.nchw(x, node.name) : values.plain(x, node.name);
+  const gate = b.node('HardSigmoid', [name], { alpha: { float: 1 / 6 }, beta: { float: 0.5 } });
   // The factor stays pending and is folded into the next convolution (see [Note: hard-swish]).
   return {
     shape: x.shape,
     layout: x.layout,
-    onnx: b.node('HardSwish', [name]),
+    onnx: b.node('Mul', [name, gate]),
     scale: attrFloat(node, 'scale') ?? 1,
   };
 };

@@ -90,7 +90,7 @@ export interface ConvertedModel {
 }
 
 export function convertTfGraph(model: TfGraphModel, opts: ConvertOptions): ConvertedModel {
-  const b = new OnnxGraphBuilder(opts.graphName, opts.fuseHardSwish ? 14 : 13);
+  const b = new OnnxGraphBuilder(opts.graphName);
   const values = new ValueStore(b);
   const nodes = opts.fuseHardSwish ? fuseHardSwish(model.nodes, model.weights).nodes : model.nodes;
   const order = reachableInOrder(
