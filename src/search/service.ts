@@ -3,7 +3,8 @@ import type { SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
 import type { EventBus } from '../shared/events.js';
 import { understand, type Understanding } from './chips.js';
 import { parseQuery } from './parse.js';
-import type { Clause, ParsedQuery, SortOrder } from './query-types.js';
+import { choosePlan, type Plan } from './planner.js';
+import type { Clause, ParsedQuery, SortOrder, Term } from './query-types.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
 export interface SearchRequest {
@@ -26,6 +27,8 @@ export interface SearchPage {
   sort: SortOrder;
   understood: Understanding;
   parsed: ParsedQuery;
+  /** How the statement read the catalogue (for the benchmark and curious people). */
+  plan: Plan;
   ms: number;
 }
 
@@ -49,12 +52,19 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 /** How stale the vocabulary may get while the library keeps changing (indexing emits a lot). */
 const VOCABULARY_MAX_AGE_MS = 2000;
+/** Estimates only steer the plan: counting further than this would cost more than it saves. */
+const ESTIMATE_CAP = 25_000;
+const ESTIMATE_MAX_AGE_MS = 30_000;
+/** Text matching more photos than this is not ranked by bm25 (see search()). */
+const RANK_TEXT_MAX = 2000;
 
 /** The search box: parse, understand, run one ranked query, page. */
 export class SearchService {
   private vocab: Vocabulary | null = null;
   private vocabBuiltAt = 0;
   private dirty = false;
+  private readonly estimates = new Map<string, { rows: number; drivable: boolean }>();
+  private estimatesAt = 0;
   private readonly off: () => void;
 
   constructor(private readonly deps: SearchDeps) {
@@ -93,25 +103,29 @@ export class SearchService {
     const parsed = this.parse(req.q);
     const understood = understand(parsed);
     const semantic = this.semanticFor(parsed.clauses);
-    const rankable = parsed.clauses.some(
-      (c) => !c.negate && c.terms.some((t) => t.kind === 'tag' || t.kind === 'text'),
-    );
-    const sort = req.sort ?? parsed.sort ?? (rankable ? 'relevance' : 'newest');
+    // Text has a rank worth ordering by (how well it matched); tags, people and places are
+    // yes/no, so those results come newest first like the timeline (sort:relevance still ranks
+    // them by detection score). A word in thousands of file names ("beach" folders) ranks all of
+    // them alike: then bm25 costs time and says nothing, and newest first is the better order.
+    const texts = parsed.clauses
+      .filter((c) => !c.negate)
+      .flatMap((c) => c.terms.filter((t) => t.kind === 'text'));
+    const rankText = texts.length > 0 && texts.every((t) => this.estimate(t).rows <= RANK_TEXT_MAX);
+    const sort = req.sort ?? parsed.sort ?? (rankText || semantic ? 'relevance' : 'newest');
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(req.limit ?? DEFAULT_LIMIT)));
     const after = req.cursor ? decodeSearchCursor(req.cursor, sort) : undefined;
-    const rows = this.deps.repo.search({
-      clauses: parsed.clauses,
-      sort,
-      semantic,
-      after,
-      limit: limit + 1,
-    });
+    const plan = this.plan(parsed.clauses, sort, limit + 1);
+    const criteria = { clauses: parsed.clauses, sort, semantic, after, limit: limit + 1, rankText };
+    const rows = this.deps.repo.search(criteria, plan);
     const more = rows.length > limit;
     if (more) rows.length = limit;
     const last = rows[rows.length - 1];
     let total: number | null = null;
     if (req.count && !req.cursor) {
-      total = more ? this.deps.repo.count(parsed.clauses, semantic, COUNT_CAP) : rows.length;
+      const countPlan = this.plan(parsed.clauses, 'newest', COUNT_CAP);
+      total = more
+        ? this.deps.repo.count(parsed.clauses, semantic, countPlan, COUNT_CAP)
+        : rows.length;
     }
     return {
       rows,
@@ -121,8 +135,54 @@ export class SearchService {
       sort,
       understood,
       parsed,
+      plan,
       ms: performance.now() - t0,
     };
+  }
+
+  /** How the statement should read the catalogue (see planner.ts), from cached capped counts. */
+  plan(clauses: Clause[], sort: SortOrder, limit: number): Plan {
+    if (!clauses.length) return { mode: 'walk' };
+    const perClause = clauses.map((c) => {
+      const parts = c.terms.map((t) => this.estimate(t));
+      return {
+        rows: parts.reduce((n, p) => n + p.rows, 0),
+        drivable: parts.every((p) => p.drivable),
+      };
+    });
+    return choosePlan({
+      clauses,
+      estimates: perClause.map((e) => e.rows),
+      drivable: perClause.map((e) => e.drivable),
+      total: this.total(),
+      limit,
+      sort,
+    });
+  }
+
+  private estimate(t: Term): { rows: number; drivable: boolean } {
+    if (Date.now() - this.estimatesAt > ESTIMATE_MAX_AGE_MS) {
+      this.estimates.clear();
+      this.estimatesAt = Date.now();
+    }
+    const key = JSON.stringify(t);
+    let e = this.estimates.get(key);
+    if (!e) {
+      e = this.deps.repo.estimate(t, ESTIMATE_CAP);
+      if (this.estimates.size > 2000) this.estimates.clear();
+      this.estimates.set(key, e);
+    }
+    return e;
+  }
+
+  private total(): number {
+    const key = '#total';
+    let e = this.estimates.get(key);
+    if (!e) {
+      e = { rows: this.deps.repo.total(), drivable: false };
+      this.estimates.set(key, e);
+    }
+    return e.rows;
   }
 
   private semanticFor(clauses: Clause[]): Map<string, number> | undefined {

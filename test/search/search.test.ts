@@ -128,12 +128,13 @@ describe('one query, every filter', () => {
     expect(ids(search('Alice dog plage 2019').rows)).toEqual([P(1)]);
   });
 
-  it('tags rank by detection score; groups expand; negation excludes', () => {
-    expect(ids(search('dog').rows)).toEqual([P(1), P(5), P(2)]);
+  it('tags come newest first, or by detection score with sort:relevance; groups expand; negation excludes', () => {
+    expect(ids(search('dog').rows)).toEqual([P(5), P(2), P(1)]);
+    expect(ids(search('dog sort:relevance').rows)).toEqual([P(1), P(5), P(2)]);
     expect(ids(search('animals').rows).sort()).toEqual([P(1), P(2), P(4), P(5)]);
-    expect(ids(search('dog -car').rows)).toEqual([P(1), P(5)]);
+    expect(ids(search('dog -car sort:relevance').rows)).toEqual([P(1), P(5)]);
     // A photo with both ranks first: every wanted tag adds its score.
-    expect(ids(search('dog or cat').rows)).toEqual([P(5), P(1), P(4), P(2)]);
+    expect(ids(search('dog or cat', { sort: 'relevance' }).rows)).toEqual([P(5), P(1), P(4), P(2)]);
   });
 
   it('people, albums, places, cameras, types, favourites, folders', () => {
@@ -209,13 +210,52 @@ describe('paging and ordering', () => {
 
   it('sort:oldest in the text and a sort parameter', () => {
     expect(ids(search('2021 sort:oldest').rows)).toEqual([P(4), P(5)]);
-    expect(ids(search('dog', { sort: 'newest' }).rows)).toEqual([P(5), P(2), P(1)]);
+    expect(ids(search('dog', { sort: 'oldest' }).rows)).toEqual([P(1), P(2), P(5)]);
   });
 
   it('refuses a cursor of another order or a forged one', () => {
     const page = search('france', { limit: 1 });
     expect(() => search('france', { sort: 'oldest', cursor: page.nextCursor! })).toThrow(/cursor/);
     expect(() => search('france', { cursor: 'not-a-cursor' })).toThrow(/cursor/);
+  });
+});
+
+describe('plans', () => {
+  it('every way of reading the catalogue gives the same results', () => {
+    const repo = lib.picto.repos.discovery.search;
+    for (const q of [
+      'alice dog 2019',
+      'dog -car',
+      'bob or alice',
+      'france 2019',
+      'july dog',
+      'png or nikon',
+      'favourites holidays',
+      'has:text -receipt',
+      'area:40,-80,50,10 -france',
+      'cafe or sunset',
+      'iphone summer',
+      'best of 2019 alice',
+      'folder:scans -cafe',
+      'animals europe',
+      'sort:oldest has:gps',
+      'dog plage sort:relevance',
+    ]) {
+      const page = search(q);
+      const crit = { clauses: page.parsed.clauses, sort: page.sort, limit: 50 };
+      const plans = [
+        { mode: 'walk' as const },
+        ...page.parsed.clauses.flatMap((c, i) =>
+          c.negate ? [] : [{ mode: 'driven' as const, driver: i }],
+        ),
+      ];
+      for (const plan of plans) {
+        expect(ids(repo.search(crit, plan)), `${q} ${JSON.stringify(plan)}`).toEqual(
+          ids(page.rows),
+        );
+        expect(repo.count(crit.clauses, undefined, plan, 100), `${q} count`).toBe(page.total);
+      }
+    }
   });
 });
 

@@ -1,6 +1,20 @@
 import type Database from 'better-sqlite3';
+import type { Plan } from '../../search/planner.js';
 import type { Clause, SortOrder, Term } from '../../search/query-types.js';
 import type { Db } from '../connection.js';
+import {
+  clauseDriver,
+  clauseProbe,
+  driver,
+  ftsExpression,
+  ownIndex,
+  scoreOf,
+  textTermsOf,
+  type Sql,
+  type TextRefs,
+} from './search-sql.js';
+
+export { ftsExpression };
 
 /** One result row: what a grid needs, plus the relevance it was ranked by. */
 export interface SearchRow {
@@ -30,103 +44,151 @@ export interface SearchCriteria {
   semantic?: Map<string, number>;
   after?: SearchKey;
   limit: number;
-}
-
-interface Sql {
-  text: string;
-  params: unknown[];
+  /** Rank text matches by bm25 (costly on many matches); otherwise every match counts the same. */
+  rankText?: boolean;
 }
 
 const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
   p.favourite, p.status`;
 
-const PLACE_COLUMN = {
-  city: 'city_key',
-  region: 'region_key',
-  country: 'country_code',
-  continent: 'continent_key',
-};
-
-const marks = (n: number) => Array(n).fill('?').join(', ');
-
 /**
- * The FTS5 expression for some words: a phrase whose last word may be a prefix ("holi" finds
- * "holidays"). Words come from the parser as letters and digits only; quoting them anyway means
- * no input can ever be read as FTS syntax (NEAR, OR, column filters, *).
- */
-export function ftsExpression(words: string[], where: 'all' | 'names' | 'ocr'): string {
-  const last = words[words.length - 1] ?? '';
-  const phrase = `"${words.map((w) => w.replace(/"/g, '""')).join(' ')}"${last.length >= 3 ? ' *' : ''}`;
-  return where === 'all' ? phrase : `${where} : ${phrase}`;
-}
-
-/**
- * Search as one parameterised SQL statement: every clause of the query becomes a predicate on
- * photos backed by an index (tags by label, people by person, places by key, text by FTS5, dates
- * by the timeline key…), results are ranked and paged with a keyset cursor. Trashed photos never
- * appear.
+ * Search as one parameterised SQL statement: every clause becomes an indexed predicate on photos
+ * (see search-sql.ts), the plan (src/search/planner.ts) decides whether the statement walks the
+ * timeline index or starts from the ids of its most selective clause, and results are ranked and
+ * paged with a keyset cursor. Trashed photos never appear.
  */
 export class SearchRepo {
   private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Db) {}
 
-  private stmt(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
+  private stmt(text: string): Database.Statement {
+    let s = this.stmts.get(text);
     if (!s) {
-      // Statement texts repeat: the same query shape with other values is the same statement.
+      // Query shapes repeat (same clauses, other values): a bounded cache of prepared statements.
       if (this.stmts.size > 500) this.stmts.clear();
-      s = this.db.prepare(sql);
-      this.stmts.set(sql, s);
+      s = this.db.prepare(text);
+      this.stmts.set(text, s);
     }
     return s;
   }
 
   /** One page of results. */
-  search(c: SearchCriteria): SearchRow[] {
-    const q = this.build(c);
+  search(c: SearchCriteria, plan: Plan): SearchRow[] {
+    const q = this.build(c, plan);
     return this.stmt(q.text).all(...q.params) as SearchRow[];
   }
 
-  /** How many photos match, counting no further than `cap` (enough to say "1,000+"). */
-  count(clauses: Clause[], semantic: Map<string, number> | undefined, cap: number): number {
-    const ctes = cteFor(clauses, semantic);
-    const where = this.where(clauses, semantic);
-    const sql = `${ctes.text}SELECT COUNT(*) AS n FROM (SELECT 1 FROM photos p WHERE ${where.text} LIMIT ?)`;
-    const row = this.stmt(sql).get(...ctes.params, ...where.params, cap) as { n: number };
-    return row.n;
+  /** How many photos match, counting no further than `cap`. */
+  count(
+    clauses: Clause[],
+    semantic: Map<string, number> | undefined,
+    plan: Plan,
+    cap: number,
+  ): number {
+    const q = this.build({ clauses, semantic, sort: 'newest', limit: cap }, plan, true);
+    return (this.stmt(q.text).get(...q.params) as { n: number }).n;
   }
 
-  /** The statement for a page (exposed for EXPLAIN in tests and the benchmark). */
-  build(c: SearchCriteria): Sql {
-    const ctes = cteFor(c.clauses, c.semantic);
-    const where = this.where(c.clauses, c.semantic);
-    const params: unknown[] = [...ctes.params];
-    if (c.sort === 'relevance') {
-      const score = scoreOf(c.clauses, c.semantic);
-      let text = `${ctes.text}SELECT * FROM (SELECT ${COLUMNS}, ${score.text} AS score FROM photos p
-        WHERE ${where.text})`;
-      params.push(...score.params, ...where.params);
-      if (c.after) {
-        text += ` WHERE (score < ? OR (score = ? AND (sort_at, id) < (?, ?)))`;
-        params.push(c.after.score ?? 0, c.after.score ?? 0, c.after.sortAt, c.after.id);
+  /** Photos in the catalogue (trashed included: only used for estimates). */
+  total(): number {
+    return (this.stmt('SELECT COUNT(*) AS n FROM photos').get() as { n: number }).n;
+  }
+
+  /**
+   * Photos a term matches, counted no further than `cap`, and whether the term can start a query.
+   * Cheap: every count reads one index range.
+   */
+  estimate(t: Term, cap: number): { rows: number; drivable: boolean } {
+    const refs: TextRefs = { index: () => 0, semantic: false };
+    if (t.kind === 'text') {
+      const row = this.stmt(
+        'SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)',
+      ).get(ftsExpression(t.words, t.in), cap) as { n: number };
+      return { rows: row.n, drivable: true };
+    }
+    const d = driver(t, refs);
+    const row = this.stmt(`SELECT COUNT(*) AS n FROM (${d.text} LIMIT ?)`).get(
+      ...d.params,
+      cap,
+    ) as { n: number };
+    return { rows: row.n, drivable: true };
+  }
+
+  /** The statement for a page, or for a capped count (exposed for EXPLAIN in tests and the bench). */
+  build(c: SearchCriteria, plan: Plan, countOnly = false): Sql {
+    const texts = textTermsOf(c.clauses);
+    const positiveText = c.clauses.some(
+      (cl) => !cl.negate && cl.terms.some((t) => t.kind === 'text'),
+    );
+    const refs: TextRefs = {
+      index: (t) => texts.indexOf(t),
+      semantic: Boolean(c.semantic?.size) && positiveText,
+    };
+    const ctes: string[] = [];
+    const params: unknown[] = [];
+    texts.forEach((t, i) => {
+      if (t.kind !== 'text') return;
+      // File names weigh more than found text: a name was chosen by a person.
+      const rank = c.rankText === false ? '1.0' : '-bm25(search_text, 4.0, 1.0)';
+      ctes.push(`txt${i} AS MATERIALIZED (SELECT d.photo_id, ${rank} AS r
+        FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?)`);
+      params.push(ftsExpression(t.words, t.in));
+    });
+    if (refs.semantic) {
+      ctes.push('sem AS MATERIALIZED (SELECT key AS photo_id, value AS s FROM json_each(?))');
+      params.push(JSON.stringify(Object.fromEntries(c.semantic!)));
+    }
+    let from = 'photos p INDEXED BY photos_timeline';
+    const where = ['p.trashed_at IS NULL'];
+    const whereParams: unknown[] = [];
+    const driverClause = plan.mode === 'driven' ? c.clauses[plan.driver] : undefined;
+    const inPlace = driverClause ? ownIndex(driverClause) : null;
+    if (inPlace) from = `photos p INDEXED BY ${inPlace}`;
+    c.clauses.forEach((clause) => {
+      if (clause === driverClause && !inPlace) {
+        const d = clauseDriver(clause, refs)!;
+        ctes.push(`d AS MATERIALIZED (SELECT DISTINCT photo_id FROM (${d.text}))`);
+        params.push(...d.params);
+        // CROSS JOIN keeps SQLite from reordering: the driver's ids are the outer loop.
+        from = 'd CROSS JOIN photos p ON p.id = d.photo_id';
+        return;
       }
-      text += ` ORDER BY score DESC, sort_at DESC, id DESC LIMIT ?`;
-      params.push(c.limit);
-      return { text, params };
+      const p = clauseProbe(clause, refs);
+      where.push(p.text);
+      whereParams.push(...p.params);
+    });
+    const withSql = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+
+    if (countOnly) {
+      return {
+        text: `${withSql}SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ?)`,
+        params: [...params, ...whereParams, c.limit],
+      };
+    }
+    if (c.sort === 'relevance') {
+      const score = scoreOf(c.clauses, refs);
+      let text = `${withSql}SELECT * FROM (SELECT ${COLUMNS}, ${score.text} AS score FROM ${from}
+        WHERE ${where.join(' AND ')})`;
+      const all = [...params, ...score.params, ...whereParams];
+      if (c.after) {
+        text += ' WHERE (score < ? OR (score = ? AND (sort_at, id) < (?, ?)))';
+        all.push(c.after.score ?? 0, c.after.score ?? 0, c.after.sortAt, c.after.id);
+      }
+      text += ' ORDER BY score DESC, sort_at DESC, id DESC LIMIT ?';
+      all.push(c.limit);
+      return { text, params: all };
     }
     const desc = c.sort === 'newest';
-    let text = `${ctes.text}SELECT ${COLUMNS}, 0.0 AS score FROM photos p WHERE ${where.text}`;
-    params.push(...where.params);
     if (c.after) {
-      text += ` AND (p.sort_at, p.id) ${desc ? '<' : '>'} (?, ?)`;
-      params.push(c.after.sortAt, c.after.id);
+      where.push(`(p.sort_at, p.id) ${desc ? '<' : '>'} (?, ?)`);
+      whereParams.push(c.after.sortAt, c.after.id);
     }
-    text += desc
-      ? ' ORDER BY p.sort_at DESC, p.id DESC LIMIT ?'
-      : ' ORDER BY p.sort_at ASC, p.id ASC LIMIT ?';
-    params.push(c.limit);
-    return { text, params };
+    const order = desc ? 'p.sort_at DESC, p.id DESC' : 'p.sort_at ASC, p.id ASC';
+    return {
+      text: `${withSql}SELECT ${COLUMNS}, 0.0 AS score FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      params: [...params, ...whereParams, c.limit],
+    };
   }
 
   /** Names the parser should recognise, as this catalogue holds them. */
@@ -172,182 +234,4 @@ export class SearchRepo {
     }[];
     return cols.some((c) => c.name === 'id') && cols.some((c) => c.name === 'name');
   }
-
-  private where(clauses: Clause[], semantic: Map<string, number> | undefined): Sql {
-    // Repeats the timeline index's predicate word for word, so SQLite may walk photos_timeline.
-    const parts = ['p.trashed_at IS NULL'];
-    const params: unknown[] = [];
-    let txt = 0;
-    const useSemantic = Boolean(semantic?.size);
-    for (const clause of clauses) {
-      const alts = clause.terms.map((t) =>
-        termPredicate(t, () => txt++, useSemantic && !clause.negate),
-      );
-      const text = alts.length === 1 ? alts[0].text : `(${alts.map((a) => a.text).join(' OR ')})`;
-      // IFNULL: a NULL column (no camera recorded) must count as "not that camera" when negated.
-      parts.push(clause.negate ? `NOT IFNULL(${text}, 0)` : text);
-      for (const a of alts) params.push(...a.params);
-    }
-    return { text: parts.join(' AND '), params };
-  }
-}
-
-/** Common table expressions for ranked text matches and semantic candidates. */
-function cteFor(clauses: Clause[], semantic: Map<string, number> | undefined): Sql {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  textTerms(clauses).forEach((t, i) => {
-    parts.push(`txt${i} AS MATERIALIZED (SELECT d.photo_id, -bm25(search_text, 4.0, 1.0) AS r
-      FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?)`);
-    params.push(ftsExpression(t.words, t.in));
-  });
-  if (semantic && semantic.size && textTerms(clauses).length) {
-    parts.push(`sem AS MATERIALIZED (SELECT key AS photo_id, value AS s FROM json_each(?))`);
-    params.push(JSON.stringify(Object.fromEntries(semantic)));
-  }
-  return { text: parts.length ? `WITH ${parts.join(', ')} ` : '', params };
-}
-
-/** Text terms in order of appearance: their position names their CTE (txt0, txt1…). */
-function textTerms(clauses: Clause[]): Extract<Term, { kind: 'text' }>[] {
-  return clauses.flatMap((c) =>
-    c.terms.filter((t): t is Extract<Term, { kind: 'text' }> => t.kind === 'text'),
-  );
-}
-
-function termPredicate(t: Term, nextText: () => number, semantic: boolean): Sql {
-  switch (t.kind) {
-    case 'tag':
-      return {
-        text: `p.id IN (SELECT t.photo_id FROM photo_tags t WHERE t.label IN (${marks(t.labels.length)}))`,
-        params: t.labels,
-      };
-    case 'person':
-      if (!t.ids.length) return { text: '0', params: [] };
-      return {
-        text: `p.id IN (SELECT f.photo_id FROM faces f WHERE f.person_id IN (${marks(t.ids.length)}))`,
-        params: t.ids,
-      };
-    case 'album':
-      if (!t.ids.length) return { text: '0', params: [] };
-      return {
-        text: `p.id IN (SELECT ap.photo_id FROM album_photos ap WHERE ap.album_id IN (${marks(t.ids.length)}))`,
-        params: t.ids,
-      };
-    case 'date': {
-      const alts: string[] = [];
-      const params: unknown[] = [];
-      for (const s of t.spans) {
-        const conds: string[] = [];
-        if (s.from) {
-          conds.push('p.sort_at >= ?');
-          params.push(s.from);
-        }
-        if (s.to) {
-          conds.push('p.sort_at < ?');
-          params.push(s.to);
-        }
-        alts.push(conds.length ? conds.join(' AND ') : '1');
-      }
-      for (const y of t.yearly) {
-        alts.push('(substr(p.sort_at, 6, 5) >= ? AND substr(p.sort_at, 6, 5) < ?)');
-        params.push(y.from, y.to);
-      }
-      if (!alts.length) return { text: '0', params: [] };
-      return {
-        text: alts.length === 1 ? `(${alts[0]})` : `(${alts.map((a) => `(${a})`).join(' OR ')})`,
-        params,
-      };
-    }
-    case 'place':
-      return {
-        text: `p.id IN (SELECT pl.photo_id FROM photo_places pl WHERE pl.${PLACE_COLUMN[t.field]} = ?)`,
-        params: [t.key],
-      };
-    case 'camera': {
-      const conds: string[] = [];
-      if (t.makes.length) conds.push(`p.make IN (${marks(t.makes.length)})`);
-      if (t.models.length) conds.push(`p.model IN (${marks(t.models.length)})`);
-      if (!conds.length) return { text: '0', params: [] };
-      return { text: `(${conds.join(' OR ')})`, params: [...t.makes, ...t.models] };
-    }
-    case 'type':
-      return { text: `p.format IN (${marks(t.formats.length)})`, params: t.formats };
-    case 'folder': {
-      if (!t.dirs.length) return { text: '0', params: [] };
-      // Everything below dir: paths between "dir/" and "dir0" ('0' follows '/'), a range scan
-      // of the unique path index.
-      const ranges = t.dirs.map(() => '(l.path > ? AND l.path < ?)').join(' OR ');
-      return {
-        text: `p.id IN (SELECT l.photo_id FROM locations l WHERE ${ranges})`,
-        params: t.dirs.flatMap((d) => [`${d}/`, `${d}0`]),
-      };
-    }
-    case 'favourite':
-      return { text: 'p.favourite = 1', params: [] };
-    case 'text': {
-      // With a semantic model, photos that look like the words match too (negations stay literal:
-      // "not looking like a beach" is too vague to exclude anything).
-      const i = nextText();
-      const fts = `p.id IN (SELECT photo_id FROM txt${i})`;
-      return {
-        text: semantic ? `(${fts} OR p.id IN (SELECT photo_id FROM sem))` : fts,
-        params: [],
-      };
-    }
-    case 'area': {
-      const lon = t.west <= t.east ? 'p.lon BETWEEN ? AND ?' : '(p.lon >= ? OR p.lon <= ?)';
-      return {
-        text: `(p.lat BETWEEN ? AND ? AND ${lon})`,
-        params: [t.south, t.north, t.west, t.east],
-      };
-    }
-    case 'has':
-      switch (t.what) {
-        case 'gps':
-          return { text: 'p.lat IS NOT NULL', params: [] };
-        case 'place':
-          return {
-            text: 'p.id IN (SELECT pl.photo_id FROM photo_places pl WHERE pl.country_code IS NOT NULL)',
-            params: [],
-          };
-        case 'text':
-          return {
-            text: "p.id IN (SELECT pt.photo_id FROM photo_text pt WHERE pt.text != '')",
-            params: [],
-          };
-        case 'faces':
-          return { text: 'p.id IN (SELECT f.photo_id FROM faces f)', params: [] };
-        case 'tags':
-          return { text: 'p.id IN (SELECT t.photo_id FROM photo_tags t)', params: [] };
-      }
-  }
-}
-
-/** Relevance: best detection score of each wanted tag, text rank, semantic similarity. */
-function scoreOf(clauses: Clause[], semantic: Map<string, number> | undefined): Sql {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  let txt = 0;
-  for (const c of clauses) {
-    for (const t of c.terms) {
-      if (t.kind === 'text') {
-        if (!c.negate) {
-          // bm25 grows without bound; r/(1+r) keeps one text match worth less than two tags.
-          parts.push(
-            `IFNULL((SELECT r / (1.0 + r) FROM txt${txt} WHERE txt${txt}.photo_id = p.id), 0)`,
-          );
-          if (semantic?.size)
-            parts.push('IFNULL((SELECT s FROM sem WHERE sem.photo_id = p.id), 0)');
-        }
-        txt++;
-      } else if (t.kind === 'tag' && !c.negate) {
-        parts.push(
-          `IFNULL((SELECT MAX(t.score) FROM photo_tags t WHERE t.photo_id = p.id AND t.label IN (${marks(t.labels.length)})), 0)`,
-        );
-        params.push(...t.labels);
-      }
-    }
-  }
-  return { text: parts.length ? parts.join(' + ') : '0.0', params };
 }
