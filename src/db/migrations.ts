@@ -196,4 +196,59 @@ export const migrations: Migration[] = [
       CREATE INDEX faces_person_photo ON faces (person_id, photo_id);
     `,
   },
+  {
+    version: 6,
+    name: 'timeline month counts',
+    sql: `
+      -- Photos per month for the timeline, favourites and trash, kept by triggers so the month
+      -- buckets (which size the whole timeline and its scrubber) cost a few hundred rows to read
+      -- instead of a GROUP BY over every photo (~30 ms at 100k, measured). Rows may reach n = 0.
+      CREATE TABLE photo_month_counts (
+        scope TEXT NOT NULL,
+        month TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (scope, month)
+      ) WITHOUT ROWID;
+
+      INSERT INTO photo_month_counts (scope, month, n)
+        SELECT 'all', substr(sort_at, 1, 7), COUNT(*) FROM photos WHERE trashed_at IS NULL GROUP BY 2;
+      INSERT INTO photo_month_counts (scope, month, n)
+        SELECT 'favourites', substr(sort_at, 1, 7), COUNT(*) FROM photos
+        WHERE favourite = 1 AND trashed_at IS NULL GROUP BY 2;
+      INSERT INTO photo_month_counts (scope, month, n)
+        SELECT 'trash', substr(sort_at, 1, 7), COUNT(*) FROM photos WHERE trashed_at IS NOT NULL GROUP BY 2;
+
+      CREATE TRIGGER photos_month_counts_insert AFTER INSERT ON photos BEGIN
+        INSERT INTO photo_month_counts (scope, month, n)
+          SELECT s, substr(NEW.sort_at, 1, 7), 1 FROM (SELECT 'all' AS s WHERE NEW.trashed_at IS NULL
+                UNION ALL SELECT 'favourites' WHERE NEW.favourite = 1 AND NEW.trashed_at IS NULL
+                UNION ALL SELECT 'trash' WHERE NEW.trashed_at IS NOT NULL) WHERE true
+          ON CONFLICT (scope, month) DO UPDATE SET n = n + 1;
+      END;
+
+      CREATE TRIGGER photos_month_counts_delete AFTER DELETE ON photos BEGIN
+        UPDATE photo_month_counts SET n = n - 1
+          WHERE month = substr(OLD.sort_at, 1, 7) AND (
+            (scope = 'all' AND OLD.trashed_at IS NULL)
+            OR (scope = 'favourites' AND OLD.favourite = 1 AND OLD.trashed_at IS NULL)
+            OR (scope = 'trash' AND OLD.trashed_at IS NOT NULL));
+      END;
+
+      CREATE TRIGGER photos_month_counts_update AFTER UPDATE OF sort_at, favourite, trashed_at ON photos
+      WHEN OLD.sort_at IS NOT NEW.sort_at OR OLD.favourite IS NOT NEW.favourite
+        OR (OLD.trashed_at IS NULL) <> (NEW.trashed_at IS NULL)
+      BEGIN
+        UPDATE photo_month_counts SET n = n - 1
+          WHERE month = substr(OLD.sort_at, 1, 7) AND (
+            (scope = 'all' AND OLD.trashed_at IS NULL)
+            OR (scope = 'favourites' AND OLD.favourite = 1 AND OLD.trashed_at IS NULL)
+            OR (scope = 'trash' AND OLD.trashed_at IS NOT NULL));
+        INSERT INTO photo_month_counts (scope, month, n)
+          SELECT s, substr(NEW.sort_at, 1, 7), 1 FROM (SELECT 'all' AS s WHERE NEW.trashed_at IS NULL
+                UNION ALL SELECT 'favourites' WHERE NEW.favourite = 1 AND NEW.trashed_at IS NULL
+                UNION ALL SELECT 'trash' WHERE NEW.trashed_at IS NOT NULL) WHERE true
+          ON CONFLICT (scope, month) DO UPDATE SET n = n + 1;
+      END;
+    `,
+  },
 ];

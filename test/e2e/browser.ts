@@ -61,5 +61,18 @@ export async function openBrowser(opts: { colorScheme?: 'light' | 'dark'; width?
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Let entry animations (panels, dialogs, image fades) finish so the picture shows the end state.
+  await page.waitForTimeout(450);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/**
+ * Waits until at least n thumbnails have loaded. Browser code reaches the DOM through globalThis
+ * (tests compile without DOM types); string expressions would need 'unsafe-eval', which the CSP
+ * rightly refuses.
+ */
+export async function thumbnailsLoaded(page: Page, n: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((min) => (globalThis as any).document.querySelectorAll('.tile-img-loaded').length >= min, n, {
+    timeout,
+  });
 }

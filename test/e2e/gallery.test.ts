@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus } from '../helpers/corpus.js';
 import { GALLERY_PHOTOS, startGallery, type Gallery } from '../server/harness.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from './browser.js';
+import { hasChromium, hasWebBuild, openBrowser, screenshot, thumbnailsLoaded, type Browser } from './browser.js';
 
 const ready = hasCorpus && hasChromium && hasWebBuild;
 if (!hasWebBuild) console.warn('\n*** e2e: web/dist is missing (npm run build); browser tests SKIPPED ***\n');
@@ -33,7 +33,7 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.getByRole('button', { name: 'Add folder' }).click();
     // Tiles appear while indexing runs, pushed by server-sent events (no reload).
     await page.locator('.tile').first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction((n) => document.querySelectorAll('.tile-img-loaded').length >= n, count, { timeout: 60_000 });
+    await thumbnailsLoaded(page, count, 60_000);
     await expect.poll(() => page.locator('.month-title').first().textContent()).toBeTruthy();
     await page.mouse.move(0, 0);
     await screenshot(page, 'timeline-light');
@@ -112,7 +112,7 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await screenshot(page, 'albums');
     await card.click();
     await expect.poll(() => page.locator('.tile').count()).toBe(3);
-    await page.waitForFunction(() => document.querySelectorAll('.tile-img-loaded').length >= 3);
+    await thumbnailsLoaded(page, 3);
     await screenshot(page, 'album');
   });
 
@@ -131,7 +131,7 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.getByRole('link', { name: 'Trash' }).click();
     await expect.poll(() => page.locator('.tile').count()).toBe(1);
     await page.getByText('Emptying the trash deletes their files').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.tile-img-loaded').length >= 1);
+    await thumbnailsLoaded(page, 1);
     await screenshot(page, 'trash');
     await page.locator('.tile').first().hover();
     await page.locator('.tile').first().getByRole('button', { name: 'Select' }).click();
@@ -156,8 +156,8 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     const { page } = b;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('link', { name: 'Photos' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.tile-img-loaded').length >= 4);
-    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await thumbnailsLoaded(page, 4);
+    const bg = await page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor);
     expect(bg).toBe('rgb(19, 20, 22)');
     await page.mouse.move(0, 0);
     await screenshot(page, 'timeline-dark');

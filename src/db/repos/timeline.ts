@@ -91,8 +91,17 @@ export class TimelineRepo {
     return this.stmt(sql).all(...params, opts.limit) as TimelineRow[];
   }
 
-  /** Photo counts per month, newest first: the UI sizes the whole scroll area from these. */
+  /**
+   * Photo counts per month, newest first: the UI sizes the whole scroll area from these. The
+   * library-wide scopes read the trigger-maintained photo_month_counts (migration 6); an album is
+   * small enough to count directly.
+   */
   buckets(scope: TimelineScope): { month: string; count: number }[] {
+    if (scope.kind !== 'album') {
+      return this.stmt(
+        `SELECT month, n AS count FROM photo_month_counts WHERE scope = ? AND n > 0 ORDER BY month DESC`,
+      ).all(scope.kind) as { month: string; count: number }[];
+    }
     const s = this.scopeSql(scope);
     const sql = `SELECT substr(p.sort_at, 1, 7) AS month, COUNT(*) AS count FROM ${s.from}
       WHERE ${s.where} GROUP BY month ORDER BY month DESC`;

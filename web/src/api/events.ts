@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import type { JobsStatus, PictoEvent } from '../../../src/shared/api.js';
 
-type Listener = (e: PictoEvent | { type: 'hello'; status: JobsStatus } | { type: 'reconnected' }) => void;
+type Listener = (
+  e: PictoEvent | { type: 'hello'; status: JobsStatus } | { type: 'reconnected' } | { type: 'connection.lost' },
+) => void;
 
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
@@ -35,7 +37,10 @@ function connect(): void {
     source.addEventListener(t, (m) => emit(JSON.parse((m as MessageEvent<string>).data) as PictoEvent));
   }
   source.onerror = () => {
-    lostAt ||= Date.now();
+    if (!lostAt) {
+      lostAt = Date.now();
+      emit({ type: 'connection.lost' });
+    }
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { onLibraryEvent } from '../api/events.js';
 import { Sidebar } from '../components/Sidebar.js';
 import { Toasts } from '../components/toasts.js';
+import { ConnectionBanner } from '../components/ConnectionBanner.js';
 import { AlbumPage } from '../pages/AlbumPage.js';
 import { AlbumsPage } from '../pages/AlbumsPage.js';
 import { FavouritesPage } from '../pages/FavouritesPage.js';
@@ -55,6 +56,7 @@ export function App() {
         <Page path={route.path} />
       </main>
       <Toasts />
+      <ConnectionBanner />
     </div>
   );
 }
