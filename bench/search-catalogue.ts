@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import type { Db } from '../src/db/index.js';
+import { PLACES_VERSION } from '../src/search/places/service.js';
 
 /** Deterministic PRNG so every run searches the same library. */
 export function mulberry32(seed: number): () => number {
@@ -177,7 +178,7 @@ export function generateCatalogue(
   );
   const insPlace = db.prepare(
     `INSERT INTO photo_places (photo_id, lat, lon, city, city_key, city_id, city_km, region, region_key, country_code,
-       country, continent, continent_key, version) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 'bench')`,
+       country, continent, continent_key, version) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   let n = 0;

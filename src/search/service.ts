@@ -45,6 +45,8 @@ export interface SearchDeps {
   placeAliases?: (places: VocabularyData['places']) => VocabularyData['places'];
   semantic?: SemanticRanker;
   now?: () => Date;
+  /** Runs before each search (cheap after the first time): e.g. geocode photos not placed yet. */
+  beforeSearch?: () => void;
 }
 
 export const COUNT_CAP = 10_000;
@@ -99,6 +101,7 @@ export class SearchService {
   }
 
   search(req: SearchRequest): SearchPage {
+    this.deps.beforeSearch?.();
     const t0 = performance.now();
     const parsed = this.parse(req.q);
     const understood = understand(parsed);

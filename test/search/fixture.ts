@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Picto } from '../../src/app/picto.js';
 import type { Db } from '../../src/db/index.js';
+import { PLACES_VERSION } from '../../src/search/places/service.js';
 
 export interface FakePhoto {
   id: string;
@@ -130,7 +131,7 @@ export class FakeLibrary {
         if (p.place) {
           db.prepare(
             `INSERT INTO photo_places (photo_id, lat, lon, city, city_key, region, region_key, country_code, country, continent, continent_key, version)
-             VALUES (?, ?, ?, ?, ?, ?, lower(?), ?, ?, ?, lower(?), 'test')`,
+             VALUES (?, ?, ?, ?, ?, ?, lower(?), ?, ?, ?, lower(?), ?)`,
           ).run(
             p.id,
             p.lat ?? 0,
@@ -143,6 +144,7 @@ export class FakeLibrary {
             p.place.country ?? null,
             p.place.continent ?? null,
             p.place.continent ?? null,
+            PLACES_VERSION,
           );
         }
       }

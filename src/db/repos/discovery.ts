@@ -1,13 +1,16 @@
 import type { Db } from '../connection.js';
+import { PlacesRepo } from './places.js';
 import { SearchRepo } from './search.js';
 
 /** The repositories of search and discovery, grouped so the catalogue's Repos gains one entry. */
 export interface DiscoveryRepos {
   search: SearchRepo;
+  places: PlacesRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
   return {
     search: new SearchRepo(db),
+    places: new PlacesRepo(db),
   };
 }

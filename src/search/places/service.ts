@@ -1,0 +1,139 @@
+// Keeps photo_places in step with photo positions: a cheap main-thread pass after the media stage
+// (geocoding is ~20 µs a photo once the city table is loaded), plus a catch-up pass at start for
+// photos indexed by an older build. Searching for a place is then an index lookup.
+
+import type { Repos } from '../../db/index.js';
+import type { PlaceCount, PlaceRow } from '../../db/repos/places.js';
+import type { EventBus } from '../../shared/events.js';
+import { fold, phraseKey } from '../text.js';
+import type { VocabularyData } from '../vocabulary.js';
+import { Geocoder, placeAliases, type Place } from './geocoder.js';
+
+/** Bump when the geocoding changes: every place is computed again. */
+export const PLACES_VERSION = 'places@1';
+const BATCH = 500;
+const DEBOUNCE_MS = 500;
+/** The city table costs ~10 MB: let it go when nothing was geocoded for a while. */
+const RELEASE_AFTER_MS = 120_000;
+
+export interface PlacesDeps {
+  repos: Repos;
+  events: EventBus;
+  /** Called after places changed (the search vocabulary learns new place names). */
+  onChanged?: () => void;
+  /** Tests inject a small geocoder. */
+  geocoder?: () => Geocoder;
+}
+
+export class PlacesService {
+  private geocoder: Geocoder | null = null;
+  private releaseTimer: NodeJS.Timeout | null = null;
+  private pending = new Set<string>();
+  private debounce: NodeJS.Timeout | null = null;
+  private caughtUp = false;
+  private readonly off: () => void;
+
+  constructor(private readonly deps: PlacesDeps) {
+    this.off = deps.events.on((e) => {
+      if (e.type === 'photos.changed' && (e.reason === 'indexed' || e.reason === 'updated')) {
+        for (const id of e.ids) this.pending.add(id);
+        this.debounce ??= setTimeout(() => this.flushPending(), DEBOUNCE_MS);
+        this.debounce.unref?.();
+      }
+    });
+  }
+
+  dispose(): void {
+    this.off();
+    if (this.debounce) clearTimeout(this.debounce);
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    this.debounce = null;
+    this.geocoder = null;
+  }
+
+  /** Geocodes every photo whose place is missing or stale (first call only, unless forced). */
+  catchUp(force = false): number {
+    if (this.caughtUp && !force) return 0;
+    this.caughtUp = true;
+    let done = 0;
+    const { repos } = this.deps;
+    repos.db.transaction(() => repos.discovery.places.dropOrphans())();
+    for (;;) {
+      const batch = repos.discovery.places.stale(PLACES_VERSION, BATCH);
+      if (!batch.length) break;
+      this.write(batch);
+      done += batch.length;
+    }
+    if (done) this.deps.onChanged?.();
+    return done;
+  }
+
+  /** Geocodes photos that were just indexed (their positions may be new). */
+  private flushPending(): void {
+    this.debounce = null;
+    const ids = [...this.pending];
+    this.pending.clear();
+    const { places } = this.deps.repos.discovery;
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = places.stale(PLACES_VERSION, BATCH, ids.slice(i, i + BATCH));
+      if (batch.length) this.write(batch);
+      changed += batch.length;
+    }
+    if (changed) this.deps.onChanged?.();
+  }
+
+  private write(batch: { id: string; lat: number; lon: number }[]): void {
+    const geo = this.load();
+    const rows = batch.map((p) => placeRow(p.id, p.lat, p.lon, geo.lookup(p.lat, p.lon)));
+    const { repos } = this.deps;
+    repos.db.transaction(() => repos.discovery.places.upsert(rows))();
+  }
+
+  private load(): Geocoder {
+    this.geocoder ??= (this.deps.geocoder ?? Geocoder.load)();
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    this.releaseTimer = setTimeout(() => {
+      this.geocoder = null;
+    }, RELEASE_AFTER_MS);
+    this.releaseTimer.unref?.();
+    return this.geocoder;
+  }
+
+  /** The place of one photo (null without GPS). */
+  forPhoto(id: string): PlaceRow | null {
+    return this.deps.repos.discovery.places.forPhoto(id) ?? null;
+  }
+
+  counts(field: 'city' | 'country'): PlaceCount[] {
+    return this.deps.repos.discovery.places.counts(field);
+  }
+}
+
+export function placeRow(id: string, lat: number, lon: number, p: Place): PlaceRow {
+  return {
+    photo_id: id,
+    lat,
+    lon,
+    city: p.city,
+    city_key: p.city ? phraseKey(p.city) : null,
+    city_id: p.cityId,
+    city_km: p.cityKm,
+    region: p.region,
+    region_key: p.region ? phraseKey(p.region) : null,
+    country_code: p.countryCode,
+    country: p.country,
+    continent: p.continent,
+    continent_key: p.continent ? phraseKey(p.continent) : null,
+    version: PLACES_VERSION,
+  };
+}
+
+/** Adds other names of countries and continents to the places the search vocabulary knows. */
+export function withAliases(places: VocabularyData['places']): VocabularyData['places'] {
+  return places.map((p) =>
+    p.field === 'country' || p.field === 'continent'
+      ? { ...p, aliases: placeAliases(p.field, p.field === 'continent' ? fold(p.key) : p.key) }
+      : p,
+  );
+}
