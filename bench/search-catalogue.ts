@@ -269,6 +269,7 @@ export function generateCatalogue(
             city[2],
             city[4],
             city[4].toLowerCase(),
+            PLACES_VERSION,
           );
         }
         eventIds.push(id);
