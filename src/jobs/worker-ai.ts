@@ -1,6 +1,6 @@
 // Worker-side AI stages: one analyzer (one onnxruntime session per model) per worker thread,
 // created on first use and shared by every photo that worker processes.
-import { createAnalyzer, type Analyzer } from '../ml/index.js';
+import { createAnalyzer, type Analysis, type Analyzer } from '../ml/index.js';
 import { FACES_STAGE, OBJECTS_STAGE } from './ai-stages.js';
 import { registerImageStage, type ImageFrame } from './worker-stages.js';
 import type { RawImage } from '../media/types.js';
@@ -36,6 +36,20 @@ function getAnalyzer(): Promise<Analyzer> {
   return analyzer;
 }
 
+// Objects and faces of one photo come from one analyze() call: faces are searched in tiles only
+// around the people the object detector found, so both stages must see the same analysis. The
+// memo is keyed by the decoded image object, which the stages of one task share.
+const analyses = new WeakMap<RawImage, Promise<Analysis>>();
+
+function analysisOf(img: RawImage): Promise<Analysis> {
+  let a = analyses.get(img);
+  if (!a) {
+    a = getAnalyzer().then((an) => an.analyze(img));
+    analyses.set(img, a);
+  }
+  return a;
+}
+
 /** Scales a box from the working image to the displayed photo. */
 function toPhoto(
   box: [number, number, number, number],
@@ -51,7 +65,7 @@ registerImageStage({
   name: OBJECTS_STAGE.name,
   version: () => OBJECTS_STAGE.version,
   async run(img, frame): Promise<ObjectResult[]> {
-    const objects = await (await getAnalyzer()).detectObjects(img);
+    const { objects } = await analysisOf(img);
     return objects.map((o) => ({
       label: o.label,
       score: o.score,
@@ -64,7 +78,7 @@ registerImageStage({
   name: FACES_STAGE.name,
   version: () => FACES_STAGE.version,
   async run(img, frame): Promise<FaceResult[]> {
-    const faces = await (await getAnalyzer()).detectFaces(img);
+    const { faces } = await analysisOf(img);
     const sx = frame.width / img.width;
     const sy = frame.height / img.height;
     return faces.map((f) => {

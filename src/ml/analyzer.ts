@@ -9,6 +9,7 @@ import { ModelUnavailableError, readVerifiedModel, verifiedSourceDir } from './m
 import { detectObjectsIn } from './objects/detect-objects.js';
 import { defaultModelsDir } from './paths.js';
 import { MODELS, modelVersion, type ModelId } from './registry.js';
+import { resultVersions as stageResultVersions } from './versions.js';
 import { createOrtRunner } from './runtime/ort-runner.js';
 import type { ModelRunner } from './runtime/runner.js';
 import {
@@ -83,12 +84,6 @@ export interface Analyzer {
    */
   readonly resultVersions: { objects: string; faces: string };
 }
-
-/**
- * Bump when post-processing changes results without a model change: thresholds, decoding,
- * tiling or merging rules, alignment, quality formula.
- */
-const POSTPROCESSING_REVISION = { objects: 1, faces: 1 };
 
 function clipBox(
   b: [number, number, number, number],
@@ -221,10 +216,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
     }));
   };
 
-  const resultVersions = {
-    objects: `objects/${POSTPROCESSING_REVISION.objects} ${modelVersions.objects}`,
-    faces: `faces/${POSTPROCESSING_REVISION.faces} ${modelVersions.faceDetect} ${modelVersions.faceLandmarks} ${modelVersions.faceEmbed}`,
-  };
+  const resultVersions = stageResultVersions();
 
   return {
     runtimes,

@@ -1,13 +1,18 @@
-// Version strings of what each indexing stage's models produce, readable without loading any
-// runtime (the main thread uses them to find photos indexed by an older model).
+// Version strings of what each indexing stage produces, readable without loading any runtime: the
+// main thread compares them with stored results to re-index exactly what an older version made.
 import { MODELS, modelVersion } from './registry.js';
 
-export function objectsStageVersion(): string {
-  return modelVersion(MODELS.centernet);
-}
+/**
+ * Bump when post-processing changes results without a model change: thresholds, decoding,
+ * tiling or merging rules, alignment, quality formula.
+ */
+export const POSTPROCESSING_REVISION = { objects: 1, faces: 1 };
 
-export function facesStageVersion(): string {
-  return [MODELS.blazeface, MODELS.faceLandmarks68, MODELS.faceDescriptor]
-    .map(modelVersion)
-    .join('|');
+export function resultVersions(): { objects: string; faces: string } {
+  return {
+    objects: `objects/${POSTPROCESSING_REVISION.objects} ${modelVersion(MODELS.centernet)}`,
+    faces:
+      `faces/${POSTPROCESSING_REVISION.faces} ${modelVersion(MODELS.blazeface)} ` +
+      `${modelVersion(MODELS.faceLandmarks68)} ${modelVersion(MODELS.faceDescriptor)}`,
+  };
 }

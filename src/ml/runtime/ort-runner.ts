@@ -2,7 +2,11 @@
 // each: on two cores that beats one worker with two threads (the models are small, so thread
 // synchronisation eats most of the gain), and it keeps a worker from starving the other.
 
-import * as ort from 'onnxruntime-node';
+// Loaded on first use: the main thread imports the ML front door for versions and status only,
+// and must not pay for the native runtime.
+type Ort = typeof import('onnxruntime-node');
+let ortModule: Promise<Ort> | null = null;
+const loadOrt = (): Promise<Ort> => (ortModule ??= import('onnxruntime-node'));
 import type { ModelRunner, TensorData } from './runner.js';
 
 export interface OrtOptions {
@@ -14,6 +18,7 @@ export async function createOrtRunner(
   modelBytes: Uint8Array,
   opts: OrtOptions = {},
 ): Promise<ModelRunner> {
+  const ort = await loadOrt();
   const session = await ort.InferenceSession.create(modelBytes, {
     intraOpNumThreads: opts.threads ?? 1,
     interOpNumThreads: 1,
@@ -24,7 +29,7 @@ export async function createOrtRunner(
   return {
     runtime: 'onnxruntime',
     async run(feeds) {
-      const inputs: Record<string, ort.Tensor> = {};
+      const inputs: Record<string, InstanceType<Ort['Tensor']>> = {};
       for (const [name, t] of Object.entries(feeds))
         inputs[name] = new ort.Tensor('float32', t.data, t.dims);
       const result = await session.run(inputs);
