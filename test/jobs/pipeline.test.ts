@@ -1,0 +1,96 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Picto } from '../../src/app/picto.js';
+import { FACES_STAGE } from '../../src/jobs/ai-stages.js';
+import { thumbnailPaths } from '../../src/media/index.js';
+import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+
+const withFaces = ['faces/face_recognition/two_people.jpg', 'faces/face_recognition/obama.jpg'];
+const noAi = ['exif/gps/DSCN0010.jpg'];
+
+describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
+  let tmp: string;
+  let picto: Picto;
+  let aiDir: string;
+  let plainDir: string;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-pipeline-'));
+    aiDir = path.join(tmp, 'people');
+    plainDir = path.join(tmp, 'plain');
+    mkdirSync(aiDir);
+    mkdirSync(plainDir);
+    for (const p of withFaces) copyFileSync(corpusPath(p), path.join(aiDir, path.basename(p)));
+    for (const p of noAi) copyFileSync(corpusPath(p), path.join(plainDir, path.basename(p)));
+    picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 2 });
+    await picto.folders.add(aiDir);
+    const plain = await picto.folders.add(plainDir);
+    picto.folders.setAi(plain.folder.id, false);
+    await picto.scan();
+    picto.runner.start();
+    await picto.runner.drain();
+  }, 300_000);
+
+  afterAll(async () => {
+    await picto?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const photoAt = (dir: string, name: string) =>
+    picto.repos.photos.get(picto.repos.locations.byPath(path.join(dir, name))!.photo_id)!;
+
+  it('runs media, objects and faces, with boxes in displayed-photo pixels', () => {
+    const two = photoAt(aiDir, 'two_people.jpg');
+    expect(two.status).toBe('ready');
+    const faces = picto.repos.faces.facesForPhoto(two.id);
+    expect(faces).toHaveLength(2);
+    for (const f of faces) {
+      expect(f.x + f.w).toBeLessThanOrEqual(two.width! + 1);
+      expect(f.y + f.h).toBeLessThanOrEqual(two.height! + 1);
+      expect(f.embedding.byteLength).toBe(128 * 4);
+    }
+    const labels = picto.repos.objects.objectsForPhoto(two.id).map((o) => o.label);
+    expect(labels).toContain('person');
+    const thumbs = thumbnailPaths(picto.layout.thumbs, two.content_hash);
+    expect(existsSync(thumbs.thumb) && existsSync(thumbs.preview)).toBe(true);
+  });
+
+  it('skips AI for folders with AI switched off', () => {
+    const plain = photoAt(plainDir, 'DSCN0010.jpg');
+    expect(plain.status).toBe('ready');
+    expect(picto.repos.jobs.stagesForPhoto(plain.id).map((j) => j.stage)).toEqual(['media']);
+  });
+
+  it('re-runs exactly the photos an older model version produced, keeping face ids', async () => {
+    const obama = photoAt(aiDir, 'obama.jpg');
+    const two = photoAt(aiDir, 'two_people.jpg');
+    const faceIds = picto.repos.faces.facesForPhoto(obama.id).map((f) => f.id);
+    picto.repos.db
+      .prepare(`UPDATE jobs SET version = 'faces/0 old' WHERE photo_id = ? AND stage = 'faces'`)
+      .run(obama.id);
+    picto.repos.db.prepare('UPDATE faces SET person_id = 7 WHERE photo_id = ?').run(obama.id);
+    const before = picto.repos.jobs.stagesForPhoto(two.id).map((j) => j.updated_at);
+    const objectsBefore = picto.repos.jobs
+      .stagesForPhoto(obama.id)
+      .find((j) => j.stage === 'objects')!.updated_at;
+
+    await picto.runner.stop();
+    const again = new Picto({ dataDir: picto.layout.root, workers: 1 });
+    try {
+      again.runner.start();
+      await again.runner.drain();
+      const jobs = again.repos.jobs.stagesForPhoto(obama.id);
+      expect(jobs.every((j) => j.status === 'done')).toBe(true);
+      expect(jobs.find((j) => j.stage === 'faces')!.version).toBe(FACES_STAGE.version);
+      expect(jobs.find((j) => j.stage === 'objects')!.updated_at).toBe(objectsBefore);
+      expect(again.repos.jobs.stagesForPhoto(two.id).map((j) => j.updated_at)).toEqual(before);
+      const faces = again.repos.faces.facesForPhoto(obama.id);
+      expect(faces.map((f) => f.id)).toEqual(faceIds);
+      expect(faces.every((f) => f.person_id === 7)).toBe(true);
+    } finally {
+      await again.close();
+    }
+  });
+});
