@@ -107,10 +107,18 @@ export async function generateCatalogue(
 async function writeThumbs(thumbDir: string, hashes: string[]): Promise<void> {
   const colours = ['#5b7db1', '#b1795b', '#6fa36a', '#a35f8f', '#c9b458', '#5ba3a3'];
   const thumbs = await Promise.all(
-    colours.map((c) => sharp({ create: { width: 400, height: 300, channels: 3, background: c } }).webp({ quality: 70 }).toBuffer()),
+    colours.map((c) =>
+      sharp({ create: { width: 400, height: 300, channels: 3, background: c } })
+        .webp({ quality: 70 })
+        .toBuffer(),
+    ),
   );
   const previews = await Promise.all(
-    colours.map((c) => sharp({ create: { width: 1440, height: 1080, channels: 3, background: c } }).webp({ quality: 70 }).toBuffer()),
+    colours.map((c) =>
+      sharp({ create: { width: 1440, height: 1080, channels: 3, background: c } })
+        .webp({ quality: 70 })
+        .toBuffer(),
+    ),
   );
   hashes.forEach((h, i) => {
     const p = thumbnailPaths(thumbDir, h);

@@ -9,9 +9,11 @@ import { apiBenchmarks } from './api.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, process.env.PICTO_CORPUS ?? '../shared/corpus');
 const photos = Number(process.argv[2] ?? 100_000);
-const sources = ['exif/gps/DSCN0010.jpg', 'objects/coco128/images/000000000009.jpg', 'objects/coco128/images/000000000025.jpg'].map((p) =>
-  path.join(corpus, p),
-);
+const sources = [
+  'exif/gps/DSCN0010.jpg',
+  'objects/coco128/images/000000000009.jpg',
+  'objects/coco128/images/000000000025.jpg',
+].map((p) => path.join(corpus, p));
 const files = await grainyPhotos(sources, 120);
 const result = await apiBenchmarks({ photos, indexFolder: path.dirname(files[0]) });
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

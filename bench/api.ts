@@ -25,14 +25,21 @@ function latency(ms: number[]): Latency {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
   const r = (n: number) => Math.round(n * 100) / 100;
-  return { samples: s.length, p50Ms: r(at(0.5)), p95Ms: r(at(0.95)), maxMs: r(s[s.length - 1] ?? 0) };
+  return {
+    samples: s.length,
+    p50Ms: r(at(0.5)),
+    p95Ms: r(at(0.95)),
+    maxMs: r(s[s.length - 1] ?? 0),
+  };
 }
 
 async function timed(url: string): Promise<{ ms: number; ok: boolean; body: unknown }> {
   const t0 = performance.now();
   try {
     const res = await fetch(url);
-    const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
+    const body = res.headers.get('content-type')?.includes('json')
+      ? await res.json()
+      : await res.arrayBuffer();
     return { ms: performance.now() - t0, ok: res.ok, body };
   } catch {
     return { ms: performance.now() - t0, ok: false, body: null };
@@ -45,7 +52,10 @@ export interface BenchServer {
 }
 
 /** Starts `picto serve` on a data directory in a child process (from the compiled build). */
-export async function startBenchServer(dataDir: string, workers = os.availableParallelism()): Promise<BenchServer> {
+export async function startBenchServer(
+  dataDir: string,
+  workers = os.availableParallelism(),
+): Promise<BenchServer> {
   const bin = path.join(repoRoot, 'bin', 'picto.js');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -102,7 +112,10 @@ export async function timelinePageLatency(url: string, samples = 300): Promise<L
   return latency(ms);
 }
 
-export async function bucketsLatency(url: string, samples = 100): Promise<Latency & { months: number }> {
+export async function bucketsLatency(
+  url: string,
+  samples = 100,
+): Promise<Latency & { months: number }> {
   const ms: number[] = [];
   let months = 0;
   for (let i = 0; i < samples; i++) {
@@ -126,7 +139,15 @@ async function mediaDone(url: string): Promise<number> {
 export async function concurrentPaging(
   url: string,
   opts: { clients?: number; pagesPerClient?: number; indexFolder?: string; ai?: boolean } = {},
-): Promise<Latency & { requests: number; errors: number; clients: number; photosIndexedDuring: number; seconds: number }> {
+): Promise<
+  Latency & {
+    requests: number;
+    errors: number;
+    clients: number;
+    photosIndexedDuring: number;
+    seconds: number;
+  }
+> {
   const clients = opts.clients ?? 50;
   const pages = opts.pagesPerClient ?? 40;
   const { buckets } = (await (await fetch(`${url}/api/timeline/buckets`)).json()) as Buckets;
@@ -139,7 +160,8 @@ export async function concurrentPaging(
     });
     if (!res.ok) throw new Error(`could not add the folder to index: ${await res.text()}`);
     // Let the scan finish and the workers get going before measuring.
-    for (let i = 0; i < 100 && (await mediaDone(url)) === doneBefore; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await mediaDone(url)) === doneBefore; i++)
+      await new Promise((r) => setTimeout(r, 100));
   }
   const ms: number[] = [];
   let errors = 0;
@@ -152,7 +174,9 @@ export async function concurrentPaging(
       const month = buckets[seed % buckets.length].month;
       let cursor: string | null = null;
       for (let k = 0; k < 4 && n < pages; k++, n++) {
-        const r = await timed(`${url}/api/timeline?limit=200&month=${month}${cursor ? `&cursor=${cursor}` : ''}`);
+        const r = await timed(
+          `${url}/api/timeline?limit=200&month=${month}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         ms.push(r.ms);
         if (!r.ok) {
           errors++;
@@ -166,7 +190,14 @@ export async function concurrentPaging(
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
   const seconds = (performance.now() - t0) / 1000;
   const photosIndexedDuring = (await mediaDone(url)) - doneBefore;
-  return { ...latency(ms), requests: ms.length, errors, clients, photosIndexedDuring, seconds: Math.round(seconds * 100) / 100 };
+  return {
+    ...latency(ms),
+    requests: ms.length,
+    errors,
+    clients,
+    photosIndexedDuring,
+    seconds: Math.round(seconds * 100) / 100,
+  };
 }
 
 /**
@@ -174,10 +205,22 @@ export async function concurrentPaging(
  * `picto:first-screen` mark: photos laid out in the DOM) and until its thumbnails have loaded, in
  * headless Debian Chromium with an empty cache. Median of `runs`.
  */
-export async function firstScreen(url: string, runs = 3): Promise<{ renderMs: number; imagesMs: number; domTiles: number }> {
+export async function firstScreen(
+  url: string,
+  runs = 3,
+): Promise<{ renderMs: number; imagesMs: number; domTiles: number }> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const render: number[] = [];
   const images: number[] = [];
@@ -190,7 +233,8 @@ export async function firstScreen(url: string, runs = 3): Promise<{ renderMs: nu
       // Browser-side functions reach the DOM through globalThis: this file is compiled for Node,
       // without DOM types. (String expressions would need 'unsafe-eval', which our CSP forbids.)
       const firstMark = await page.waitForFunction(
-        () => (globalThis as any).document.documentElement.dataset.firstScreen as string | undefined,
+        () =>
+          (globalThis as any).document.documentElement.dataset.firstScreen as string | undefined,
         null,
         { timeout: 30_000 },
       );
@@ -202,13 +246,17 @@ export async function firstScreen(url: string, runs = 3): Promise<{ renderMs: nu
             const r = im.getBoundingClientRect();
             return r.bottom > 0 && r.top < g.innerHeight;
           });
-          return imgs.length > 0 && imgs.every((im: any) => im.complete) ? (g.performance.now() as number) : false;
+          return imgs.length > 0 && imgs.every((im: any) => im.complete)
+            ? (g.performance.now() as number)
+            : false;
         },
         null,
         { timeout: 30_000, polling: 16 },
       );
       images.push(Number(await loaded.jsonValue()));
-      domTiles = await page.evaluate(() => (globalThis as any).document.querySelectorAll('.tile').length as number);
+      domTiles = await page.evaluate(
+        () => (globalThis as any).document.querySelectorAll('.tile').length as number,
+      );
       await context.close();
     }
   } finally {
@@ -262,7 +310,13 @@ export async function apiBenchmarks(
       buckets,
       concurrent,
       firstScreen: shot,
-      targets: { timelinePageP95Ms: 20, bucketsP95Ms: 50, concurrentP95Ms: 100, concurrentErrors: 0, firstScreenMs: 1000 },
+      targets: {
+        timelinePageP95Ms: 20,
+        bucketsP95Ms: 50,
+        concurrentP95Ms: 100,
+        concurrentErrors: 0,
+        firstScreenMs: 1000,
+      },
     };
   } finally {
     await server.stop();

@@ -26,7 +26,8 @@ export class TrashService {
 
   private requireIds(ids: string[]): void {
     const missing = ids.filter((id) => !this.deps.repos.photos.idExists(id));
-    if (missing.length) throw new CatalogError(`no photo with id ${missing.slice(0, 5).join(', ')}`, 404);
+    if (missing.length)
+      throw new CatalogError(`no photo with id ${missing.slice(0, 5).join(', ')}`, 404);
   }
 
   moveToTrash(ids: string[]): number {
@@ -98,7 +99,11 @@ export class TrashService {
       const hash = g.hash ?? null;
       if (hash) await this.deps.forgetContent(hash);
     }
-    this.deps.events.emit({ type: 'photos.changed', ids: gone.map((g) => g.photoId), reason: 'removed' });
+    this.deps.events.emit({
+      type: 'photos.changed',
+      ids: gone.map((g) => g.photoId),
+      reason: 'removed',
+    });
     this.deps.events.emit({ type: 'albums.changed' });
     this.deps.events.emit({ type: 'folders.changed' });
     return out;

@@ -251,4 +251,37 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 7,
+    name: 'timeline month versions',
+    sql: `
+      -- A counter per month that moves whenever anything the timeline shows of a photo in that
+      -- month changes. The server caches timeline pages under it: a page is reused until its
+      -- month changes, so indexing one folder leaves every other month's pages cached.
+      CREATE TABLE photo_month_versions (
+        month TEXT PRIMARY KEY,
+        version INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER photos_month_versions_insert AFTER INSERT ON photos BEGIN
+        INSERT INTO photo_month_versions (month, version) VALUES (substr(NEW.sort_at, 1, 7), 1)
+          ON CONFLICT (month) DO UPDATE SET version = version + 1;
+      END;
+
+      CREATE TRIGGER photos_month_versions_delete AFTER DELETE ON photos BEGIN
+        INSERT INTO photo_month_versions (month, version) VALUES (substr(OLD.sort_at, 1, 7), 1)
+          ON CONFLICT (month) DO UPDATE SET version = version + 1;
+      END;
+
+      CREATE TRIGGER photos_month_versions_update
+      AFTER UPDATE OF sort_at, content_hash, width, height, thumb_width, thumb_height, favourite,
+        trashed_at, status ON photos
+      BEGIN
+        INSERT INTO photo_month_versions (month, version) VALUES (substr(OLD.sort_at, 1, 7), 1)
+          ON CONFLICT (month) DO UPDATE SET version = version + 1;
+        INSERT INTO photo_month_versions (month, version) VALUES (substr(NEW.sort_at, 1, 7), 1)
+          ON CONFLICT (month) DO UPDATE SET version = version + 1;
+      END;
+    `,
+  },
 ];

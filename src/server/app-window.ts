@@ -24,7 +24,13 @@ export function openAppWindow(url: string, dataDir: string): WindowLaunch {
     mkdirSync(profile, { recursive: true });
     const child = spawn(
       chromium,
-      [`--app=${url}`, `--user-data-dir=${profile}`, '--class=Picto', '--no-first-run', '--no-default-browser-check'],
+      [
+        `--app=${url}`,
+        `--user-data-dir=${profile}`,
+        '--class=Picto',
+        '--no-first-run',
+        '--no-default-browser-check',
+      ],
       { detached: true, stdio: 'ignore' },
     );
     child.on('error', () => undefined);

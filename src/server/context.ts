@@ -8,7 +8,13 @@ import type { JobsApiService } from './services/jobs.js';
 import type { SseHub } from './sse.js';
 
 /** The fastify instance as route files see it: TypeBox schemas type requests and replies. */
-export type Api = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type Api = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /** What controllers may call: services, never repositories directly. */
 export interface ServerContext {

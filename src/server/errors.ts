@@ -42,16 +42,19 @@ interface AjvError {
 /** "body/name must NOT have fewer than 1 characters": names the field and says what is wrong. */
 function validationError(err: FastifyError): ApiError {
   const first = (err.validation?.[0] ?? {}) as AjvError;
-  const context = (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  const context =
+    (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
   let field = `${context}${first.instancePath ?? ''}`;
   if (first.params?.missingProperty) field += `/${first.params.missingProperty}`;
   let message = `${field} ${first.message ?? 'is not valid'}`;
-  if (first.params?.allowedValue !== undefined) message += ` (${JSON.stringify(first.params.allowedValue)})`;
+  if (first.params?.allowedValue !== undefined)
+    message += ` (${JSON.stringify(first.params.allowedValue)})`;
   return { statusCode: 400, error: 'validation', message, field };
 }
 
 function toApiError(err: unknown): ApiError {
-  if (err instanceof HttpError) return { statusCode: err.statusCode, error: err.kind, message: err.message };
+  if (err instanceof HttpError)
+    return { statusCode: err.statusCode, error: err.kind, message: err.message };
   if (err instanceof CatalogError) {
     return { statusCode: err.status, error: KIND_BY_STATUS[err.status], message: err.message };
   }

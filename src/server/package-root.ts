@@ -12,7 +12,8 @@ export function packageRoot(): string {
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'picto') return dir;
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'picto')
+          return dir;
       } catch {
         // not ours: keep walking
       }
@@ -27,7 +28,9 @@ let cachedVersion: string | undefined;
 
 export function packageVersion(): string {
   cachedVersion ??= (
-    JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+    JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+      version: string;
+    }
   ).version;
   return cachedVersion;
 }

@@ -48,7 +48,9 @@ export async function findRunningServer(dataDir: string): Promise<RuntimeInfo | 
     const res = await fetch(`${info.url}/api/system`, { signal: AbortSignal.timeout(2000) });
     if (!res.ok) return null;
     const body = (await res.json()) as { name?: string; dataDir?: string };
-    return body.name === 'picto' && path.resolve(body.dataDir ?? '') === path.resolve(dataDir) ? info : null;
+    return body.name === 'picto' && path.resolve(body.dataDir ?? '') === path.resolve(dataDir)
+      ? info
+      : null;
   } catch {
     return null;
   }

@@ -140,7 +140,8 @@ export function installSecurity(app: FastifyInstance, token: string): void {
       return reply.code(401).header('www-authenticate', 'Bearer realm="picto"').send({
         statusCode: 401,
         error: 'unauthorised',
-        message: 'this server needs its access token (Authorization: Bearer <token>) from other machines',
+        message:
+          'this server needs its access token (Authorization: Bearer <token>) from other machines',
       });
     }
     return reply.code(401).type('text/html; charset=utf-8').send(UNAUTHORISED_PAGE);

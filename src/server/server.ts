@@ -16,6 +16,7 @@ import { photoRoutes } from './routes/photos.js';
 import { systemRoutes } from './routes/system.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trashRoutes } from './routes/trash.js';
+import { deprioritiseBackgroundThreads } from './priority.js';
 import { installSecurity, isLoopbackHost } from './security.js';
 import { FolderActivity } from './services/folder-activity.js';
 import { FolderApiService } from './services/folders.js';
@@ -94,9 +95,18 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       },
       components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
       security: [{ token: [] }],
-      tags: ['timeline', 'photos', 'files', 'favourites', 'albums', 'trash', 'folders', 'jobs', 'events', 'system'].map(
-        (name) => ({ name }),
-      ),
+      tags: [
+        'timeline',
+        'photos',
+        'files',
+        'favourites',
+        'albums',
+        'trash',
+        'folders',
+        'jobs',
+        'events',
+        'system',
+      ].map((name) => ({ name })),
     },
   });
   await app.register(fastifySwaggerUi, {
@@ -127,8 +137,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   );
   await installWebApp(app);
 
+  let stopSweep: () => void = () => undefined;
   app.addHook('preClose', async () => ctx.sse.closeAll());
   app.addHook('onClose', async () => {
+    stopSweep();
     activity.dispose();
     jobs.dispose();
   });
@@ -139,10 +151,14 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     await app.close();
     throw err;
   }
-  if (opts.indexing ?? true) picto.runner.start();
+  if (opts.indexing ?? true) {
+    picto.runner.start();
+    stopSweep = deprioritiseBackgroundThreads();
+  }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
-  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const urlHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     app,
     url: `http://${urlHost}:${port}`,

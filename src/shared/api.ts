@@ -13,7 +13,9 @@ export const ApiError = Type.Object(
     statusCode: Type.Integer(),
     error: Type.String({ description: 'short machine-readable kind: validation, not-found, …' }),
     message: Type.String({ description: 'what went wrong, written for a person' }),
-    field: Type.Optional(Type.String({ description: 'the request field at fault, e.g. body/name' })),
+    field: Type.Optional(
+      Type.String({ description: 'the request field at fault, e.g. body/name' }),
+    ),
   },
   { $id: 'ApiError' },
 );
@@ -38,7 +40,9 @@ export const PhotoIds = Type.Object({
 });
 export type PhotoIds = Static<typeof PhotoIds>;
 
-export const Changed = Type.Object({ changed: Type.Integer({ description: 'rows actually changed' }) });
+export const Changed = Type.Object({
+  changed: Type.Integer({ description: 'rows actually changed' }),
+});
 export type Changed = Static<typeof Changed>;
 
 export const PhotoStatus = Type.Union([
@@ -65,10 +69,15 @@ export const TimelineItem = Type.Object({
 export type TimelineItem = Static<typeof TimelineItem>;
 
 export const TimelineQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page' })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 200, description: 'nextCursor of the previous page' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
   month: Type.Optional(
-    Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'only photos of this month: YYYY-MM' }),
+    Type.String({
+      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+      description: 'only photos of this month: YYYY-MM',
+    }),
   ),
 });
 export type TimelineQuery = Static<typeof TimelineQuery>;
@@ -108,7 +117,9 @@ export const PhotoDetails = Type.Object({
   status: PhotoStatus,
   error: Nullable(Type.String()),
   warnings: Type.Array(Type.String()),
-  takenAt: Nullable(Type.String({ description: 'capture time with the offset when the file records one' })),
+  takenAt: Nullable(
+    Type.String({ description: 'capture time with the offset when the file records one' }),
+  ),
   takenAtSource: Nullable(Type.String()),
   sortAt: Type.String(),
   width: Nullable(Type.Integer()),
@@ -117,14 +128,20 @@ export const PhotoDetails = Type.Object({
   mime: Nullable(Type.String()),
   size: Type.Integer({ description: 'bytes' }),
   orientation: Nullable(Type.Integer()),
-  camera: Type.Object({ make: Nullable(Type.String()), model: Nullable(Type.String()), lens: Nullable(Type.String()) }),
+  camera: Type.Object({
+    make: Nullable(Type.String()),
+    model: Nullable(Type.String()),
+    lens: Nullable(Type.String()),
+  }),
   exposure: Type.Object({
     exposureTime: Nullable(Type.Number({ description: 'seconds' })),
     fNumber: Nullable(Type.Number()),
     iso: Nullable(Type.Integer()),
     focalLength: Nullable(Type.Number({ description: 'millimetres' })),
   }),
-  gps: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), alt: Nullable(Type.Number()) })),
+  gps: Nullable(
+    Type.Object({ lat: Type.Number(), lon: Type.Number(), alt: Nullable(Type.Number()) }),
+  ),
   favourite: Type.Boolean(),
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),
@@ -143,7 +160,9 @@ export const PhotoDetails = Type.Object({
 export type PhotoDetails = Static<typeof PhotoDetails>;
 
 export const ImageQuery = Type.Object({
-  v: Type.Optional(Type.String({ maxLength: 64, description: 'content version from the URL the API gave' })),
+  v: Type.Optional(
+    Type.String({ maxLength: 64, description: 'content version from the URL the API gave' }),
+  ),
 });
 export const OriginalQuery = Type.Object({
   download: Type.Optional(Type.Boolean({ description: 'send as an attachment' })),
@@ -214,7 +233,12 @@ export type UpdateAlbumBody = Static<typeof UpdateAlbumBody>;
 // Folders -------------------------------------------------------------------------------------
 
 export const ScanActivity = Type.Object({
-  phase: Type.Union([Type.Literal('queued'), Type.Literal('walk'), Type.Literal('hash'), Type.Literal('apply')]),
+  phase: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('walk'),
+    Type.Literal('hash'),
+    Type.Literal('apply'),
+  ]),
   done: Type.Integer(),
   total: Type.Integer(),
 });
@@ -244,7 +268,11 @@ export const FolderList = Type.Object({ folders: Type.Array(Folder) });
 export type FolderList = Static<typeof FolderList>;
 
 export const AddFolderBody = Type.Object({
-  path: Type.String({ minLength: 1, maxLength: 4096, description: 'absolute path on this machine (~ allowed)' }),
+  path: Type.String({
+    minLength: 1,
+    maxLength: 4096,
+    description: 'absolute path on this machine (~ allowed)',
+  }),
   ai: Type.Optional(Type.Boolean({ default: true })),
 });
 export type AddFolderBody = Static<typeof AddFolderBody>;
@@ -252,7 +280,9 @@ export type AddFolderBody = Static<typeof AddFolderBody>;
 export const AddFolderResult = Type.Object({
   folder: Folder,
   created: Type.Boolean(),
-  absorbed: Type.Array(Type.String(), { description: 'library folders inside it that it now covers' }),
+  absorbed: Type.Array(Type.String(), {
+    description: 'library folders inside it that it now covers',
+  }),
 });
 export type AddFolderResult = Static<typeof AddFolderResult>;
 
@@ -260,9 +290,16 @@ export const UpdateFolderBody = Type.Object({ ai: Type.Boolean() });
 export type UpdateFolderBody = Static<typeof UpdateFolderBody>;
 
 export const FolderIssues = Type.Object({
-  unreadable: Type.Array(Type.Object({ path: Type.String(), error: Type.String(), seenAt: Type.String() })),
+  unreadable: Type.Array(
+    Type.Object({ path: Type.String(), error: Type.String(), seenAt: Type.String() }),
+  ),
   failed: Type.Array(
-    Type.Object({ photoId: PhotoId, path: Type.String(), stage: Type.String(), error: Type.String() }),
+    Type.Object({
+      photoId: PhotoId,
+      path: Type.String(),
+      stage: Type.String(),
+      error: Type.String(),
+    }),
   ),
 });
 export type FolderIssues = Static<typeof FolderIssues>;
@@ -289,7 +326,9 @@ export const JobsStatus = Type.Object({
 });
 export type JobsStatus = Static<typeof JobsStatus>;
 
-export const RetryBody = Type.Object({ stage: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
+export const RetryBody = Type.Object({
+  stage: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
 export type RetryBody = Static<typeof RetryBody>;
 
 export const Requeued = Type.Object({ requeued: Type.Integer() });

@@ -18,7 +18,9 @@ export interface Browser {
 }
 
 /** Headless Debian Chromium with a fresh profile; never a downloaded browser. */
-export async function openBrowser(opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Browser> {
+export async function openBrowser(
+  opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'picto-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -46,7 +48,8 @@ export async function openBrowser(opts: { colorScheme?: 'light' | 'dark'; width?
   // The app may only talk to its own server: anything else would be a CDN, a font, a tracker.
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.protocol.startsWith('http') && u.hostname !== '127.0.0.1') errors.push(`external request: ${r.url()}`);
+    if (u.protocol.startsWith('http') && u.hostname !== '127.0.0.1')
+      errors.push(`external request: ${r.url()}`);
   });
   return {
     context,
@@ -72,7 +75,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * rightly refuses.
  */
 export async function thumbnailsLoaded(page: Page, n: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((min) => (globalThis as any).document.querySelectorAll('.tile-img-loaded').length >= min, n, {
-    timeout,
-  });
+  await page.waitForFunction(
+    (min) => (globalThis as any).document.querySelectorAll('.tile-img-loaded').length >= min,
+    n,
+    {
+      timeout,
+    },
+  );
 }

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus } from '../helpers/corpus.js';
 import { GALLERY_PHOTOS, startGallery, type Gallery } from '../server/harness.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, thumbnailsLoaded, type Browser } from './browser.js';
+import {
+  hasChromium,
+  hasWebBuild,
+  openBrowser,
+  screenshot,
+  thumbnailsLoaded,
+  type Browser,
+} from './browser.js';
 
 const ready = hasCorpus && hasChromium && hasWebBuild;
-if (!hasWebBuild) console.warn('\n*** e2e: web/dist is missing (npm run build); browser tests SKIPPED ***\n');
+if (!hasWebBuild)
+  console.warn('\n*** e2e: web/dist is missing (npm run build); browser tests SKIPPED ***\n');
 
 describe.skipIf(!ready)('the gallery in a browser', () => {
   let g: Gallery;
@@ -62,7 +70,9 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     const frame = page.locator('.viewer-frame');
     await page.mouse.move(720, 450);
     await page.mouse.wheel(0, -400);
-    await expect.poll(async () => Number(await frame.getAttribute('data-zoom'))).toBeGreaterThan(1.5);
+    await expect
+      .poll(async () => Number(await frame.getAttribute('data-zoom')))
+      .toBeGreaterThan(1.5);
     await page.keyboard.press('0');
     await expect.poll(async () => Number(await frame.getAttribute('data-zoom'))).toBe(1);
   });
@@ -98,7 +108,11 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.locator('.tile').nth(3).waitFor();
     await page.locator('.tile').nth(0).hover();
     await page.locator('.tile').nth(0).getByRole('button', { name: 'Select' }).click();
-    await page.locator('.tile').nth(2).getByRole('button', { name: 'Select' }).click({ modifiers: ['Shift'] });
+    await page
+      .locator('.tile')
+      .nth(2)
+      .getByRole('button', { name: 'Select' })
+      .click({ modifiers: ['Shift'] });
     await page.getByText('3 selected').waitFor();
     await screenshot(page, 'selection');
     await page.getByRole('button', { name: 'Add to album' }).click();
@@ -157,7 +171,9 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('link', { name: 'Photos' }).click();
     await thumbnailsLoaded(page, 4);
-    const bg = await page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor);
+    const bg = await page.evaluate(
+      () => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor,
+    );
     expect(bg).toBe('rgb(19, 20, 22)');
     await page.mouse.move(0, 0);
     await screenshot(page, 'timeline-dark');

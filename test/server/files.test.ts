@@ -30,7 +30,9 @@ describe.skipIf(!hasCorpus)('gallery API: files', () => {
   let file: string;
 
   beforeAll(async () => {
-    g = await startGallery({ photos: ['exif/gps/DSCN0010.jpg', 'exif/orientation/recurser/Portrait_6.jpg'] });
+    g = await startGallery({
+      photos: ['exif/gps/DSCN0010.jpg', 'exif/orientation/recurser/Portrait_6.jpg'],
+    });
     await indexLibrary(g);
     file = path.join(g.lib, 'DSCN0010.jpg');
     const id = g.picto.repos.locations.byPath(file)!.photo_id;
@@ -83,19 +85,27 @@ describe.skipIf(!hasCorpus)('gallery API: files', () => {
 
     const tail = await fetch(`${g.url}${photo.originalUrl}`, { headers: { range: 'bytes=-50' } });
     expect(tail.status).toBe(206);
-    expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(bytes.length - 50))).toBe(true);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(bytes.length - 50))).toBe(
+      true,
+    );
 
-    const open = await fetch(`${g.url}${photo.originalUrl}`, { headers: { range: `bytes=${bytes.length - 10}-` } });
+    const open = await fetch(`${g.url}${photo.originalUrl}`, {
+      headers: { range: `bytes=${bytes.length - 10}-` },
+    });
     expect(open.status).toBe(206);
     expect((await open.arrayBuffer()).byteLength).toBe(10);
 
-    const beyond = await fetch(`${g.url}${photo.originalUrl}`, { headers: { range: `bytes=${bytes.length}-` } });
+    const beyond = await fetch(`${g.url}${photo.originalUrl}`, {
+      headers: { range: `bytes=${bytes.length}-` },
+    });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
     expect(await json(beyond)).toMatchObject({ statusCode: 416 });
 
     // A range for an older version of the file (If-Range mismatch) gets the whole current file.
-    const stale = await fetch(`${g.url}${photo.originalUrl}`, { headers: { range: 'bytes=0-9', 'if-range': '"old"' } });
+    const stale = await fetch(`${g.url}${photo.originalUrl}`, {
+      headers: { range: 'bytes=0-9', 'if-range': '"old"' },
+    });
     expect(stale.status).toBe(200);
     expect((await stale.arrayBuffer()).byteLength).toBe(bytes.length);
   });

@@ -37,7 +37,9 @@ export function makeLibrary(tmp: string, photos: string[], name = 'Pictures'): s
 }
 
 /** A real server on a real catalogue in a temp directory; nothing indexed yet. */
-export async function startGallery(opts: ServerOptions & { photos?: string[] } = {}): Promise<Gallery> {
+export async function startGallery(
+  opts: ServerOptions & { photos?: string[] } = {},
+): Promise<Gallery> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-gallery-'));
   const lib = makeLibrary(tmp, opts.photos ?? GALLERY_PHOTOS);
   const picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 2 });
@@ -67,7 +69,8 @@ export async function indexLibrary(g: Gallery, ai = false): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ path: g.lib, ai }),
   });
-  if (res.status !== 201) throw new Error(`adding the folder failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`adding the folder failed: ${res.status} ${await res.text()}`);
   await scanned;
   await g.picto.runner.drain();
 }
@@ -100,7 +103,13 @@ export function raw(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -113,7 +122,12 @@ export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-export function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function send(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

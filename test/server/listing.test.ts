@@ -2,7 +2,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Buckets, PhotoDetails, SystemInfo, TimelinePage } from '../../src/shared/api.js';
 import { hasCorpus } from '../helpers/corpus.js';
-import { BROKEN_PHOTO, GALLERY_PHOTOS, indexLibrary, json, startGallery, type Gallery } from './harness.js';
+import {
+  BROKEN_PHOTO,
+  GALLERY_PHOTOS,
+  indexLibrary,
+  json,
+  startGallery,
+  type Gallery,
+} from './harness.js';
 
 describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
   let g: Gallery;
@@ -25,7 +32,9 @@ describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
     let cursor: string | null = null;
     let n = 0;
     do {
-      const page: TimelinePage = await get(`/api/timeline?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: TimelinePage = await get(
+        `/api/timeline?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       ids.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
       between?.(n++);
@@ -61,7 +70,9 @@ describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
     const keys = one.items.map((i) => `${i.takenAt} ${i.id}`);
     expect([...keys].sort().reverse()).toEqual(keys);
     const item = one.items.find((i) => i.status === 'ready')!;
-    expect(item.thumbUrl).toMatch(new RegExp(`^/api/photos/${item.id}/thumbnail\\?v=[0-9a-f]{16}$`));
+    expect(item.thumbUrl).toMatch(
+      new RegExp(`^/api/photos/${item.id}/thumbnail\\?v=[0-9a-f]{16}$`),
+    );
     expect(item.width).toBeGreaterThan(0);
     expect(one.items.filter((i) => i.status === 'error')).toHaveLength(1);
   });
@@ -72,7 +83,13 @@ describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
     // A photo newer than everything, inserted between page requests: it must not shift the pages.
     const ids = await allPages(3, (n) => {
       if (n === 0) {
-        g.picto.repos.photos.insertPending({ id: 'f'.repeat(16), hash: 'f'.repeat(64), size: 1, sortAt: '2099-01-01T00:00:00', now });
+        g.picto.repos.photos.insertPending({
+          id: 'f'.repeat(16),
+          hash: 'f'.repeat(64),
+          size: 1,
+          sortAt: '2099-01-01T00:00:00',
+          now,
+        });
       }
     });
     expect(ids).toEqual(before);
@@ -83,7 +100,9 @@ describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
     const page: TimelinePage = await get('/api/timeline?month=2008-10&limit=4');
     expect(page.items).toHaveLength(4);
     expect(page.items.every((i) => i.takenAt.startsWith('2008-10'))).toBe(true);
-    const rest: TimelinePage = await get(`/api/timeline?month=2008-10&limit=4&cursor=${page.nextCursor}`);
+    const rest: TimelinePage = await get(
+      `/api/timeline?month=2008-10&limit=4&cursor=${page.nextCursor}`,
+    );
     expect(rest.items).toHaveLength(2);
     expect(rest.nextCursor).toBeNull();
   });

@@ -24,7 +24,9 @@ describe('timeline month counts', () => {
 
   const truth = (where: string) =>
     repos.db
-      .prepare(`SELECT substr(sort_at, 1, 7) AS month, COUNT(*) AS count FROM photos WHERE ${where} GROUP BY 1 ORDER BY 1 DESC`)
+      .prepare(
+        `SELECT substr(sort_at, 1, 7) AS month, COUNT(*) AS count FROM photos WHERE ${where} GROUP BY 1 ORDER BY 1 DESC`,
+      )
       .all();
   const check = () => {
     const scopes: [TimelineScope, string][] = [
@@ -32,7 +34,8 @@ describe('timeline month counts', () => {
       [{ kind: 'favourites' }, 'favourite = 1 AND trashed_at IS NULL'],
       [{ kind: 'trash' }, 'trashed_at IS NOT NULL'],
     ];
-    for (const [scope, where] of scopes) expect(repos.timeline.buckets(scope), scope.kind).toEqual(truth(where));
+    for (const [scope, where] of scopes)
+      expect(repos.timeline.buckets(scope), scope.kind).toEqual(truth(where));
   };
   const id = (i: number) => i.toString(16).padStart(16, '0');
   const add = (i: number, sortAt: string) =>
@@ -40,10 +43,14 @@ describe('timeline month counts', () => {
 
   it('follows inserts, re-dating, favourites, trash, restore and deletes', () => {
     const now = new Date().toISOString();
-    for (let i = 0; i < 60; i++) add(i, `2024-${String((i % 12) + 1).padStart(2, '0')}-10T10:00:00`);
+    for (let i = 0; i < 60; i++)
+      add(i, `2024-${String((i % 12) + 1).padStart(2, '0')}-10T10:00:00`);
     check();
     // Indexing moves a photo to its capture month (file date → EXIF date).
-    for (let i = 0; i < 10; i++) repos.db.prepare('UPDATE photos SET sort_at = ? WHERE id = ?').run('2019-03-01T08:00:00', id(i));
+    for (let i = 0; i < 10; i++)
+      repos.db
+        .prepare('UPDATE photos SET sort_at = ? WHERE id = ?')
+        .run('2019-03-01T08:00:00', id(i));
     check();
     repos.photos.setFavourite([id(1), id(2), id(20), id(21)], true, now);
     check();

@@ -19,8 +19,17 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
   });
   afterAll(async () => g?.close());
 
-  const remote = (url: string, headers: Record<string, string> = {}, method: 'GET' | 'POST' = 'GET') =>
-    g.server.app.inject({ method, url, remoteAddress: '192.168.1.20', headers: { host: '192.168.1.5:4790', ...headers } });
+  const remote = (
+    url: string,
+    headers: Record<string, string> = {},
+    method: 'GET' | 'POST' = 'GET',
+  ) =>
+    g.server.app.inject({
+      method,
+      url,
+      remoteAddress: '192.168.1.20',
+      headers: { host: '192.168.1.5:4790', ...headers },
+    });
 
   it('keeps one random token per install', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -34,7 +43,9 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
     expect(denied.json()).toMatchObject({ statusCode: 401, error: 'unauthorised' });
     expect(denied.headers['www-authenticate']).toMatch(/Bearer/);
     expect((await remote('/api/system', { authorization: 'Bearer wrong' })).statusCode).toBe(401);
-    expect((await remote('/api/system', { authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    expect((await remote('/api/system', { authorization: `Bearer ${token}` })).statusCode).toBe(
+      200,
+    );
     expect((await remote('/api/photos/0123456789abcdef/original')).statusCode).toBe(401);
     expect((await remote('/api/events')).statusCode).toBe(401);
     const page = await remote('/');
@@ -57,28 +68,41 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
   it('does not trust loopback traffic that names another host (DNS rebinding)', async () => {
     const rebound = await raw(g.url, '/api/system', { headers: { host: 'evil.example:80' } });
     expect(rebound.status).toBe(401);
-    const localhost = await raw(g.url, '/api/system', { headers: { host: `localhost:${g.server.port}` } });
+    const localhost = await raw(g.url, '/api/system', {
+      headers: { host: `localhost:${g.server.port}` },
+    });
     expect(localhost.status).toBe(200);
   });
 
   it('refuses state changes sent from other sites (CSRF)', async () => {
-    const crossOrigin = await send(`${g.url}/api/jobs/pause`, 'POST', undefined, { origin: 'http://evil.example' });
+    const crossOrigin = await send(`${g.url}/api/jobs/pause`, 'POST', undefined, {
+      origin: 'http://evil.example',
+    });
     expect(crossOrigin.status).toBe(403);
-    const crossSite = await send(`${g.url}/api/jobs/pause`, 'POST', undefined, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await send(`${g.url}/api/jobs/pause`, 'POST', undefined, {
+      'sec-fetch-site': 'cross-site',
+    });
     expect(crossSite.status).toBe(403);
-    const sameOrigin = await send(`${g.url}/api/jobs/resume`, 'POST', undefined, { origin: g.url, 'sec-fetch-site': 'same-origin' });
+    const sameOrigin = await send(`${g.url}/api/jobs/resume`, 'POST', undefined, {
+      origin: g.url,
+      'sec-fetch-site': 'same-origin',
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
   it('sends no CORS headers, ever', async () => {
-    const withOrigin = await fetch(`${g.url}/api/system`, { headers: { origin: 'http://evil.example' } });
+    const withOrigin = await fetch(`${g.url}/api/system`, {
+      headers: { origin: 'http://evil.example' },
+    });
     expect(withOrigin.status).toBe(200);
     for (const [k] of withOrigin.headers) expect(k).not.toMatch(/^access-control-/);
     const preflight = await raw(g.url, '/api/favourites', {
       method: 'OPTIONS',
       headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
     });
-    expect(Object.keys(preflight.headers).filter((k) => k.startsWith('access-control-'))).toEqual([]);
+    expect(Object.keys(preflight.headers).filter((k) => k.startsWith('access-control-'))).toEqual(
+      [],
+    );
     expect(preflight.status).toBeGreaterThanOrEqual(400);
   });
 
@@ -98,11 +122,19 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
   });
 
   it('limits request bodies', async () => {
-    const huge = JSON.stringify({ ids: Array.from({ length: 150_000 }, (_, i) => i.toString(16).padStart(16, '0')) });
-    const res = await fetch(`${g.url}/api/favourites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    const huge = JSON.stringify({
+      ids: Array.from({ length: 150_000 }, (_, i) => i.toString(16).padStart(16, '0')),
+    });
+    const res = await fetch(`${g.url}/api/favourites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
     expect(res.status).toBe(413);
     expect(await json(res)).toMatchObject({ statusCode: 413 });
-    const many = await send(`${g.url}/api/favourites`, 'POST', { ids: Array.from({ length: 10_001 }, (_, i) => i.toString(16).padStart(16, '0')) });
+    const many = await send(`${g.url}/api/favourites`, 'POST', {
+      ids: Array.from({ length: 10_001 }, (_, i) => i.toString(16).padStart(16, '0')),
+    });
     expect(many.status).toBe(400);
   });
 
@@ -125,7 +157,9 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
     ]) {
       expect(spec.paths[p], p).toBeDefined();
     }
-    expect(spec.paths['/api/trash/empty'].post.requestBody.content['application/json'].schema.required).toContain('confirm');
+    expect(
+      spec.paths['/api/trash/empty'].post.requestBody.content['application/json'].schema.required,
+    ).toContain('confirm');
     const docs = await fetch(`${g.url}/api/docs/`);
     expect(docs.status).toBe(200);
     const html = await docs.text();
@@ -153,7 +187,9 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
     };
     expect(await until((t) => t.includes('event: hello'))).toBe(true);
     g.picto.events.emit({ type: 'albums.changed' });
-    expect(await until((t) => t.includes('event: albums.changed\ndata: {"type":"albums.changed"}'))).toBe(true);
+    expect(
+      await until((t) => t.includes('event: albums.changed\ndata: {"type":"albums.changed"}')),
+    ).toBe(true);
     expect(await until((t) => /\n: \d+\n/.test(t))).toBe(true);
     ctrl.abort();
   });
@@ -164,7 +200,9 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
       expect(server.exposed).toBe(true);
       const denied = await fetch(`${server.url}/api/system`);
       expect(denied.status).toBe(401);
-      const allowed = await fetch(`${server.url}/api/system`, { headers: { authorization: `Bearer ${server.token}` } });
+      const allowed = await fetch(`${server.url}/api/system`, {
+        headers: { authorization: `Bearer ${server.token}` },
+      });
       expect(allowed.status).toBe(200);
     } finally {
       await server.close();

@@ -8,6 +8,7 @@ import { Picto } from '../../app/picto.js';
 import { resolveDataDir } from '../../app/paths.js';
 import { openAppWindow } from '../../server/app-window.js';
 import { clearRuntime, findRunningServer, writeRuntime } from '../../server/runtime-file.js';
+import { deprioritiseBackgroundThreads } from '../../server/priority.js';
 import { createServer, type PictoServer } from '../../server/server.js';
 import { UsageError, type GlobalOptions } from '../context.js';
 
@@ -22,14 +23,16 @@ interface ServeOptions {
 function workersOf(g: GlobalOptions): number | undefined {
   if (!g.workers) return undefined;
   const n = Number(g.workers);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be a positive whole number, got "${g.workers}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--workers must be a positive whole number, got "${g.workers}"`);
   return n;
 }
 
 function portOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be 0–65535, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`--port must be 0–65535, got "${text}"`);
   return n;
 }
 
@@ -58,11 +61,19 @@ async function listen(picto: Picto, host: string, port: number | undefined): Pro
  * Runs the server in this process until SIGINT/SIGTERM: API + web app, the indexing runner, and a
  * rescan of every folder at start so changes made while Picto was closed show up.
  */
-async function runServer(g: GlobalOptions, opts: ServeOptions, folders: string[], open: boolean): Promise<void> {
+async function runServer(
+  g: GlobalOptions,
+  opts: ServeOptions,
+  folders: string[],
+  open: boolean,
+): Promise<void> {
   const dataDir = resolveDataDir(g.data);
   const running = await findRunningServer(dataDir);
   if (running) {
-    if (folders.length) throw new UsageError(`a Picto server is already running at ${running.url}; add folders there`);
+    if (folders.length)
+      throw new UsageError(
+        `a Picto server is already running at ${running.url}; add folders there`,
+      );
     process.stderr.write(`Picto is already running at ${running.url}\n`);
     if (open) reportWindow(running.url, dataDir);
     return;
@@ -85,6 +96,7 @@ async function runServer(g: GlobalOptions, opts: ServeOptions, folders: string[]
     }
     server = await listen(picto, opts.host, portOf(opts.port));
     picto.runner.start();
+    deprioritiseBackgroundThreads();
   } catch (err) {
     await server?.close();
     await picto.close();
@@ -99,8 +111,12 @@ async function runServer(g: GlobalOptions, opts: ServeOptions, folders: string[]
   });
   process.stdout.write(`Picto is running at ${server.url}\n`);
   if (server.exposed) {
-    const hosts = server.host === '0.0.0.0' || server.host === '::' ? lanAddresses() : [server.host];
-    for (const h of hosts) process.stdout.write(`From other devices: http://${h}:${server.port}/?token=${server.token}\n`);
+    const hosts =
+      server.host === '0.0.0.0' || server.host === '::' ? lanAddresses() : [server.host];
+    for (const h of hosts)
+      process.stdout.write(
+        `From other devices: http://${h}:${server.port}/?token=${server.token}\n`,
+      );
     process.stdout.write('Keep that token private: it gives full access to your library.\n');
   }
   picto.events.on((e) => {
@@ -113,7 +129,9 @@ async function runServer(g: GlobalOptions, opts: ServeOptions, folders: string[]
     }
   });
   if (opts.scan) {
-    picto.scan().catch((err: unknown) => process.stderr.write(`scan failed: ${(err as Error).message}\n`));
+    picto
+      .scan()
+      .catch((err: unknown) => process.stderr.write(`scan failed: ${(err as Error).message}\n`));
   }
   if (open) reportWindow(server.url, dataDir);
 }
@@ -121,12 +139,18 @@ async function runServer(g: GlobalOptions, opts: ServeOptions, folders: string[]
 function reportWindow(url: string, dataDir: string): void {
   const w = openAppWindow(url, dataDir);
   if (w.how === 'none') process.stdout.write(`Open ${url} in a browser (${w.detail}).\n`);
-  else process.stdout.write(`Opened ${url} (${w.how === 'chromium-app' ? 'app window' : w.detail}).\n`);
+  else
+    process.stdout.write(
+      `Opened ${url} (${w.how === 'chromium-app' ? 'app window' : w.detail}).\n`,
+    );
 }
 
 /** Starts `picto serve` in the background, logging to the data directory, and waits for it. */
 async function spawnServer(g: GlobalOptions, dataDir: string): Promise<string> {
-  const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/picto.js');
+  const bin = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../../bin/picto.js',
+  );
   const args = [bin, '--data', dataDir, ...(g.workers ? ['--workers', g.workers] : []), 'serve'];
   const log = openSync(path.join(dataDir, 'server.log'), 'a');
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', log, log] });
@@ -144,20 +168,26 @@ async function spawnServer(g: GlobalOptions, dataDir: string): Promise<string> {
 export function registerServerCommands(program: Command, globals: () => GlobalOptions): void {
   const serveOpts = (c: Command) =>
     c
-      .option('--host <host>', 'interface to listen on (other than loopback needs the access token)', '127.0.0.1')
+      .option(
+        '--host <host>',
+        'interface to listen on (other than loopback needs the access token)',
+        '127.0.0.1',
+      )
       .option('--port <port>', `port (default ${DEFAULT_PORT}, or the next free one)`)
       .option('--no-scan', 'do not rescan the folders at start');
 
-  serveOpts(program.command('serve').description('run the gallery (web app + API) and keep indexing')).action(
-    async (opts: ServeOptions) => runServer(globals(), opts, [], false),
-  );
+  serveOpts(
+    program.command('serve').description('run the gallery (web app + API) and keep indexing'),
+  ).action(async (opts: ServeOptions) => runServer(globals(), opts, [], false));
 
   serveOpts(
     program
       .command('start')
       .description('add folders (if given), scan, serve and open the gallery window')
       .argument('[folder...]', 'photo folders to add first'),
-  ).action(async (folders: string[], opts: ServeOptions) => runServer(globals(), opts, folders, true));
+  ).action(async (folders: string[], opts: ServeOptions) =>
+    runServer(globals(), opts, folders, true),
+  );
 
   program
     .command('open')

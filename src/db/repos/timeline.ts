@@ -3,10 +3,7 @@ import type { Db } from '../connection.js';
 
 /** Which photos a listing shows. Trashed photos appear only in the trash. */
 export type TimelineScope =
-  | { kind: 'all' }
-  | { kind: 'favourites' }
-  | { kind: 'trash' }
-  | { kind: 'album'; albumId: number };
+  { kind: 'all' } | { kind: 'favourites' } | { kind: 'trash' } | { kind: 'album'; albumId: number };
 
 /** The slim row the grid needs: nothing the timeline does not draw. */
 export interface TimelineRow {
@@ -106,6 +103,13 @@ export class TimelineRepo {
     const sql = `SELECT substr(p.sort_at, 1, 7) AS month, COUNT(*) AS count FROM ${s.from}
       WHERE ${s.where} GROUP BY month ORDER BY month DESC`;
     return this.stmt(sql).all(...s.params) as { month: string; count: number }[];
+  }
+
+  /** The month's change counter (migration 7); 0 for a month unchanged since before it existed. */
+  monthVersion(month: string): number {
+    const r = this.stmt('SELECT version FROM photo_month_versions WHERE month = ?').get(month) as
+      { version: number } | undefined;
+    return r?.version ?? 0;
   }
 
   /** The newest photo of each album (preferring ones with a thumbnail): the cover when none was chosen. */

@@ -32,7 +32,9 @@ export class TrashRepo {
   trashedIds(): string[] {
     return (
       this.db
-        .prepare('SELECT id FROM photos WHERE trashed_at IS NOT NULL ORDER BY sort_at DESC, id DESC')
+        .prepare(
+          'SELECT id FROM photos WHERE trashed_at IS NOT NULL ORDER BY sort_at DESC, id DESC',
+        )
         .all() as { id: string }[]
     ).map((r) => r.id);
   }

@@ -11,7 +11,10 @@ export interface ByteRange {
  * - 'unsatisfiable': a well-formed range that lies outside the file (416);
  * - the range, clamped to the file.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | null {
   if (!header) return null;
   const m = /^bytes=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header.trim());
   if (!m) return null;

@@ -16,7 +16,11 @@ export interface FileToSend {
  * Streams a file with conditional requests (ETag → 304) and single byte ranges (206/416), so the
  * viewer and video elements can seek and browsers revalidate instead of downloading again.
  */
-export async function sendFile(req: FastifyRequest, reply: FastifyReply, file: FileToSend): Promise<FastifyReply> {
+export async function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: FileToSend,
+): Promise<FastifyReply> {
   let st;
   try {
     st = await fs.stat(file.path);

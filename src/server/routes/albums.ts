@@ -19,7 +19,9 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
 
   app.get(
     '/albums',
-    { schema: { tags, summary: 'All albums with counts and covers', response: { 200: AlbumList } } },
+    {
+      schema: { tags, summary: 'All albums with counts and covers', response: { 200: AlbumList } },
+    },
     async () => ({ albums: gallery.albums() }),
   );
 
@@ -46,7 +48,14 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
 
   app.get(
     '/albums/:id',
-    { schema: { tags, summary: 'One album', params: NumericIdParams, response: { 200: Album, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One album',
+        params: NumericIdParams,
+        response: { 200: Album, ...errors },
+      },
+    },
     async (req) => gallery.album(req.params.id),
   );
 
@@ -101,7 +110,12 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
   app.get(
     '/albums/:id/buckets',
     {
-      schema: { tags, summary: "An album's photos per month", params: NumericIdParams, response: { 200: Buckets, ...errors } },
+      schema: {
+        tags,
+        summary: "An album's photos per month",
+        params: NumericIdParams,
+        response: { 200: Buckets, ...errors },
+      },
     },
     async (req) => gallery.buckets({ kind: 'album', albumId: req.params.id }),
   );

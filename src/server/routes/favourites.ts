@@ -1,6 +1,7 @@
 import { Buckets, Changed, PhotoIds, TimelinePage, TimelineQuery } from '../../shared/api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
+import { sendPage } from './send-page.js';
 
 export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): void {
   app.get(
@@ -13,12 +14,18 @@ export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): vo
         response: { 200: TimelinePage, ...errors },
       },
     },
-    async (req) => gallery.page({ kind: 'favourites' }, req.query),
+    async (req, reply) =>
+      sendPage(
+        reply,
+        gallery.pageJson({ kind: 'favourites' }, req.query, (p) => String(reply.serialize(p))),
+      ),
   );
 
   app.get(
     '/favourites/buckets',
-    { schema: { tags: ['favourites'], summary: 'Favourites per month', response: { 200: Buckets } } },
+    {
+      schema: { tags: ['favourites'], summary: 'Favourites per month', response: { 200: Buckets } },
+    },
     async () => gallery.buckets({ kind: 'favourites' }),
   );
 

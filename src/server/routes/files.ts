@@ -68,7 +68,10 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
         contentType: f.mime,
         etag: `"${f.contentHash.slice(0, 32)}"`,
         cacheControl: REVALIDATE,
-        disposition: dispositionFor(req.query.download ? 'attachment' : 'inline', path.basename(f.name)),
+        disposition: dispositionFor(
+          req.query.download ? 'attachment' : 'inline',
+          path.basename(f.name),
+        ),
       });
     },
   );

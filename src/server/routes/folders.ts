@@ -50,7 +50,14 @@ export function folderRoutes(app: Api, { folders }: ServerContext): void {
 
   app.get(
     '/folders/:id',
-    { schema: { tags, summary: 'One folder', params: NumericIdParams, response: { 200: Folder, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One folder',
+        params: NumericIdParams,
+        response: { 200: Folder, ...errors },
+      },
+    },
     async (req) => folders.get(req.params.id),
   );
 

@@ -13,7 +13,13 @@ export function jobRoutes(app: Api, { jobs }: ServerContext): void {
 
   app.post(
     '/jobs/pause',
-    { schema: { tags, summary: 'Pause indexing (running photos finish)', response: { 200: JobsStatus } } },
+    {
+      schema: {
+        tags,
+        summary: 'Pause indexing (running photos finish)',
+        response: { 200: JobsStatus },
+      },
+    },
     async () => jobs.pause(),
   );
 

@@ -6,7 +6,13 @@ import { packageVersion } from '../package-root.js';
 export function systemRoutes(app: Api, { picto }: ServerContext): void {
   app.get(
     '/system',
-    { schema: { tags: ['system'], summary: 'Version, library location and totals', response: { 200: SystemInfo } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Version, library location and totals',
+        response: { 200: SystemInfo },
+      },
+    },
     async () => {
       const { repos } = picto;
       const counts = repos.timeline.counts();

@@ -1,6 +1,7 @@
 import { Buckets, TimelinePage, TimelineQuery } from '../../shared/api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
+import { sendPage } from './send-page.js';
 
 export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
   app.get(
@@ -16,7 +17,11 @@ export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
         response: { 200: TimelinePage, ...errors },
       },
     },
-    async (req) => gallery.page({ kind: 'all' }, req.query),
+    async (req, reply) =>
+      sendPage(
+        reply,
+        gallery.pageJson({ kind: 'all' }, req.query, (p) => String(reply.serialize(p))),
+      ),
   );
 
   app.get(
@@ -25,7 +30,8 @@ export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
       schema: {
         tags: ['timeline'],
         summary: 'Photo counts per month',
-        description: 'Lets a client size the whole timeline (and a date scrubber) before loading photos.',
+        description:
+          'Lets a client size the whole timeline (and a date scrubber) before loading photos.',
         response: { 200: Buckets },
       },
     },

@@ -9,6 +9,7 @@ import {
 } from '../../shared/api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors, errors409 } from './common.js';
+import { sendPage } from './send-page.js';
 
 export function trashRoutes(app: Api, { picto, gallery }: ServerContext): void {
   app.get(
@@ -21,12 +22,18 @@ export function trashRoutes(app: Api, { picto, gallery }: ServerContext): void {
         response: { 200: TimelinePage, ...errors },
       },
     },
-    async (req) => gallery.page({ kind: 'trash' }, req.query),
+    async (req, reply) =>
+      sendPage(
+        reply,
+        gallery.pageJson({ kind: 'trash' }, req.query, (p) => String(reply.serialize(p))),
+      ),
   );
 
   app.get(
     '/trash/buckets',
-    { schema: { tags: ['trash'], summary: 'Trashed photos per month', response: { 200: Buckets } } },
+    {
+      schema: { tags: ['trash'], summary: 'Trashed photos per month', response: { 200: Buckets } },
+    },
     async () => gallery.buckets({ kind: 'trash' }),
   );
 

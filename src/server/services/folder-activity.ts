@@ -17,12 +17,20 @@ export class FolderActivity {
   private onEvent(e: PictoEvent): void {
     if (e.type === 'scan.progress') {
       if (e.folder) {
-        this.byPath.set(e.folder, { phase: e.phase === 'done' ? 'apply' : e.phase, done: e.done, total: e.total });
+        this.byPath.set(e.folder, {
+          phase: e.phase === 'done' ? 'apply' : e.phase,
+          done: e.done,
+          total: e.total,
+        });
         return;
       }
       for (const [p, a] of this.byPath) {
         if (a.phase === 'queued') continue;
-        this.byPath.set(p, { phase: e.phase === 'done' ? 'apply' : e.phase, done: e.done, total: e.total });
+        this.byPath.set(p, {
+          phase: e.phase === 'done' ? 'apply' : e.phase,
+          done: e.done,
+          total: e.total,
+        });
       }
     } else if (e.type === 'scan.done') {
       for (const [p, a] of [...this.byPath]) if (a.phase !== 'queued') this.byPath.delete(p);
@@ -31,7 +39,8 @@ export class FolderActivity {
 
   /** A scan was requested for this folder (it may wait behind a running scan). */
   queued(folderPath: string): void {
-    if (!this.byPath.has(folderPath)) this.byPath.set(folderPath, { phase: 'queued', done: 0, total: 0 });
+    if (!this.byPath.has(folderPath))
+      this.byPath.set(folderPath, { phase: 'queued', done: 0, total: 0 });
   }
 
   /** The scan ended (also when it failed): forget whatever is left for these folders. */

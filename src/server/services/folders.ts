@@ -18,7 +18,9 @@ export class FolderApiService {
     const { repos } = this.picto;
     const stats = new Map(repos.folders.stats().map((s) => [s.folder_id, s]));
     const unreadable = repos.failures.unreadableCounts();
-    return repos.folders.list().map((f) => this.toDto(f, stats.get(f.id), unreadable.get(f.id) ?? 0));
+    return repos.folders
+      .list()
+      .map((f) => this.toDto(f, stats.get(f.id), unreadable.get(f.id) ?? 0));
   }
 
   get(id: number): Folder {
@@ -50,9 +52,14 @@ export class FolderApiService {
 
   async add(input: string, ai: boolean): Promise<AddFolderResult> {
     const typed = input.trim();
-    const expanded = typed === '~' || typed.startsWith('~/') ? path.join(os.homedir(), typed.slice(1)) : typed;
+    const expanded =
+      typed === '~' || typed.startsWith('~/') ? path.join(os.homedir(), typed.slice(1)) : typed;
     if (!path.isAbsolute(expanded)) {
-      throw new HttpError(400, 'validation', `give the folder's full path (starting with / or ~), not "${typed}"`);
+      throw new HttpError(
+        400,
+        'validation',
+        `give the folder's full path (starting with / or ~), not "${typed}"`,
+      );
     }
     const { folder, created, absorbed } = await this.picto.folders.add(expanded);
     if (created && !ai) this.picto.folders.setAi(folder.id, false);

@@ -12,6 +12,7 @@ import type {
   TimelinePage,
   TimelineQuery,
 } from '../../shared/api.js';
+import { PageCache } from './page-cache.js';
 import { originalUrl, previewUrl, thumbUrl } from './urls.js';
 
 /** Formats a browser shows natively: the viewer can zoom into the original for these. */
@@ -45,7 +46,29 @@ function item(r: TimelineRow): TimelineItem {
 
 /** Read side of the gallery: listings, buckets, details, albums as the API shows them. */
 export class GalleryService {
+  private readonly cache = new PageCache();
+
   constructor(private readonly picto: Picto) {}
+
+  /**
+   * A page as JSON. Pages of one month (how the web app asks) are cached under the month's change
+   * counter: many clients scrolling the same library, or one client coming back to a month, cost
+   * one lookup instead of a query. Album pages and cross-month pages are always fresh.
+   */
+  pageJson(
+    scope: TimelineScope,
+    q: TimelineQuery,
+    serialize: (page: TimelinePage) => string,
+  ): string {
+    if (!q.month || scope.kind === 'album') return serialize(this.page(scope, q));
+    const version = this.picto.repos.timeline.monthVersion(q.month);
+    const key = `${scope.kind}|${q.month}|${version}|${q.limit ?? 200}|${q.cursor ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const json = serialize(this.page(scope, q));
+    this.cache.set(key, json);
+    return json;
+  }
 
   private checkScope(scope: TimelineScope): void {
     if (scope.kind === 'album') this.picto.catalog.album(scope.albumId);
@@ -60,7 +83,10 @@ export class GalleryService {
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
     const last = rows[rows.length - 1];
-    return { items: rows.map(item), nextCursor: rows.length === limit && last ? encodeCursor(last) : null };
+    return {
+      items: rows.map(item),
+      nextCursor: rows.length === limit && last ? encodeCursor(last) : null,
+    };
   }
 
   buckets(scope: TimelineScope): Buckets {
@@ -135,7 +161,10 @@ export class GalleryService {
         description: a.description,
         photoCount: counts.get(a.id) ?? 0,
         coverPhotoId: coverId,
-        coverThumbUrl: coverId && facts && facts.thumb_width !== null ? thumbUrl(coverId, facts.content_hash) : null,
+        coverThumbUrl:
+          coverId && facts && facts.thumb_width !== null
+            ? thumbUrl(coverId, facts.content_hash)
+            : null,
         createdAt: a.created_at,
         updatedAt: a.updated_at,
       };

@@ -56,21 +56,28 @@ export const api = {
   buckets: (base: string) => get<Buckets>(`${base}/buckets`),
   photo: (id: string) => get<PhotoDetails>(`/api/photos/${id}`),
 
-  favourite: (ids: string[], on: boolean) => request<Changed>(on ? 'POST' : 'DELETE', '/api/favourites', { ids }),
+  favourite: (ids: string[], on: boolean) =>
+    request<Changed>(on ? 'POST' : 'DELETE', '/api/favourites', { ids }),
   trash: (ids: string[]) => request<Changed>('POST', '/api/trash', { ids }),
   restore: (ids: string[]) => request<Changed>('POST', '/api/trash/restore', { ids }),
-  emptyTrash: (ids?: string[]) => request<EmptyTrashResult>('POST', '/api/trash/empty', { confirm: true, ids }),
+  emptyTrash: (ids?: string[]) =>
+    request<EmptyTrashResult>('POST', '/api/trash/empty', { confirm: true, ids }),
 
   albums: () => get<AlbumList>('/api/albums'),
   album: (id: number) => get<Album>(`/api/albums/${id}`),
-  createAlbum: (name: string, photoIds?: string[]) => request<Album>('POST', '/api/albums', { name, photoIds }),
-  updateAlbum: (id: number, body: UpdateAlbumBody) => request<Album>('PATCH', `/api/albums/${id}`, body),
+  createAlbum: (name: string, photoIds?: string[]) =>
+    request<Album>('POST', '/api/albums', { name, photoIds }),
+  updateAlbum: (id: number, body: UpdateAlbumBody) =>
+    request<Album>('PATCH', `/api/albums/${id}`, body),
   deleteAlbum: (id: number) => request<void>('DELETE', `/api/albums/${id}`),
-  addToAlbum: (id: number, ids: string[]) => request<Changed>('POST', `/api/albums/${id}/photos`, { ids }),
-  removeFromAlbum: (id: number, ids: string[]) => request<Changed>('DELETE', `/api/albums/${id}/photos`, { ids }),
+  addToAlbum: (id: number, ids: string[]) =>
+    request<Changed>('POST', `/api/albums/${id}/photos`, { ids }),
+  removeFromAlbum: (id: number, ids: string[]) =>
+    request<Changed>('DELETE', `/api/albums/${id}/photos`, { ids }),
 
   folders: () => get<FolderList>('/api/folders'),
-  addFolder: (path: string, ai: boolean) => request<AddFolderResult>('POST', '/api/folders', { path, ai }),
+  addFolder: (path: string, ai: boolean) =>
+    request<AddFolderResult>('POST', '/api/folders', { path, ai }),
   removeFolder: (id: number) => request<void>('DELETE', `/api/folders/${id}`),
   rescan: (id: number) => request<{ accepted: boolean }>('POST', `/api/folders/${id}/rescan`),
   setFolderAi: (id: number, ai: boolean) => request<Folder>('PATCH', `/api/folders/${id}`, { ai }),

@@ -2,7 +2,11 @@ import { useEffect } from 'react';
 import type { JobsStatus, PictoEvent } from '../../../src/shared/api.js';
 
 type Listener = (
-  e: PictoEvent | { type: 'hello'; status: JobsStatus } | { type: 'reconnected' } | { type: 'connection.lost' },
+  e:
+    | PictoEvent
+    | { type: 'hello'; status: JobsStatus }
+    | { type: 'reconnected' }
+    | { type: 'connection.lost' },
 ) => void;
 
 const listeners = new Set<Listener>();
@@ -34,7 +38,9 @@ function connect(): void {
     lostAt = 0;
   });
   for (const t of TYPES) {
-    source.addEventListener(t, (m) => emit(JSON.parse((m as MessageEvent<string>).data) as PictoEvent));
+    source.addEventListener(t, (m) =>
+      emit(JSON.parse((m as MessageEvent<string>).data) as PictoEvent),
+    );
   }
   source.onerror = () => {
     if (!lostAt) {

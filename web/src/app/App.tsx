@@ -24,7 +24,11 @@ function Page({ path }: { path: string }) {
   if (path === '/trash') return <TrashPage />;
   return (
     <div className="page">
-      <EmptyState icon="alert" title="Nothing here" action={<Link to="/">Back to your photos</Link>}>
+      <EmptyState
+        icon="alert"
+        title="Nothing here"
+        action={<Link to="/">Back to your photos</Link>}
+      >
         <p>This page does not exist.</p>
       </EmptyState>
     </div>

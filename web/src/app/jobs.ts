@@ -22,7 +22,9 @@ export function summarise(status: JobsStatus | null): IndexingSummary {
     total += s.pending + s.running + s.done + s.failed;
     failed += s.failed;
   }
-  const aiLeft = (status?.stages ?? []).filter((s) => s.stage !== 'media').reduce((n, s) => n + s.pending + s.running, 0);
+  const aiLeft = (status?.stages ?? [])
+    .filter((s) => s.stage !== 'media')
+    .reduce((n, s) => n + s.pending + s.running, 0);
   return { status, left, total, failed, active: left + aiLeft > 0 };
 }
 
@@ -31,10 +33,14 @@ export function useJobs(): IndexingSummary {
   const [status, setStatus] = useState<JobsStatus | null>(null);
   useEffect(() => {
     let alive = true;
-    api.jobs().then((s) => alive && setStatus(s), () => undefined);
+    api.jobs().then(
+      (s) => alive && setStatus(s),
+      () => undefined,
+    );
     const off = onLibraryEvent((e) => {
       if (e.type === 'hello') setStatus(e.status);
-      else if (e.type === 'jobs.progress') setStatus({ paused: e.paused, rate: e.rate, stages: e.stages });
+      else if (e.type === 'jobs.progress')
+        setStatus({ paused: e.paused, rate: e.rate, stages: e.stages });
       else if (e.type === 'jobs.idle') setStatus((s) => (s ? { ...s, rate: 0 } : s));
     });
     return () => {

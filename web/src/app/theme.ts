@@ -22,6 +22,7 @@ export function useTheme(): [ThemeChoice, () => void] {
     if (choice === 'system') localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, choice);
   }, [choice]);
-  const next = () => setChoice((c) => (c === 'system' ? 'light' : c === 'light' ? 'dark' : 'system'));
+  const next = () =>
+    setChoice((c) => (c === 'system' ? 'light' : c === 'light' ? 'dark' : 'system'));
   return [choice, next];
 }

@@ -16,7 +16,11 @@ export function AddFolderForm({ onAdded, large }: { onAdded?: () => void; large?
     setError(null);
     try {
       const r = await api.addFolder(path.trim(), true);
-      toast(r.created ? `Added ${r.folder.path}: looking for photos…` : `${r.folder.path} is already in your library`);
+      toast(
+        r.created
+          ? `Added ${r.folder.path}: looking for photos…`
+          : `${r.folder.path} is already in your library`,
+      );
       setPath('');
       onAdded?.();
     } catch (err) {

@@ -7,7 +7,15 @@ import { Icon } from './Icon.js';
 import { toast, toastError } from './toasts.js';
 
 /** "Add to album": pick an album or make a new one with the selected photos in it. */
-export function AlbumPicker({ ids, onDone, onClose }: { ids: string[]; onDone: () => void; onClose: () => void }) {
+export function AlbumPicker({
+  ids,
+  onDone,
+  onClose,
+}: {
+  ids: string[];
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const [albums, setAlbums] = useState<Album[] | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,7 +28,9 @@ export function AlbumPicker({ ids, onDone, onClose }: { ids: string[]; onDone: (
     setBusy(true);
     try {
       const r = await api.addToAlbum(a.id, ids);
-      toast(r.changed ? `Added ${plural(r.changed, 'photo')} to ${a.name}` : `Already in ${a.name}`);
+      toast(
+        r.changed ? `Added ${plural(r.changed, 'photo')} to ${a.name}` : `Already in ${a.name}`,
+      );
       onDone();
     } catch (err) {
       toastError(err);

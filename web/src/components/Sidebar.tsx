@@ -13,7 +13,17 @@ const NAV: { path: string; label: string; icon: IconName }[] = [
   { path: '/trash', label: 'Trash', icon: 'trash' },
 ];
 
-function Link({ to, children, className, label }: { to: string; children: ReactNode; className?: string; label?: string }) {
+function Link({
+  to,
+  children,
+  className,
+  label,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+}) {
   return (
     <a
       href={to}
@@ -36,7 +46,12 @@ export function Sidebar({ path }: { path: string }) {
   const jobs = useJobs();
   const [theme, nextTheme] = useTheme();
   const active = (p: string) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`));
-  const themeLabel = theme === 'system' ? 'Theme: follows system' : theme === 'light' ? 'Theme: light' : 'Theme: dark';
+  const themeLabel =
+    theme === 'system'
+      ? 'Theme: follows system'
+      : theme === 'light'
+        ? 'Theme: light'
+        : 'Theme: dark';
   return (
     <nav className="sidebar" aria-label="Main">
       <Link to="/" className="brand" label="Picto home">
@@ -46,7 +61,11 @@ export function Sidebar({ path }: { path: string }) {
       <ul className="nav">
         {NAV.map((n) => (
           <li key={n.path}>
-            <Link to={n.path} className={`nav-link${active(n.path) ? ' nav-active' : ''}`} label={n.label}>
+            <Link
+              to={n.path}
+              className={`nav-link${active(n.path) ? ' nav-active' : ''}`}
+              label={n.label}
+            >
               <Icon name={n.icon} size={22} />
               <span className="nav-label">{n.label}</span>
             </Link>
@@ -69,9 +88,16 @@ export function Sidebar({ path }: { path: string }) {
             {jobs.total > 0 && <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />}
           </Link>
         )}
-        <button className="icon-button theme-toggle" onClick={nextTheme} title={themeLabel} aria-label={themeLabel}>
+        <button
+          className="icon-button theme-toggle"
+          onClick={nextTheme}
+          title={themeLabel}
+          aria-label={themeLabel}
+        >
           <Icon name={theme === 'system' ? 'contrast' : theme === 'light' ? 'sun' : 'moon'} />
-          <span className="nav-label">{theme === 'system' ? 'Auto' : theme === 'light' ? 'Light' : 'Dark'}</span>
+          <span className="nav-label">
+            {theme === 'system' ? 'Auto' : theme === 'light' ? 'Light' : 'Dark'}
+          </span>
         </button>
       </div>
     </nav>

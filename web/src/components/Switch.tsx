@@ -34,7 +34,10 @@ export function ProgressBar({ value, indeterminate }: { value: number; indetermi
       aria-valuemax={100}
       aria-valuenow={indeterminate ? undefined : Math.round(value * 100)}
     >
-      <div className="progress-fill" style={indeterminate ? undefined : { width: `${Math.min(100, value * 100)}%` }} />
+      <div
+        className="progress-fill"
+        style={indeterminate ? undefined : { width: `${Math.min(100, value * 100)}%` }}
+      />
     </div>
   );
 }

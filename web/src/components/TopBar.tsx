@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { Icon } from './Icon.js';
 
-export function TopBar({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function TopBar({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="topbar">
       <div className="topbar-titles">
@@ -14,11 +22,24 @@ export function TopBar({ title, subtitle, actions }: { title: ReactNode; subtitl
 }
 
 /** Replaces the top bar while photos are selected. */
-export function SelectionBar({ count, onClear, children }: { count: number; onClear: () => void; children: ReactNode }) {
+export function SelectionBar({
+  count,
+  onClear,
+  children,
+}: {
+  count: number;
+  onClear: () => void;
+  children: ReactNode;
+}) {
   return (
     <header className="topbar selectionbar" role="toolbar" aria-label="Selected photos">
       <div className="topbar-titles">
-        <button className="icon-button" onClick={onClear} aria-label="Clear selection" title="Clear selection (Esc)">
+        <button
+          className="icon-button"
+          onClick={onClear}
+          aria-label="Clear selection"
+          title="Clear selection (Esc)"
+        >
           <Icon name="close" />
         </button>
         <span className="selection-count">{count.toLocaleString()} selected</span>

@@ -17,7 +17,10 @@ function set(next: Toast[]): void {
 }
 
 /** Shows a short message at the bottom, optionally with one action (Undo). */
-export function toast(message: string, opts: { action?: Toast['action']; error?: boolean } = {}): void {
+export function toast(
+  message: string,
+  opts: { action?: Toast['action']; error?: boolean } = {},
+): void {
   const t: Toast = { id: nextId++, message, ...opts };
   set([...toasts.slice(-2), t]);
   window.setTimeout(() => set(toasts.filter((x) => x.id !== t.id)), opts.action ? 7000 : 4000);

@@ -32,7 +32,14 @@ function AlbumHeader({ album, onChanged }: { album: Album; onChanged: (a: Album)
   if (editing) {
     return (
       <form className="album-head album-edit" onSubmit={save}>
-        <input className="input input-title" aria-label="Album name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} autoFocus />
+        <input
+          className="input input-title"
+          aria-label="Album name"
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />
         <textarea
           className="input"
           aria-label="Description"
@@ -55,7 +62,11 @@ function AlbumHeader({ album, onChanged }: { album: Album; onChanged: (a: Album)
   }
   return (
     <div className="album-head">
-      <button className="album-title-button" onClick={() => setEditing(true)} title="Rename or describe">
+      <button
+        className="album-title-button"
+        onClick={() => setEditing(true)}
+        title="Rename or describe"
+      >
         <h2 className="album-title">{album.name}</h2>
         <Icon name="pencil" size={18} />
       </button>
@@ -98,7 +109,11 @@ function AlbumSelection(ctx: SelectionContext & { album: Album; onChanged: (a: A
             store.remove(ids);
             done();
             toast(`Removed from ${album.name}`, {
-              action: { label: 'Undo', run: () => void api.addToAlbum(album.id, ids).then(() => store.invalidate(), toastError) },
+              action: {
+                label: 'Undo',
+                run: () =>
+                  void api.addToAlbum(album.id, ids).then(() => store.invalidate(), toastError),
+              },
             });
           } catch (err) {
             toastError(err);
@@ -138,7 +153,11 @@ export function AlbumPage({ id }: { id: number }) {
   if (missing) {
     return (
       <div className="page">
-        <EmptyState icon="album" title="This album does not exist" action={<Link to="/albums">See all albums</Link>} />
+        <EmptyState
+          icon="album"
+          title="This album does not exist"
+          action={<Link to="/albums">See all albums</Link>}
+        />
       </div>
     );
   }
@@ -155,7 +174,12 @@ export function AlbumPage({ id }: { id: number }) {
           </span>
         }
         topActions={
-          <button className="icon-button" onClick={() => setConfirmDelete(true)} aria-label="Delete album" title="Delete album">
+          <button
+            className="icon-button"
+            onClick={() => setConfirmDelete(true)}
+            aria-label="Delete album"
+            title="Delete album"
+          >
             <Icon name="trash" />
           </button>
         }
@@ -167,7 +191,9 @@ export function AlbumPage({ id }: { id: number }) {
             </p>
           </EmptyState>
         }
-        selectionActions={(ctx) => album && <AlbumSelection {...ctx} album={album} onChanged={setAlbum} />}
+        selectionActions={(ctx) =>
+          album && <AlbumSelection {...ctx} album={album} onChanged={setAlbum} />
+        }
       />
       {confirmDelete && album && (
         <Dialog

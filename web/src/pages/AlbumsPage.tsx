@@ -75,15 +75,26 @@ export function AlbumsPage() {
               </button>
             }
           >
-            <p>Albums gather photos from anywhere in your library. Select photos in Photos and choose “Add to album”, or start one here.</p>
+            <p>
+              Albums gather photos from anywhere in your library. Select photos in Photos and choose
+              “Add to album”, or start one here.
+            </p>
           </EmptyState>
         )}
         <ul className="album-grid">
           {albums?.map((a) => (
             <li key={a.id}>
-              <Link to={`/albums/${a.id}`} className="album-card" label={`${a.name}, ${plural(a.photoCount, 'photo')}`}>
+              <Link
+                to={`/albums/${a.id}`}
+                className="album-card"
+                label={`${a.name}, ${plural(a.photoCount, 'photo')}`}
+              >
                 <span className="album-cover">
-                  {a.coverThumbUrl ? <img src={a.coverThumbUrl} alt="" loading="lazy" /> : <Icon name="album" size={40} />}
+                  {a.coverThumbUrl ? (
+                    <img src={a.coverThumbUrl} alt="" loading="lazy" />
+                  ) : (
+                    <Icon name="album" size={40} />
+                  )}
                 </span>
                 <span className="album-name">{a.name}</span>
                 <span className="album-count">{plural(a.photoCount, 'photo')}</span>

@@ -38,7 +38,10 @@ function useFolders(): { folders: Folder[] | null; reload: () => void } {
       if (timer.current) window.clearTimeout(timer.current);
     };
   }, []);
-  return { folders, reload: () => void api.folders().then((r) => setFolders(r.folders), toastError) };
+  return {
+    folders,
+    reload: () => void api.folders().then((r) => setFolders(r.folders), toastError),
+  };
 }
 
 const PHASES: Record<string, string> = {
@@ -59,8 +62,10 @@ function FolderStatus({ f }: { f: Folder }) {
       </span>
     );
   }
-  if (f.pending > 0) return <span className="status status-busy">Indexing · {plural(f.pending, 'photo')} left</span>;
-  if (f.errors + f.unreadable > 0) return <span className="status status-warn">{plural(f.errors + f.unreadable, 'problem')}</span>;
+  if (f.pending > 0)
+    return <span className="status status-busy">Indexing · {plural(f.pending, 'photo')} left</span>;
+  if (f.errors + f.unreadable > 0)
+    return <span className="status status-warn">{plural(f.errors + f.unreadable, 'problem')}</span>;
   return <span className="status status-ok">Up to date</span>;
 }
 
@@ -72,11 +77,16 @@ function Problems({ folder }: { folder: Folder }) {
     if (open) api.folderIssues(folder.id).then(setIssues, toastError);
   }, [open, folder.id, folder.errors, folder.unreadable]);
   if (count === 0) return null;
-  const rows = issues ? [...issues.unreadable.map((u) => ({ path: u.path, error: u.error })), ...issues.failed] : [];
+  const rows = issues
+    ? [...issues.unreadable.map((u) => ({ path: u.path, error: u.error })), ...issues.failed]
+    : [];
   return (
     <div className="problems">
       <button className="link-button" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-        <Icon name="alert" size={16} /> {count === 1 ? '1 file could not be processed' : `${count.toLocaleString()} files could not be processed`}
+        <Icon name="alert" size={16} />{' '}
+        {count === 1
+          ? '1 file could not be processed'
+          : `${count.toLocaleString()} files could not be processed`}
         <Icon name={open ? 'left' : 'right'} size={14} className={open ? 'rot-90' : ''} />
       </button>
       {open && (
@@ -132,7 +142,9 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
               onChange={async (on) => {
                 try {
                   await api.setFolderAi(f.id, on);
-                  toast(on ? 'AI on: photos in this folder will be analysed' : 'AI off for this folder');
+                  toast(
+                    on ? 'AI on: photos in this folder will be analysed' : 'AI off for this folder',
+                  );
                 } catch (err) {
                   toastError(err);
                 }
@@ -148,12 +160,19 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
           >
             <Icon name="refresh" />
           </button>
-          <button className="icon-button" aria-label={`Remove ${f.path}`} title="Remove from library" onClick={() => setConfirm(true)}>
+          <button
+            className="icon-button"
+            aria-label={`Remove ${f.path}`}
+            title="Remove from library"
+            onClick={() => setConfirm(true)}
+          >
             <Icon name="trash" />
           </button>
         </div>
       </div>
-      {progress !== undefined && <ProgressBar value={progress ?? 0} indeterminate={progress === null} />}
+      {progress !== undefined && (
+        <ProgressBar value={progress ?? 0} indeterminate={progress === null} />
+      )}
       <Problems folder={f} />
       {confirm && (
         <Dialog
@@ -186,8 +205,8 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
             <strong>{f.path}</strong>
           </p>
           <p className="dialog-text">
-            Its {plural(f.photos, 'photo')} leave your Picto library (with their favourites and album places). The files on your disk are not
-            touched.
+            Its {plural(f.photos, 'photo')} leave your Picto library (with their favourites and
+            album places). The files on your disk are not touched.
           </p>
         </Dialog>
       )}
@@ -204,14 +223,21 @@ function IndexingPanel() {
     <section className="card indexing-panel" aria-label="Indexing">
       <div className="indexing-head">
         <div>
-          <h2 className="card-title">{jobs.active ? (paused ? 'Indexing paused' : 'Indexing') : 'Library up to date'}</h2>
+          <h2 className="card-title">
+            {jobs.active ? (paused ? 'Indexing paused' : 'Indexing') : 'Library up to date'}
+          </h2>
           <p className="muted">
             {jobs.total === 0
               ? 'Nothing to do yet.'
               : jobs.left > 0
                 ? `${(jobs.total - jobs.left).toLocaleString()} of ${plural(jobs.total, 'photo')} ready${jobs.status.rate ? ` · ${jobs.status.rate.toFixed(1)} photos/s` : ''}`
                 : `${plural(jobs.total - jobs.failed, 'photo')} ready`}
-            {aiStages.map((s) => ` · ${s.stage}: ${s.done.toLocaleString()}/${(s.done + s.pending + s.running + s.failed).toLocaleString()}`).join('')}
+            {aiStages
+              .map(
+                (s) =>
+                  ` · ${s.stage}: ${s.done.toLocaleString()}/${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
+              )
+              .join('')}
           </p>
         </div>
         <div className="row-gap">
@@ -231,13 +257,18 @@ function IndexingPanel() {
             </button>
           )}
           {jobs.active && (
-            <button className="button" onClick={() => void (paused ? api.resume() : api.pause()).catch(toastError)}>
+            <button
+              className="button"
+              onClick={() => void (paused ? api.resume() : api.pause()).catch(toastError)}
+            >
               <Icon name={paused ? 'play' : 'pause'} size={18} /> {paused ? 'Resume' : 'Pause'}
             </button>
           )}
         </div>
       </div>
-      {jobs.active && jobs.total > 0 && <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />}
+      {jobs.active && jobs.total > 0 && (
+        <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />
+      )}
     </section>
   );
 }
@@ -246,18 +277,26 @@ export function FoldersPage() {
   const { folders, reload } = useFolders();
   return (
     <div className="page">
-      <TopBar title="Folders" subtitle={folders?.length ? plural(folders.length, 'folder') : undefined} />
+      <TopBar
+        title="Folders"
+        subtitle={folders?.length ? plural(folders.length, 'folder') : undefined}
+      />
       <div className="scroller">
         <div className="folders-page">
           <section className="card">
             <h2 className="card-title">Add a folder</h2>
-            <p className="muted card-text">Picto finds the photos in it and in its subfolders, and keeps them up to date. Files are never moved or changed.</p>
+            <p className="muted card-text">
+              Picto finds the photos in it and in its subfolders, and keeps them up to date. Files
+              are never moved or changed.
+            </p>
             <AddFolderForm onAdded={reload} />
           </section>
           {folders && folders.length > 0 && <IndexingPanel />}
           {folders && folders.length === 0 && (
             <EmptyState icon="folder" title="No folders yet">
-              <p>Add the folders where you keep photos. You can add as many as you like, on any disk.</p>
+              <p>
+                Add the folders where you keep photos. You can add as many as you like, on any disk.
+              </p>
             </EmptyState>
           )}
           {folders && folders.length > 0 && (

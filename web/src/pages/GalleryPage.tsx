@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { TimelineItem } from '../../../src/shared/api.js';
 import { plural } from '../app/format.js';
 import { navigate, useRoute, withQuery } from '../app/router.js';
@@ -127,7 +135,14 @@ export function GalleryPage({
           actions={topActions}
         />
       )}
-      <Timeline store={store} selected={selected} handlers={handlers} onToggleDay={onToggleDay} header={header} empty={empty} />
+      <Timeline
+        store={store}
+        selected={selected}
+        handlers={handlers}
+        onToggleDay={onToggleDay}
+        header={header}
+        empty={empty}
+      />
       {photoId && (
         <Viewer
           store={store}

@@ -14,7 +14,11 @@ function PhotosEmpty() {
   useEffect(() => {
     const load = () =>
       api.folders().then(
-        (r) => setFolders({ count: r.folders.length, scanning: r.folders.some((f) => f.scanning || f.pending > 0) }),
+        (r) =>
+          setFolders({
+            count: r.folders.length,
+            scanning: r.folders.some((f) => f.scanning || f.pending > 0),
+          }),
         () => undefined,
       );
     void load();
@@ -26,7 +30,10 @@ function PhotosEmpty() {
   if (folders.count === 0) {
     return (
       <EmptyState icon="photos" title="Add a folder to start" action={<AddFolderForm large />}>
-        <p>Type the path of a folder with photos, like your Pictures folder. Picto finds every photo inside it, including subfolders.</p>
+        <p>
+          Type the path of a folder with photos, like your Pictures folder. Picto finds every photo
+          inside it, including subfolders.
+        </p>
         <p className="muted">Your files stay where they are: Picto never moves or changes them.</p>
       </EmptyState>
     );
@@ -34,14 +41,18 @@ function PhotosEmpty() {
   if (folders.scanning) {
     return (
       <EmptyState icon="folder" title="Looking for photos…">
-        <p>Photos appear here as soon as they are found. Follow the progress on the <Link to="/folders">Folders</Link> page.</p>
+        <p>
+          Photos appear here as soon as they are found. Follow the progress on the{' '}
+          <Link to="/folders">Folders</Link> page.
+        </p>
       </EmptyState>
     );
   }
   return (
     <EmptyState icon="folder" title="No photos in your folders yet">
       <p>
-        Picto looked but found no photos. Check the paths on the <Link to="/folders">Folders</Link> page or add another folder.
+        Picto looked but found no photos. Check the paths on the <Link to="/folders">Folders</Link>{' '}
+        page or add another folder.
       </p>
     </EmptyState>
   );

@@ -31,7 +31,8 @@ export function TrashPage() {
             <div className="banner">
               <Icon name="info" size={20} />
               <span>
-                Photos in the trash are hidden from your library and albums. <strong>Emptying the trash deletes their files from your disk.</strong>
+                Photos in the trash are hidden from your library and albums.{' '}
+                <strong>Emptying the trash deletes their files from your disk.</strong>
               </span>
             </div>
           )

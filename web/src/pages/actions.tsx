@@ -9,7 +9,12 @@ import type { SelectionContext } from './GalleryPage.js';
 
 // Buttons of the selection bar, shared by the grid pages.
 
-export function FavouriteAction({ ids, store, done, on = true }: SelectionContext & { on?: boolean }) {
+export function FavouriteAction({
+  ids,
+  store,
+  done,
+  on = true,
+}: SelectionContext & { on?: boolean }) {
   return (
     <button
       className="button button-ghost"
@@ -17,7 +22,11 @@ export function FavouriteAction({ ids, store, done, on = true }: SelectionContex
         try {
           store.patch(ids, { favourite: on });
           await api.favourite(ids, on);
-          toast(on ? `Added ${plural(ids.length, 'photo')} to favourites` : `Removed ${plural(ids.length, 'photo')} from favourites`);
+          toast(
+            on
+              ? `Added ${plural(ids.length, 'photo')} to favourites`
+              : `Removed ${plural(ids.length, 'photo')} from favourites`,
+          );
           if (!on && store.source.kind === 'favourites') store.remove(ids);
           done();
         } catch (err) {
@@ -62,7 +71,10 @@ export function TrashAction({ ids, store, done }: SelectionContext) {
           store.remove(ids);
           done();
           toast(`Moved ${plural(ids.length, 'photo')} to the trash`, {
-            action: { label: 'Undo', run: () => void api.restore(ids).then(() => store.invalidate(), toastError) },
+            action: {
+              label: 'Undo',
+              run: () => void api.restore(ids).then(() => store.invalidate(), toastError),
+            },
           });
         } catch (err) {
           toastError(err);
@@ -133,8 +145,8 @@ export function ConfirmDelete({
       }
     >
       <p className="dialog-text">
-        This deletes the original files of {what} from your disk, in every folder where a copy was found. It cannot be
-        undone.
+        This deletes the original files of {what} from your disk, in every folder where a copy was
+        found. It cannot be undone.
       </p>
     </Dialog>
   );
@@ -168,9 +180,15 @@ export function DeleteForeverAction({ ids, store, done }: SelectionContext) {
   );
 }
 
-export function reportEmptied(r: { deletedPhotos: number; kept: { path: string; reason: string }[] }): void {
+export function reportEmptied(r: {
+  deletedPhotos: number;
+  kept: { path: string; reason: string }[];
+}): void {
   if (r.kept.length) {
-    toast(`Deleted ${plural(r.deletedPhotos, 'photo')}; kept ${r.kept.length}: ${r.kept[0].reason}`, { error: true });
+    toast(
+      `Deleted ${plural(r.deletedPhotos, 'photo')}; kept ${r.kept.length}: ${r.kept[0].reason}`,
+      { error: true },
+    );
   } else {
     toast(`Deleted ${plural(r.deletedPhotos, 'photo')} permanently`);
   }

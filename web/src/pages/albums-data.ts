@@ -9,7 +9,10 @@ export function useAlbums(): { albums: Album[] | null; reload: () => void } {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let alive = true;
-    api.albums().then((r) => alive && setAlbums(r.albums), () => alive && setAlbums([]));
+    api.albums().then(
+      (r) => alive && setAlbums(r.albums),
+      () => alive && setAlbums([]),
+    );
     return () => {
       alive = false;
     };

@@ -71,7 +71,8 @@ export function Scrubber({
     scroller.scrollTop = frac * span;
   };
 
-  const yOf = (e: { clientY: number }) => e.clientY - (track.current?.getBoundingClientRect().top ?? 0);
+  const yOf = (e: { clientY: number }) =>
+    e.clientY - (track.current?.getBoundingClientRect().top ?? 0);
 
   const handleY = (Math.min(scrollTop, span) / span) * height;
   const current = monthAtY(handleY);
@@ -104,16 +105,27 @@ export function Scrubber({
     >
       {marks.map((m) =>
         m.year ? (
-          <span key={m.month} className="scrubber-year" style={{ transform: `translateY(${m.y}px)` }}>
+          <span
+            key={m.month}
+            className="scrubber-year"
+            style={{ transform: `translateY(${m.y}px)` }}
+          >
             {m.year}
           </span>
         ) : (
-          <span key={m.month} className="scrubber-dot" style={{ transform: `translateY(${m.y + 6}px)` }} />
+          <span
+            key={m.month}
+            className="scrubber-dot"
+            style={{ transform: `translateY(${m.y + 6}px)` }}
+          />
         ),
       )}
       <span className="scrubber-handle" style={{ transform: `translateY(${handleY}px)` }} />
       {(hover || dragging) && (
-        <span className="scrubber-label" style={{ transform: `translateY(${dragging ? handleY : hover!.y}px)` }}>
+        <span
+          className="scrubber-label"
+          style={{ transform: `translateY(${dragging ? handleY : hover!.y}px)` }}
+        >
           {monthLabel(dragging ? current : hover!.month)}
         </span>
       )}

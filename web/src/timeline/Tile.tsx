@@ -40,7 +40,9 @@ export const Tile = memo(function Tile({
         tabIndex={0}
         aria-label={label}
         aria-pressed={selecting ? selected : undefined}
-        onClick={(e) => handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+        onClick={(e) =>
+          handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })
+        }
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();

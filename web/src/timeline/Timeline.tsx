@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { dayLabel, monthLabel, plural } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
 import { Scrubber } from './Scrubber.js';
@@ -13,7 +22,11 @@ const GAP = 4;
  * An element's size, following it through re-mounts: a callback ref, because the element changes
  * when the grid replaces the empty state.
  */
-function useMeasured<T extends HTMLElement>(): [(el: T | null) => void, { width: number; height: number }, T | null] {
+function useMeasured<T extends HTMLElement>(): [
+  (el: T | null) => void,
+  { width: number; height: number },
+  T | null,
+] {
   const [el, setEl] = useState<T | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
@@ -67,7 +80,11 @@ export function Timeline({
 
   const layout: Layout | null = useMemo(() => {
     if (!store.buckets || width <= 0) return null;
-    return buildLayout(store.buckets, (m) => store.items(m), { width, target: targetRowHeight(width), gap: GAP });
+    return buildLayout(store.buckets, (m) => store.items(m), {
+      width,
+      target: targetRowHeight(width),
+      gap: GAP,
+    });
     // `version` is the store's change counter: a new version means new data.
   }, [store, version, width]);
 
@@ -142,7 +159,12 @@ export function Timeline({
 
   return (
     <div className="timeline">
-      <div className="scroller scroller-timeline" ref={scrollerRef} onScroll={onScroll} id="timeline">
+      <div
+        className="scroller scroller-timeline"
+        ref={scrollerRef}
+        onScroll={onScroll}
+        id="timeline"
+      >
         <div ref={headerRef}>{header}</div>
         <div className="grid" ref={gridRef} style={{ height: virtualizer.getTotalSize() }}>
           {!layout && <div className="grid-loading" aria-busy="true" />}
@@ -155,7 +177,12 @@ export function Timeline({
                   className={`vrow vrow-${row.kind}`}
                   style={{ transform: `translateY(${v.start - headerSize}px)`, height: row.height }}
                 >
-                  <RowView row={row} selected={selected} handlers={handlers} onToggleDay={onToggleDay} />
+                  <RowView
+                    row={row}
+                    selected={selected}
+                    handlers={handlers}
+                    onToggleDay={onToggleDay}
+                  />
                 </div>
               );
             })}
@@ -198,7 +225,9 @@ function RowView({
     case 'day': {
       const all = row.ids.every((id) => selected.has(id));
       return (
-        <div className={`day-head${all ? ' day-selected' : ''}${selecting ? ' day-selecting' : ''}`}>
+        <div
+          className={`day-head${all ? ' day-selected' : ''}${selecting ? ' day-selecting' : ''}`}
+        >
           <button
             className="day-check"
             aria-label={all ? 'Deselect this day' : 'Select this day'}

@@ -53,7 +53,11 @@ describe('timeline sections', () => {
   const opts = { width: 1000, target: 200, gap: 4 };
 
   it('groups a month by day, newest first', () => {
-    const days = byDay([item('a', '2024-06-02T10:00:00'), item('b', '2024-06-02T09:00:00'), item('c', '2024-06-01T20:00:00')]);
+    const days = byDay([
+      item('a', '2024-06-02T10:00:00'),
+      item('b', '2024-06-02T09:00:00'),
+      item('c', '2024-06-01T20:00:00'),
+    ]);
     expect(days.map((d) => [d.day, d.items.length])).toEqual([
       ['2024-06-02', 2],
       ['2024-06-01', 1],
@@ -65,9 +69,21 @@ describe('timeline sections', () => {
       { month: '2024-06', count: 3 },
       { month: '2024-05', count: 500 },
     ];
-    const june = [item('a', '2024-06-02T10:00:00'), item('b', '2024-06-02T09:00:00'), item('c', '2024-06-01T20:00:00')];
+    const june = [
+      item('a', '2024-06-02T10:00:00'),
+      item('b', '2024-06-02T09:00:00'),
+      item('c', '2024-06-01T20:00:00'),
+    ];
     const layout = buildLayout(buckets, (m) => (m === '2024-06' ? june : undefined), opts);
-    expect(layout.rows.map((r) => r.kind)).toEqual(['month', 'day', 'row', 'day', 'row', 'month', 'placeholder']);
+    expect(layout.rows.map((r) => r.kind)).toEqual([
+      'month',
+      'day',
+      'row',
+      'day',
+      'row',
+      'month',
+      'placeholder',
+    ]);
     expect(layout.monthTop.get('2024-06')).toBe(0);
     const placeholder = layout.rows[layout.rows.length - 1];
     expect(placeholder.height).toBe(estimateHeight(500, opts));
@@ -78,16 +94,26 @@ describe('timeline sections', () => {
   });
 
   it('shows a partly loaded month with a placeholder for the rest', () => {
-    const layout = buildLayout([{ month: '2024-06', count: 10 }], () => [item('a', '2024-06-02T10:00:00')], opts);
+    const layout = buildLayout(
+      [{ month: '2024-06', count: 10 }],
+      () => [item('a', '2024-06-02T10:00:00')],
+      opts,
+    );
     const last = layout.rows[layout.rows.length - 1];
     expect(last).toMatchObject({ kind: 'placeholder', count: 9 });
   });
 
   it('estimates about as tall as the real layout for typical photos', () => {
     const items = Array.from({ length: 240 }, (_, i) =>
-      item(String(i), `2024-06-${String(28 - Math.floor(i / 12)).padStart(2, '0')}T12:00:00`, i % 3 ? 4000 : 3000, i % 3 ? 3000 : 4000),
+      item(
+        String(i),
+        `2024-06-${String(28 - Math.floor(i / 12)).padStart(2, '0')}T12:00:00`,
+        i % 3 ? 4000 : 3000,
+        i % 3 ? 3000 : 4000,
+      ),
     );
-    const real = buildLayout([{ month: '2024-06', count: 240 }], () => items, opts).total - MONTH_HEADER;
+    const real =
+      buildLayout([{ month: '2024-06', count: 240 }], () => items, opts).total - MONTH_HEADER;
     const est = estimateHeight(240, opts);
     expect(Math.abs(est - real) / real).toBeLessThan(0.35);
   });

@@ -54,7 +54,15 @@ export function justify(aspects: number[], width: number, target: number, gap: n
   return rows;
 }
 
-function place(aspects: number[], from: number, to: number, width: number, h: number, gap: number, fill: boolean): Row {
+function place(
+  aspects: number[],
+  from: number,
+  to: number,
+  width: number,
+  h: number,
+  gap: number,
+  fill: boolean,
+): Row {
   const boxes: Box[] = [];
   let x = 0;
   for (let i = from; i < to; i++) {

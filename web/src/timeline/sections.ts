@@ -80,10 +80,23 @@ export function buildLayout(
   };
   for (const b of buckets) {
     monthTop.set(b.month, y);
-    push({ kind: 'month', key: `m:${b.month}`, month: b.month, count: b.count, height: MONTH_HEADER });
+    push({
+      kind: 'month',
+      key: `m:${b.month}`,
+      month: b.month,
+      count: b.count,
+      height: MONTH_HEADER,
+    });
     const items = loaded(b.month) ?? [];
     for (const d of byDay(items)) {
-      push({ kind: 'day', key: `d:${d.day}`, month: b.month, day: d.day, ids: d.items.map((i) => i.id), height: DAY_HEADER });
+      push({
+        kind: 'day',
+        key: `d:${d.day}`,
+        month: b.month,
+        day: d.day,
+        ids: d.items.map((i) => i.id),
+        height: DAY_HEADER,
+      });
       const justified = justify(
         d.items.map((i) => clampAspect(i.width, i.height)),
         o.width,
@@ -102,7 +115,13 @@ export function buildLayout(
     }
     const missing = b.count - items.length;
     if (missing > 0) {
-      push({ kind: 'placeholder', key: `p:${b.month}`, month: b.month, count: missing, height: estimateHeight(missing, o) });
+      push({
+        kind: 'placeholder',
+        key: `p:${b.month}`,
+        month: b.month,
+        count: missing,
+        height: estimateHeight(missing, o),
+      });
     }
   }
   return { rows, monthTop, total: y };

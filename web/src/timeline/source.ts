@@ -8,10 +8,31 @@ export interface Source {
   albumId?: number;
 }
 
-export const allPhotos: Source = { key: 'all', base: '/api/timeline', bucketsBase: '/api/timeline', kind: 'all' };
-export const favourites: Source = { key: 'favourites', base: '/api/favourites', bucketsBase: '/api/favourites', kind: 'favourites' };
-export const trash: Source = { key: 'trash', base: '/api/trash', bucketsBase: '/api/trash', kind: 'trash' };
+export const allPhotos: Source = {
+  key: 'all',
+  base: '/api/timeline',
+  bucketsBase: '/api/timeline',
+  kind: 'all',
+};
+export const favourites: Source = {
+  key: 'favourites',
+  base: '/api/favourites',
+  bucketsBase: '/api/favourites',
+  kind: 'favourites',
+};
+export const trash: Source = {
+  key: 'trash',
+  base: '/api/trash',
+  bucketsBase: '/api/trash',
+  kind: 'trash',
+};
 
 export function albumSource(id: number): Source {
-  return { key: `album:${id}`, base: `/api/albums/${id}/photos`, bucketsBase: `/api/albums/${id}`, kind: 'album', albumId: id };
+  return {
+    key: `album:${id}`,
+    base: `/api/albums/${id}/photos`,
+    bucketsBase: `/api/albums/${id}`,
+    kind: 'album',
+    albumId: id,
+  };
 }

@@ -11,7 +11,15 @@ const SOURCES: Record<string, string> = {
   'file-mtime': 'from the file date (no capture date in the file)',
 };
 
-function Section({ icon, title, children }: { icon: IconName; title: string; children: React.ReactNode }) {
+function Section({
+  icon,
+  title,
+  children,
+}: {
+  icon: IconName;
+  title: string;
+  children: React.ReactNode;
+}) {
   return (
     <section className="info-section">
       <Icon name={icon} size={20} className="info-icon" />
@@ -63,17 +71,25 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               {photo.camera.lens && <p className="info-sub">{photo.camera.lens}</p>}
               <p className="info-sub info-exposure">
                 {photo.exposure.fNumber !== null && <span>ƒ/{photo.exposure.fNumber}</span>}
-                {photo.exposure.exposureTime !== null && <span>{exposureTime(photo.exposure.exposureTime)}</span>}
+                {photo.exposure.exposureTime !== null && (
+                  <span>{exposureTime(photo.exposure.exposureTime)}</span>
+                )}
                 {photo.exposure.iso !== null && <span>ISO {photo.exposure.iso}</span>}
-                {photo.exposure.focalLength !== null && <span>{Math.round(photo.exposure.focalLength)} mm</span>}
+                {photo.exposure.focalLength !== null && (
+                  <span>{Math.round(photo.exposure.focalLength)} mm</span>
+                )}
               </p>
             </Section>
           )}
 
           <Section icon="image" title="Image">
             <p className="info-main">
-              {photo.width && photo.height ? `${photo.width} × ${photo.height}` : 'Size not known yet'}
-              {photo.width && photo.height ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP` : ''}
+              {photo.width && photo.height
+                ? `${photo.width} × ${photo.height}`
+                : 'Size not known yet'}
+              {photo.width && photo.height
+                ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
+                : ''}
             </p>
             <p className="info-sub">
               {bytes(photo.size)}
@@ -86,11 +102,18 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               <p className="info-main">
                 {coord(photo.gps.lat, 'N', 'S')}, {coord(photo.gps.lon, 'E', 'W')}
               </p>
-              {photo.gps.alt !== null && <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>}
+              {photo.gps.alt !== null && (
+                <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
+              )}
             </Section>
           )}
 
-          <Section icon="file" title={photo.files.length > 1 ? `${photo.files.length} files (identical copies)` : 'File'}>
+          <Section
+            icon="file"
+            title={
+              photo.files.length > 1 ? `${photo.files.length} files (identical copies)` : 'File'
+            }
+          >
             {photo.files.map((f) => (
               <p key={f.path} className="info-path" title={f.path}>
                 {f.path}
@@ -110,9 +133,13 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
             </Section>
           )}
 
-          {(photo.status !== 'ready' || photo.warnings.length > 0 || photo.stages.some((s) => s.error)) && (
+          {(photo.status !== 'ready' ||
+            photo.warnings.length > 0 ||
+            photo.stages.some((s) => s.error)) && (
             <Section icon="alert" title="Indexing">
-              {photo.status === 'pending' && <p className="info-sub">Waiting for thumbnails and metadata…</p>}
+              {photo.status === 'pending' && (
+                <p className="info-sub">Waiting for thumbnails and metadata…</p>
+              )}
               {photo.error && <p className="info-error">{photo.error}</p>}
               {photo.stages
                 .filter((s) => s.error && s.stage !== 'media')

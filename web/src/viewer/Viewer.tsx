@@ -52,7 +52,11 @@ export function Viewer({
     setDetails(null);
     setPreviewReady(false);
     setOriginalReady(false);
-    const load = () => api.photo(id).then((d) => alive && setDetails(d), (err) => alive && toastError(err));
+    const load = () =>
+      api.photo(id).then(
+        (d) => alive && setDetails(d),
+        (err) => alive && toastError(err),
+      );
     load();
     const off = onLibraryEvent((e) => {
       if (e.type === 'photos.changed' && e.ids.includes(id)) load();
@@ -92,7 +96,9 @@ export function Viewer({
   );
 
   const { z, zoomBy, reset, handlers } = useZoom(frame, fit, id, (dir) => void go(dir));
-  const wantOriginal = Boolean(details?.originalViewable && z.s * fit.w > (details.previewWidth ?? 0) * 1.05);
+  const wantOriginal = Boolean(
+    details?.originalViewable && z.s * fit.w > (details.previewWidth ?? 0) * 1.05,
+  );
 
   // Preload the neighbours' previews so arrow keys feel instant.
   useEffect(() => {
@@ -249,7 +255,14 @@ export function Viewer({
           data-zoom={z.s.toFixed(2)}
         >
           {thumb && (
-            <img key={`t${id}`} className="viewer-img viewer-thumb" src={thumb} alt="" style={imgStyle} draggable={false} />
+            <img
+              key={`t${id}`}
+              className="viewer-img viewer-thumb"
+              src={thumb}
+              alt=""
+              style={imgStyle}
+              draggable={false}
+            />
           )}
           {preview && (
             <img
@@ -276,13 +289,22 @@ export function Viewer({
           {!thumb && !preview && details && (
             <div className="viewer-missing">
               <Icon name={details.status === 'error' ? 'alert' : 'image'} size={40} />
-              <p>{details.status === 'error' ? `This file could not be read: ${details.error ?? 'unknown error'}` : 'This photo is still being processed…'}</p>
+              <p>
+                {details.status === 'error'
+                  ? `This file could not be read: ${details.error ?? 'unknown error'}`
+                  : 'This photo is still being processed…'}
+              </p>
             </div>
           )}
         </div>
 
         <header className="viewer-bar">
-          <button className="viewer-btn" onClick={onClose} aria-label="Close viewer" title="Close (Esc)">
+          <button
+            className="viewer-btn"
+            onClick={onClose}
+            aria-label="Close viewer"
+            title="Close (Esc)"
+          >
             <Icon name="back" />
           </button>
           <div className="viewer-title">
@@ -294,7 +316,12 @@ export function Viewer({
             )}
           </div>
           <div className="viewer-actions">
-            <button className="viewer-btn" onClick={() => zoomBy(1.6)} aria-label="Zoom in" title="Zoom in (+)">
+            <button
+              className="viewer-btn"
+              onClick={() => zoomBy(1.6)}
+              aria-label="Zoom in"
+              title="Zoom in (+)"
+            >
               <Icon name="zoomIn" />
             </button>
             <button
@@ -306,7 +333,12 @@ export function Viewer({
               <Icon name={playing ? 'pause' : 'play'} />
             </button>
             {inTrash ? (
-              <button className="viewer-btn" onClick={() => void restore()} aria-label="Restore" title="Restore">
+              <button
+                className="viewer-btn"
+                onClick={() => void restore()}
+                aria-label="Restore"
+                title="Restore"
+              >
                 <Icon name="restore" />
               </button>
             ) : (
@@ -329,7 +361,12 @@ export function Viewer({
                 >
                   <Icon name="download" />
                 </a>
-                <button className="viewer-btn" onClick={() => void moveToTrash()} aria-label="Move to trash" title="Move to trash (Del)">
+                <button
+                  className="viewer-btn"
+                  onClick={() => void moveToTrash()}
+                  aria-label="Move to trash"
+                  title="Move to trash (Del)"
+                >
                   <Icon name="trash" />
                 </button>
               </>
@@ -346,10 +383,20 @@ export function Viewer({
           </div>
         </header>
 
-        <button className="viewer-nav viewer-prev" onClick={() => void go(-1)} aria-label="Previous photo" title="Previous (←)">
+        <button
+          className="viewer-nav viewer-prev"
+          onClick={() => void go(-1)}
+          aria-label="Previous photo"
+          title="Previous (←)"
+        >
           <Icon name="left" size={28} />
         </button>
-        <button className="viewer-nav viewer-next" onClick={() => void go(1)} aria-label="Next photo" title="Next (→)">
+        <button
+          className="viewer-nav viewer-next"
+          onClick={() => void go(1)}
+          aria-label="Next photo"
+          title="Next (→)"
+        >
           <Icon name="right" size={28} />
         </button>
       </div>

@@ -10,10 +10,18 @@ const MAX = 8;
 const IDENTITY: ZoomState = { s: 1, x: 0, y: 0 };
 
 /** Keeps the picture over the frame: no panning past its edges. */
-export function clampPan(z: ZoomState, fit: { w: number; h: number }, frame: { w: number; h: number }): ZoomState {
+export function clampPan(
+  z: ZoomState,
+  fit: { w: number; h: number },
+  frame: { w: number; h: number },
+): ZoomState {
   const maxX = Math.max(0, (fit.w * z.s - frame.w) / 2);
   const maxY = Math.max(0, (fit.h * z.s - frame.h) / 2);
-  return { s: z.s, x: Math.min(maxX, Math.max(-maxX, z.x)), y: Math.min(maxY, Math.max(-maxY, z.y)) };
+  return {
+    s: z.s,
+    x: Math.min(maxX, Math.max(-maxX, z.x)),
+    y: Math.min(maxY, Math.max(-maxY, z.y)),
+  };
 }
 
 /** Zooms to scale `s` keeping the point (px, py), relative to the frame centre, where it is. */
@@ -54,7 +62,10 @@ export function useZoom(
     [frame],
   );
 
-  const apply = useCallback((next: ZoomState) => setZ(clampPan(next, fit, frameSize())), [fit, frameSize]);
+  const apply = useCallback(
+    (next: ZoomState) => setZ(clampPan(next, fit, frameSize())),
+    [fit, frameSize],
+  );
 
   useEffect(() => {
     const el = frame.current;
@@ -120,5 +131,16 @@ export function useZoom(
   const zoomBy = (factor: number) => apply(zoomAt(zRef.current, zRef.current.s * factor, 0, 0));
   const reset = () => setZ(IDENTITY);
 
-  return { z, zoomBy, reset, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onDoubleClick } };
+  return {
+    z,
+    zoomBy,
+    reset,
+    handlers: {
+      onPointerDown,
+      onPointerMove,
+      onPointerUp,
+      onPointerCancel: onPointerUp,
+      onDoubleClick,
+    },
+  };
 }
