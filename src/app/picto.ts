@@ -62,7 +62,12 @@ export class Picto {
     });
     this.catalog = new Catalog(this.repos, this.events);
     this.trash = new TrashService({ repos: this.repos, events: this.events, forgetContent });
-    this.discovery = new Discovery({ repos: this.repos, events: this.events });
+    this.discovery = new Discovery({
+      repos: this.repos,
+      events: this.events,
+      trash: this.trash,
+      catalog: this.catalog,
+    });
   }
 
   /** The job runner, with its worker pool started on first use. */

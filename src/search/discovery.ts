@@ -2,15 +2,22 @@
 // search box, places, duplicates, memories and the map. The CLI, the server and the tests reach
 // them as `picto.discovery.*`.
 
+import type { Catalog } from '../catalog/catalog.js';
+import type { TrashService } from '../catalog/trash.js';
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
+import { DuplicatesService } from './duplicates/service.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
+import { SIMILARITY_STAGE } from './stages/defs.js';
+import './stages/main.js';
 
 export interface DiscoveryDeps {
   repos: Repos;
   events: EventBus;
+  trash: TrashService;
+  catalog: Catalog;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
 }
@@ -18,9 +25,10 @@ export interface DiscoveryDeps {
 export class Discovery {
   readonly search: SearchService;
   readonly places: PlacesService;
+  readonly duplicates: DuplicatesService;
   private readonly off: () => void;
 
-  constructor(deps: DiscoveryDeps) {
+  constructor(private readonly deps: DiscoveryDeps) {
     const { repos, events } = deps;
     this.search = new SearchService({
       repo: repos.discovery.search,
@@ -36,15 +44,48 @@ export class Discovery {
       geocoder: deps.geocoder,
       onChanged: () => this.search.invalidate(),
     });
+    this.duplicates = new DuplicatesService({
+      repos,
+      events,
+      trash: deps.trash,
+      catalog: deps.catalog,
+    });
+    this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {
       if (e.type === 'jobs.idle') this.places.catchUp(true);
     });
   }
 
+  /**
+   * Photos indexed before a discovery stage existed never had it queued (scans queue stages for
+   * new or changed files only). Done once per stage version: a settings key remembers it.
+   */
+  private queueNewStages(): void {
+    const { repos } = this;
+    for (const stage of [SIMILARITY_STAGE]) {
+      const key = `discovery.queued.${stage.name}`;
+      if (repos.settings.get(key) === stage.version) continue;
+      repos.db.transaction(() => {
+        repos.discovery.duplicates.enqueueMissing(
+          stage.name,
+          stage.priority,
+          new Date().toISOString(),
+          stage.ai,
+        );
+        repos.settings.set(key, stage.version);
+      })();
+    }
+  }
+
+  private get repos(): Repos {
+    return this.deps.repos;
+  }
+
   dispose(): void {
     this.off();
     this.search.dispose();
     this.places.dispose();
+    this.duplicates.dispose();
   }
 }

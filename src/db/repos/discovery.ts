@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { DuplicatesRepo } from './duplicates.js';
 import { PlacesRepo } from './places.js';
 import { SearchRepo } from './search.js';
 
@@ -6,11 +7,13 @@ import { SearchRepo } from './search.js';
 export interface DiscoveryRepos {
   search: SearchRepo;
   places: PlacesRepo;
+  duplicates: DuplicatesRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
   return {
     search: new SearchRepo(db),
     places: new PlacesRepo(db),
+    duplicates: new DuplicatesRepo(db),
   };
 }

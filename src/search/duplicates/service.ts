@@ -1,0 +1,214 @@
+// The duplicates review: groups of photos showing the same picture, a suggestion of which to
+// keep, and resolving a group (the others go to the trash, their favourite mark and albums move
+// to the one kept, so nothing people did is lost).
+
+import { createHash } from 'node:crypto';
+import { CatalogError } from '../../catalog/errors.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import type { TrashService } from '../../catalog/trash.js';
+import type { Repos } from '../../db/index.js';
+import type { SignatureRow } from '../../db/repos/duplicates.js';
+import type { EventBus } from '../../shared/events.js';
+import { DEFAULT_FINDER, findDuplicates, type DupItem, type PairKind } from './finder.js';
+
+export interface DuplicatePhoto {
+  id: string;
+  width: number | null;
+  height: number | null;
+  size: number;
+  format: string | null;
+  sortAt: string;
+  takenAt: string | null;
+  favourite: boolean;
+  albums: number;
+  contentHash: string;
+  hasThumb: boolean;
+  thumbWidth: number | null;
+  thumbHeight: number | null;
+}
+
+export interface DuplicateGroup {
+  /** Stable while the group's members stay the same. */
+  id: string;
+  photos: DuplicatePhoto[];
+  pairs: { a: string; b: string; kind: PairKind; distance: number }[];
+  keep: string;
+  /** Why that one: "highest resolution", "largest file" … */
+  reason: string;
+}
+
+export interface DuplicatesReport {
+  groups: DuplicateGroup[];
+  /** Photos stored in several files (one photo for Picto: identical bytes). */
+  copies: { id: string; paths: string[] }[];
+  /** Photos compared, and photos still waiting for their signature. */
+  compared: number;
+  ms: number;
+}
+
+export interface DuplicatesDeps {
+  repos: Repos;
+  events: EventBus;
+  trash: TrashService;
+  catalog: Catalog;
+}
+
+export class DuplicatesService {
+  private cache: { stamp: string; report: DuplicatesReport } | null = null;
+  private dirty = true;
+  private readonly off: () => void;
+
+  constructor(private readonly deps: DuplicatesDeps) {
+    this.off = deps.events.on((e) => {
+      if (e.type === 'photos.changed' || e.type === 'albums.changed') this.dirty = true;
+    });
+  }
+
+  dispose(): void {
+    this.off();
+  }
+
+  /** All groups, newest first. Computed once and kept until the library changes. */
+  report(): DuplicatesReport {
+    const repo = this.deps.repos.discovery.duplicates;
+    const stamp = repo.stamp();
+    if (this.cache && !this.dirty && this.cache.stamp === stamp) return this.cache.report;
+    const t0 = performance.now();
+    const rows = repo.signatures();
+    const dismissed = repo.dismissed();
+    const items: DupItem[] = rows.map((r) => ({
+      id: r.id,
+      pixels: r.pixels,
+      dct: new Int8Array(r.dct.buffer, r.dct.byteOffset, r.dct.byteLength),
+      windows: new Uint8Array(r.windows.buffer, r.windows.byteOffset, r.windows.byteLength),
+      width: r.width ?? 1,
+      height: r.height ?? 1,
+    }));
+    const found = findDuplicates(items, {
+      ...DEFAULT_FINDER,
+      dismissed: (a, b) => dismissed.has(a < b ? `${a}|${b}` : `${b}|${a}`),
+    });
+    const groups = found.map((g): DuplicateGroup => {
+      const members = g.members.map((i) => rows[i]);
+      const { keep, reason } = suggestKeep(members);
+      return {
+        id: groupId(members.map((m) => m.id)),
+        photos: members.map(photoView),
+        pairs: g.pairs.map((p) => ({
+          a: rows[p.a].id,
+          b: rows[p.b].id,
+          kind: p.kind,
+          distance: p.distance,
+        })),
+        keep,
+        reason,
+      };
+    });
+    const newest = (g: DuplicateGroup) =>
+      g.photos.reduce((m, p) => (p.sortAt > m ? p.sortAt : m), '');
+    groups.sort((a, b) => newest(b).localeCompare(newest(a)) || a.id.localeCompare(b.id));
+    const copies = repo
+      .copies(1000)
+      .map((c) => ({ id: c.photo_id, paths: JSON.parse(c.paths) as string[] }));
+    const report = {
+      groups,
+      copies,
+      compared: rows.length,
+      ms: Math.round(performance.now() - t0),
+    };
+    this.cache = { stamp, report };
+    this.dirty = false;
+    return report;
+  }
+
+  group(id: string): DuplicateGroup {
+    const g = this.report().groups.find((x) => x.id === id);
+    if (!g)
+      throw new CatalogError(
+        `no duplicate group ${id} (the library changed: reload the list)`,
+        404,
+      );
+    return g;
+  }
+
+  /**
+   * Keeps one photo of a group and moves the others to the trash. The kept photo inherits the
+   * favourite mark and the albums of the others.
+   */
+  resolve(groupId: string, keep: string): { kept: string; trashed: string[] } {
+    const g = this.group(groupId);
+    if (!g.photos.some((p) => p.id === keep))
+      throw new CatalogError(`photo ${keep} is not in group ${groupId}`);
+    const others = g.photos.filter((p) => p.id !== keep).map((p) => p.id);
+    const { catalog, repos } = this.deps;
+    if (g.photos.some((p) => p.favourite)) catalog.setFavourite([keep], true);
+    for (const other of others) {
+      for (const album of repos.albums.namesForPhoto(other)) catalog.addToAlbum(album.id, [keep]);
+    }
+    this.deps.trash.moveToTrash(others);
+    this.dirty = true;
+    return { kept: keep, trashed: others };
+  }
+
+  /** "These are not duplicates": the group's pairs are never proposed again. */
+  dismiss(groupId: string): number {
+    const g = this.group(groupId);
+    const now = new Date().toISOString();
+    const repo = this.deps.repos.discovery.duplicates;
+    this.deps.repos.db.transaction(() => {
+      for (const p of g.pairs) repo.dismiss(p.a, p.b, now);
+    })();
+    this.dirty = true;
+    return g.pairs.length;
+  }
+}
+
+function photoView(r: SignatureRow): DuplicatePhoto {
+  return {
+    id: r.id,
+    width: r.width,
+    height: r.height,
+    size: r.size,
+    format: r.format,
+    sortAt: r.sort_at,
+    takenAt: r.taken_at,
+    favourite: r.favourite === 1,
+    albums: r.albums,
+    contentHash: r.content_hash,
+    hasThumb: r.thumb_width !== null,
+    thumbWidth: r.thumb_width,
+    thumbHeight: r.thumb_height,
+  };
+}
+
+function groupId(ids: string[]): string {
+  return createHash('sha1')
+    .update([...ids].sort().join(','))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Which copy to keep: the most pixels (a crop or a downscaled copy has fewer), then the largest
+ * file (less compression), then the one that knows when it was taken, then the oldest.
+ */
+export function suggestKeep(rows: SignatureRow[]): { keep: string; reason: string } {
+  const px = (r: SignatureRow) => (r.width ?? 0) * (r.height ?? 0);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      px(b) - px(a) ||
+      b.size - a.size ||
+      Number(b.taken_at !== null) - Number(a.taken_at !== null) ||
+      a.sort_at.localeCompare(b.sort_at) ||
+      a.id.localeCompare(b.id),
+  );
+  const best = sorted[0];
+  const second = sorted[1];
+  let reason = 'oldest';
+  if (!second || px(best) > px(second))
+    reason = `highest resolution (${best.width}×${best.height})`;
+  else if (best.size > second.size) reason = 'same resolution, largest file';
+  else if (best.taken_at !== null && second.taken_at === null)
+    reason = 'same picture, has the capture date';
+  return { keep: best.id, reason };
+}

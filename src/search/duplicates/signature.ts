@@ -1,0 +1,237 @@
+// The similarity signature of a photo, computed in the indexing worker on the decoded image the
+// media stage already holds (≈ 3 ms): what the duplicate finder compares.
+//
+// [Note: near-duplicates that a pHash misses] A 64-bit DCT pHash survives recompression and
+// resizing, but a mirrored copy flips about half its bits and so does a crop: on corpus/faces the
+// mirrored img11 and the cropped obama_partial_face are at distance 30 from their originals, as
+// far as unrelated photos. So besides the hash of the whole picture we keep:
+//   - its 64 low DCT coefficients: mirroring a picture negates exactly the coefficients of odd
+//     horizontal frequency, so the mirror's hash is computed from them, no second decode;
+//   - hashes of 70 sub-windows (left/right/top/bottom/centre strips and centre boxes, 45–90 %
+//     of the picture in 5 % steps): a crop of another photo matches one of them.
+// And a digest of the decoded pixels, which finds files with identical pictures but different
+// bytes (metadata edited, re-saved losslessly).
+
+import { createHash } from 'node:crypto';
+import type { RawImage } from '../../media/types.js';
+
+const N = 32;
+const LOW = 8;
+/** Working grey image: long side at most this (enough for 32×32 cells of a 45 % window). */
+const GREY_MAX = 256;
+
+export const WINDOW_FRACTIONS = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+export const WINDOW_ANCHORS = [
+  'left',
+  'right',
+  'hcentre',
+  'top',
+  'bottom',
+  'vcentre',
+  'centre',
+] as const;
+export type WindowAnchor = (typeof WINDOW_ANCHORS)[number];
+export const WINDOW_COUNT = WINDOW_FRACTIONS.length * WINDOW_ANCHORS.length;
+
+export interface Signature {
+  /** sha256 of the decoded working image (size + pixels). */
+  pixels: string;
+  /** 64 low DCT coefficients of the whole picture, scaled to int8 by the largest AC one. */
+  dct: Int8Array;
+  /** WINDOW_COUNT 64-bit hashes, 8 bytes each, window k = anchor k / 10, fraction k % 10. */
+  windows: Uint8Array;
+}
+
+/** cos((2x+1)uπ / 2N) for u < LOW, x < N. */
+const COS = (() => {
+  const t = new Float64Array(LOW * N);
+  for (let u = 0; u < LOW; u++)
+    for (let x = 0; x < N; x++) t[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N));
+  return t;
+})();
+
+/** Geometry of window k in a unit square: [x, y, w, h]. */
+export function windowBox(k: number): [number, number, number, number] {
+  const f = WINDOW_FRACTIONS[k % WINDOW_FRACTIONS.length];
+  const anchor = WINDOW_ANCHORS[Math.floor(k / WINDOW_FRACTIONS.length)];
+  switch (anchor) {
+    case 'left':
+      return [0, 0, f, 1];
+    case 'right':
+      return [1 - f, 0, f, 1];
+    case 'hcentre':
+      return [(1 - f) / 2, 0, f, 1];
+    case 'top':
+      return [0, 0, 1, f];
+    case 'bottom':
+      return [0, 1 - f, 1, f];
+    case 'vcentre':
+      return [0, (1 - f) / 2, 1, f];
+    case 'centre':
+      return [(1 - f) / 2, (1 - f) / 2, f, f];
+  }
+}
+
+/** Luma of the picture, area-averaged down to ≤ GREY_MAX px on the long side, as an integral image. */
+function integralGrey(img: RawImage): { I: Float64Array; w: number; h: number } {
+  const scale = Math.min(1, GREY_MAX / Math.max(img.width, img.height));
+  const w = Math.max(1, Math.round(img.width * scale));
+  const h = Math.max(1, Math.round(img.height * scale));
+  const sums = new Float64Array(w * h);
+  const counts = new Float64Array(w * h);
+  const colBin = new Int32Array(img.width);
+  for (let x = 0; x < img.width; x++) colBin[x] = Math.min(w - 1, Math.floor((x * w) / img.width));
+  // Large images are sampled on a grid: every output pixel still averages many source pixels.
+  const step = Math.max(1, Math.floor(Math.min(img.width / w, img.height / h) / 2));
+  const data = img.data;
+  for (let y = 0; y < img.height; y += step) {
+    const row = Math.min(h - 1, Math.floor((y * h) / img.height)) * w;
+    for (let x = 0, p = y * img.width * 3; x < img.width; x += step, p += 3 * step) {
+      const b = row + colBin[x];
+      sums[b] += 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+      counts[b]++;
+    }
+  }
+  const I = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      run += counts[i] ? sums[i] / counts[i] : 0;
+      I[(y + 1) * (w + 1) + x + 1] = I[y * (w + 1) + x + 1] + run;
+    }
+  }
+  return { I, w, h };
+}
+
+/** N×N area means of a window given in grey-image pixels. */
+function cells(
+  I: Float64Array,
+  w: number,
+  x0: number,
+  y0: number,
+  ww: number,
+  wh: number,
+): Float64Array {
+  const out = new Float64Array(N * N);
+  const W1 = w + 1;
+  for (let j = 0; j < N; j++) {
+    const ya = Math.round(y0 + (j * wh) / N);
+    const yb = Math.max(ya + 1, Math.round(y0 + ((j + 1) * wh) / N));
+    for (let i = 0; i < N; i++) {
+      const xa = Math.round(x0 + (i * ww) / N);
+      const xb = Math.max(xa + 1, Math.round(x0 + ((i + 1) * ww) / N));
+      const s = I[yb * W1 + xb] - I[ya * W1 + xb] - I[yb * W1 + xa] + I[ya * W1 + xa];
+      out[j * N + i] = s / ((yb - ya) * (xb - xa));
+    }
+  }
+  return out;
+}
+
+/** The LOW×LOW lowest DCT-II coefficients (row-major, u vertical, v horizontal). */
+export function lowDct(grey: Float64Array): Float64Array {
+  const tmp = new Float64Array(N * LOW);
+  for (let y = 0; y < N; y++) {
+    for (let v = 0; v < LOW; v++) {
+      let s = 0;
+      for (let x = 0; x < N; x++) s += grey[y * N + x] * COS[v * N + x];
+      tmp[y * LOW + v] = s;
+    }
+  }
+  const out = new Float64Array(LOW * LOW);
+  for (let u = 0; u < LOW; u++) {
+    for (let v = 0; v < LOW; v++) {
+      let s = 0;
+      for (let y = 0; y < N; y++) s += tmp[y * LOW + v] * COS[u * N + y];
+      out[u * LOW + v] = s;
+    }
+  }
+  return out;
+}
+
+/** 64 bits "above the median" as two uint32 (bit 31 of hi = coefficient 0). */
+export function hashBits(coeffs: ArrayLike<number>): [number, number] {
+  const sorted = Array.from(coeffs).sort((a, b) => a - b);
+  const median = (sorted[31] + sorted[32]) / 2;
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 32; i++) hi = (hi << 1) | (coeffs[i] > median ? 1 : 0);
+  for (let i = 32; i < 64; i++) lo = (lo << 1) | (coeffs[i] > median ? 1 : 0);
+  return [hi >>> 0, lo >>> 0];
+}
+
+/** Coefficients of the horizontally mirrored picture: odd horizontal frequencies change sign. */
+export function mirrored(dct: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(64);
+  for (let k = 0; k < 64; k++) out[k] = (k % LOW) % 2 === 1 ? -dct[k] : dct[k];
+  return out;
+}
+
+/**
+ * Coefficients of the picture turned a quarter clockwise: the cell grid is transposed (u and v
+ * swap) and the new horizontal axis runs backwards (odd horizontal frequencies change sign).
+ * Turned twice it is the picture upside down.
+ */
+export function quarterTurn(dct: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(64);
+  for (let u = 0; u < LOW; u++) {
+    for (let v = 0; v < LOW; v++) out[u * LOW + v] = (v % 2 === 1 ? -1 : 1) * dct[v * LOW + u];
+  }
+  return out;
+}
+
+/** True when the picture had no structure (see FEATURELESS_AC). */
+export function featureless(dct: ArrayLike<number>): boolean {
+  for (let k = 1; k < 64; k++) if (dct[k] !== 0) return false;
+  return true;
+}
+
+/** Pearson-like correlation of the AC coefficients (brightness left out): 1 = same structure. */
+export function acCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let k = 1; k < 64; k++) {
+    ab += a[k] * b[k];
+    aa += a[k] * a[k];
+    bb += b[k] * b[k];
+  }
+  return aa && bb ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/**
+ * Below this largest AC coefficient a picture has no structure to compare (a flat colour, a
+ * blank page): about a 2-level luma step across the frame. Its coefficients are stored as zeros
+ * and the finder leaves it out, or every blank image would be a "duplicate" of every other.
+ */
+const FEATURELESS_AC = 600;
+
+/** Coefficients scaled to int8 by the largest AC one (brightness, the DC term, is clipped). */
+export function quantize(coeffs: Float64Array): Int8Array {
+  let maxAc = 0;
+  for (let k = 1; k < 64; k++) maxAc = Math.max(maxAc, Math.abs(coeffs[k]));
+  const out = new Int8Array(64);
+  if (maxAc < FEATURELESS_AC) return out;
+  for (let k = 0; k < 64; k++)
+    out[k] = Math.max(-127, Math.min(127, Math.round((coeffs[k] / maxAc) * 127)));
+  return out;
+}
+
+export function computeSignature(img: RawImage): Signature {
+  const pixels = createHash('sha256')
+    .update(`${img.width}x${img.height}:`)
+    .update(img.data)
+    .digest('hex');
+  const { I, w, h } = integralGrey(img);
+  const dct = quantize(lowDct(cells(I, w, 0, 0, w, h)));
+  const windows = new Uint8Array(WINDOW_COUNT * 8);
+  const view = new DataView(windows.buffer);
+  for (let k = 0; k < WINDOW_COUNT; k++) {
+    const [x, y, ww, wh] = windowBox(k);
+    // Quantised like the whole picture's, so a crop's hash and a window's hash agree bit for bit.
+    const [hi, lo] = hashBits(quantize(lowDct(cells(I, w, x * w, y * h, ww * w, wh * h))));
+    view.setUint32(k * 8, hi);
+    view.setUint32(k * 8 + 4, lo);
+  }
+  return { pixels, dct, windows };
+}

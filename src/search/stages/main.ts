@@ -1,0 +1,16 @@
+// Main-thread side of the discovery stages: registers them (so scans queue them) and writes what
+// the workers computed. Imported by src/search/discovery.ts.
+
+import type { Repos } from '../../db/index.js';
+import { registerApplier } from '../../jobs/appliers/registry.js';
+import { registerStage } from '../../jobs/stages.js';
+import type { StageOutcome } from '../../jobs/task.js';
+import type { Signature } from '../duplicates/signature.js';
+import { SIMILARITY_STAGE } from './defs.js';
+
+registerStage(SIMILARITY_STAGE);
+
+registerApplier(SIMILARITY_STAGE.name, (repos: Repos, photoId: string, outcome: StageOutcome) => {
+  if (!outcome.ok) return;
+  repos.discovery.duplicates.saveSignature(photoId, outcome.data as Signature, outcome.version);
+});
