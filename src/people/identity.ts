@@ -1,0 +1,56 @@
+// [Note: stable person ids] A re-clustering must not rename the world: the "Alice" page, a
+// bookmarked /people/12 and every face the user never touched should keep their person ids.
+// People the user acted on carry their id as a label through clustering (linkage.ts), so they keep
+// it by construction. Every other new cluster inherits the id of the previous person it shares the
+// most faces with; each previous id goes to at most one cluster, largest overlaps first. Clusters
+// left over are new people; previous people left over have dissolved (their faces went elsewhere).
+// Ties break on the smaller person id and then the smaller first face id, so the answer does not
+// depend on the order anything was listed in.
+
+export interface ClusterToName {
+  /** Person id the cluster carries as a user label, or -1. */
+  label: number;
+  /** Sorted face ids. */
+  faceIds: readonly string[];
+}
+
+/**
+ * Person id for each cluster (same order as given), or null for a new person.
+ * `previous` maps face id → person id before this pass; ids in `labelled` are never inherited by
+ * overlap (they belong to the clusters carrying them as labels).
+ */
+export function inheritPersonIds(
+  clusters: readonly ClusterToName[],
+  previous: ReadonlyMap<string, number>,
+  labelled: ReadonlySet<number>,
+): (number | null)[] {
+  const result: (number | null)[] = clusters.map((c) => (c.label >= 0 ? c.label : null));
+  const overlaps: { cluster: number; person: number; shared: number }[] = [];
+  clusters.forEach((c, k) => {
+    if (c.label >= 0) return;
+    const counts = new Map<number, number>();
+    for (const f of c.faceIds) {
+      const p = previous.get(f);
+      if (p !== undefined && !labelled.has(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    for (const [person, shared] of counts) overlaps.push({ cluster: k, person, shared });
+  });
+  const firstFace = (k: number) => clusters[k].faceIds[0] ?? '';
+  overlaps.sort(
+    (a, b) =>
+      b.shared - a.shared ||
+      a.person - b.person ||
+      (firstFace(a.cluster) < firstFace(b.cluster)
+        ? -1
+        : firstFace(a.cluster) > firstFace(b.cluster)
+          ? 1
+          : 0),
+  );
+  const taken = new Set<number>();
+  for (const o of overlaps) {
+    if (result[o.cluster] !== null || taken.has(o.person)) continue;
+    result[o.cluster] = o.person;
+    taken.add(o.person);
+  }
+  return result;
+}
