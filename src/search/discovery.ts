@@ -7,6 +7,7 @@ import type { TrashService } from '../catalog/trash.js';
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
 import { DuplicatesService } from './duplicates/service.js';
+import { MemoriesService } from './memories/service.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
@@ -26,6 +27,7 @@ export class Discovery {
   readonly search: SearchService;
   readonly places: PlacesService;
   readonly duplicates: DuplicatesService;
+  readonly memories: MemoriesService;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
@@ -50,6 +52,7 @@ export class Discovery {
       trash: deps.trash,
       catalog: deps.catalog,
     });
+    this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import { DuplicatesRepo } from './duplicates.js';
+import { MemoriesRepo } from './memories.js';
 import { PlacesRepo } from './places.js';
 import { SearchRepo } from './search.js';
 
@@ -8,6 +9,7 @@ export interface DiscoveryRepos {
   search: SearchRepo;
   places: PlacesRepo;
   duplicates: DuplicatesRepo;
+  memories: MemoriesRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
@@ -15,5 +17,6 @@ export function createDiscoveryRepos(db: Db): DiscoveryRepos {
     search: new SearchRepo(db),
     places: new PlacesRepo(db),
     duplicates: new DuplicatesRepo(db),
+    memories: new MemoriesRepo(db),
   };
 }
