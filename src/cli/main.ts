@@ -6,6 +6,7 @@ import { registerCatalogCommands } from './commands/catalog.js';
 import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerServerCommands } from './commands/server.js';
+import { registerSearchCommand } from './commands/search.js';
 import { UsageError, type GlobalOptions } from './context.js';
 
 const program = new Command();
@@ -22,6 +23,7 @@ registerFolderCommands(program, globals);
 registerStatusCommand(program, globals);
 registerCatalogCommands(program, globals);
 registerServerCommands(program, globals);
+registerSearchCommand(program, globals);
 registerBackupCommands(program, globals);
 
 try {
