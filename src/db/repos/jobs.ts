@@ -52,14 +52,22 @@ export class JobsRepo {
     stages?: string[],
   ): JobRow[] {
     const stageFilter = stages?.length ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
-    const photoIds = (
-      this.db
-        .prepare(
-          `SELECT photo_id FROM jobs WHERE status = 'pending' ${stageFilter}
-           GROUP BY photo_id ORDER BY MAX(priority) DESC, MIN(id) LIMIT ?`,
-        )
-        .all(...(stages ?? []), limit) as { photo_id: string }[]
-    ).map((r) => r.photo_id);
+    // Walk the queue index (status, priority DESC, id) from the top and keep the first `limit`
+    // distinct photos. A GROUP BY over all pending jobs cost ~200 ms per claim at 100k pending
+    // jobs, on the main thread that also answers the gallery; this reads a few rows (~0.1 ms).
+    const photoIds: string[] = [];
+    const seen = new Set<string>();
+    const queue = this.db
+      .prepare(
+        `SELECT photo_id FROM jobs WHERE status = 'pending' ${stageFilter} ORDER BY priority DESC, id`,
+      )
+      .iterate(...(stages ?? [])) as IterableIterator<{ photo_id: string }>;
+    for (const r of queue) {
+      if (seen.has(r.photo_id)) continue;
+      seen.add(r.photo_id);
+      photoIds.push(r.photo_id);
+      if (photoIds.length >= limit) break;
+    }
     if (photoIds.length === 0) return [];
     const marks = photoIds.map(() => '?').join(',');
     this.db

@@ -1,14 +1,16 @@
 /**
- * Serialised timeline pages, least recently used out first. Keys carry the month's change counter
- * (photo_month_versions), so an entry is never stale: a change to a month makes new keys and the
- * old entries age out. ~40 KB per 200-photo page: 400 entries stay under 20 MB.
+ * Serialised timeline pages, least recently used out first, bounded by size. Keys carry the
+ * month's change counter (photo_month_versions), so an entry is never stale: a change to a month
+ * makes new keys and the old entries age out. A 200-photo page is ~40 KB of JSON; the default
+ * 32 MB holds every page of a 100 000-photo library listed 200 at a time.
  */
 export class PageCache {
   private readonly map = new Map<string, string>();
+  private bytes = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly max = 400) {}
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   get(key: string): string | undefined {
     const v = this.map.get(key);
@@ -23,7 +25,14 @@ export class PageCache {
   }
 
   set(key: string, value: string): void {
+    const old = this.map.get(key);
+    if (old !== undefined) this.bytes -= old.length;
     this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    this.bytes += value.length;
+    while (this.bytes > this.maxBytes && this.map.size > 1) {
+      const [k, v] = this.map.entries().next().value!;
+      this.map.delete(k);
+      this.bytes -= v.length;
+    }
   }
 }

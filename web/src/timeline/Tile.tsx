@@ -27,6 +27,7 @@ export const Tile = memo(function Tile({
   handlers: TileHandlers;
 }) {
   const [loaded, setLoaded] = useState(false);
+  const [failed, setFailed] = useState(false);
   const label = `Photo from ${item.takenAt.replace('T', ' ')}${item.favourite ? ', favourite' : ''}`;
   return (
     <div
@@ -50,7 +51,7 @@ export const Tile = memo(function Tile({
           }
         }}
       >
-        {item.thumbUrl ? (
+        {item.thumbUrl && !failed ? (
           <img
             className={`tile-img${loaded ? ' tile-img-loaded' : ''}`}
             src={item.thumbUrl}
@@ -58,10 +59,14 @@ export const Tile = memo(function Tile({
             decoding="async"
             draggable={false}
             onLoad={() => setLoaded(true)}
+            onError={() => setFailed(true)}
           />
         ) : (
-          <div className={`tile-pending${item.status === 'error' ? ' tile-broken' : ''}`}>
-            {item.status === 'error' ? <Icon name="alert" size={22} /> : null}
+          <div
+            className={`tile-pending${item.status === 'error' || failed ? ' tile-broken' : ''}`}
+            title={item.status === 'error' ? 'This file could not be read' : undefined}
+          >
+            {item.status === 'error' ? <Icon name="alert" size={22} /> : failed ? <Icon name="image" size={22} /> : null}
           </div>
         )}
       </div>
