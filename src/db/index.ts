@@ -7,6 +7,7 @@ import { LocationsRepo } from './repos/locations.js';
 import { PhotosRepo } from './repos/photos.js';
 import { SettingsRepo } from './repos/settings.js';
 import { FailuresRepo } from './repos/failures.js';
+import { FolderStatsRepo } from './repos/folder-stats.js';
 import { TimelineRepo } from './repos/timeline.js';
 import { TrashRepo } from './repos/trash.js';
 import { FacesRepo } from './repos/faces.js';
@@ -28,6 +29,7 @@ export interface Repos {
   timeline: TimelineRepo;
   trash: TrashRepo;
   failures: FailuresRepo;
+  folderStats: FolderStatsRepo;
   objects: ObjectsRepo;
   faces: FacesRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
@@ -47,6 +49,7 @@ export function createRepos(db: Db): Repos {
     timeline: new TimelineRepo(db),
     trash: new TrashRepo(db),
     failures: new FailuresRepo(db),
+    folderStats: new FolderStatsRepo(db),
     objects: new ObjectsRepo(db),
     faces: new FacesRepo(db),
     discovery: createDiscoveryRepos(db),

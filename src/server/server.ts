@@ -74,10 +74,11 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
 
   const activity = new FolderActivity(picto.events);
   const jobs = new JobsApiService(picto);
+  const folders = new FolderApiService(picto, activity, (msg, err) => app.log.error({ err }, msg));
   const ctx: ServerContext = {
     picto,
     gallery: new GalleryService(picto),
-    folders: new FolderApiService(picto, activity, (msg, err) => app.log.error({ err }, msg)),
+    folders,
     jobs,
     sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => jobs.status()),
   };
@@ -143,6 +144,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     stopSweep();
     activity.dispose();
     jobs.dispose();
+    folders.dispose();
   });
 
   try {

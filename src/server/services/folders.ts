@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Picto } from '../../app/picto.js';
+import type { FolderCounts } from '../../db/repos/folder-stats.js';
 import type { FolderRow } from '../../db/repos/folders.js';
 import type { AddFolderResult, Folder, FolderIssues } from '../../shared/api.js';
 import { HttpError } from '../errors.js';
@@ -8,19 +9,51 @@ import type { FolderActivity } from './folder-activity.js';
 
 /** Folder management for the API: scans run in the background and report through events. */
 export class FolderApiService {
+  private readonly off: () => void;
+
   constructor(
     private readonly picto: Picto,
     private readonly activity: FolderActivity,
     private readonly log: (msg: string, err: unknown) => void,
-  ) {}
+  ) {
+    // Counts settle when a scan or the indexing ends: count afresh then.
+    this.off = picto.events.on((e) => {
+      if (e.type === 'scan.done' || e.type === 'jobs.idle' || e.type === 'folders.changed') {
+        this.invalidate();
+      }
+    });
+  }
+
+  dispose(): void {
+    this.off();
+  }
+
+  private cached: { at: number; counts: Map<number, FolderCounts> } | null = null;
 
   list(): Folder[] {
     const { repos } = this.picto;
-    const stats = new Map(repos.folders.stats().map((s) => [s.folder_id, s]));
+    const stats = this.counts();
     const unreadable = repos.failures.unreadableCounts();
     return repos.folders
       .list()
       .map((f) => this.toDto(f, stats.get(f.id), unreadable.get(f.id) ?? 0));
+  }
+
+  /**
+   * Folder counts, reused for a second: while a big folder is indexed every open folders page
+   * asks about once a second, and counting the pending photos is the costly part.
+   */
+  private counts(): Map<number, FolderCounts> {
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > 1000) {
+      this.cached = { at: now, counts: this.picto.repos.folderStats.counts() };
+    }
+    return this.cached.counts;
+  }
+
+  /** Folders were added, removed or rescanned: count again on the next request. */
+  invalidate(): void {
+    this.cached = null;
   }
 
   get(id: number): Folder {
@@ -29,17 +62,13 @@ export class FolderApiService {
     return f;
   }
 
-  private toDto(
-    f: FolderRow,
-    s: { photos: number; errors: number; pending: number } | undefined,
-    unreadable: number,
-  ): Folder {
+  private toDto(f: FolderRow, s: FolderCounts | undefined, unreadable: number): Folder {
     return {
       id: f.id,
       path: f.path,
       online: f.online === 1,
       ai: f.ai_enabled === 1,
-      photos: s?.photos ?? 0,
+      photos: s?.files ?? 0,
       pending: s?.pending ?? 0,
       errors: s?.errors ?? 0,
       unreadable,

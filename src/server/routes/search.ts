@@ -1,0 +1,57 @@
+import type { SearchRow } from '../../db/repos/search.js';
+import type { TimelineItem } from '../../shared/api.js';
+import { SearchQuery, SearchResult } from '../../shared/search-api.js';
+import type { Api, ServerContext } from '../context.js';
+import { thumbUrl } from '../services/urls.js';
+import { errors } from './common.js';
+
+/** A search or memory row as the photo grid draws it (the timeline's item shape). */
+export function gridItem(r: Omit<SearchRow, 'score'>): TimelineItem {
+  const hasThumb = r.thumb_width !== null;
+  return {
+    id: r.id,
+    thumbUrl: hasThumb ? thumbUrl(r.id, r.content_hash) : null,
+    takenAt: r.sort_at,
+    width: hasThumb ? r.thumb_width : r.width,
+    height: hasThumb ? r.thumb_height : r.height,
+    favourite: r.favourite === 1,
+    status: r.status,
+  };
+}
+
+export function searchRoutes(app: Api, { picto }: ServerContext): void {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search photos with one query: people, tags, places, dates, words…',
+        description:
+          'The query is parsed into filters (see `q`), run as one indexed SQL statement, ranked ' +
+          '(relevance when words matched text, else newest first) and keyset-paginated: pass `nextCursor` ' +
+          'back as `cursor` with the same `q` and `sort`. `understood` tells how the query was read, one ' +
+          'removable chip per filter. Any text is a valid query: nonsense finds nothing, it never fails.',
+        querystring: SearchQuery,
+        response: { 200: SearchResult, ...errors },
+      },
+    },
+    async (req) => {
+      const page = picto.discovery.search.search({
+        q: req.query.q ?? '',
+        cursor: req.query.cursor,
+        limit: req.query.limit,
+        sort: req.query.sort,
+        count: true,
+      });
+      return {
+        items: page.rows.map(gridItem),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalCapped: page.totalCapped,
+        sort: page.sort,
+        understood: page.understood,
+        ms: Math.round(page.ms * 10) / 10,
+      };
+    },
+  );
+}
