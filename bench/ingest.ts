@@ -33,12 +33,16 @@ export async function decodeOnlyRate(files: string[], lanes: number): Promise<Ra
   return { photos: files.length, seconds, photosPerSecond: files.length / seconds };
 }
 
-/** Full ingest without AI: scan, fingerprint, metadata, thumbnail, preview, perceptual hash. */
-export async function ingestRate(
+/**
+ * Indexes the files into a fresh catalogue (scan + every stage) and reports photos per second and
+ * the milliseconds each stage and step cost per photo, as the workers measured them.
+ */
+export async function indexRate(
   files: string[],
   workers: number,
-): Promise<RateResult & { stageMs: Record<string, number> }> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-bench-ingest-'));
+  ai: boolean,
+): Promise<RateResult & { msPerPhotoPerStep: Record<string, number> }> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-bench-index-'));
   const lib = path.join(tmp, 'library');
   mkdirSync(lib);
   // Symlinks keep the 4 MB originals in one place; the scanner follows them like real files.
@@ -46,7 +50,7 @@ export async function ingestRate(
   const picto = new Picto({ dataDir: path.join(tmp, 'data'), workers });
   try {
     const folder = (await picto.folders.add(lib)).folder;
-    picto.folders.setAi(folder.id, false);
+    picto.folders.setAi(folder.id, ai);
     picto.runner.start();
     const t0 = performance.now();
     await picto.scan();
@@ -55,10 +59,22 @@ export async function ingestRate(
     const stats = picto.repos.photos.countByStatus();
     if (stats.ready !== files.length) {
       throw new Error(
-        `ingest finished with ${stats.ready}/${files.length} photos ready (${JSON.stringify(stats)})`,
+        `indexing ended with ${stats.ready}/${files.length} photos ready (${JSON.stringify(stats)})`,
       );
     }
-    return { photos: files.length, seconds, photosPerSecond: files.length / seconds, stageMs: {} };
+    const msPerPhotoPerStep: Record<string, number> = {};
+    for (const [stage, st] of Object.entries(picto.runner.stageStats())) {
+      msPerPhotoPerStep[stage] = Math.round(st.totalMs / st.count);
+      for (const [step, ms] of Object.entries(st.steps)) {
+        msPerPhotoPerStep[`${stage}.${step}`] = Math.round((ms / st.count) * 10) / 10;
+      }
+    }
+    return {
+      photos: files.length,
+      seconds,
+      photosPerSecond: files.length / seconds,
+      msPerPhotoPerStep,
+    };
   } finally {
     await picto.close();
     rmSync(tmp, { recursive: true, force: true });

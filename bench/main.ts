@@ -1,71 +1,77 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { grainyPhotos } from './generate.js';
-import { decodeOnlyRate, ingestRate } from './ingest.js';
-import { rescanUnchanged } from './rescan.js';
 import { peakRssMb } from './rss.js';
 
-// `npm run bench` prints one JSON document; `-- --save` also writes bench/results.json for the README.
-const args = new Set(process.argv.slice(2));
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repoRoot, process.env.PICTO_CORPUS ?? '../shared/corpus');
-const photoCount = Number(process.env.PICTO_BENCH_PHOTOS ?? 120);
-const rescanCount = Number(process.env.PICTO_BENCH_FILES ?? 100_000);
-const workers = Number(process.env.PICTO_WORKERS ?? os.availableParallelism());
+// `npm run bench` prints one JSON document. Each section runs in its own process, so its peak RSS
+// is its own and one section's caches never flatter another. Options:
+//   -- --only ingest,ai     run some sections          -- --save   also write bench/results.json
+//   -- --section NAME       (internal) run one section in this process and print its JSON
+const SECTIONS = ['ingest', 'ai', 'rescan', 'api', 'search'] as const;
+type Section = (typeof SECTIONS)[number];
 
-const sources = [
-  'objects/coco128/images/000000000009.jpg',
-  'objects/coco128/images/000000000025.jpg',
-  'objects/coco128/images/000000000030.jpg',
-  'objects/coco128/images/000000000034.jpg',
-  'objects/coco128/images/000000000036.jpg',
-  'objects/coco128/images/000000000042.jpg',
-  'exif/gps/DSCN0010.jpg',
-  'exif/orientation/recurser/Portrait_6.jpg',
-].map((p) => path.join(corpus, p));
-
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-
-log(`generating ${photoCount} grainy 12 MP JPEGs (cached between runs)…`);
-const files = await grainyPhotos(sources, photoCount);
-
-log('decode-only rate…');
-const decode = await decodeOnlyRate(files, workers);
-log(`ingest rate (thumbnails + metadata, no AI), ${workers} workers…`);
-const ingest = await ingestRate(files, workers);
-log(`rescan of an unchanged ${rescanCount}-file library…`);
-const rescan = await rescanUnchanged(rescanCount);
-
-const result = {
-  machine: { cpus: os.availableParallelism(), node: process.version, workers },
-  ingest: {
-    photos: ingest.photos,
-    photosPerSecond: round(ingest.photosPerSecond),
-    decodeOnlyPhotosPerSecond: round(decode.photosPerSecond),
-    ratioToDecode: round(ingest.photosPerSecond / decode.photosPerSecond),
-    targets: { photosPerSecond: 25, ratioToDecode: 0.6 },
-  },
-  rescan: {
-    files: rescan.files,
-    firstScanSeconds: round(rescan.firstScanSeconds),
-    unchangedRescanSeconds: round(rescan.rescanSeconds),
-    target: { seconds: 5 },
-  },
-  peakRssMb: peakRssMb(),
-  targets: { peakRssMb: 500 },
-  at: new Date().toISOString(),
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
 };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-if (args.has('--save')) {
-  writeFileSync(
-    path.join(repoRoot, 'bench', 'results.json'),
-    JSON.stringify(result, null, 2) + '\n',
-  );
-  log('saved bench/results.json');
+
+async function runSection(name: Section): Promise<unknown> {
+  const mod = (await import(`./sections/${name}.js`)) as { run: () => Promise<unknown> };
+  return mod.run();
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+function inChild(name: Section): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--section', name], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench section ${name} failed (exit ${code})`));
+      try {
+        resolve(JSON.parse(out) as Record<string, unknown>);
+      } catch (err) {
+        reject(new Error(`bench section ${name} printed no JSON: ${(err as Error).message}`));
+      }
+    });
+  });
+}
+
+const one = arg('--section') as Section | undefined;
+if (one) {
+  const result = (await runSection(one)) as Record<string, unknown>;
+  process.stdout.write(JSON.stringify({ ...result, peakRssMb: peakRssMb() }) + '\n');
+  process.exit(0);
+}
+
+const only = arg('--only')?.split(',') as Section[] | undefined;
+const chosen = SECTIONS.filter((s) => !only || only.includes(s));
+const results: Record<string, unknown> = {};
+for (const s of chosen) {
+  try {
+    results[s] = await inChild(s);
+  } catch (err) {
+    results[s] = { error: (err as Error).message };
+  }
+}
+const doc = {
+  machine: {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    loadAverageAtEnd: os.loadavg()[0],
+  },
+  ...results,
+  at: new Date().toISOString(),
+};
+process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+if (argv.includes('--save')) {
+  writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(doc, null, 2) + '\n');
+  process.stderr.write('[bench] saved bench/results.json\n');
 }

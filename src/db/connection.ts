@@ -25,8 +25,37 @@ export function openDatabase(
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
+  cacheStatements(db);
   if (!opts.readonly) migrate(db, { backupDir: opts.backupDir });
   return db;
+}
+
+const STATEMENT_CACHE = 1000;
+
+/**
+ * Makes db.prepare() reuse statements. Repositories prepare their SQL where they use it, which is
+ * clear to read but would compile the same statement again on every call, and each compiled
+ * statement holds native memory the garbage collector does not see: a 100k-file scan grew the
+ * process by hundreds of MB that way. Modes a caller set (pluck, raw, expand) are reset on reuse.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db) as (sql: string) => Database.Statement;
+  const cache = new Map<string, Database.Statement>();
+  (db as { prepare: (sql: string) => Database.Statement }).prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt && !stmt.busy) {
+      cache.delete(sql);
+      cache.set(sql, stmt);
+      if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+      return stmt;
+    }
+    // A statement still iterating cannot be shared: hand out a fresh one.
+    if (stmt) return prepare(sql);
+    stmt = prepare(sql);
+    cache.set(sql, stmt);
+    if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    return stmt;
+  };
 }
 
 /** Runs fn in one transaction: every multi-row change is all-or-nothing. */

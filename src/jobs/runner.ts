@@ -9,6 +9,15 @@ import './appliers/ai.js';
 import { allStages, MEDIA_STAGE } from './stages.js';
 import type { PhotoTask, PhotoTaskResult, StageOutcome } from './task.js';
 
+/** What a stage cost so far in this runner: the benchmark and status screens read it. */
+export interface StageStats {
+  count: number;
+  failed: number;
+  totalMs: number;
+  /** Sums of the per-step timings a stage reports (media: decode, thumbnails, metadata…). */
+  steps: Record<string, number>;
+}
+
 export interface TaskExecutor {
   readonly size: number;
   run(task: PhotoTask): Promise<PhotoTaskResult>;
@@ -74,6 +83,7 @@ export class JobRunner {
   private completions: number[] = [];
   private lastProgress = 0;
   private busy = false;
+  private readonly stats = new Map<string, StageStats>();
 
   constructor(private readonly deps: RunnerDeps) {
     liveOwners.add(this.owner);
@@ -234,8 +244,33 @@ export class JobRunner {
     this.emitProgress(false);
   }
 
+  /** Per-stage counts and milliseconds since this runner started. */
+  stageStats(): Record<string, StageStats> {
+    return Object.fromEntries(this.stats);
+  }
+
+  private record(stage: string, outcome: StageOutcome): void {
+    let s = this.stats.get(stage);
+    if (!s) {
+      s = { count: 0, failed: 0, totalMs: 0, steps: {} };
+      this.stats.set(stage, s);
+    }
+    s.count++;
+    if (!outcome.ok) s.failed++;
+    s.totalMs += outcome.ms;
+    const timings = outcome.ok
+      ? (outcome.data as { timings?: unknown } | null)?.timings
+      : undefined;
+    if (timings && typeof timings === 'object') {
+      for (const [k, v] of Object.entries(timings)) {
+        if (typeof v === 'number') s.steps[k] = (s.steps[k] ?? 0) + v;
+      }
+    }
+  }
+
   private applyOutcome(photoId: string, stage: string, outcome: StageOutcome, now: string): void {
     const { repos } = this.deps;
+    this.record(stage, outcome);
     applierFor(stage)?.(repos, photoId, outcome, now);
     if (outcome.ok) {
       repos.jobs.complete(photoId, stage, outcome.version, now);
