@@ -7,6 +7,7 @@ import type { TrashService } from '../catalog/trash.js';
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
 import { DuplicatesService } from './duplicates/service.js';
+import { MapService } from './map.js';
 import { MemoriesService } from './memories/service.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
@@ -28,6 +29,7 @@ export class Discovery {
   readonly places: PlacesService;
   readonly duplicates: DuplicatesService;
   readonly memories: MemoriesService;
+  readonly map: MapService;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
@@ -53,6 +55,7 @@ export class Discovery {
       catalog: deps.catalog,
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
+    this.map = new MapService(repos, this.search);
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {

@@ -16,6 +16,11 @@ import { photoRoutes } from './routes/photos.js';
 import { systemRoutes } from './routes/system.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trashRoutes } from './routes/trash.js';
+import { duplicateRoutes } from './routes/duplicates.js';
+import { mapRoutes } from './routes/map.js';
+import { memoryRoutes } from './routes/memories.js';
+import { placeRoutes } from './routes/places.js';
+import { searchRoutes } from './routes/search.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { installSecurity, isLoopbackHost } from './security.js';
 import { FolderActivity } from './services/folder-activity.js';
@@ -107,6 +112,11 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         'jobs',
         'events',
         'system',
+        'search',
+        'places',
+        'map',
+        'duplicates',
+        'memories',
       ].map((name) => ({ name })),
     },
   });
@@ -130,6 +140,11 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         jobRoutes,
         eventRoutes,
         systemRoutes,
+        searchRoutes,
+        placeRoutes,
+        mapRoutes,
+        duplicateRoutes,
+        memoryRoutes,
       ]) {
         routes(typed, ctx);
       }

@@ -30,6 +30,16 @@ export interface SearchRow {
   score: number;
 }
 
+export interface ClusterRow {
+  gy: number;
+  gx: number;
+  count: number;
+  lat: number;
+  lon: number;
+  /** "sort_at id content_hash hasThumb" of the newest photo in the cell. */
+  newest: string;
+}
+
 /** Position after the last row of a page. `score` only for relevance order. */
 export interface SearchKey {
   score?: number;
@@ -116,7 +126,8 @@ export class SearchRepo {
   }
 
   /** The statement for a page, or for a capped count (exposed for EXPLAIN in tests and the bench). */
-  build(c: SearchCriteria, plan: Plan, countOnly = false): Sql {
+  /** FROM and WHERE of a search: CTEs for text and the driver, the table walk, the probes. */
+  private scope(c: Pick<SearchCriteria, 'clauses' | 'semantic' | 'rankText'>, plan: Plan) {
     const texts = textTermsOf(c.clauses);
     const positiveText = c.clauses.some(
       (cl) => !cl.negate && cl.terms.some((t) => t.kind === 'text'),
@@ -159,6 +170,11 @@ export class SearchRepo {
       whereParams.push(...p.params);
     });
     const withSql = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+    return { withSql, params, from, where, whereParams, refs };
+  }
+
+  build(c: SearchCriteria, plan: Plan, countOnly = false): Sql {
+    const { withSql, params, from, where, whereParams, refs } = this.scope(c, plan);
 
     if (countOnly) {
       return {
@@ -189,6 +205,20 @@ export class SearchRepo {
       text: `${withSql}SELECT ${COLUMNS}, 0.0 AS score FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
       params: [...params, ...whereParams, c.limit],
     };
+  }
+
+  /**
+   * Photos with a position grouped in cells of `cellDeg` degrees: one row per cell with the
+   * count, the mean position and the newest photo. `clauses` must include the map's area (it is
+   * the driver, read through the position index).
+   */
+  clusters(clauses: Clause[], plan: Plan, cellDeg: number): ClusterRow[] {
+    const { withSql, params, from, where, whereParams } = this.scope({ clauses }, plan);
+    const sql = `${withSql}SELECT CAST(floor(p.lat / ?) AS INTEGER) AS gy, CAST(floor(p.lon / ?) AS INTEGER) AS gx,
+        COUNT(*) AS count, AVG(p.lat) AS lat, AVG(p.lon) AS lon,
+        max(p.sort_at || ' ' || p.id || ' ' || p.content_hash || ' ' || (p.thumb_width IS NOT NULL)) AS newest
+      FROM ${from} WHERE p.lat IS NOT NULL AND ${where.join(' AND ')} GROUP BY gy, gx`;
+    return this.stmt(sql).all(...params, cellDeg, cellDeg, ...whereParams) as ClusterRow[];
   }
 
   /** Names the parser should recognise, as this catalogue holds them. */

@@ -60,7 +60,8 @@ export function duplicateRoutes(app: Api, { picto }: ServerContext): void {
       schema: {
         tags: ['duplicates'],
         summary: 'Keep one photo of a group, move the others to the trash',
-        description: 'The photo kept becomes a favourite if any of the group was, and joins their albums.',
+        description:
+          'The photo kept becomes a favourite if any of the group was, and joins their albums.',
         params: GroupParams,
         body: ResolveBody,
         response: { 200: ResolveResult, ...errors409 },

@@ -9,7 +9,8 @@ export function memoryRoutes(app: Api, { picto }: ServerContext): void {
     {
       schema: {
         tags: ['memories'],
-        summary: 'Memories of a day: on this day in earlier years, and trips around this time of year',
+        summary:
+          'Memories of a day: on this day in earlier years, and trips around this time of year',
         description:
           'Trips are runs of photos taken more than 100 km from home (the city photographed on the most ' +
           'days). Each memory has a few chosen photos and a search `query` that opens all of them.',
@@ -18,14 +19,20 @@ export function memoryRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => ({
-      memories: picto.discovery.memories.forDay(req.query.date).map((m) => ({ ...m, photos: m.photos.map(gridItem) })),
+      memories: picto.discovery.memories
+        .forDay(req.query.date)
+        .map((m) => ({ ...m, photos: m.photos.map(gridItem) })),
     }),
   );
 
   app.get(
     '/memories/trips',
     {
-      schema: { tags: ['memories'], summary: 'Every trip away from home, newest first', response: { 200: TripList } },
+      schema: {
+        tags: ['memories'],
+        summary: 'Every trip away from home, newest first',
+        response: { 200: TripList },
+      },
     },
     async () => {
       const r = picto.discovery.memories.trips();

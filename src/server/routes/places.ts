@@ -65,7 +65,11 @@ export function placeRoutes(app: Api, { picto }: ServerContext): void {
         countryCode: p.country_code,
         continent: p.continent,
         cityKm: p.city_km,
-        query: p.city ? `city:${quote(p.city)}` : p.country_code ? `country:${p.country_code}` : 'has:gps',
+        query: p.city
+          ? `city:${quote(p.city)}`
+          : p.country_code
+            ? `country:${p.country_code}`
+            : 'has:gps',
       };
     },
   );
