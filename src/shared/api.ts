@@ -142,6 +142,17 @@ export const PhotoDetails = Type.Object({
   gps: Nullable(
     Type.Object({ lat: Type.Number(), lon: Type.Number(), alt: Nullable(Type.Number()) }),
   ),
+  /** Named place from the offline geocoder, once it has run for this photo. */
+  place: Nullable(
+    Type.Object({
+      city: Nullable(Type.String()),
+      region: Nullable(Type.String()),
+      country: Nullable(Type.String()),
+    }),
+  ),
+  /** Things the AI found (labels, best first), empty when AI is off or has not run yet. */
+  things: Type.Array(Type.String()),
+  faces: Type.Integer({ description: 'faces found by the AI' }),
   favourite: Type.Boolean(),
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),

@@ -123,6 +123,9 @@ export class GalleryService {
         focalLength: p.focal_length,
       },
       gps: p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon, alt: p.alt } : null,
+      place: placeOf(repos.discovery.places.forPhoto(id)),
+      things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
+      faces: repos.faces.facesForPhoto(id).length,
       favourite: p.favourite === 1,
       trashedAt: p.trashed_at,
       files: repos.locations.forPhoto(id).map((l) => ({
@@ -189,6 +192,13 @@ export class GalleryService {
       contentHash: p.content_hash,
     };
   }
+}
+
+function placeOf(
+  row: { city: string | null; region: string | null; country: string | null } | undefined,
+): PhotoDetails['place'] {
+  if (!row || (!row.city && !row.region && !row.country)) return null;
+  return { city: row.city, region: row.region, country: row.country };
 }
 
 function parseWarnings(text: string | null): string[] {

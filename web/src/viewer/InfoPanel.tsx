@@ -99,12 +99,36 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
 
           {photo.gps && (
             <Section icon="pin" title="Place">
-              <p className="info-main">
+              {photo.place && (
+                <p className="info-main">
+                  {[photo.place.city, photo.place.region, photo.place.country]
+                    .filter((x, i, all) => x && all.indexOf(x) === i)
+                    .join(', ')}
+                </p>
+              )}
+              <p className={photo.place ? 'info-sub' : 'info-main'}>
                 {coord(photo.gps.lat, 'N', 'S')}, {coord(photo.gps.lon, 'E', 'W')}
               </p>
               {photo.gps.alt !== null && (
                 <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
               )}
+            </Section>
+          )}
+
+          {(photo.things.length > 0 || photo.faces > 0) && (
+            <Section icon="sparkle" title="In this photo">
+              <div className="chips">
+                {photo.faces > 0 && (
+                  <span className="chip chip-static">
+                    {photo.faces === 1 ? '1 face' : `${photo.faces} faces`}
+                  </span>
+                )}
+                {photo.things.map((t) => (
+                  <span key={t} className="chip chip-static">
+                    {t}
+                  </span>
+                ))}
+              </div>
             </Section>
           )}
 
