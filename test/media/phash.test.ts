@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
@@ -101,7 +101,7 @@ describe.skipIf(!hasCorpus)('pHash on real photos', () => {
       const original = phash(await loadOrientedImage(src));
       hashes.set(file, original);
       const meta = await sharp(src).metadata();
-      const variants: [string, sharp.Sharp][] = [
+      const variants: [string, Sharp][] = [
         [
           'half.jpg',
           sharp(src)

@@ -81,18 +81,31 @@ async function benchPhotos(): Promise<string[]> {
   return files;
 }
 
-/** Runs `work` over PHOTOS files with LANES in flight; returns photos per second. */
-async function rate(
+interface Measured {
+  /** photos per second of wall clock, with LANES in flight */
+  wallRate: number;
+  /** CPU milliseconds per photo, all threads of this process (JS and libvips) */
+  cpuPerPhoto: number;
+}
+
+/**
+ * Runs `work` over PHOTOS files with LANES in flight. CPU time is what the ratio is judged on:
+ * this machine is shared, and other people's jobs distort wall-clock rates far more than CPU time.
+ */
+async function measure(
   files: string[],
   work: (file: string, n: number) => Promise<unknown>,
-): Promise<number> {
+): Promise<Measured> {
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const lane = async () => {
     for (let n = next++; n < PHOTOS; n = next++) await work(files[n % files.length], n);
   };
   await Promise.all(Array.from({ length: LANES }, lane));
-  return PHOTOS / ((performance.now() - t0) / 1000);
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wallRate: PHOTOS / (wall / 1000), cpuPerPhoto: (cpu.user + cpu.system) / 1000 / PHOTOS };
 }
 
 async function decodeOnly(file: string): Promise<void> {
@@ -110,7 +123,7 @@ describe.skipIf(!RUN || !hasCorpus)('media throughput on grainy 12 MP JPEGs', ()
     rmSync(thumbDir, { recursive: true, force: true });
   });
 
-  it('ingests ≥ 0.6× the decode-only rate', async () => {
+  it('ingests at ≥ 0.6× the decode-only rate (CPU time per photo)', async () => {
     const files = await benchPhotos();
     const sizes = await Promise.all(files.map(async (f) => (await readFile(f)).length));
     console.log(
@@ -119,6 +132,7 @@ describe.skipIf(!RUN || !hasCorpus)('media throughput on grainy 12 MP JPEGs', ()
 
     // warm-up: first-use costs (exifr, libvips caches) are not per-photo costs
     for (const f of files.slice(0, 2)) await decodeOnly(f);
+    await processMedia({ path: files[0], contentHash: 'benchwarm0000000', thumbDir });
 
     const steps: Record<string, number[]> = {};
     const full = async (file: string, n: number) => {
@@ -130,20 +144,24 @@ describe.skipIf(!RUN || !hasCorpus)('media throughput on grainy 12 MP JPEGs', ()
       for (const [k, v] of Object.entries(r.timings)) (steps[k] ??= []).push(v);
     };
     // Interleave the two modes so background load hits both alike.
-    const decodeRates: number[] = [];
-    const fullRates: number[] = [];
+    const decode: Measured[] = [];
+    const fullRuns: Measured[] = [];
     for (let round = 0; round < 2; round++) {
-      decodeRates.push(await rate(files, decodeOnly));
-      fullRates.push(await rate(files, full));
+      decode.push(await measure(files, decodeOnly));
+      fullRuns.push(await measure(files, full));
     }
-    const decodeRate = Math.max(...decodeRates);
-    const fullRate = Math.max(...fullRates);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const cpuDecode = mean(decode.map((m) => m.cpuPerPhoto));
+    const cpuFull = mean(fullRuns.map((m) => m.cpuPerPhoto));
+    const cores = Math.min(LANES, os.availableParallelism());
     console.log(
-      `lanes=${LANES} photos=${PHOTOS}: decode-only ${decodeRate.toFixed(1)}/s, full ${fullRate.toFixed(1)}/s, ` +
-        `ratio ${(fullRate / decodeRate).toFixed(2)} (rounds: decode ${decodeRates.map((r) => r.toFixed(1))}, full ${fullRates.map((r) => r.toFixed(1))})`,
+      `lanes=${LANES} photos=${PHOTOS}×2 rounds, load ${os.loadavg()[0].toFixed(1)}\n` +
+        `  CPU per photo: decode-only ${cpuDecode.toFixed(0)} ms, full ${cpuFull.toFixed(0)} ms, ratio ${(cpuDecode / cpuFull).toFixed(2)}\n` +
+        `  projected on ${cores} dedicated cores: decode-only ${((1000 * cores) / cpuDecode).toFixed(1)}/s, full ${((1000 * cores) / cpuFull).toFixed(1)}/s\n` +
+        `  wall clock here: decode-only ${decode.map((m) => m.wallRate.toFixed(1)).join(', ')}/s, full ${fullRuns.map((m) => m.wallRate.toFixed(1)).join(', ')}/s`,
     );
     console.log(
-      'median ms per step (with lanes in flight): ' +
+      'median wall ms per step (with lanes in flight): ' +
         Object.entries(steps)
           .map(([k, v]) => `${k} ${median(v).toFixed(1)}`)
           .join(', '),
@@ -152,6 +170,6 @@ describe.skipIf(!RUN || !hasCorpus)('media throughput on grainy 12 MP JPEGs', ()
       String(f).endsWith('.webp'),
     );
     expect(written.length).toBeGreaterThan(0);
-    expect(fullRate / decodeRate).toBeGreaterThanOrEqual(0.6);
+    expect(cpuDecode / cpuFull).toBeGreaterThanOrEqual(0.6);
   });
 });
