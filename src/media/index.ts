@@ -20,7 +20,8 @@ export {
   THUMB_MAX_LONG_SIDE,
 } from './thumbnails.js';
 export type { ThumbnailPaths } from './thumbnails.js';
-export { phash, hammingDistance } from './phash.js';
+// lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
+export { phash, hammingDistance, lowDct } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';
 export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
 export type * from './types.js';
