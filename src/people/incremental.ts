@@ -16,7 +16,7 @@
 // match nobody are left for the next consolidation pass: the incremental path never creates a
 // person, because a person must be seeded by good faces seen together (cluster.ts).
 
-import { dotRowF64F32 } from './vectors.js';
+import { dotF32Rows } from './vectors.js';
 
 export interface NewFace {
   id: string;
@@ -41,6 +41,8 @@ export class PeopleIndex {
   private slot = new Map<number, number>();
   private sums = new Float64Array(0);
   private counts: number[] = [];
+  /** Per-person means in float32, rebuilt lazily after summaries change (the scan's hot data). */
+  private means: Float32Array | null = null;
 
   constructor(readonly dim = 128) {}
 
@@ -54,6 +56,7 @@ export class PeopleIndex {
     const base = s * this.dim;
     for (let k = 0; k < this.dim; k++) this.sums[base + k] += embedding[k];
     this.counts[s]++;
+    this.means = null;
   }
 
   /** Removes a face from a person's summary (a move, a removal). */
@@ -63,6 +66,7 @@ export class PeopleIndex {
     const base = s * this.dim;
     for (let k = 0; k < this.dim; k++) this.sums[base + k] -= embedding[k];
     this.counts[s]--;
+    this.means = null;
   }
 
   /** Forgets a person (merged away, deleted). */
@@ -71,6 +75,7 @@ export class PeopleIndex {
     if (s === undefined) return;
     this.counts[s] = 0;
     this.sums.fill(0, s * this.dim, (s + 1) * this.dim);
+    this.means = null;
   }
 
   /** The person's face count in the summary (0 if unknown). */
@@ -101,12 +106,12 @@ export class PeopleIndex {
 
   /** Average-linkage distance from one face to every person, nearest first, up to maxDistance. */
   nearest(embedding: ArrayLike<number>, maxDistance: number): Match[] {
-    const q = Float32Array.from(embedding);
+    const q = embedding instanceof Float32Array ? embedding : Float32Array.from(embedding);
+    const means = this.meanMatrix();
     const out: Match[] = [];
     for (let s = 0; s < this.ids.length; s++) {
-      const c = this.counts[s];
-      if (c <= 0) continue;
-      const d = 1 - dotRowF64F32(this.sums, s, q, 0, this.dim) / c;
+      if (this.counts[s] <= 0) continue;
+      const d = 1 - dotF32Rows(means, s, q, 0, this.dim);
       if (d <= maxDistance) out.push({ personId: this.ids[s], distance: d });
     }
     return out.sort((a, b) => a.distance - b.distance || a.personId - b.personId);
@@ -146,6 +151,19 @@ export class PeopleIndex {
       if (m) this.add(m.personId, f.embedding);
     }
     return result;
+  }
+
+  private meanMatrix(): Float32Array {
+    if (!this.means) {
+      const means = new Float32Array(this.ids.length * this.dim);
+      for (let s = 0; s < this.ids.length; s++) {
+        const c = this.counts[s];
+        if (c > 0)
+          for (let k = 0, p = s * this.dim; k < this.dim; k++, p++) means[p] = this.sums[p] / c;
+      }
+      this.means = means;
+    }
+    return this.means;
   }
 
   private slotOf(personId: number): number {

@@ -49,6 +49,8 @@ interface NeighbourList {
   ids: number[];
   /** Generation of the neighbour when measured; a later one means it changed since. */
   gens: number[];
+  /** Size of the neighbour when measured. */
+  sizes: number[];
   dist: number[];
   exact: number[];
 }
@@ -69,6 +71,8 @@ export class ConstrainedLinkage {
   private readonly nnOf: Int32Array;
   private readonly nnGen: Int32Array;
   private readonly mark: Int32Array;
+  /** Scratch: where a neighbour sits in the list being compacted. */
+  private readonly slot: Int32Array;
   private token = 0;
   private readonly heap = new PairHeap();
   // Scratch for merges: what each part knew about a neighbour (NaN = nothing).
@@ -93,6 +97,7 @@ export class ConstrainedLinkage {
     this.nnOf = new Int32Array(n).fill(-1);
     this.nnGen = new Int32Array(n);
     this.mark = new Int32Array(n);
+    this.slot = new Int32Array(n);
     this.knownR = new Float64Array(n);
     this.knownO = new Float64Array(n);
     this.exactR = new Uint8Array(n);
@@ -188,12 +193,13 @@ export class ConstrainedLinkage {
   private listOf(root: number): NeighbourList {
     let list = this.lists[root];
     if (!list) {
-      list = { ids: [], gens: [], dist: [], exact: [] };
+      list = { ids: [], gens: [], sizes: [], dist: [], exact: [] };
       const { offsets, targets } = this.p.graph;
       for (let k = offsets[root]; k < offsets[root + 1]; k++) {
         if (Number.isNaN(this.edgeDist[k])) continue;
         list.ids.push(targets[k]);
         list.gens.push(0);
+        list.sizes.push(1);
         list.dist.push(this.edgeDist[k]);
         list.exact.push(1);
       }
@@ -204,57 +210,67 @@ export class ConstrainedLinkage {
 
   /** Finds root's nearest allowed neighbour (exactly) and queues root if within threshold. */
   private refresh(root: number, threshold: number): void {
+    if (!this.lists[root] && this.refreshSingle(root, threshold)) return;
     const list = this.listOf(root);
-    // Compact: current roots only, once each; re-measure neighbours that changed since.
+    // Compact to current roots, once each. A neighbour that grew since it was measured keeps a
+    // lower bound: it still contains what was measured, and the rest adds distances ≥ 0.
     const token = ++this.token;
     this.mark[root] = token;
     let w = 0;
     for (let k = 0; k < list.ids.length; k++) {
       const id = list.ids[k];
       const y = this.find(id);
-      if (this.mark[y] === token) continue;
-      this.mark[y] = token;
-      list.ids[w] = y;
-      if (y !== id || this.gen[y] !== list.gens[k]) {
-        list.gens[w] = this.gen[y];
-        list.dist[w] = this.exactDistance(root, y);
-        list.exact[w] = 1;
-      } else {
-        list.gens[w] = list.gens[k];
-        list.dist[w] = list.dist[k];
-        list.exact[w] = list.exact[k];
+      const fresh = y === id && this.gen[y] === list.gens[k];
+      const d = fresh ? list.dist[k] : (list.dist[k] * list.sizes[k]) / this.count[y];
+      const exact = fresh ? list.exact[k] : 0;
+      if (this.mark[y] === token) {
+        // Seen already under another old id: keep the better knowledge.
+        const at = this.slot[y];
+        if (!list.exact[at] && (exact || d > list.dist[at])) {
+          list.dist[at] = d;
+          list.exact[at] = exact;
+        }
+        continue;
       }
+      this.mark[y] = token;
+      this.slot[y] = w;
+      list.ids[w] = y;
+      list.gens[w] = this.gen[y];
+      list.sizes[w] = this.count[y];
+      list.dist[w] = d;
+      list.exact[w] = exact;
       w++;
     }
-    list.ids.length = list.gens.length = list.dist.length = list.exact.length = w;
+    truncate(list, w);
 
-    // Smallest entry; measure it if only a bound, drop it if forbidden, until it is exact.
+    // The nearest allowed neighbour: the best exact entry, then every bound that could beat it
+    // is measured (in one pass: bounds above the running best cannot win). Forbidden neighbours
+    // are dropped for good.
     let best = -1;
-    for (;;) {
-      best = -1;
-      for (let k = 0; k < list.ids.length; k++) {
-        if (
-          best < 0 ||
-          list.dist[k] < list.dist[best] ||
-          (list.dist[k] === list.dist[best] && list.ids[k] < list.ids[best])
-        )
-          best = k;
+    let dropped = false;
+    const beats = (k: number) =>
+      best < 0 ||
+      list.dist[k] < list.dist[best] ||
+      (list.dist[k] === list.dist[best] && list.ids[k] < list.ids[best]);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < w; k++) {
+        if (list.dist[k] > threshold || list.exact[k] !== (pass === 0 ? 1 : 0) || !beats(k))
+          continue;
+        if (this.constraints.conflict(root, list.ids[k])) {
+          list.dist[k] = Infinity;
+          dropped = true;
+          continue;
+        }
+        if (pass === 1) {
+          list.dist[k] = this.exactDistance(root, list.ids[k]);
+          list.exact[k] = 1;
+          if (list.dist[k] > threshold || !beats(k)) continue;
+        }
+        best = k;
       }
-      if (best < 0 || list.dist[best] > threshold) break;
-      const y = list.ids[best];
-      if (this.constraints.conflict(root, y)) {
-        removeAt(list, best);
-        continue;
-      }
-      if (!list.exact[best]) {
-        list.dist[best] = this.exactDistance(root, y);
-        list.exact[best] = 1;
-        continue;
-      }
-      break;
     }
     this.ver[root]++;
-    if (best >= 0 && list.dist[best] <= threshold) {
+    if (best >= 0) {
       const y = list.ids[best];
       this.nnOf[root] = y;
       this.nnGen[root] = this.gen[y];
@@ -262,6 +278,46 @@ export class ConstrainedLinkage {
     } else {
       this.nnOf[root] = -1;
     }
+    if (dropped) {
+      let keep = 0;
+      for (let k = 0; k < w; k++) {
+        if (list.dist[k] === Infinity) continue;
+        list.ids[keep] = list.ids[k];
+        list.gens[keep] = list.gens[k];
+        list.sizes[keep] = list.sizes[k];
+        list.dist[keep] = list.dist[k];
+        list.exact[keep] = list.exact[k];
+        keep++;
+      }
+      truncate(list, keep);
+    }
+  }
+
+  /**
+   * refresh() for a single face whose neighbours are all unchanged (most faces, at the start):
+   * straight from its graph row, no list built. Returns false when a neighbour changed.
+   */
+  private refreshSingle(root: number, threshold: number): boolean {
+    const { offsets, targets } = this.p.graph;
+    let best = -1;
+    let bestD = Infinity;
+    for (let k = offsets[root]; k < offsets[root + 1]; k++) {
+      const d = this.edgeDist[k];
+      if (Number.isNaN(d)) continue;
+      const y = targets[k];
+      if (this.parent[y] !== y || this.gen[y] !== 0) return false;
+      if (d > threshold || d > bestD || (d === bestD && y > best)) continue;
+      if (this.constraints.conflict(root, y)) continue;
+      best = y;
+      bestD = d;
+    }
+    this.ver[root]++;
+    this.nnOf[root] = best;
+    if (best >= 0) {
+      this.nnGen[root] = 0;
+      this.heap.push(bestD, root, 0, this.ver[root], 0);
+    }
+    return true;
   }
 
   /** Notes what cluster `root` measured about each current neighbour (by root) in known/exact. */
@@ -273,11 +329,9 @@ export class ConstrainedLinkage {
     known: Float64Array,
     exact: Uint8Array,
   ): void {
-    const list = this.listOf(root);
-    for (let k = 0; k < list.ids.length; k++) {
-      const id = list.ids[k];
+    const note = (id: number, genAt: number, size: number, dist: number, isExact: number) => {
       const y = this.find(id);
-      if (y === root || y === other) continue;
+      if (y === root || y === other) return;
       if (this.mark[y] !== token) {
         this.mark[y] = token;
         around.push(y);
@@ -286,11 +340,28 @@ export class ConstrainedLinkage {
         this.exactR[y] = 0;
         this.exactO[y] = 0;
       }
-      // Only a measurement of y as it is now counts; a neighbour that merged since is unknown.
-      if (y === id && this.gen[y] === list.gens[k]) {
-        known[y] = list.dist[k];
-        exact[y] = list.exact[k];
+      // A measurement of y as it is now is used as is; one of a part of y is a lower bound.
+      if (y === id && this.gen[y] === genAt) {
+        if (!exact[y] || isExact) {
+          known[y] = dist;
+          exact[y] = isExact;
+        }
+      } else if (!exact[y]) {
+        const bound = (dist * size) / this.count[y];
+        if (Number.isNaN(known[y]) || bound > known[y]) known[y] = bound;
       }
+    };
+    const list = this.lists[root];
+    if (list) {
+      for (let k = 0; k < list.ids.length; k++) {
+        note(list.ids[k], list.gens[k], list.sizes[k], list.dist[k], list.exact[k]);
+      }
+      return;
+    }
+    // A single face: its graph row, all measured exactly at the start (generation 0).
+    const { offsets, targets } = this.p.graph;
+    for (let k = offsets[root]; k < offsets[root + 1]; k++) {
+      if (!Number.isNaN(this.edgeDist[k])) note(targets[k], 0, 1, this.edgeDist[k], 1);
     }
   }
 
@@ -324,7 +395,7 @@ export class ConstrainedLinkage {
     this.lists[o] = undefined;
 
     // Combine what the parts knew (see the note on the big-cluster problem).
-    const list: NeighbourList = { ids: [], gens: [], dist: [], exact: [] };
+    const list: NeighbourList = { ids: [], gens: [], sizes: [], dist: [], exact: [] };
     for (const y of around) {
       const [vr, vo] = [this.knownR[y], this.knownO[y]];
       const knownMass = (Number.isNaN(vr) ? 0 : cr) + (Number.isNaN(vo) ? 0 : co);
@@ -336,6 +407,7 @@ export class ConstrainedLinkage {
       }
       list.ids.push(y);
       list.gens.push(this.gen[y]);
+      list.sizes.push(this.count[y]);
       list.dist.push(d);
       list.exact.push(exact ? 1 : 0);
     }
@@ -344,13 +416,13 @@ export class ConstrainedLinkage {
   }
 }
 
-function removeAt(list: NeighbourList, k: number): void {
-  const last = list.ids.length - 1;
-  list.ids[k] = list.ids[last];
-  list.gens[k] = list.gens[last];
-  list.dist[k] = list.dist[last];
-  list.exact[k] = list.exact[last];
-  list.ids.length = list.gens.length = list.dist.length = list.exact.length = last;
+function truncate(list: NeighbourList, length: number): void {
+  list.ids.length =
+    list.gens.length =
+    list.sizes.length =
+    list.dist.length =
+    list.exact.length =
+      length;
 }
 
 /** Position of value v in the sorted slice targets[lo, hi) (it must be there). */

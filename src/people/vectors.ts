@@ -29,6 +29,27 @@ export function dotF32(m: Float32Array, i: number, j: number, dim: number): numb
   return s0 + s1 + s2 + s3;
 }
 
+/** Row i of float32 matrix a · row j of float32 matrix b. */
+export function dotF32Rows(
+  a: Float32Array,
+  i: number,
+  b: Float32Array,
+  j: number,
+  dim: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let p = i * dim, q = j * dim, end = p + dim; p < end; p += 4, q += 4) {
+    s0 += a[p] * b[q];
+    s1 += a[p + 1] * b[q + 1];
+    s2 += a[p + 2] * b[q + 2];
+    s3 += a[p + 3] * b[q + 3];
+  }
+  return s0 + s1 + s2 + s3;
+}
+
 /** A float64 vector (a cluster sum) · row j of a float32 matrix. */
 export function dotF64F32(a: Float64Array, m: Float32Array, j: number, dim: number): number {
   return dotRowF64F32(a, 0, m, j, dim);
