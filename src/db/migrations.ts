@@ -284,4 +284,45 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 8,
+    name: 'people',
+    sql: `
+      -- People: groups of faces (faces.person_id). Ids are never reused (AUTOINCREMENT), so a
+      -- bookmarked person never becomes somebody else. A merged person stays as an alias
+      -- (merged_into) so old links still resolve.
+      CREATE TABLE people (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        -- The face the user chose to show; NULL = the best face, picked automatically.
+        cover_face_id TEXT,
+        merged_into INTEGER REFERENCES people (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX people_live ON people (merged_into, id);
+
+      -- What the user decided about faces: constraints every clustering pass keeps.
+      -- confirmed: this face IS person_id; removed: not a face / ignore it (never clustered).
+      -- Face ids survive re-indexing (FacesRepo keeps them by box), so no foreign key to faces:
+      -- a detection replaced by a new model must not take the user's decision with it.
+      CREATE TABLE face_feedback (
+        face_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('confirmed', 'removed')),
+        person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX face_feedback_person ON face_feedback (person_id);
+
+      -- "Not this person": per face, remembered forever (rejected suggestions included).
+      CREATE TABLE face_rejections (
+        face_id TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        PRIMARY KEY (face_id, person_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX face_rejections_person ON face_rejections (person_id);
+    `,
+  },
 ];
