@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +152,7 @@ async function spawnServer(g: GlobalOptions, dataDir: string): Promise<string> {
     '../../../../bin/picto.js',
   );
   const args = [bin, '--data', dataDir, ...(g.workers ? ['--workers', g.workers] : []), 'serve'];
+  mkdirSync(dataDir, { recursive: true }); // a first run: nothing created the data directory yet
   const log = openSync(path.join(dataDir, 'server.log'), 'a');
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', log, log] });
   child.unref();

@@ -214,6 +214,13 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
   );
 }
 
+/** What each later stage does, in the words of the folders page. */
+const STAGE_LABELS: Record<string, string> = {
+  objects: 'finding things',
+  faces: 'finding faces',
+  similarity: 'looking for duplicates',
+};
+
 function IndexingPanel() {
   const jobs = useJobs();
   if (!jobs.status) return null;
@@ -233,9 +240,10 @@ function IndexingPanel() {
                 ? `${(jobs.total - jobs.left).toLocaleString()} of ${plural(jobs.total, 'photo')} ready${jobs.status.rate ? ` · ${jobs.status.rate.toFixed(1)} photos/s` : ''}`
                 : `${plural(jobs.total - jobs.failed, 'photo')} ready`}
             {aiStages
+              .filter((s) => s.pending + s.running > 0)
               .map(
                 (s) =>
-                  ` · ${s.stage}: ${s.done.toLocaleString()}/${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
+                  ` · ${STAGE_LABELS[s.stage] ?? s.stage} ${s.done.toLocaleString()} of ${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
               )
               .join('')}
           </p>
