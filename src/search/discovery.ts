@@ -9,6 +9,7 @@ import type { EventBus } from '../shared/events.js';
 import { DuplicatesService } from './duplicates/service.js';
 import { MapService } from './map.js';
 import { MemoriesService } from './memories/service.js';
+import { OcrScheduler } from './ocr/scheduler.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
@@ -30,6 +31,7 @@ export class Discovery {
   readonly duplicates: DuplicatesService;
   readonly memories: MemoriesService;
   readonly map: MapService;
+  readonly ocr: OcrScheduler;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
@@ -56,6 +58,7 @@ export class Discovery {
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
+    this.ocr = new OcrScheduler(repos, events);
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {
@@ -93,5 +96,6 @@ export class Discovery {
     this.search.dispose();
     this.places.dispose();
     this.duplicates.dispose();
+    this.ocr.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../connection.js';
 import { DuplicatesRepo } from './duplicates.js';
 import { MemoriesRepo } from './memories.js';
+import { PhotoTextRepo } from './photo-text.js';
 import { PlacesRepo } from './places.js';
 import { SearchRepo } from './search.js';
 
@@ -10,6 +11,7 @@ export interface DiscoveryRepos {
   places: PlacesRepo;
   duplicates: DuplicatesRepo;
   memories: MemoriesRepo;
+  text: PhotoTextRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
@@ -18,5 +20,6 @@ export function createDiscoveryRepos(db: Db): DiscoveryRepos {
     places: new PlacesRepo(db),
     duplicates: new DuplicatesRepo(db),
     memories: new MemoriesRepo(db),
+    text: new PhotoTextRepo(db),
   };
 }

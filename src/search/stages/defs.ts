@@ -1,4 +1,5 @@
 import type { StageDef } from '../../jobs/stages.js';
+import { OCR_VERSION } from '../ocr/version.js';
 
 // Stages of search and discovery. Their worker halves live in worker.ts, the main-thread halves
 // (writing results) in main.ts.
@@ -10,3 +11,10 @@ export const SIMILARITY_STAGE: StageDef = {
   ai: false,
   priority: 9,
 };
+
+/**
+ * Text in photos (PP-OCRv4, ≈ 0.3–0.8 s a photo). Deliberately not in the stage registry: scans
+ * would queue it with the media stage and every new photo would wait for it. The OCR scheduler
+ * queues it in batches once nothing else is pending, for folders with AI on, unless switched off.
+ */
+export const OCR_STAGE: StageDef = { name: 'ocr', version: OCR_VERSION, ai: true, priority: 1 };

@@ -6,7 +6,8 @@ import { registerApplier } from '../../jobs/appliers/registry.js';
 import { registerStage } from '../../jobs/stages.js';
 import type { StageOutcome } from '../../jobs/task.js';
 import type { Signature } from '../duplicates/signature.js';
-import { SIMILARITY_STAGE } from './defs.js';
+import type { TextLine } from '../../db/repos/photo-text.js';
+import { OCR_STAGE, SIMILARITY_STAGE } from './defs.js';
 
 registerStage(SIMILARITY_STAGE);
 
@@ -14,3 +15,11 @@ registerApplier(SIMILARITY_STAGE.name, (repos: Repos, photoId: string, outcome: 
   if (!outcome.ok) return;
   repos.discovery.duplicates.saveSignature(photoId, outcome.data as Signature, outcome.version);
 });
+
+registerApplier(
+  OCR_STAGE.name,
+  (repos: Repos, photoId: string, outcome: StageOutcome, now: string) => {
+    if (!outcome.ok) return;
+    repos.discovery.text.save(photoId, outcome.data as TextLine[], outcome.version, now);
+  },
+);
