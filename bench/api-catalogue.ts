@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Picto } from '../src/app/picto.js';
 import type { MediaColumns } from '../src/db/repos/photos.js';
+import { stagesFor } from '../src/jobs/stages.js';
 import { thumbnailPaths } from '../src/media/index.js';
 
 /** A small deterministic PRNG, so every run builds the same catalogue. */
@@ -45,8 +46,12 @@ export async function generateCatalogue(
     const now = new Date().toISOString();
     const lib = path.join(dataDir, '..', 'synthetic-library');
     const hashes: string[] = [];
+    // As if fully indexed: every non-AI stage done at its current version, AI off for the folder,
+    // so nothing re-queues work for files that do not exist.
+    const stages = stagesFor(false);
     repos.db.transaction(() => {
       const folder = repos.folders.insert(lib, now);
+      repos.folders.setAi(folder.id, false);
       // Walk back in time from today in bursts: days with many photos, quiet weeks in between.
       let t = Date.UTC(2025, 5, 30, 18, 0, 0);
       for (let i = 0; i < count; i++) {
@@ -86,6 +91,10 @@ export async function generateCatalogue(
         };
         repos.photos.applyMedia(id, cols, sortAt, now);
         if (random() < 0.03) repos.photos.setFavourite([id], true, now);
+        for (const st of stages) {
+          repos.jobs.enqueue(id, st.name, now, st.priority);
+          repos.jobs.complete(id, st.name, st.version, now);
+        }
         repos.locations.insert({
           photo_id: id,
           folder_id: folder.id,

@@ -180,6 +180,18 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('fits a phone screen', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Photos' }).click();
+    await thumbnailsLoaded(page, 4);
+    // On a phone the navigation is a bar at the bottom of the screen.
+    const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    expect(nav!.y).toBeGreaterThan(700);
+    await screenshot(page, 'timeline-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('had no page errors and made no requests outside the server', () => {
     expect(b.errors).toEqual([]);
   });

@@ -9,6 +9,9 @@ export interface IndexingSummary {
   left: number;
   total: number;
   failed: number;
+  /** Later stages (AI, duplicates): jobs left and in all. */
+  laterLeft: number;
+  laterTotal: number;
   active: boolean;
 }
 
@@ -22,10 +25,14 @@ export function summarise(status: JobsStatus | null): IndexingSummary {
     total += s.pending + s.running + s.done + s.failed;
     failed += s.failed;
   }
-  const aiLeft = (status?.stages ?? [])
-    .filter((s) => s.stage !== 'media')
-    .reduce((n, s) => n + s.pending + s.running, 0);
-  return { status, left, total, failed, active: left + aiLeft > 0 };
+  let laterLeft = 0;
+  let laterTotal = 0;
+  for (const s of status?.stages ?? []) {
+    if (s.stage === 'media') continue;
+    laterLeft += s.pending + s.running;
+    laterTotal += s.pending + s.running + s.done + s.failed;
+  }
+  return { status, left, total, failed, laterLeft, laterTotal, active: left + laterLeft > 0 };
 }
 
 /** Live indexing status from the event stream (with one fetch to start). */

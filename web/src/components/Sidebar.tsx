@@ -82,10 +82,15 @@ export function Sidebar({ path }: { path: string }) {
                   ? 'Indexing paused'
                   : jobs.left > 0
                     ? `Indexing · ${jobs.left.toLocaleString()} left`
-                    : 'Analysing photos'}
+                    : `Analysing · ${jobs.laterLeft.toLocaleString()} left`}
               </span>
             </div>
-            {jobs.total > 0 && <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />}
+            {jobs.left > 0 && jobs.total > 0 && (
+              <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />
+            )}
+            {jobs.left === 0 && jobs.laterTotal > 0 && (
+              <ProgressBar value={(jobs.laterTotal - jobs.laterLeft) / jobs.laterTotal} />
+            )}
           </Link>
         )}
         <button

@@ -66,7 +66,11 @@ export const Tile = memo(function Tile({
             className={`tile-pending${item.status === 'error' || failed ? ' tile-broken' : ''}`}
             title={item.status === 'error' ? 'This file could not be read' : undefined}
           >
-            {item.status === 'error' ? <Icon name="alert" size={22} /> : failed ? <Icon name="image" size={22} /> : null}
+            {item.status === 'error' ? (
+              <Icon name="alert" size={22} />
+            ) : failed ? (
+              <Icon name="image" size={22} />
+            ) : null}
           </div>
         )}
       </div>

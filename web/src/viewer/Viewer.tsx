@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import { api, previewOf } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
-import { fullDate, timeOf } from '../app/format.js';
+import { fullDate } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
+import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
 
 const SLIDE_MS = 4000;
@@ -298,90 +299,21 @@ export function Viewer({
           )}
         </div>
 
-        <header className="viewer-bar">
-          <button
-            className="viewer-btn"
-            onClick={onClose}
-            aria-label="Close viewer"
-            title="Close (Esc)"
-          >
-            <Icon name="back" />
-          </button>
-          <div className="viewer-title">
-            {taken && (
-              <>
-                <span className="viewer-date">{fullDate(taken)}</span>
-                <span className="viewer-time">{timeOf(taken)}</span>
-              </>
-            )}
-          </div>
-          <div className="viewer-actions">
-            <button
-              className="viewer-btn"
-              onClick={() => zoomBy(1.6)}
-              aria-label="Zoom in"
-              title="Zoom in (+)"
-            >
-              <Icon name="zoomIn" />
-            </button>
-            <button
-              className="viewer-btn"
-              onClick={() => setPlaying((p) => !p)}
-              aria-label={playing ? 'Pause slideshow' : 'Start slideshow'}
-              title={playing ? 'Pause slideshow (Space)' : 'Slideshow (Space)'}
-            >
-              <Icon name={playing ? 'pause' : 'play'} />
-            </button>
-            {inTrash ? (
-              <button
-                className="viewer-btn"
-                onClick={() => void restore()}
-                aria-label="Restore"
-                title="Restore"
-              >
-                <Icon name="restore" />
-              </button>
-            ) : (
-              <>
-                <button
-                  className={`viewer-btn${favourite ? ' viewer-fav' : ''}`}
-                  onClick={() => void toggleFavourite()}
-                  aria-label={favourite ? 'Remove from favourites' : 'Add to favourites'}
-                  aria-pressed={favourite}
-                  title="Favourite (F)"
-                >
-                  <Icon name="heart" filled={favourite} />
-                </button>
-                <a
-                  className="viewer-btn"
-                  href={`/api/photos/${id}/original?download=true`}
-                  aria-label="Download original"
-                  title="Download original"
-                  download
-                >
-                  <Icon name="download" />
-                </a>
-                <button
-                  className="viewer-btn"
-                  onClick={() => void moveToTrash()}
-                  aria-label="Move to trash"
-                  title="Move to trash (Del)"
-                >
-                  <Icon name="trash" />
-                </button>
-              </>
-            )}
-            <button
-              className={`viewer-btn${info ? ' viewer-on' : ''}`}
-              onClick={() => setInfo((v) => !v)}
-              aria-label="Info"
-              aria-pressed={info}
-              title="Info (I)"
-            >
-              <Icon name="info" />
-            </button>
-          </div>
-        </header>
+        <ViewerBar
+          id={id}
+          taken={taken}
+          inTrash={inTrash}
+          favourite={favourite}
+          playing={playing}
+          info={info}
+          onClose={onClose}
+          onZoomIn={() => zoomBy(1.6)}
+          onTogglePlay={() => setPlaying((p) => !p)}
+          onRestore={() => void restore()}
+          onFavourite={() => void toggleFavourite()}
+          onTrash={() => void moveToTrash()}
+          onToggleInfo={() => setInfo((v) => !v)}
+        />
 
         <button
           className="viewer-nav viewer-prev"
