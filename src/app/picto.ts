@@ -12,6 +12,7 @@ import { LibraryWatcher } from '../library/watcher.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
+import { PeopleService } from '../people/service.js';
 import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
 
 export interface PictoOptions {
@@ -33,6 +34,8 @@ export class Picto {
   readonly trash: TrashService;
   /** Search box, places, duplicates, memories, map (src/search). */
   readonly discovery: Discovery;
+  /** Faces grouped into people, corrections, suggestions, find-by-face (src/people). */
+  readonly people: PeopleService;
   private pool: WorkerPool | null = null;
   private runnerInstance: JobRunner | null = null;
   private watcher: LibraryWatcher | null = null;
@@ -67,7 +70,9 @@ export class Picto {
       events: this.events,
       trash: this.trash,
       catalog: this.catalog,
+      dataDir: this.layout.root,
     });
+    this.people = new PeopleService({ repos: this.repos, events: this.events });
   }
 
   /** The job runner, with its worker pool started on first use. */
@@ -185,6 +190,7 @@ export class Picto {
 
   async close(): Promise<void> {
     this.discovery.dispose();
+    await this.people.dispose();
     if (this.offlineTimer) clearInterval(this.offlineTimer);
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.unsubscribeWatch?.();

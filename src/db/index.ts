@@ -12,6 +12,8 @@ import { TimelineRepo } from './repos/timeline.js';
 import { TrashRepo } from './repos/trash.js';
 import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
+import { PeopleRepo } from './repos/people.js';
+import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 
 export { openDatabase, tx, type Db } from './connection.js';
@@ -32,6 +34,10 @@ export interface Repos {
   folderStats: FolderStatsRepo;
   objects: ObjectsRepo;
   faces: FacesRepo;
+  /** People and faces.person_id (src/people). */
+  people: PeopleRepo;
+  /** User decisions about faces: confirmations, removals, rejections. */
+  faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
 }
@@ -52,6 +58,8 @@ export function createRepos(db: Db): Repos {
     folderStats: new FolderStatsRepo(db),
     objects: new ObjectsRepo(db),
     faces: new FacesRepo(db),
+    people: new PeopleRepo(db),
+    faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
   };
 }

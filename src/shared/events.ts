@@ -57,6 +57,13 @@ export interface AlbumsChangedEvent {
   type: 'albums.changed';
 }
 
+export interface PeopleChangedEvent {
+  type: 'people.changed';
+  /** People whose faces, name or visibility changed (empty after a full re-clustering). */
+  ids: number[];
+  reason: 'clustered' | 'assigned' | 'corrected';
+}
+
 export type PictoEvent =
   | ScanProgressEvent
   | ScanDoneEvent
@@ -64,7 +71,8 @@ export type PictoEvent =
   | JobsIdleEvent
   | PhotoChangedEvent
   | FolderChangedEvent
-  | AlbumsChangedEvent;
+  | AlbumsChangedEvent
+  | PeopleChangedEvent;
 
 export class EventBus {
   private readonly emitter = new EventEmitter();
