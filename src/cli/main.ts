@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CatalogError } from '../catalog/errors.js';
 import { FolderError } from '../library/folders.js';
-import { registerBackupCommands } from './commands/backup.js';
+import { registerBackupCommands, registerSidecarCommand } from './commands/safety.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -25,6 +25,7 @@ registerCatalogCommands(program, globals);
 registerServerCommands(program, globals);
 registerSearchCommand(program, globals);
 registerBackupCommands(program, globals);
+registerSidecarCommand(program, globals);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDataDir, dataLayout } from '../../app/paths.js';
+import { SidecarService } from '../../catalog/sidecars.js';
 import { listBackups, restoreDatabase } from '../../db/backup.js';
 import { findRunningServer } from '../../server/runtime-file.js';
 import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
@@ -48,5 +49,29 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
         `restored ${file}${kept ? `; the previous catalogue was saved as ${kept}` : ''}\n` +
           'run "picto scan" to bring it up to date with the files on disk\n',
       );
+    });
+}
+
+export function registerSidecarCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('xmp')
+    .description(
+      'write XMP sidecars (tags, people names) beside the originals; originals are never modified',
+    )
+    .option('--folder <dir>', 'only photos under this folder')
+    .option('--dry-run', 'say what would be written, write nothing')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { folder?: string; dryRun?: boolean; json?: boolean }) => {
+      await withPicto(globals(), async (picto) => {
+        const folder = opts.folder ? await picto.folders.canonical(opts.folder) : undefined;
+        const report = await new SidecarService(picto.repos).write({ folder, dryRun: opts.dryRun });
+        if (opts.json) return printJson(report);
+        process.stderr.write(
+          `${report.dryRun ? 'would write' : 'wrote'} ${report.written} sidecar(s) for ${report.photos} photo(s)` +
+            `${report.unchanged ? `, ${report.unchanged} already up to date` : ''}` +
+            `${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n`,
+        );
+        for (const s of report.skipped) process.stderr.write(`  skipped ${s.path}: ${s.reason}\n`);
+      });
     });
 }
