@@ -10,6 +10,8 @@ import { DuplicatesService } from './duplicates/service.js';
 import { MapService } from './map.js';
 import { MemoriesService } from './memories/service.js';
 import { OcrScheduler } from './ocr/scheduler.js';
+import { semanticDir } from './semantic/model.js';
+import { SemanticSearch } from './semantic/ranker.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
@@ -21,6 +23,8 @@ export interface DiscoveryDeps {
   events: EventBus;
   trash: TrashService;
   catalog: Catalog;
+  /** The data directory (the semantic model slot is in it). */
+  dataDir: string;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
 }
@@ -32,11 +36,14 @@ export class Discovery {
   readonly memories: MemoriesService;
   readonly map: MapService;
   readonly ocr: OcrScheduler;
+  readonly semantic: SemanticSearch;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
     const { repos, events } = deps;
+    this.semantic = new SemanticSearch(repos, semanticDir(deps.dataDir));
     this.search = new SearchService({
+      semantic: this.semantic,
       repo: repos.discovery.search,
       events,
       placeAliases: withAliases,
@@ -58,7 +65,7 @@ export class Discovery {
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
-    this.ocr = new OcrScheduler(repos, events);
+    this.ocr = new OcrScheduler(repos, events, () => this.semantic.status().version);
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {

@@ -35,7 +35,7 @@ export interface SearchPage {
 /** Finds photos that look like some words: the optional semantic model (see semantic/). */
 export interface SemanticRanker {
   /** Photo id → similarity for the best matches of the text, or null when no model is present. */
-  rank(text: string): Map<string, number> | null;
+  rank(text: string): Promise<Map<string, number> | null>;
 }
 
 export interface SearchDeps {
@@ -100,12 +100,24 @@ export class SearchService {
     return parseQuery(q, this.vocabulary(), { now: this.deps.now?.() ?? new Date() });
   }
 
-  search(req: SearchRequest): SearchPage {
+  /**
+   * Like search(), plus the optional semantic model (see semantic/model.ts): free words also match
+   * the photos that look like them. Without a model it is search().
+   */
+  async searchAsync(req: SearchRequest): Promise<SearchPage> {
+    if (!this.deps.semantic) return this.search(req);
+    const words = this.parse(req.q)
+      .clauses.filter((c) => !c.negate)
+      .flatMap((c) => c.terms.flatMap((t) => (t.kind === 'text' && t.in === 'all' ? t.words : [])));
+    const semantic = words.length ? await this.deps.semantic.rank(words.join(' ')) : null;
+    return this.search(req, semantic ?? undefined);
+  }
+
+  search(req: SearchRequest, semantic?: Map<string, number>): SearchPage {
     this.deps.beforeSearch?.();
     const t0 = performance.now();
     const parsed = this.parse(req.q);
     const understood = understand(parsed);
-    const semantic = this.semanticFor(parsed.clauses);
     // Text has a rank worth ordering by (how well it matched); tags, people and places are
     // yes/no, so those results come newest first like the timeline (sort:relevance still ranks
     // them by detection score). A word in thousands of file names ("beach" folders) ranks all of
@@ -186,15 +198,6 @@ export class SearchService {
       this.estimates.set(key, e);
     }
     return e.rows;
-  }
-
-  private semanticFor(clauses: Clause[]): Map<string, number> | undefined {
-    if (!this.deps.semantic) return undefined;
-    const words = clauses
-      .filter((c) => !c.negate)
-      .flatMap((c) => c.terms.flatMap((t) => (t.kind === 'text' && t.in === 'all' ? t.words : [])));
-    if (!words.length) return undefined;
-    return this.deps.semantic.rank(words.join(' ')) ?? undefined;
   }
 }
 

@@ -42,7 +42,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
           throw new UsageError(`--sort must be relevance, newest or oldest`);
         const q = words.join(' ');
         await withPicto(globals(), async (picto) => {
-          const page = picto.discovery.search.search({
+          const page = await picto.discovery.search.searchAsync({
             q,
             limit,
             sort: opts.sort as SortOrder | undefined,

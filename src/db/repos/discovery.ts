@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import { DuplicatesRepo } from './duplicates.js';
+import { EmbeddingsRepo } from './embeddings.js';
 import { MemoriesRepo } from './memories.js';
 import { PhotoTextRepo } from './photo-text.js';
 import { PlacesRepo } from './places.js';
@@ -12,6 +13,7 @@ export interface DiscoveryRepos {
   duplicates: DuplicatesRepo;
   memories: MemoriesRepo;
   text: PhotoTextRepo;
+  embeddings: EmbeddingsRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
@@ -21,5 +23,6 @@ export function createDiscoveryRepos(db: Db): DiscoveryRepos {
     duplicates: new DuplicatesRepo(db),
     memories: new MemoriesRepo(db),
     text: new PhotoTextRepo(db),
+    embeddings: new EmbeddingsRepo(db),
   };
 }

@@ -4,7 +4,7 @@
 
 import type { Repos } from '../../db/index.js';
 import type { EventBus } from '../../shared/events.js';
-import { OCR_STAGE } from '../stages/defs.js';
+import { OCR_STAGE, SEMANTIC_STAGE } from '../stages/defs.js';
 
 const SETTING = 'ocr.enabled';
 const BATCH = 100;
@@ -12,9 +12,11 @@ const BATCH = 100;
 export class OcrScheduler {
   private readonly off: () => void;
 
+  /** `semanticVersion`: the version of the model in the semantic slot, or null without one. */
   constructor(
     private readonly repos: Repos,
     events: EventBus,
+    private readonly semanticVersion: () => string | null = () => null,
   ) {
     this.off = events.on((e) => {
       if (e.type === 'jobs.idle') this.fill();
@@ -37,18 +39,42 @@ export class OcrScheduler {
     if (on) this.fill();
   }
 
-  /** Queues the next batch (no-op when switched off or nothing is left to read). */
+  /**
+   * Queues the next batch of text reading (unless switched off) and of semantic embeddings (when
+   * a model is in the slot; a new model there embeds every photo again).
+   */
   fill(): number {
-    if (!this.enabled) return 0;
-    return this.repos.db.transaction(() =>
-      this.repos.discovery.text.queue(
-        OCR_STAGE.name,
-        OCR_STAGE.version,
-        OCR_STAGE.priority,
-        BATCH,
-        new Date().toISOString(),
-      ),
-    )();
+    const now = new Date().toISOString();
+    const { repos } = this;
+    return repos.db.transaction(() => {
+      let n = 0;
+      if (this.enabled) {
+        n += repos.discovery.text.queue(
+          OCR_STAGE.name,
+          OCR_STAGE.version,
+          OCR_STAGE.priority,
+          BATCH,
+          now,
+        );
+      }
+      const model = this.semanticVersion();
+      if (model) {
+        if (repos.settings.get('semantic.model') !== model) {
+          repos.db
+            .prepare(`UPDATE jobs SET status = 'pending', attempts = 0 WHERE stage = ?`)
+            .run(SEMANTIC_STAGE.name);
+          repos.settings.set('semantic.model', model);
+        }
+        n += repos.discovery.text.queue(
+          SEMANTIC_STAGE.name,
+          SEMANTIC_STAGE.version,
+          SEMANTIC_STAGE.priority,
+          BATCH,
+          now,
+        );
+      }
+      return n;
+    })();
   }
 
   status(): { enabled: boolean; read: number; queued: number; withText: number } {

@@ -18,3 +18,14 @@ export const SIMILARITY_STAGE: StageDef = {
  * queues it in batches once nothing else is pending, for folders with AI on, unless switched off.
  */
 export const OCR_STAGE: StageDef = { name: 'ocr', version: OCR_VERSION, ai: true, priority: 1 };
+
+/**
+ * Image embeddings of the optional user-supplied semantic model (see semantic/model.ts); queued
+ * like OCR, only while a model is in the slot. The model's own version travels with each result.
+ */
+export const SEMANTIC_STAGE: StageDef = {
+  name: 'semantic',
+  version: 'semantic@1',
+  ai: true,
+  priority: 1,
+};

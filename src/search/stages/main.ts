@@ -7,7 +7,7 @@ import { registerStage } from '../../jobs/stages.js';
 import type { StageOutcome } from '../../jobs/task.js';
 import type { Signature } from '../duplicates/signature.js';
 import type { TextLine } from '../../db/repos/photo-text.js';
-import { OCR_STAGE, SIMILARITY_STAGE } from './defs.js';
+import { OCR_STAGE, SEMANTIC_STAGE, SIMILARITY_STAGE } from './defs.js';
 
 registerStage(SIMILARITY_STAGE);
 
@@ -23,3 +23,10 @@ registerApplier(
     repos.discovery.text.save(photoId, outcome.data as TextLine[], outcome.version, now);
   },
 );
+
+registerApplier(SEMANTIC_STAGE.name, (repos: Repos, photoId: string, outcome: StageOutcome) => {
+  if (!outcome.ok) return;
+  const { model, vector } = outcome.data as { model: string; vector: Float32Array };
+  // Stored under the model's name (its version names the file it came from).
+  repos.discovery.embeddings.save(photoId, model.split(':')[1] ?? model, vector);
+});

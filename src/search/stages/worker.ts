@@ -4,7 +4,8 @@ import { registerImageStage } from '../../jobs/worker-stages.js';
 import type { TextLine } from '../../db/repos/photo-text.js';
 import { computeSignature } from '../duplicates/signature.js';
 import { OcrEngine } from '../ocr/engine.js';
-import { OCR_STAGE, SIMILARITY_STAGE } from './defs.js';
+import { embedImage, imageModelVersion, semanticDirOf } from '../semantic/image-embedder.js';
+import { OCR_STAGE, SEMANTIC_STAGE, SIMILARITY_STAGE } from './defs.js';
 
 registerImageStage({
   name: SIMILARITY_STAGE.name,
@@ -32,5 +33,15 @@ registerImageStage({
       score: Math.round(l.score * 1000) / 1000,
       box: [l.box[0] * sx, l.box[1] * sy, l.box[2] * sx, l.box[3] * sy],
     }));
+  },
+});
+
+registerImageStage({
+  name: SEMANTIC_STAGE.name,
+  version: () => SEMANTIC_STAGE.version,
+  run: async (image, _frame, task): Promise<{ model: string; vector: Float32Array }> => {
+    const dir = semanticDirOf(task.thumbDir);
+    const vector = await embedImage(image, dir);
+    return { model: imageModelVersion(dir), vector };
   },
 });

@@ -36,7 +36,7 @@ export function searchRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => {
-      const page = picto.discovery.search.search({
+      const page = await picto.discovery.search.searchAsync({
         q: req.query.q ?? '',
         cursor: req.query.cursor,
         limit: req.query.limit,
