@@ -74,8 +74,19 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  installSecurity(app, token);
   installErrorHandling(app);
+  // How long the server itself took (devtools show it; the benchmark separates it from queueing).
+  const started = new WeakMap<object, number>();
+  app.addHook('onRequest', async (req) => {
+    started.set(req, performance.now());
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const t0 = started.get(req);
+    if (t0 !== undefined)
+      reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(2)}`);
+    return payload;
+  });
+  installSecurity(app, token);
 
   const activity = new FolderActivity(picto.events);
   const jobs = new JobsApiService(picto);
