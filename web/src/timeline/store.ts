@@ -263,7 +263,12 @@ export function storeFor(source: Source): TimelineStore {
   if (!s) {
     s = new TimelineStore(source);
     stores.set(source.key, s);
-    void s.loadBuckets();
+    const store = s;
+    // The newest months are what a fresh page shows first: fetch them as soon as the buckets
+    // are known, instead of after the first layout pass has found them visible.
+    void store.loadBuckets().then(() => {
+      for (const b of (store.buckets ?? []).slice(0, 2)) void store.ensure(b.month, true);
+    });
   }
   return s;
 }
