@@ -40,3 +40,9 @@ export function webDist(): string | null {
   const dir = path.join(packageRoot(), 'web', 'dist');
   return existsSync(path.join(dir, 'index.html')) ? dir : null;
 }
+
+/** The app icon (web/public/icon.svg) for the API docs page; null if it is not there. */
+export function appIcon(): Buffer | null {
+  const file = path.join(packageRoot(), 'web', 'public', 'icon.svg');
+  return existsSync(file) ? readFileSync(file) : null;
+}

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Picto } from '../app/picto.js';
 import type { Api, ServerContext } from './context.js';
 import { installErrorHandling } from './errors.js';
-import { packageVersion } from './package-root.js';
+import { appIcon, packageVersion } from './package-root.js';
 import { albumRoutes } from './routes/albums.js';
 import { eventRoutes } from './routes/events.js';
 import { favouriteRoutes } from './routes/favourites.js';
@@ -131,9 +131,25 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       ].map((name) => ({ name })),
     },
   });
+  const icon = appIcon();
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+    // validatorUrl null: Swagger UI would otherwise load a badge from validator.swagger.io.
+    uiConfig: {
+      docExpansion: 'list',
+      deepLinking: true,
+      defaultModelsExpandDepth: 0,
+      validatorUrl: null,
+    },
+    ...(icon && {
+      logo: { type: 'image/svg+xml', content: icon, href: '/', target: '_self' },
+      theme: {
+        title: 'Picto API',
+        favicon: [
+          { filename: 'icon.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: icon },
+        ],
+      },
+    }),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
