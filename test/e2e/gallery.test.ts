@@ -192,6 +192,16 @@ describe.skipIf(!ready)('the gallery in a browser', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('is installable as an app (web manifest, icons)', async () => {
+    const { page, context } = b;
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    await cdp.detach();
+  });
+
   it('had no page errors and made no requests outside the server', () => {
     expect(b.errors).toEqual([]);
   });
