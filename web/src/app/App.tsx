@@ -9,6 +9,9 @@ import { FavouritesPage } from '../pages/FavouritesPage.js';
 import { FoldersPage } from '../pages/FoldersPage.js';
 import { PhotosPage } from '../pages/PhotosPage.js';
 import { TrashPage } from '../pages/TrashPage.js';
+import { DuplicatesPage } from '../search/DuplicatesPage.js';
+import { MapPage } from '../search/MapPage.js';
+import { SearchPage } from '../search/SearchPage.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Link } from '../components/Sidebar.js';
 import { allStores } from '../timeline/store.js';
@@ -22,6 +25,9 @@ function Page({ path }: { path: string }) {
   if (album) return <AlbumPage key={album[1]} id={Number(album[1])} />;
   if (path === '/folders') return <FoldersPage />;
   if (path === '/trash') return <TrashPage />;
+  if (path === '/search') return <SearchPage />;
+  if (path === '/map') return <MapPage />;
+  if (path === '/duplicates') return <DuplicatesPage />;
   return (
     <div className="page">
       <EmptyState

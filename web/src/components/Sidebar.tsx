@@ -7,8 +7,11 @@ import { ProgressBar } from './Switch.js';
 
 const NAV: { path: string; label: string; icon: IconName }[] = [
   { path: '/', label: 'Photos', icon: 'photos' },
+  { path: '/search', label: 'Search', icon: 'search' },
+  { path: '/map', label: 'Map', icon: 'map' },
   { path: '/favourites', label: 'Favourites', icon: 'heart' },
   { path: '/albums', label: 'Albums', icon: 'album' },
+  { path: '/duplicates', label: 'Duplicates', icon: 'copies' },
   { path: '/folders', label: 'Folders', icon: 'folder' },
   { path: '/trash', label: 'Trash', icon: 'trash' },
 ];

@@ -7,6 +7,7 @@ import { Link } from '../components/Sidebar.js';
 import { allPhotos } from '../timeline/source.js';
 import { AddToAlbumAction, FavouriteAction, TrashAction } from './actions.js';
 import { GalleryPage } from './GalleryPage.js';
+import { Memories } from '../search/Memories.js';
 
 /** What to say when the timeline is empty depends on whether folders exist and are scanning. */
 function PhotosEmpty() {
@@ -63,6 +64,7 @@ export function PhotosPage() {
     <GalleryPage
       source={allPhotos}
       title="Photos"
+      header={<Memories />}
       empty={<PhotosEmpty />}
       selectionActions={(ctx) => (
         <>

@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchResult } from '../../../src/shared/search-api.js';
+import { navigate, useRoute, withQuery } from '../app/router.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Icon } from '../components/Icon.js';
+import { toastError } from '../components/toasts.js';
+import { Viewer } from '../viewer/Viewer.js';
+import { searchApi, searchHref, type TimelineItem } from './api.js';
+import { ListStore } from './list-store.js';
+import './search.css';
+
+const EXAMPLES = [
+  'dog beach 2019',
+  'last summer',
+  'animals -cat',
+  'paris or rome',
+  'has:text',
+  'favourites iphone',
+];
+
+/** The search box: as typed, it is understood as removable chips; results in a grid. */
+export function SearchBox({ initial, autoFocus }: { initial: string; autoFocus?: boolean }) {
+  const [text, setText] = useState(initial);
+  useEffect(() => setText(initial), [initial]);
+  return (
+    <form
+      className="search-box"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(searchHref(text.trim()));
+      }}
+    >
+      <Icon name="search" size={20} />
+      <input
+        className="search-input"
+        value={text}
+        autoFocus={autoFocus}
+        onChange={(e) => setText(e.target.value)}
+        placeholder='Search: people, things, places, dates… "alice dog beach 2019"'
+        aria-label="Search photos"
+        spellCheck={false}
+      />
+      {text && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Clear search"
+          onClick={() => setText('')}
+        >
+          <Icon name="close" size={18} />
+        </button>
+      )}
+    </form>
+  );
+}
+
+export function SearchPage() {
+  const route = useRoute();
+  const q = route.query.get('q') ?? '';
+  const photoId = route.query.get('photo');
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [items, setItems] = useState<TimelineItem[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const store = useMemo(() => new ListStore(() => setReloads((n) => n + 1)), []);
+  const more = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    setLoading(true);
+    searchApi.search(q).then(
+      (r) => {
+        if (!alive) return;
+        setResult(r);
+        setItems(r.items);
+        store.set(r.items);
+        setLoading(false);
+      },
+      (err) => {
+        setLoading(false);
+        toastError(err);
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [q, reloads, store]);
+
+  const loadMore = useCallback(async () => {
+    if (!result?.nextCursor || loading) return;
+    setLoading(true);
+    try {
+      const r = await searchApi.search(q, result.nextCursor);
+      const all = [...items, ...r.items];
+      setResult({ ...result, nextCursor: r.nextCursor });
+      setItems(all);
+      store.set(all);
+    } catch (err) {
+      toastError(err);
+    } finally {
+      setLoading(false);
+    }
+  }, [q, result, items, loading, store]);
+
+  // Next page when the end of the grid scrolls into view.
+  useEffect(() => {
+    const el = more.current;
+    if (!el) return;
+    const io = new IntersectionObserver((e) => e[0]?.isIntersecting && void loadMore(), {
+      rootMargin: '600px',
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [loadMore]);
+
+  const chips = result?.understood.chips ?? [];
+  const total = result?.total ?? null;
+  return (
+    <div className="page search-page">
+      <header className="topbar search-top">
+        <SearchBox initial={q} autoFocus={!q} />
+      </header>
+      <div className="scroller">
+        <div className="search-body">
+          {chips.length > 0 && (
+            <div className="search-chips" aria-label="How the search was understood">
+              {chips.map((c, i) => (
+                <span
+                  key={i}
+                  className={`search-chip kind-${c.kind}${c.negate ? ' negated' : ''}`}
+                  title={c.note ?? c.query}
+                >
+                  <span className="search-chip-kind">{c.kind === 'mixed' ? 'any' : c.kind}</span>
+                  {c.label}
+                  {c.note && <Icon name="alert" size={14} />}
+                  <button
+                    className="search-chip-x"
+                    aria-label={`Remove ${c.label}`}
+                    onClick={() => navigate(searchHref(c.without))}
+                  >
+                    <Icon name="close" size={14} />
+                  </button>
+                </span>
+              ))}
+            </div>
+          )}
+          {result && (
+            <p className="search-summary">
+              {total === null
+                ? ''
+                : `${total.toLocaleString()}${result.totalCapped ? '+' : ''} photo${total === 1 ? '' : 's'}`}
+              {result.sort === 'relevance'
+                ? ' · best matches first'
+                : result.sort === 'oldest'
+                  ? ' · oldest first'
+                  : ' · newest first'}
+              <span className="muted"> · {result.ms} ms</span>
+            </p>
+          )}
+          {!q && !items.length && result && (
+            <div className="search-examples">
+              <span className="muted">Try</span>
+              {EXAMPLES.map((e) => (
+                <button
+                  key={e}
+                  className="button button-ghost"
+                  onClick={() => navigate(searchHref(e))}
+                >
+                  {e}
+                </button>
+              ))}
+            </div>
+          )}
+          {result && !items.length && q && (
+            <EmptyState icon="search" title="Nothing found">
+              <p>No photo matches all of these. Remove a chip above to widen the search.</p>
+            </EmptyState>
+          )}
+          <ul className="search-grid">
+            {items.map((it) => (
+              <li key={it.id}>
+                <a
+                  href={withQuery('photo', it.id)}
+                  className="search-tile"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(withQuery('photo', it.id));
+                  }}
+                >
+                  {it.thumbUrl ? (
+                    <img src={it.thumbUrl} alt="" loading="lazy" />
+                  ) : (
+                    <span className="search-tile-empty" />
+                  )}
+                  {it.favourite && (
+                    <Icon name="heart" size={16} filled className="search-tile-fav" />
+                  )}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <div ref={more} className="search-more">
+            {result?.nextCursor && (
+              <button className="button" onClick={() => void loadMore()} disabled={loading}>
+                {loading ? 'Loading…' : 'More'}
+              </button>
+            )}
+          </div>
+        </div>
+      </div>
+      {photoId && (
+        <Viewer
+          store={store.asTimelineStore()}
+          id={photoId}
+          inTrash={false}
+          onClose={() => navigate(withQuery('photo', null), { replace: true })}
+          onNavigate={(id) => navigate(withQuery('photo', id), { replace: true })}
+        />
+      )}
+    </div>
+  );
+}

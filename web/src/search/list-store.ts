@@ -1,0 +1,63 @@
+import type { TimelineItem } from '../../../src/shared/api.js';
+import type { TimelineStore } from '../timeline/store.js';
+
+/**
+ * A plain list of photos that speaks the part of TimelineStore the viewer uses (find, order,
+ * neighbours, optimistic edits), so search results open in the same viewer as the timeline.
+ */
+export class ListStore {
+  private items: TimelineItem[] = [];
+  private version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly reload: () => void) {}
+
+  set(items: TimelineItem[]): void {
+    this.items = items;
+    this.changed();
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  ordered(): TimelineItem[] {
+    return this.items;
+  }
+
+  find(id: string): TimelineItem | undefined {
+    return this.items.find((x) => x.id === id);
+  }
+
+  async neighbour(id: string, step: 1 | -1): Promise<TimelineItem | null> {
+    const i = this.items.findIndex((x) => x.id === id);
+    return i < 0 ? null : (this.items[i + step] ?? null);
+  }
+
+  patch(ids: string[], fields: Partial<TimelineItem>): void {
+    const set = new Set(ids);
+    this.set(this.items.map((it) => (set.has(it.id) ? { ...it, ...fields } : it)));
+  }
+
+  remove(ids: string[]): void {
+    const set = new Set(ids);
+    this.set(this.items.filter((it) => !set.has(it.id)));
+  }
+
+  invalidate(): void {
+    this.reload();
+  }
+
+  /** The viewer is typed against TimelineStore; this class has every member it calls. */
+  asTimelineStore(): TimelineStore {
+    return this as unknown as TimelineStore;
+  }
+}
