@@ -152,6 +152,7 @@ export class Catalog {
         box: [round(f.x), round(f.y), round(f.w), round(f.h)],
         score: round(f.score, 3),
         quality: round(f.quality, 3),
+        personId: f.person_id,
       }));
       photos.push(out);
     }
@@ -162,8 +163,12 @@ export class Catalog {
       photoCount: a.photo_count,
       photos: this.repos.albums.photoIds(a.id),
     }));
+    const people = this.repos.people
+      .summaries()
+      .filter((p) => p.face_count > 0 || p.name !== null)
+      .map((p) => ({ id: p.id, name: p.name, faceCount: p.face_count, hidden: p.hidden === 1 }));
     const issues = this.repos.fileIssues.all().map((i) => ({ path: i.path, error: i.error }));
-    return { version: 1, exportedAt: this.now(), photos, albums, issues };
+    return { version: 1, exportedAt: this.now(), photos, albums, people, issues };
   }
 }
 

@@ -22,8 +22,17 @@ export interface ExportedPhoto {
   error?: string;
   /** Objects found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
   tags: { label: string; score: number; box: [number, number, number, number] }[];
-  /** Faces found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
-  faces: { id: string; box: [number, number, number, number]; score: number; quality: number }[];
+  /**
+   * Faces found by the AI stage; box = [x, y, w, h] in displayed-photo pixels; personId = the
+   * person the face belongs to (see `people`), null when it is nobody yet.
+   */
+  faces: {
+    id: string;
+    box: [number, number, number, number];
+    score: number;
+    quality: number;
+    personId: number | null;
+  }[];
 }
 
 export interface ExportedAlbum {
@@ -34,11 +43,20 @@ export interface ExportedAlbum {
   photos: string[];
 }
 
+export interface ExportedPerson {
+  id: number;
+  name: string | null;
+  faceCount: number;
+  hidden: boolean;
+}
+
 export interface ExportDocument {
   version: 1;
   exportedAt: string;
   photos: ExportedPhoto[];
   albums: ExportedAlbum[];
+  /** People (faces grouped by who they are); faces[].personId points here. */
+  people: ExportedPerson[];
   /** Files that could not be read at all (no content, so no photo). */
   issues: { path: string; error: string }[];
 }

@@ -7,6 +7,7 @@ import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { UsageError, type GlobalOptions } from './context.js';
 
 const program = new Command();
@@ -26,6 +27,7 @@ registerServerCommands(program, globals);
 registerSearchCommand(program, globals);
 registerBackupCommands(program, globals);
 registerSidecarCommand(program, globals);
+registerPeopleCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

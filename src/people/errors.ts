@@ -1,10 +1,12 @@
-/** A people request that cannot be honoured; `status` is the HTTP code the API maps it to. */
-export class PeopleError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 | 503 = 400,
-  ) {
-    super(message);
+import { CatalogError } from '../catalog/errors.js';
+
+/**
+ * A people request that cannot be honoured. A CatalogError, so the CLI prints it and the API maps
+ * `status` to the HTTP code like every other catalogue error.
+ */
+export class PeopleError extends CatalogError {
+  constructor(message: string, status: 400 | 404 | 409 = 400) {
+    super(message, status);
     this.name = 'PeopleError';
   }
 }

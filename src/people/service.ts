@@ -15,6 +15,7 @@ import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
+import { closeImageDescriber, describeImageFile } from './describe-image.js';
 import { PeopleError } from './errors.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
 import { rankSuggestions, type Suggestion } from './suggestions.js';
@@ -114,6 +115,7 @@ export class PeopleService {
   async dispose(): Promise<void> {
     this.off();
     await this.queue.catch(() => undefined);
+    await closeImageDescriber();
   }
 
   // ---- clustering -------------------------------------------------------------------------
@@ -346,6 +348,12 @@ export class PeopleService {
         photoIds: ranked.slice(0, limit).map(([p]) => p),
       };
     });
+  }
+
+  /** Find by face for any image file (an upload): its faces are detected and described now. */
+  async findByImageFile(file: string, limit = 200): Promise<FoundFace[]> {
+    const faces = await describeImageFile(file);
+    return this.findByFaces(faces, limit);
   }
 
   /** Find by face for a photo of the library: its faces, as stored. */

@@ -27,6 +27,7 @@ export function exportedPhotos(repos: Repos, ids: string[]): ExportedPhoto[] {
       box: [round(f.x), round(f.y), round(f.w), round(f.h)],
       score: round(f.score, 3),
       quality: round(f.quality, 3),
+      personId: f.person_id,
     }));
     out.push(e);
   }
