@@ -1,21 +1,33 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { onLibraryEvent } from '../api/events.js';
 import { Sidebar } from '../components/Sidebar.js';
 import { Toasts } from '../components/toasts.js';
 import { ConnectionBanner } from '../components/ConnectionBanner.js';
-import { AlbumPage } from '../pages/AlbumPage.js';
-import { AlbumsPage } from '../pages/AlbumsPage.js';
-import { FavouritesPage } from '../pages/FavouritesPage.js';
-import { FoldersPage } from '../pages/FoldersPage.js';
 import { PhotosPage } from '../pages/PhotosPage.js';
-import { TrashPage } from '../pages/TrashPage.js';
-import { DuplicatesPage } from '../search/DuplicatesPage.js';
-import { MapPage } from '../search/MapPage.js';
-import { SearchPage } from '../search/SearchPage.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Link } from '../components/Sidebar.js';
 import { allStores } from '../timeline/store.js';
 import { useRoute } from './router.js';
+
+/**
+ * Pages other than Photos load on first visit: the first screen (the timeline) then parses only
+ * its own code, not the map's basemap or the duplicates review.
+ */
+function lazyPage<P extends object>(
+  load: () => Promise<Record<string, unknown>>,
+  name: string,
+): ComponentType<P> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType<P> })));
+}
+
+const FavouritesPage = lazyPage(() => import('../pages/FavouritesPage.js'), 'FavouritesPage');
+const AlbumsPage = lazyPage(() => import('../pages/AlbumsPage.js'), 'AlbumsPage');
+const AlbumPage = lazyPage<{ id: number }>(() => import('../pages/AlbumPage.js'), 'AlbumPage');
+const FoldersPage = lazyPage(() => import('../pages/FoldersPage.js'), 'FoldersPage');
+const TrashPage = lazyPage(() => import('../pages/TrashPage.js'), 'TrashPage');
+const SearchPage = lazyPage(() => import('../search/SearchPage.js'), 'SearchPage');
+const MapPage = lazyPage(() => import('../search/MapPage.js'), 'MapPage');
+const DuplicatesPage = lazyPage(() => import('../search/DuplicatesPage.js'), 'DuplicatesPage');
 
 function Page({ path }: { path: string }) {
   if (path === '/') return <PhotosPage />;
@@ -63,7 +75,9 @@ export function App() {
     <div className="app">
       <Sidebar path={route.path} />
       <main className="main">
-        <Page path={route.path} />
+        <Suspense fallback={<div className="page" aria-busy="true" />}>
+          <Page path={route.path} />
+        </Suspense>
       </main>
       <Toasts />
       <ConnectionBanner />

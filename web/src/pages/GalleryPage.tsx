@@ -1,4 +1,6 @@
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -15,7 +17,9 @@ import type { Source } from '../timeline/source.js';
 import { storeFor, type TimelineStore } from '../timeline/store.js';
 import { Timeline } from '../timeline/Timeline.js';
 import type { TileHandlers } from '../timeline/Tile.js';
-import { Viewer } from '../viewer/Viewer.js';
+
+// The viewer is its own chunk: the first screen (the grid) does not wait for its code.
+const Viewer = lazy(() => import('../viewer/Viewer.js').then((m) => ({ default: m.Viewer })));
 
 export interface SelectionContext {
   ids: string[];
@@ -144,13 +148,15 @@ export function GalleryPage({
         empty={empty}
       />
       {photoId && (
-        <Viewer
-          store={store}
-          id={photoId}
-          inTrash={inTrash}
-          onClose={() => navigate(withQuery('photo', null))}
-          onNavigate={(id) => navigate(withQuery('photo', id), { replace: true })}
-        />
+        <Suspense fallback={<div className="viewer" aria-busy="true" />}>
+          <Viewer
+            store={store}
+            id={photoId}
+            inTrash={inTrash}
+            onClose={() => navigate(withQuery('photo', null))}
+            onNavigate={(id) => navigate(withQuery('photo', id), { replace: true })}
+          />
+        </Suspense>
       )}
     </div>
   );
