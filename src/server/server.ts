@@ -21,6 +21,7 @@ import { mapRoutes } from './routes/map.js';
 import { memoryRoutes } from './routes/memories.js';
 import { placeRoutes } from './routes/places.js';
 import { searchRoutes } from './routes/search.js';
+import { peopleRoutes } from './routes/people.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { installSecurity, isLoopbackHost } from './security.js';
 import { FolderActivity } from './services/folder-activity.js';
@@ -128,6 +129,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         'map',
         'duplicates',
         'memories',
+        'people',
       ].map((name) => ({ name })),
     },
   });
@@ -172,6 +174,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         mapRoutes,
         duplicateRoutes,
         memoryRoutes,
+        peopleRoutes,
       ]) {
         routes(typed, ctx);
       }

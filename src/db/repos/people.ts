@@ -27,6 +27,19 @@ export interface ClusterFaceRow {
   person_id: number | null;
 }
 
+/** The slim photo row a grid draws (same columns as the timeline's). */
+export interface PersonPhotoRow {
+  id: string;
+  content_hash: string;
+  sort_at: string;
+  width: number | null;
+  height: number | null;
+  thumb_width: number | null;
+  thumb_height: number | null;
+  favourite: number;
+  status: 'pending' | 'ready' | 'error';
+}
+
 export interface PersonFaceRow {
   id: string;
   photo_id: string;
@@ -175,14 +188,28 @@ export class PeopleRepo {
     for (const r of rows) yield { person_id: r.person_id, embedding: fromBlob(r.embedding) };
   }
 
-  face(id: string): (PersonFaceRow & { embedding: Float32Array }) | undefined {
+  face(
+    id: string,
+  ):
+    | (PersonFaceRow & {
+        embedding: Float32Array;
+        preview_width: number | null;
+        preview_height: number | null;
+      })
+    | undefined {
     const r = this.db
       .prepare(
         `SELECT f.id, f.photo_id, f.x, f.y, f.w, f.h, f.quality, f.person_id, f.embedding,
-           ph.width, ph.height, ph.content_hash
+           ph.width, ph.height, ph.content_hash, ph.preview_width, ph.preview_height
          FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.id = ?`,
       )
-      .get(id) as (PersonFaceRow & { embedding: Buffer }) | undefined;
+      .get(id) as
+      | (PersonFaceRow & {
+          embedding: Buffer;
+          preview_width: number | null;
+          preview_height: number | null;
+        })
+      | undefined;
     return r && { ...r, embedding: fromBlob(r.embedding) };
   }
 
@@ -240,6 +267,45 @@ export class PeopleRepo {
         )
         .all(...personIds, limit, offset) as { id: string }[]
     ).map((r) => r.id);
+  }
+
+  /** A page of a person's photos, newest first (keyset on sort_at, id like the timeline). */
+  personPage(
+    personId: number,
+    opts: { limit: number; month?: string; after?: { sortAt: string; id: string } },
+  ): PersonPhotoRow[] {
+    const where = [
+      'p.trashed_at IS NULL',
+      'p.id IN (SELECT photo_id FROM faces WHERE person_id = ?)',
+    ];
+    const params: unknown[] = [personId];
+    if (opts.month) {
+      const [y, m] = opts.month.split('-').map(Number);
+      where.push('p.sort_at >= ? AND p.sort_at < ?');
+      params.push(opts.month, m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`);
+    }
+    if (opts.after) {
+      where.push('(p.sort_at, p.id) < (?, ?)');
+      params.push(opts.after.sortAt, opts.after.id);
+    }
+    return this.db
+      .prepare(
+        `SELECT p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
+           p.favourite, p.status
+         FROM photos p WHERE ${where.join(' AND ')} ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`,
+      )
+      .all(...params, opts.limit) as PersonPhotoRow[];
+  }
+
+  /** A person's photos per month, newest first. */
+  personBuckets(personId: number): { month: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT substr(p.sort_at, 1, 7) AS month, COUNT(*) AS count FROM photos p
+         WHERE p.trashed_at IS NULL AND p.id IN (SELECT photo_id FROM faces WHERE person_id = ?)
+         GROUP BY month ORDER BY month DESC`,
+      )
+      .all(personId) as { month: string; count: number }[];
   }
 
   /** Sets person_id of many faces (one statement reused; call inside a transaction). */
