@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Memory } from '../../../src/shared/search-api.js';
 import { navigate } from '../app/router.js';
+import { whenFirstScreen } from '../timeline/Timeline.js';
 import { searchApi, searchHref } from './api.js';
 import './search.css';
 
@@ -8,10 +9,13 @@ import './search.css';
 export function Memories() {
   const [memories, setMemories] = useState<Memory[]>([]);
   useEffect(() => {
-    searchApi.memories().then(
-      (r) => setMemories(r.memories),
-      () => undefined, // memories are a nicety: the home screen works without them
-    );
+    // After the timeline's first screen: memories must not slow the photos down.
+    void whenFirstScreen()
+      .then(() => searchApi.memories())
+      .then(
+        (r) => setMemories(r.memories),
+        () => undefined, // memories are a nicety: the home screen works without them
+      );
   }, []);
   if (!memories.length) return null;
   return (

@@ -41,6 +41,7 @@ function useMeasured<T extends HTMLElement>(): [
 }
 
 let firstScreenMarked = false;
+let firstScreenWaiters: (() => void)[] = [];
 
 /** Marks the moment the first photos are on screen (read by the benchmark and e2e tests). */
 function markFirstScreen(): void {
@@ -48,6 +49,23 @@ function markFirstScreen(): void {
   firstScreenMarked = true;
   performance.mark('picto:first-screen');
   document.documentElement.dataset.firstScreen = String(Math.round(performance.now()));
+  for (const w of firstScreenWaiters) w();
+  firstScreenWaiters = [];
+}
+
+/**
+ * Resolves `settleMs` after the timeline's first screen is drawn (its thumbnails are then on
+ * their way), or after `maxMs` on pages without one. Extras such as memories wait for it, so they
+ * never compete with the first photos for the server.
+ */
+export function whenFirstScreen(settleMs = 1000, maxMs = 4000): Promise<void> {
+  const drawn = firstScreenMarked
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        firstScreenWaiters.push(resolve);
+        window.setTimeout(resolve, maxMs);
+      });
+  return drawn.then(() => new Promise((resolve) => window.setTimeout(resolve, settleMs)));
 }
 
 /**
