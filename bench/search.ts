@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Picto } from '../src/app/picto.js';
-import { generateCatalogue } from './search-catalogue.js';
+import { findDuplicates, type DupItem } from '../src/search/duplicates/finder.js';
+import { WINDOW_COUNT } from '../src/search/duplicates/signature.js';
+import { generateCatalogue, mulberry32 } from './search-catalogue.js';
 
 export interface SearchBenchOptions {
   photos?: number;
@@ -36,6 +38,8 @@ export interface SearchBenchResult {
   loadAverage: number;
   /** First page with the result count ("1,234 photos"), which the UI asks for. */
   withCount: { p50Ms: number; p95Ms: number };
+  /** The near-duplicate finder over as many synthetic signatures (1 % planted near-copies). */
+  duplicates: { photos: number; planted: number; found: number; ms: number };
   target: { p95Ms: number };
 }
 
@@ -135,12 +139,48 @@ export async function searchBench(opts: SearchBenchOptions = {}): Promise<Search
       },
       loadAverage: round(os.loadavg()[0]),
       withCount: { p50Ms: pct(counted, 50), p95Ms: pct(counted, 95) },
+      duplicates: duplicatesBench(count),
       target: { p95Ms: 50 },
     };
   } finally {
     await picto.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Time of one full duplicate scan: random structure for every photo, and for 1 % of them a copy
+ * with a little noise in its coefficients (a re-encode).
+ */
+export function duplicatesBench(n: number): SearchBenchResult['duplicates'] {
+  const rnd = mulberry32(9);
+  const items: DupItem[] = [];
+  const planted = Math.floor(n / 100);
+  const random = () => {
+    const dct = Int8Array.from({ length: 64 }, () => Math.round((rnd() * 2 - 1) * 127));
+    const windows = Uint8Array.from({ length: WINDOW_COUNT * 8 }, () => Math.floor(rnd() * 256));
+    return { dct, windows };
+  };
+  for (let i = 0; i < n - planted; i++) {
+    items.push({ id: `p${i}`, pixels: `x${i}`, width: 4032, height: 3024, ...random() });
+  }
+  for (let k = 0; k < planted; k++) {
+    const src = items[k * 97];
+    const dct = src.dct.map((v) =>
+      Math.max(-127, Math.min(127, v + Math.round((rnd() - 0.5) * 6))),
+    );
+    items.push({
+      id: `copy${k}`,
+      pixels: `y${k}`,
+      width: 2016,
+      height: 1512,
+      dct,
+      windows: src.windows,
+    });
+  }
+  const t0 = performance.now();
+  const groups = findDuplicates(items);
+  return { photos: n, planted, found: groups.length, ms: Math.round(performance.now() - t0) };
 }
 
 function pct(values: number[], p: number): number {

@@ -49,7 +49,7 @@ export interface SearchDeps {
   beforeSearch?: () => void;
 }
 
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 2000;
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 /** How stale the vocabulary may get while the library keeps changing (indexing emits a lot). */

@@ -56,7 +56,7 @@ export type Understood = Static<typeof Understood>;
 export const SearchResult = Type.Object({
   items: Type.Array(TimelineItem),
   nextCursor: Nullable(Type.String()),
-  /** On the first page: matches counted up to 10 000. */
+  /** On the first page: matches counted up to 2000 ("2,000+"). */
   total: Nullable(Type.Integer()),
   totalCapped: Type.Boolean(),
   sort: SortOrder,
@@ -235,3 +235,24 @@ export const TripList = Type.Object({
   trips: Type.Array(Trip),
 });
 export type TripList = Static<typeof TripList>;
+
+// Settings --------------------------------------------------------------------------------------
+
+export const SearchSettings = Type.Object({
+  ocr: Type.Object({
+    enabled: Type.Boolean({
+      description: 'read text in photos (low priority, folders with AI on)',
+    }),
+    read: Type.Integer({ description: 'photos read so far' }),
+    queued: Type.Integer(),
+    withText: Type.Integer({ description: 'photos where text was found' }),
+  }),
+  semantic: Type.Object({
+    available: Type.Boolean(),
+    name: Nullable(Type.String()),
+    reason: Type.String({ description: 'why no model is used (none ships with Picto)' }),
+  }),
+});
+export type SearchSettings = Static<typeof SearchSettings>;
+
+export const UpdateSearchSettings = Type.Object({ ocr: Type.Boolean() });

@@ -126,6 +126,24 @@ describe.skipIf(!hasCorpus)('search and discovery API', () => {
     expect(await get('/api/memories/trips')).toMatchObject({ trips: [] });
   });
 
+  it('settings: OCR switch, and no semantic model unless one was supplied', async () => {
+    const s = await get<{
+      ocr: { enabled: boolean };
+      semantic: { available: boolean; reason: string };
+    }>('/api/search/settings');
+    expect(s.ocr.enabled).toBe(true);
+    expect(s.semantic).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/none ships with Picto/),
+    });
+    const off = await fetch(`${g.url}/api/search/settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ocr: false }),
+    });
+    expect((await json(off)).ocr.enabled).toBe(false);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await get<{ paths: Record<string, unknown> }>('/api/openapi.json');
     for (const p of [
@@ -138,6 +156,7 @@ describe.skipIf(!hasCorpus)('search and discovery API', () => {
       '/api/duplicates/{id}/dismiss',
       '/api/memories',
       '/api/memories/trips',
+      '/api/search/settings',
     ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }

@@ -35,6 +35,10 @@ function band(hi: number, lo: number, b: number): number {
 export class HashIndex {
   private readonly starts: Int32Array[] = [];
   private readonly items: Int32Array[] = [];
+  // The hashes again, in each band's bucket order: a lookup reads its bucket front to back
+  // instead of jumping around the whole table (at 100k photos that is most of the time saved).
+  private readonly bucketHi: Uint32Array[] = [];
+  private readonly bucketLo: Uint32Array[] = [];
 
   /** `hi[i]`, `lo[i]`: the hash of entry i. */
   constructor(
@@ -48,42 +52,50 @@ export class HashIndex {
       for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
       const fill = start.slice(0, 65_536);
       const items = new Int32Array(n);
-      for (let i = 0; i < n; i++) items[fill[band(hi[i], lo[i], b)]++] = i;
+      const bh = new Uint32Array(n);
+      const bl = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const at = fill[band(hi[i], lo[i], b)]++;
+        items[at] = i;
+        bh[at] = hi[i];
+        bl[at] = lo[i];
+      }
       this.starts.push(start);
       this.items.push(items);
+      this.bucketHi.push(bh);
+      this.bucketLo.push(bl);
     }
   }
 
-  /**
-   * Calls `hit(entry, distance)` once for every entry within `radius` (≤ MAX_RADIUS) of the query.
-   * `seen` is scratch space of the index's size, zero on entry; it is left zeroed.
-   */
+  /** Calls `hit(entry, distance)` once for every entry within `radius` (≤ MAX_RADIUS) of the query. */
   near(
     qHi: number,
     qLo: number,
     radius: number,
-    seen: Uint8Array,
     hit: (entry: number, distance: number) => void,
   ): void {
     if (radius > MAX_RADIUS) throw new Error(`radius ${radius} is more than ${MAX_RADIUS}`);
-    const found: number[] = [];
-    const visit = (b: number, key: number) => {
-      const items = this.items[b];
-      const end = this.starts[b][key + 1];
-      for (let k = this.starts[b][key]; k < end; k++) {
-        const i = items[k];
-        if (seen[i]) continue;
-        seen[i] = 1;
-        found.push(i);
-        const d = hamming(qHi, qLo, this.hi[i], this.lo[i]);
-        if (d <= radius) hit(i, d);
-      }
-    };
+    // An entry close enough can sit in several of the buckets looked at: report it once.
+    let reported: number[] | null = null;
     for (let b = 0; b < 4; b++) {
       const key = band(qHi, qLo, b);
-      visit(b, key);
-      if (radius > 3) for (let bit = 0; bit < 16; bit++) visit(b, key ^ (1 << bit));
+      const starts = this.starts[b];
+      const items = this.items[b];
+      const bh = this.bucketHi[b];
+      const bl = this.bucketLo[b];
+      const flips = radius > 3 ? 16 : 0;
+      for (let f = -1; f < flips; f++) {
+        const k = f < 0 ? key : key ^ (1 << f);
+        const end = starts[k + 1];
+        for (let at = starts[k]; at < end; at++) {
+          const d = popcount32((qHi ^ bh[at]) >>> 0) + popcount32((qLo ^ bl[at]) >>> 0);
+          if (d > radius) continue;
+          const i = items[at];
+          if (reported?.includes(i)) continue;
+          (reported ??= []).push(i);
+          hit(i, d);
+        }
+      }
     }
-    for (const i of found) seen[i] = 0;
   }
 }

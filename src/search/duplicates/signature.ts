@@ -151,13 +151,48 @@ export function lowDct(grey: Float64Array): Float64Array {
 
 /** 64 bits "above the median" as two uint32 (bit 31 of hi = coefficient 0). */
 export function hashBits(coeffs: ArrayLike<number>): [number, number] {
-  const sorted = Array.from(coeffs).sort((a, b) => a - b);
-  const median = (sorted[31] + sorted[32]) / 2;
+  const median = medianOf64(coeffs);
   let hi = 0;
   let lo = 0;
   for (let i = 0; i < 32; i++) hi = (hi << 1) | (coeffs[i] > median ? 1 : 0);
   for (let i = 32; i < 64; i++) lo = (lo << 1) | (coeffs[i] > median ? 1 : 0);
   return [hi >>> 0, lo >>> 0];
+}
+
+const histogram = new Int32Array(256);
+
+/**
+ * Median of 64 values. Signatures are int8 (and their mirrors and turns too), so a histogram of
+ * 256 counts finds it without sorting: the duplicate finder hashes every photo six times.
+ */
+function medianOf64(v: ArrayLike<number>): number {
+  let ints = true;
+  for (let i = 0; i < 64; i++) {
+    const x = v[i];
+    if (x !== Math.round(x) || x < -128 || x > 127) {
+      ints = false;
+      break;
+    }
+  }
+  if (!ints) {
+    const sorted = Float64Array.from(v).sort();
+    return (sorted[31] + sorted[32]) / 2;
+  }
+  histogram.fill(0);
+  for (let i = 0; i < 64; i++) histogram[v[i] + 128]++;
+  let seen = 0;
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < 256; k++) {
+    const before = seen;
+    seen += histogram[k];
+    if (before <= 31 && seen > 31) a = k - 128;
+    if (before <= 32 && seen > 32) {
+      b = k - 128;
+      break;
+    }
+  }
+  return (a + b) / 2;
 }
 
 /** Coefficients of the horizontally mirrored picture: odd horizontal frequencies change sign. */

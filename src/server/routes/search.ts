@@ -1,6 +1,11 @@
 import type { SearchRow } from '../../db/repos/search.js';
 import type { TimelineItem } from '../../shared/api.js';
-import { SearchQuery, SearchResult } from '../../shared/search-api.js';
+import {
+  SearchQuery,
+  SearchResult,
+  SearchSettings,
+  UpdateSearchSettings,
+} from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
 import { thumbUrl } from '../services/urls.js';
 import { errors } from './common.js';
@@ -52,6 +57,46 @@ export function searchRoutes(app: Api, { picto }: ServerContext): void {
         understood: page.understood,
         ms: Math.round(page.ms * 10) / 10,
       };
+    },
+  );
+
+  const settings = () => {
+    const semantic = picto.discovery.semantic.status();
+    return {
+      ocr: picto.discovery.ocr.status(),
+      semantic: { available: semantic.available, name: semantic.name, reason: semantic.reason },
+    };
+  };
+
+  app.get(
+    '/search/settings',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Text in photos (OCR) and the optional semantic model',
+        description:
+          'No image–text model ships with Picto: `semantic.available` is true only when one was put in ' +
+          '<data>/models/semantic (see the README).',
+        response: { 200: SearchSettings },
+      },
+    },
+    async () => settings(),
+  );
+
+  app.put(
+    '/search/settings',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Switch reading text in photos on or off',
+        description: 'Off drops the reading still queued; text already found stays searchable.',
+        body: UpdateSearchSettings,
+        response: { 200: SearchSettings, ...errors },
+      },
+    },
+    async (req) => {
+      picto.discovery.ocr.setEnabled(req.body.ocr);
+      return settings();
     },
   );
 }
