@@ -177,7 +177,7 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
     const reader = res.body!.getReader();
     let text = '';
     const until = async (pred: (t: string) => boolean) => {
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 15_000;
       while (!pred(text) && Date.now() < deadline) {
         const { value, done } = await reader.read();
         if (done) break;
