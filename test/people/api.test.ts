@@ -7,6 +7,7 @@ import type { Person, Face, FoundFaces, SuggestionList } from '../../src/shared/
 import type { Buckets, TimelinePage } from '../../src/shared/api.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { json, send, startGallery, type Gallery } from '../server/harness.js';
+import { hasChromium, hasWebBuild, openBrowser, screenshot } from '../e2e/browser.js';
 
 const PHOTOS = [
   'face_recognition/obama.jpg',
@@ -144,4 +145,30 @@ describe.skipIf(!hasCorpus)('people API', () => {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
+
+  it.skipIf(!hasChromium || !hasWebBuild)(
+    'web: people grid, person page, face boxes in the viewer',
+    async () => {
+      const b = await openBrowser();
+      try {
+        const { page } = b;
+        await page.goto(`${g.url}/people`);
+        await page.waitForSelector('.person-card');
+        expect(await page.locator('.person-card').count()).toBe(people.length);
+        await screenshot(page, 'people-grid');
+        await page.locator('.person-card').first().click();
+        await page.waitForSelector('.person-head');
+        await page.waitForSelector('.tile-img-loaded');
+        await screenshot(page, 'person-page');
+        await page.locator('.tile').first().click();
+        await page.waitForSelector('.face-box');
+        await screenshot(page, 'viewer-face-boxes');
+        await page.locator('.face-box-hit').first().click();
+        await page.waitForSelector('.face-menu');
+        expect(b.errors).toEqual([]);
+      } finally {
+        await b.close();
+      }
+    },
+  );
 });

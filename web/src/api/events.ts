@@ -21,6 +21,7 @@ const TYPES = [
   'photos.changed',
   'folders.changed',
   'albums.changed',
+  'people.changed',
 ] as const;
 
 /**

@@ -28,6 +28,8 @@ const TrashPage = lazyPage(() => import('../pages/TrashPage.js'), 'TrashPage');
 const SearchPage = lazyPage(() => import('../search/SearchPage.js'), 'SearchPage');
 const MapPage = lazyPage(() => import('../search/MapPage.js'), 'MapPage');
 const DuplicatesPage = lazyPage(() => import('../search/DuplicatesPage.js'), 'DuplicatesPage');
+const PeoplePage = lazyPage(() => import('../people/PeoplePage.js'), 'PeoplePage');
+const PersonPage = lazyPage<{ id: number }>(() => import('../people/PersonPage.js'), 'PersonPage');
 
 function Page({ path }: { path: string }) {
   if (path === '/') return <PhotosPage />;
@@ -40,6 +42,9 @@ function Page({ path }: { path: string }) {
   if (path === '/search') return <SearchPage />;
   if (path === '/map') return <MapPage />;
   if (path === '/duplicates') return <DuplicatesPage />;
+  if (path === '/people') return <PeoplePage />;
+  const person = /^\/people\/(\d+)$/.exec(path);
+  if (person) return <PersonPage key={person[1]} id={Number(person[1])} />;
   return (
     <div className="page">
       <EmptyState

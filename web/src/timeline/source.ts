@@ -4,8 +4,9 @@ export interface Source {
   /** GET base for pages; `${base}/buckets` for month counts. */
   base: string;
   bucketsBase: string;
-  kind: 'all' | 'favourites' | 'trash' | 'album';
+  kind: 'all' | 'favourites' | 'trash' | 'album' | 'person';
   albumId?: number;
+  personId?: number;
 }
 
 export const allPhotos: Source = {
@@ -34,5 +35,15 @@ export function albumSource(id: number): Source {
     bucketsBase: `/api/albums/${id}`,
     kind: 'album',
     albumId: id,
+  };
+}
+
+export function personSource(id: number): Source {
+  return {
+    key: `person:${id}`,
+    base: `/api/people/${id}/photos`,
+    bucketsBase: `/api/people/${id}`,
+    kind: 'person',
+    personId: id,
   };
 }

@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
+import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
 
@@ -287,6 +288,7 @@ export function Viewer({
               onLoad={() => setOriginalReady(true)}
             />
           )}
+          {(thumb || preview) && <FaceBoxes photoId={id} style={imgStyle} />}
           {!thumb && !preview && details && (
             <div className="viewer-missing">
               <Icon name={details.status === 'error' ? 'alert' : 'image'} size={40} />

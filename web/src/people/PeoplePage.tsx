@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FoundFaces } from '../../../src/shared/people-api.js';
+import { onLibraryEvent } from '../api/events.js';
+import { plural } from '../app/format.js';
+import { Dialog } from '../components/Dialog.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Icon } from '../components/Icon.js';
+import { Link } from '../components/Sidebar.js';
+import { Switch } from '../components/Switch.js';
+import { toastError } from '../components/toasts.js';
+import { TopBar } from '../components/TopBar.js';
+import { displayName, peopleApi, type Person } from './api.js';
+import './people.css';
+
+/** The people list, refreshed whenever clustering or a correction changes it. */
+export function usePeople(hidden = false): Person[] | null {
+  const [people, setPeople] = useState<Person[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () => peopleApi.list(hidden).then((r) => alive && setPeople(r.people), toastError);
+    void load();
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'people.changed' || e.type === 'reconnected') void load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [hidden]);
+  return people;
+}
+
+export function FaceImage({
+  url,
+  size = 160,
+  label = '',
+}: {
+  url: string | null;
+  size?: number;
+  label?: string;
+}) {
+  return url ? (
+    <img
+      className="face-img"
+      src={url}
+      alt={label}
+      width={size}
+      height={size}
+      loading="lazy"
+      draggable={false}
+    />
+  ) : (
+    <span className="face-img face-img-empty" aria-hidden="true">
+      <Icon name="people" size={Math.round(size / 3)} />
+    </span>
+  );
+}
+
+function FoundDialog({ found, onClose }: { found: FoundFaces; onClose: () => void }) {
+  return (
+    <Dialog
+      title={
+        found.faces.length ? plural(found.faces.length, 'face') + ' in this photo' : 'No face found'
+      }
+      onClose={onClose}
+    >
+      {!found.faces.length && (
+        <p>Picto found no face in this photo. Try one where faces are larger or sharper.</p>
+      )}
+      <ul className="found-list">
+        {found.faces.map((f, i) => (
+          <li key={i} className="found-item">
+            {f.person ? (
+              <Link to={`/people/${f.person.id}`} className="found-link">
+                <strong>{f.person.name ?? 'Unnamed person'}</strong>
+                <span>{plural(f.photoIds.length, 'photo')}</span>
+              </Link>
+            ) : (
+              <span className="found-link">
+                <strong>Nobody you know yet</strong>
+                <span>
+                  {f.photoIds.length
+                    ? `looks like faces in ${plural(f.photoIds.length, 'photo')}`
+                    : 'no match in your photos'}
+                </span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions dialog-actions-inline">
+        <button className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function PeoplePage() {
+  const [showHidden, setShowHidden] = useState(false);
+  const people = usePeople(showHidden);
+  const [found, setFound] = useState<FoundFaces | null>(null);
+  const [searching, setSearching] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const findByFace = async (file: File | undefined) => {
+    if (!file) return;
+    setSearching(true);
+    try {
+      setFound(await peopleApi.findByUpload(file));
+    } catch (err) {
+      toastError(err);
+    } finally {
+      setSearching(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const named = people?.filter((p) => p.name !== null).length ?? 0;
+  return (
+    <div className="page">
+      <TopBar
+        title="People"
+        subtitle={
+          people && people.length
+            ? `${plural(people.length, 'person', 'people')}, ${named} named`
+            : undefined
+        }
+        actions={
+          <>
+            <label className="people-toggle">
+              <Switch checked={showHidden} onChange={setShowHidden} label="Show hidden people" />
+              <span>Hidden</span>
+            </label>
+            <button
+              className="button"
+              onClick={() => fileInput.current?.click()}
+              disabled={searching}
+              title="Find the people in a photo"
+            >
+              <Icon name="search" size={18} /> {searching ? 'Looking…' : 'Find by face'}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/*"
+              hidden
+              onChange={(e) => void findByFace(e.target.files?.[0])}
+            />
+          </>
+        }
+      />
+      <div className="scroller">
+        {people && people.length === 0 && (
+          <EmptyState icon="people" title="No people yet">
+            <p>
+              Picto groups the faces in your photos into people as it indexes them (with AI on for
+              the folder). Name someone once and every photo of them is a click away.
+            </p>
+          </EmptyState>
+        )}
+        <ul className="people-grid">
+          {people?.map((p) => (
+            <li key={p.id} className={p.hidden ? 'person-hidden' : undefined}>
+              <Link
+                to={`/people/${p.id}`}
+                className="person-card"
+                label={`${displayName(p)}, ${plural(p.photoCount, 'photo')}`}
+              >
+                <FaceImage url={p.coverUrl} label={p.name ?? ''} />
+                <span className={`person-name${p.name ? '' : ' person-unnamed'}`}>
+                  {displayName(p)}
+                </span>
+                <span className="person-count">
+                  {plural(p.photoCount, 'photo')}
+                  {p.hidden ? ' · hidden' : ''}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {found && <FoundDialog found={found} onClose={() => setFound(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import { useEffect, useState } from 'react';
+import { onLibraryEvent } from '../api/events.js';
+import { plural } from '../app/format.js';
+import { navigate } from '../app/router.js';
+import { Dialog } from '../components/Dialog.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Icon } from '../components/Icon.js';
+import { Link } from '../components/Sidebar.js';
+import { toast, toastError } from '../components/toasts.js';
+import { AddToAlbumAction, FavouriteAction, TrashAction } from '../pages/actions.js';
+import { GalleryPage, type SelectionContext } from '../pages/GalleryPage.js';
+import { personSource } from '../timeline/source.js';
+import { storeFor } from '../timeline/store.js';
+import { displayName, peopleApi, type Person } from './api.js';
+import { FaceImage, usePeople } from './PeoplePage.js';
+import { Suggestions } from './Suggestions.js';
+import './people.css';
+
+function PersonHeader({ person, onChanged }: { person: Person; onChanged: (p: Person) => void }) {
+  const [editing, setEditing] = useState(!person.name);
+  const [name, setName] = useState(person.name ?? '');
+  useEffect(() => {
+    setName(person.name ?? '');
+    setEditing(!person.name);
+  }, [person.id, person.name]);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      onChanged(await peopleApi.update(person.id, { name: name.trim() || null }));
+      setEditing(false);
+    } catch (err) {
+      toastError(err);
+    }
+  };
+  return (
+    <div className="person-head">
+      <FaceImage url={person.coverUrl} size={96} label={person.name ?? ''} />
+      <div className="person-head-text">
+        {editing ? (
+          <form className="person-name-form" onSubmit={save}>
+            <input
+              className="input input-title"
+              aria-label="Name"
+              placeholder="Who is this?"
+              value={name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus={!!person.name}
+            />
+            <button className="button button-primary" disabled={!name.trim() && !person.name}>
+              Save
+            </button>
+            {person.name && (
+              <button type="button" className="button" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            )}
+          </form>
+        ) : (
+          <button className="album-title-button" onClick={() => setEditing(true)} title="Rename">
+            <h2 className="album-title">{person.name}</h2>
+            <Icon name="pencil" size={18} />
+          </button>
+        )}
+        <p className="person-head-meta">
+          {plural(person.photoCount, 'photo')} · {plural(person.faceCount, 'face')}
+          {person.hidden ? ' · hidden from People' : ''}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function MergeDialog({
+  person,
+  onClose,
+  onMerged,
+}: {
+  person: Person;
+  onClose: () => void;
+  onMerged: (p: Person) => void;
+}) {
+  const people = usePeople(true);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const merge = async () => {
+    setBusy(true);
+    try {
+      const p = await peopleApi.merge(person.id, [...picked]);
+      toast(`${plural(picked.size, 'person', 'people')} merged into ${displayName(p)}`);
+      onMerged(p);
+      onClose();
+    } catch (err) {
+      toastError(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={`Who else is ${person.name ?? 'this person'}?`}
+      wide
+      onClose={onClose}
+      actions={
+        <>
+          <button className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            className="button button-primary"
+            disabled={busy || !picked.size}
+            onClick={() => void merge()}
+          >
+            Merge {picked.size ? plural(picked.size, 'person', 'people') : ''}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-text">
+        Pick the people that are the same person. Their photos join this one; their names go.
+      </p>
+      <ul className="merge-grid">
+        {people
+          ?.filter((p) => p.id !== person.id)
+          .map((p) => (
+            <li key={p.id}>
+              <button
+                className={`merge-pick${picked.has(p.id) ? ' merge-picked' : ''}`}
+                aria-pressed={picked.has(p.id)}
+                onClick={() =>
+                  setPicked((prev) => {
+                    const next = new Set(prev);
+                    if (next.has(p.id)) next.delete(p.id);
+                    else next.add(p.id);
+                    return next;
+                  })
+                }
+              >
+                <FaceImage url={p.coverUrl} size={72} />
+                <span className="person-name">{displayName(p)}</span>
+                <span className="person-count">{plural(p.photoCount, 'photo')}</span>
+              </button>
+            </li>
+          ))}
+      </ul>
+    </Dialog>
+  );
+}
+
+/** "Not Alice": the person's faces in the selected photos leave the person, for good. */
+function NotThisPersonAction({ ids, store, done, person }: SelectionContext & { person: Person }) {
+  return (
+    <button
+      className="button button-ghost"
+      onClick={async () => {
+        try {
+          for (const photoId of ids) {
+            const { faces } = await peopleApi.facesInPhoto(photoId);
+            for (const f of faces) if (f.personId === person.id) await peopleApi.rejectFace(f.id);
+          }
+          store.remove(ids);
+          done();
+          toast(`${plural(ids.length, 'photo')} removed from ${displayName(person)}`);
+        } catch (err) {
+          toastError(err);
+        }
+      }}
+    >
+      <Icon name="close" size={18} /> Not {person.name ?? 'this person'}
+    </button>
+  );
+}
+
+export function PersonPage({ id }: { id: number }) {
+  const [person, setPerson] = useState<Person | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const source = personSource(person?.id ?? id);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      peopleApi.get(id).then(
+        (p) => {
+          if (!alive) return;
+          // A merged person's old id resolves to the person it joined: show that address.
+          if (p.id !== id) navigate(`/people/${p.id}`, { replace: true });
+          setPerson(p);
+        },
+        () => alive && setMissing(true),
+      );
+    void load();
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'people.changed') {
+        void load();
+        storeFor(personSource(id)).invalidate();
+      }
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [id]);
+
+  if (missing) {
+    return (
+      <div className="page">
+        <EmptyState
+          icon="people"
+          title="This person is not here any more"
+          action={<Link to="/people">See everyone</Link>}
+        />
+      </div>
+    );
+  }
+
+  const toggleHidden = async () => {
+    if (!person) return;
+    try {
+      const p = await peopleApi.update(person.id, { hidden: !person.hidden });
+      setPerson(p);
+      toast(
+        p.hidden
+          ? `${displayName(p)} is hidden from People`
+          : `${displayName(p)} is back in People`,
+      );
+    } catch (err) {
+      toastError(err);
+    }
+  };
+
+  return (
+    <>
+      <GalleryPage
+        source={source}
+        title={
+          <span className="crumbs">
+            <Link to="/people">People</Link>
+            <Icon name="right" size={16} />
+            <span>{person ? displayName(person) : ''}</span>
+          </span>
+        }
+        topActions={
+          person && (
+            <>
+              <button
+                className="button"
+                onClick={() => setMerging(true)}
+                title="Merge other people into this one"
+              >
+                <Icon name="people" size={18} /> Merge
+              </button>
+              <button className="button" onClick={() => void toggleHidden()}>
+                {person.hidden ? 'Show in People' : 'Hide'}
+              </button>
+            </>
+          )
+        }
+        header={
+          person && (
+            <>
+              <PersonHeader person={person} onChanged={setPerson} />
+              <Suggestions person={person} />
+            </>
+          )
+        }
+        empty={<EmptyState icon="people" title="No photos of this person" />}
+        selectionActions={(ctx) =>
+          person && (
+            <>
+              <NotThisPersonAction {...ctx} person={person} />
+              <AddToAlbumAction {...ctx} />
+              <FavouriteAction {...ctx} />
+              <TrashAction {...ctx} />
+            </>
+          )
+        }
+      />
+      {merging && person && (
+        <MergeDialog person={person} onClose={() => setMerging(false)} onMerged={setPerson} />
+      )}
+    </>
+  );
+}
