@@ -230,11 +230,15 @@ export class SearchRepo {
     roots: string[];
     dirs: string[];
   } {
-    const persons = this.hasPeople()
-      ? (this.stmt(
-          `SELECT id, name FROM people WHERE name IS NOT NULL AND trim(name) != ''`,
-        ).all() as { id: number; name: string }[])
-      : [];
+    const people = this.peopleColumns();
+    // A person merged into another keeps its row (and maybe its name) but no longer has faces.
+    const merged = people.has('merged_into') ? 'AND merged_into IS NULL' : '';
+    const persons =
+      people.has('id') && people.has('name')
+        ? (this.stmt(
+            `SELECT id, name FROM people WHERE name IS NOT NULL AND trim(name) != '' ${merged}`,
+          ).all() as { id: number; name: string }[])
+        : [];
     const albums = this.stmt('SELECT id, name FROM albums').all() as { id: number; name: string }[];
     const places = this.stmt(
       `SELECT DISTINCT 'city' AS field, city_key AS key, city AS name FROM photo_places WHERE city_key IS NOT NULL
@@ -257,11 +261,11 @@ export class SearchRepo {
     return { persons, albums, places, cameras, roots, dirs };
   }
 
-  /** The people table arrives with the people feature; until then person names match no one. */
-  private hasPeople(): boolean {
+  /** Columns of the people table (made by the people feature; none before it exists). */
+  private peopleColumns(): Set<string> {
     const cols = this.db.prepare(`SELECT name FROM pragma_table_info('people')`).all() as {
       name: string;
     }[];
-    return cols.some((c) => c.name === 'id') && cols.some((c) => c.name === 'name');
+    return new Set(cols.map((c) => c.name));
   }
 }
