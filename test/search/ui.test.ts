@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasCorpus } from '../helpers/corpus.js';
+import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from '../e2e/browser.js';
+import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
+
+const ready = hasCorpus && hasChromium && hasWebBuild;
+
+const PHOTOS = [
+  'exif/gps/DSCN0010.jpg',
+  'exif/gps/DSCN0012.jpg',
+  'exif/gps/DSCN0021.jpg',
+  'faces/face_recognition/obama.jpg',
+  'faces/face_recognition/obama_partial_face.jpg',
+  'faces/deepface/img1.jpg',
+];
+
+// Browser code reaches the DOM through globalThis (tests compile without DOM types).
+const texts = (sel: string) =>
+  [...(globalThis as any).document.querySelectorAll(sel)].map((e: any) => e.textContent as string);
+
+describe.skipIf(!ready)('search, map and duplicates pages in a browser', () => {
+  let g: Gallery;
+  let b: Browser;
+
+  beforeAll(async () => {
+    g = await startGallery({ photos: PHOTOS });
+    await indexLibrary(g);
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await g?.close();
+  });
+
+  it('searches from the box, shows chips, and a chip removed widens the search', async () => {
+    const { page } = b;
+    await page.goto(`${g.url}/search`);
+    await page.fill('.search-input', 'italy 2008 -car');
+    await page.press('.search-input', 'Enter');
+    await page.waitForSelector('.search-chip');
+    expect(await page.evaluate(texts, '.search-chip')).toEqual([
+      'placeItaly',
+      'date2008',
+      'tagnot car',
+    ]);
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelectorAll('.search-tile img').length === 3,
+    );
+    await screenshot(page, 'search-chips');
+    await page.click('.search-chip:nth-child(1) .search-chip-x');
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelectorAll('.search-chip').length === 2,
+    );
+    expect(page.url()).toContain('q=2008+-car');
+    // A photo opens in the viewer.
+    await page.click('.search-tile');
+    await page.waitForSelector('.viewer');
+    await page.keyboard.press('Escape');
+    expect(b.errors).toEqual([]);
+  });
+
+  it('shows photos with a place on the offline map, and a cluster opens its area', async () => {
+    const { page } = b;
+    await page.goto(`${g.url}/map`);
+    await page.waitForSelector('.map-cluster');
+    await page.waitForSelector('.leaflet-overlay-pane path');
+    expect(await page.evaluate(texts, '.map-cluster-count')).toEqual(['3']);
+    await screenshot(page, 'map');
+    await page.click('.map-cluster');
+    await page.waitForSelector('.search-chip');
+    expect(await page.evaluate(texts, '.search-chip')).toEqual(['areamap area']);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('reviews duplicates and keeps the suggested photo', async () => {
+    const { page } = b;
+    await page.goto(`${g.url}/duplicates`);
+    await page.waitForSelector('.dup-group');
+    expect(await page.evaluate(texts, '.dup-kind')).toEqual(['cropped from the other']);
+    await screenshot(page, 'duplicates');
+    await page.click('.dup-actions .button-primary');
+    await page.waitForSelector('.empty, .empty-state, [class*="empty"]');
+    const trashed = await (await fetch(`${g.url}/api/trash`)).json();
+    expect(trashed.items).toHaveLength(1);
+    expect(b.errors).toEqual([]);
+  });
+});
