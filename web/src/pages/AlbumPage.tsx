@@ -167,10 +167,12 @@ export function AlbumPage({ id }: { id: number }) {
       <GalleryPage
         source={source}
         title={
+          // The album's name is the big heading below; the bar only leads back.
           <span className="crumbs">
-            <Link to="/albums">Albums</Link>
-            <Icon name="right" size={16} />
-            <span>{album?.name ?? ''}</span>
+            <Link to="/albums" label="Back to albums">
+              <Icon name="back" size={20} />
+              Albums
+            </Link>
           </span>
         }
         topActions={
