@@ -186,7 +186,7 @@ export class PeopleService {
       if (!faces) return { pass: null, assigned: 0 };
       if (!lastPass(repos).at) return { pass: await this.runPass(), assigned: 0 };
       const { tried, assigned } = this.runIncremental();
-      const unmatched = [...repos.people.unassignedFaces(lastPass(repos).at)].length;
+      const unmatched = repos.people.countUnassigned(lastPass(repos).at);
       if (tried && unmatched >= Math.max(25, faces / 100))
         return { pass: await this.runPass(), assigned };
       return { pass: null, assigned };
@@ -211,7 +211,7 @@ export class PeopleService {
       faces: repos.people.countFaces(),
       people: this.list({ includeHidden: true }).length,
       lastPassAt: last.at || null,
-      pending: [...repos.people.unassignedFaces(last.at)].length,
+      pending: repos.people.countUnassigned(last.at),
     };
   }
 

@@ -180,6 +180,18 @@ export class PeopleRepo {
     for (const r of rows) yield { ...r, embedding: fromBlob(r.embedding) };
   }
 
+  /** How many faces unassigned() would yield, without reading descriptors. */
+  countUnassigned(since = ''): number {
+    return (
+      this.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM faces f WHERE f.person_id IS NULL AND f.created_at > ?
+             AND NOT EXISTS (SELECT 1 FROM face_feedback b WHERE b.face_id = f.id AND b.kind = 'removed')`,
+        )
+        .get(since) as { n: number }
+    ).n;
+  }
+
   /** Descriptors of every assigned face, for the per-person summaries. */
   *assignedEmbeddings(): Generator<{ person_id: number; embedding: Float32Array }> {
     const rows = this.db
@@ -188,9 +200,7 @@ export class PeopleRepo {
     for (const r of rows) yield { person_id: r.person_id, embedding: fromBlob(r.embedding) };
   }
 
-  face(
-    id: string,
-  ):
+  face(id: string):
     | (PersonFaceRow & {
         embedding: Float32Array;
         preview_width: number | null;
