@@ -170,6 +170,35 @@ function NotThisPersonAction({ ids, store, done, person }: SelectionContext & { 
   );
 }
 
+/** The person's face in the one selected photo becomes the cover. */
+function CoverAction({
+  ids,
+  done,
+  person,
+  onChanged,
+}: SelectionContext & { person: Person; onChanged: (p: Person) => void }) {
+  if (ids.length !== 1) return null;
+  return (
+    <button
+      className="button button-ghost"
+      onClick={async () => {
+        try {
+          const { faces } = await peopleApi.facesInPhoto(ids[0]);
+          const mine = faces.find((f) => f.personId === person.id);
+          if (!mine) return;
+          onChanged(await peopleApi.update(person.id, { coverFaceId: mine.id }));
+          toast('Cover changed');
+          done();
+        } catch (err) {
+          toastError(err);
+        }
+      }}
+    >
+      <Icon name="image" size={18} /> Use as cover
+    </button>
+  );
+}
+
 export function PersonPage({ id }: { id: number }) {
   const [person, setPerson] = useState<Person | null>(null);
   const [missing, setMissing] = useState(false);
@@ -267,6 +296,7 @@ export function PersonPage({ id }: { id: number }) {
         selectionActions={(ctx) =>
           person && (
             <>
+              <CoverAction {...ctx} person={person} onChanged={setPerson} />
               <NotThisPersonAction {...ctx} person={person} />
               <AddToAlbumAction {...ctx} />
               <FavouriteAction {...ctx} />
