@@ -9,6 +9,7 @@ import { hamming, HashIndex } from '../../src/search/duplicates/hash-index.js';
 import { computeSignature } from '../../src/search/duplicates/signature.js';
 import { mulberry32 } from '../../bench/search-catalogue.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { FakeLibrary, hexId } from './fixture.js';
 
 describe('hash index (multi-index hashing)', () => {
   it('finds exactly what a brute-force scan finds, radius 3 and 7', () => {
@@ -129,6 +130,54 @@ describe('near-duplicate kinds on synthetic pictures', () => {
   });
 });
 
+describe('a large library is scanned in a worker thread', () => {
+  it('finds a planted copy among 6000 photos without blocking the caller', async () => {
+    const lib = new FakeLibrary();
+    try {
+      const rnd = mulberry32(3);
+      const n = 6000;
+      lib.add(
+        Array.from({ length: n }, (_, i) => ({
+          id: hexId(i + 1),
+          path: `p${i}.jpg`,
+          sortAt: '2020-01-01T00:00:00',
+        })),
+      );
+      const repo = lib.picto.repos.discovery.duplicates;
+      lib.db.transaction(() => {
+        for (let i = 1; i <= n; i++) {
+          const dct = Int8Array.from({ length: 64 }, () => Math.round((rnd() * 2 - 1) * 127));
+          const windows = Uint8Array.from({ length: 560 }, () => Math.floor(rnd() * 256));
+          repo.saveSignature(hexId(i), { pixels: `x${i}`, dct, windows }, 'test');
+        }
+        // Photo n is a slightly changed copy of photo 1.
+        const one = lib.db
+          .prepare('SELECT dct, windows FROM photo_signatures WHERE photo_id = ?')
+          .get(hexId(1)) as { dct: Buffer; windows: Buffer };
+        const dct = Int8Array.from(new Int8Array(one.dct.buffer, one.dct.byteOffset, 64), (v, k) =>
+          k === 63 ? -v : v,
+        );
+        repo.saveSignature(
+          hexId(n),
+          { pixels: 'copy', dct, windows: new Uint8Array(one.windows) },
+          'test',
+        );
+      })();
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      const report = await lib.picto.discovery.duplicates.report();
+      clearInterval(timer);
+      expect(report.compared).toBe(n);
+      expect(report.groups.map((g) => g.photos.map((p) => p.id).sort())).toEqual([
+        [hexId(1), hexId(n)],
+      ]);
+      expect(ticks).toBeGreaterThan(0); // the event loop kept running during the scan
+    } finally {
+      await lib.close();
+    }
+  });
+});
+
 describe.skipIf(!hasCorpus)(
   'corpus/faces: the three known near-duplicate pairs, and no false pair',
   () => {
@@ -155,8 +204,8 @@ describe.skipIf(!hasCorpus)(
     const name = (id: string) =>
       path.relative(path.join(tmp, 'faces'), picto.repos.locations.forPhoto(id)[0].path);
 
-    it('finds re-encode, mirror and crop, nothing else', () => {
-      const report = picto.discovery.duplicates.report();
+    it('finds re-encode, mirror and crop, nothing else', async () => {
+      const report = await picto.discovery.duplicates.report();
       expect(report.compared).toBeGreaterThan(140);
       const found = report.groups.map((g) => ({
         photos: g.photos.map((p) => name(p.id)).sort(),
@@ -185,28 +234,34 @@ describe.skipIf(!hasCorpus)(
       ]);
     });
 
-    it('resolving keeps one, trashes the others and carries favourite and albums over', () => {
-      const g = picto.discovery.duplicates.report().groups.find((x) => x.pairs[0].kind === 'crop')!;
+    it('resolving keeps one, trashes the others and carries favourite and albums over', async () => {
+      const g = (await picto.discovery.duplicates.report()).groups.find(
+        (x) => x.pairs[0].kind === 'crop',
+      )!;
       const partial = g.photos.find((p) => p.id !== g.keep)!.id;
       picto.catalog.setFavourite([partial], true);
       const album = picto.catalog.createAlbum('Obama');
       picto.catalog.addToAlbum(album.id, [partial]);
-      const again = picto.discovery.duplicates
-        .report()
-        .groups.find((x) => x.pairs[0].kind === 'crop')!;
-      const out = picto.discovery.duplicates.resolve(again.id, again.keep);
+      const again = (await picto.discovery.duplicates.report()).groups.find(
+        (x) => x.pairs[0].kind === 'crop',
+      )!;
+      const out = await picto.discovery.duplicates.resolve(again.id, again.keep);
       expect(out.trashed).toEqual([partial]);
       expect(picto.repos.photos.get(partial)?.trashed_at).not.toBeNull();
       expect(picto.repos.photos.get(again.keep)?.favourite).toBe(1);
       expect(picto.repos.albums.photoIds(album.id)).toContain(again.keep);
-      expect(picto.discovery.duplicates.report().groups).toHaveLength(2);
+      expect((await picto.discovery.duplicates.report()).groups).toHaveLength(2);
     });
 
-    it('"not duplicates" is remembered', () => {
-      const g = picto.discovery.duplicates.report().groups[0];
-      picto.discovery.duplicates.dismiss(g.id);
-      expect(picto.discovery.duplicates.report().groups.map((x) => x.id)).not.toContain(g.id);
-      expect(() => picto.discovery.duplicates.resolve(g.id, g.keep)).toThrow(/no duplicate group/);
+    it('"not duplicates" is remembered', async () => {
+      const g = (await picto.discovery.duplicates.report()).groups[0];
+      await picto.discovery.duplicates.dismiss(g.id);
+      expect((await picto.discovery.duplicates.report()).groups.map((x) => x.id)).not.toContain(
+        g.id,
+      );
+      await expect(picto.discovery.duplicates.resolve(g.id, g.keep)).rejects.toThrow(
+        /no duplicate group/,
+      );
     });
   },
 );

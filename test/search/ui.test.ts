@@ -80,7 +80,7 @@ describe.skipIf(!ready)('search, map and duplicates pages in a browser', () => {
     await screenshot(page, 'duplicates');
     await page.click('.dup-actions .button-primary');
     await page.waitForSelector('.empty, .empty-state, [class*="empty"]');
-    const trashed = await (await fetch(`${g.url}/api/trash`)).json();
+    const trashed = (await (await fetch(`${g.url}/api/trash`)).json()) as { items: unknown[] };
     expect(trashed.items).toHaveLength(1);
     expect(b.errors).toEqual([]);
   });

@@ -3,13 +3,24 @@
 // to the one kept, so nothing people did is lost).
 
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { compiledSibling } from '../../jobs/module-url.js';
 import { CatalogError } from '../../catalog/errors.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { TrashService } from '../../catalog/trash.js';
 import type { Repos } from '../../db/index.js';
 import type { SignatureRow } from '../../db/repos/duplicates.js';
 import type { EventBus } from '../../shared/events.js';
-import { DEFAULT_FINDER, findDuplicates, type DupItem, type PairKind } from './finder.js';
+import {
+  DEFAULT_FINDER,
+  findDuplicates,
+  type DupGroup as FoundGroup,
+  type DupItem,
+  type PairKind,
+} from './finder.js';
+
+/** Below this many photos a scan takes well under a second: no thread needed. */
+const INLINE_MAX = 5000;
 
 export interface DuplicatePhoto {
   id: string;
@@ -55,6 +66,7 @@ export interface DuplicatesDeps {
 
 export class DuplicatesService {
   private cache: { stamp: string; report: DuplicatesReport } | null = null;
+  private running: Promise<DuplicatesReport> | null = null;
   private dirty = true;
   private readonly off: () => void;
 
@@ -68,11 +80,24 @@ export class DuplicatesService {
     this.off();
   }
 
-  /** All groups, newest first. Computed once and kept until the library changes. */
-  report(): DuplicatesReport {
+  /**
+   * All groups, newest first. Computed once and kept until the library changes; a large library
+   * is scanned in a worker thread, and concurrent callers share one scan.
+   */
+  async report(): Promise<DuplicatesReport> {
     const repo = this.deps.repos.discovery.duplicates;
     const stamp = repo.stamp();
     if (this.cache && !this.dirty && this.cache.stamp === stamp) return this.cache.report;
+    if (this.running) return this.running;
+    this.dirty = false;
+    this.running = this.scan(stamp).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async scan(stamp: string): Promise<DuplicatesReport> {
+    const repo = this.deps.repos.discovery.duplicates;
     const t0 = performance.now();
     const rows = repo.signatures();
     const dismissed = repo.dismissed();
@@ -84,10 +109,13 @@ export class DuplicatesService {
       width: r.width ?? 1,
       height: r.height ?? 1,
     }));
-    const found = findDuplicates(items, {
-      ...DEFAULT_FINDER,
-      dismissed: (a, b) => dismissed.has(a < b ? `${a}|${b}` : `${b}|${a}`),
-    });
+    const found =
+      items.length <= INLINE_MAX
+        ? findDuplicates(items, {
+            ...DEFAULT_FINDER,
+            dismissed: (a, b) => dismissed.has(a < b ? `${a}|${b}` : `${b}|${a}`),
+          })
+        : await inWorker(items, [...dismissed]);
     const groups = found.map((g): DuplicateGroup => {
       const members = g.members.map((i) => rows[i]);
       const { keep, reason } = suggestKeep(members);
@@ -117,12 +145,11 @@ export class DuplicatesService {
       ms: Math.round(performance.now() - t0),
     };
     this.cache = { stamp, report };
-    this.dirty = false;
     return report;
   }
 
-  group(id: string): DuplicateGroup {
-    const g = this.report().groups.find((x) => x.id === id);
+  async group(id: string): Promise<DuplicateGroup> {
+    const g = (await this.report()).groups.find((x) => x.id === id);
     if (!g)
       throw new CatalogError(
         `no duplicate group ${id} (the library changed: reload the list)`,
@@ -135,8 +162,8 @@ export class DuplicatesService {
    * Keeps one photo of a group and moves the others to the trash. The kept photo inherits the
    * favourite mark and the albums of the others.
    */
-  resolve(groupId: string, keep: string): { kept: string; trashed: string[] } {
-    const g = this.group(groupId);
+  async resolve(groupId: string, keep: string): Promise<{ kept: string; trashed: string[] }> {
+    const g = await this.group(groupId);
     if (!g.photos.some((p) => p.id === keep))
       throw new CatalogError(`photo ${keep} is not in group ${groupId}`);
     const others = g.photos.filter((p) => p.id !== keep).map((p) => p.id);
@@ -151,8 +178,8 @@ export class DuplicatesService {
   }
 
   /** "These are not duplicates": the group's pairs are never proposed again. */
-  dismiss(groupId: string): number {
-    const g = this.group(groupId);
+  async dismiss(groupId: string): Promise<number> {
+    const g = await this.group(groupId);
     const now = new Date().toISOString();
     const repo = this.deps.repos.discovery.duplicates;
     this.deps.repos.db.transaction(() => {
@@ -161,6 +188,18 @@ export class DuplicatesService {
     this.dirty = true;
     return g.pairs.length;
   }
+}
+
+function inWorker(items: DupItem[], dismissed: string[]): Promise<FoundGroup[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(compiledSibling(import.meta.url, 'finder-worker'));
+    worker.once('message', (groups: FoundGroup[]) => {
+      resolve(groups);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage({ items, dismissed });
+  });
 }
 
 function photoView(r: SignatureRow): DuplicatePhoto {

@@ -49,7 +49,7 @@ export function duplicateRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async () => {
-      const r = picto.discovery.duplicates.report();
+      const r = await picto.discovery.duplicates.report();
       return { ...r, groups: r.groups.map((g) => groupView(picto, g)) };
     },
   );
@@ -80,6 +80,6 @@ export function duplicateRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: DismissResult, ...errors },
       },
     },
-    async (req) => ({ dismissed: picto.discovery.duplicates.dismiss(req.params.id) }),
+    async (req) => ({ dismissed: await picto.discovery.duplicates.dismiss(req.params.id) }),
   );
 }
