@@ -325,4 +325,26 @@ export const migrations: Migration[] = [
       CREATE INDEX face_rejections_person ON face_rejections (person_id);
     `,
   },
+  {
+    version: 9,
+    name: 'text in photos by substring',
+    sql: `
+      -- OCR often glues words together ("WelcometoLisbon"): a trigram index finds "lisbon" inside
+      -- them. Kept in step with photo_text by triggers; photo_id is stored, not indexed.
+      CREATE VIRTUAL TABLE ocr_trigram USING fts5 (
+        photo_id UNINDEXED, text, tokenize = 'trigram remove_diacritics 1'
+      );
+      CREATE TRIGGER ocr_trigram_insert AFTER INSERT ON photo_text BEGIN
+        INSERT INTO ocr_trigram (photo_id, text) VALUES (NEW.photo_id, NEW.text);
+      END;
+      CREATE TRIGGER ocr_trigram_update AFTER UPDATE ON photo_text BEGIN
+        DELETE FROM ocr_trigram WHERE photo_id = OLD.photo_id;
+        INSERT INTO ocr_trigram (photo_id, text) VALUES (NEW.photo_id, NEW.text);
+      END;
+      CREATE TRIGGER ocr_trigram_delete AFTER DELETE ON photo_text BEGIN
+        DELETE FROM ocr_trigram WHERE photo_id = OLD.photo_id;
+      END;
+      INSERT INTO ocr_trigram (photo_id, text) SELECT photo_id, text FROM photo_text;
+    `,
+  },
 ];
