@@ -149,7 +149,11 @@ export class JobRunner {
       if (claimed.length === 0) {
         if (this.inFlight === 0) {
           this.flush();
-          if (!this.deps.repos.jobs.hasOpenWork()) this.becameIdle();
+          const { jobs } = this.deps.repos;
+          if (!jobs.hasOpenWork() && this.becameIdle()) continue;
+          // Work another process claimed and then died with: take it back without a restart.
+          const now = new Date();
+          jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
         }
         await this.sleep(this.deps.pollMs ?? 2000);
         continue;
@@ -308,14 +312,21 @@ export class JobRunner {
     });
   }
 
-  private becameIdle(): void {
-    if (!this.busy && this.idleWaiters.length === 0) return;
+  /** Announces idleness; returns true when a listener queued more work (so not idle after all). */
+  private becameIdle(): boolean {
+    if (!this.busy && this.idleWaiters.length === 0) return false;
     this.busy = false;
     this.emitProgress(true);
+    // Listeners may queue follow-up work (text reading in batches): that is part of "done" too.
     this.deps.events.emit({ type: 'jobs.idle' });
+    if (this.deps.repos.jobs.hasOpenWork()) {
+      this.busy = true;
+      return true;
+    }
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
+    return false;
   }
 
   private sleep(ms: number): Promise<void> {
