@@ -294,3 +294,32 @@ describe('understood, and safe', () => {
     expect(ftsExpression(['stop'], 'ocr')).toBe('ocr : "stop" *');
   });
 });
+
+describe('text in photos glued together by OCR', () => {
+  it('is found by a word inside it, not as a file name', async () => {
+    const glued = new FakeLibrary();
+    try {
+      glued.add([
+        {
+          id: P(21),
+          path: 'a.jpg',
+          sortAt: '2024-01-01T00:00:00',
+          text: 'WelcometoLisbon2024\nCafé do Norte',
+        },
+        { id: P(22), path: 'lisbon.jpg', sortAt: '2024-01-02T00:00:00' },
+      ]);
+      const found = (q: string) => ids(glued.picto.discovery.search.search({ q }).rows);
+      expect(found('lisbon')).toEqual([P(22), P(21)]); // a whole word ranks above a glued one
+      expect(found('ocr:lisbon')).toEqual([P(21)]);
+      expect(found('name:lisbon')).toEqual([P(22)]);
+      expect(found('welcome lisbon')).toEqual([P(21)]);
+      expect(found('cafe norte')).toEqual([P(21)]);
+      expect(found('-lisbon')).toEqual([]);
+      // Replaced text is searched as it is now.
+      glued.db.prepare(`UPDATE photo_text SET text = 'Porto' WHERE photo_id = ?`).run(P(21));
+      expect(found('ocr:lisbon')).toEqual([]);
+    } finally {
+      await glued.close();
+    }
+  });
+});

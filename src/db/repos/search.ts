@@ -16,6 +16,16 @@ import {
 
 export { ftsExpression };
 
+/**
+ * The trigram expression for words looked for inside OCR text ("lisbon" in "WelcometoLisbon"):
+ * every word as a substring; null when a word is too short for trigrams or text in photos is not
+ * searched.
+ */
+export function trigramExpression(words: string[], where: 'all' | 'names' | 'ocr'): string | null {
+  if (where === 'names' || !words.length || words.some((w) => w.length < 3)) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+}
+
 /** One result row: what a grid needs, plus the relevance it was ranked by. */
 export interface SearchRow {
   id: string;
@@ -115,7 +125,15 @@ export class SearchRepo {
       const row = this.stmt(
         'SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)',
       ).get(ftsExpression(t.words, t.in), cap) as { n: number };
-      return { rows: row.n, drivable: true };
+      const glued = trigramExpression(t.words, t.in);
+      const extra = glued
+        ? (
+            this.stmt(
+              'SELECT COUNT(*) AS n FROM (SELECT rowid FROM ocr_trigram WHERE ocr_trigram MATCH ? LIMIT ?)',
+            ).get(glued, cap) as { n: number }
+          ).n
+        : 0;
+      return { rows: Math.min(cap, row.n + extra), drivable: true };
     }
     const d = driver(t, refs);
     const row = this.stmt(`SELECT COUNT(*) AS n FROM (${d.text} LIMIT ?)`).get(
@@ -142,9 +160,18 @@ export class SearchRepo {
       if (t.kind !== 'text') return;
       // File names weigh more than found text: a name was chosen by a person.
       const rank = c.rankText === false ? '1.0' : '-bm25(search_text, 4.0, 1.0)';
-      ctes.push(`txt${i} AS MATERIALIZED (SELECT d.photo_id, ${rank} AS r
-        FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?)`);
-      params.push(ftsExpression(t.words, t.in));
+      const words = `SELECT d.photo_id, ${rank} AS r
+        FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?`;
+      const glued = trigramExpression(t.words, t.in);
+      if (!glued) {
+        ctes.push(`txt${i} AS MATERIALIZED (${words})`);
+        params.push(ftsExpression(t.words, t.in));
+        return;
+      }
+      // Text found in photos also matches inside glued words (a match of whole words ranks higher).
+      ctes.push(`txt${i} AS MATERIALIZED (SELECT photo_id, MAX(r) AS r FROM (${words}
+        UNION ALL SELECT photo_id, 0.0 AS r FROM ocr_trigram WHERE ocr_trigram MATCH ?) GROUP BY photo_id)`);
+      params.push(ftsExpression(t.words, t.in), glued);
     });
     if (refs.semantic) {
       ctes.push('sem AS MATERIALIZED (SELECT key AS photo_id, value AS s FROM json_each(?))');
