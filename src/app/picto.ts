@@ -143,6 +143,8 @@ export class Picto {
   }
 
   private async recheckOffline(): Promise<void> {
+    // Folders added or removed by another process (a CLI next to the server) are picked up here.
+    await this.watcher?.sync();
     const offline = this.repos.folders.list().filter((f) => !f.online);
     if (offline.length === 0) return;
     const back: number[] = [];

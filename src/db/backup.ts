@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection.js';
 import { migrations } from './migrations.js';
@@ -56,14 +64,19 @@ export async function backupDatabase(
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
   await db.backup(tmp);
+  // The copy inherits WAL mode; fold the log back in so the backup is one self-contained file.
+  const copy = new Database(tmp);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const problem = checkCatalogueFile(tmp);
   if (problem) {
-    rmSync(tmp, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
     throw new Error(`backup failed its integrity check: ${problem}`);
   }
-  rmSync(file, { force: true });
-  copyFileSync(tmp, file);
-  rmSync(tmp, { force: true });
+  renameSync(tmp, file);
   if (kind === 'auto') pruneAuto(dir);
   return { file, bytes: statSync(file).size, createdAt: new Date().toISOString(), kind };
 }

@@ -128,11 +128,13 @@ async function runServer(
       );
     }
   });
-  if (opts.scan) {
-    picto
-      .scan()
-      .catch((err: unknown) => process.stderr.write(`scan failed: ${(err as Error).message}\n`));
-  }
+  // Reconcile with the disk first (changes made while Picto was closed), then follow it live.
+  const reconciled = opts.scan ? picto.scan() : Promise.resolve();
+  reconciled
+    .catch((err: unknown) => process.stderr.write(`scan failed: ${(err as Error).message}\n`))
+    .then(() => picto.startWatching())
+    .catch((err: unknown) => process.stderr.write(`watching failed: ${(err as Error).message}\n`));
+  picto.startAutoBackup();
   if (open) reportWindow(server.url, dataDir);
 }
 
