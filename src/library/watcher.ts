@@ -35,6 +35,7 @@ export class LibraryWatcher {
   private firstEventAt = 0;
   private flushing: Promise<void> = Promise.resolve();
   private watched = new Map<string, number>();
+  private hasRemoval = false;
 
   constructor(private readonly deps: WatcherDeps) {}
 
@@ -80,6 +81,7 @@ export class LibraryWatcher {
     this.pending.clear();
     this.rootsChanged.clear();
     this.firstEventAt = 0;
+    this.hasRemoval = false;
     if (paths.length === 0 && roots.length === 0) return;
     const run = async () => {
       try {
@@ -98,7 +100,7 @@ export class LibraryWatcher {
     const w = watch([], {
       ignoreInitial: true,
       followSymlinks: true,
-      awaitWriteFinish: { stabilityThreshold: this.deps.stableMs ?? 1500, pollInterval: 250 },
+      awaitWriteFinish: { stabilityThreshold: this.deps.stableMs ?? 1500, pollInterval: 100 },
       ignored: (p: string, stats?: { isDirectory(): boolean; isFile(): boolean }) => {
         if (exclude.some((e) => p === e || p.startsWith(e + path.sep))) return true;
         const root = [...this.watched.keys()].find((r) => p === r || p.startsWith(r + path.sep));
@@ -110,12 +112,13 @@ export class LibraryWatcher {
         return isSkippedName(name, Boolean(stats?.isDirectory()));
       },
     });
-    const note = (p: string) => this.note(p);
+    const note = (p: string) => this.note(p, false);
+    const gone = (p: string) => this.note(p, true);
     w.on('add', note)
       .on('change', note)
-      .on('unlink', note)
+      .on('unlink', gone)
       .on('addDir', note)
-      .on('unlinkDir', note)
+      .on('unlinkDir', gone)
       .on('error', (err: unknown) => {
         const e = err as NodeJS.ErrnoException;
         const hint =
@@ -127,16 +130,25 @@ export class LibraryWatcher {
     return w;
   }
 
-  private note(p: string): void {
+  /**
+   * Collects a changed path. Removals wait longer: chokidar reports an unlink at once but holds
+   * the matching add until the new file's size has settled, and a rename's two halves must reach
+   * the scanner in one batch, or the photo would be deleted and created again, losing its albums.
+   */
+  private note(p: string, removal: boolean): void {
     const abs = path.resolve(p);
+    if (removal) this.hasRemoval = true;
     const rootId = this.watched.get(abs);
     if (rootId !== undefined) this.rootsChanged.add(rootId);
     else this.pending.add(abs);
     const now = Date.now();
     if (!this.firstEventAt) this.firstEventAt = now;
     if (this.timer) clearTimeout(this.timer);
-    const debounce = this.deps.debounceMs ?? 1000;
-    const maxWait = this.deps.maxWaitMs ?? 10_000;
+    const stable = this.deps.stableMs ?? 1500;
+    const debounce = this.hasRemoval
+      ? Math.max(this.deps.debounceMs ?? 1000, stable + 1000)
+      : (this.deps.debounceMs ?? 1000);
+    const maxWait = Math.max(this.deps.maxWaitMs ?? 10_000, debounce);
     const wait = Math.max(0, Math.min(debounce, this.firstEventAt + maxWait - now));
     this.timer = setTimeout(() => void this.flush(), wait);
   }
