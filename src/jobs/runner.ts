@@ -80,9 +80,14 @@ export class JobRunner {
   private pending: Finished[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  private allIdleWaiters: (() => void)[] = [];
   private completions: number[] = [];
   private lastProgress = 0;
-  private busy = false;
+  private inFlightCore = 0;
+  private busyCore = false;
+  private busyBackground = false;
+  /** jobs.idle was announced for the current quiet spell: don't repeat it while waiters wait. */
+  private idleAnnounced = false;
   private readonly stats = new Map<string, StageStats>();
 
   constructor(private readonly deps: RunnerDeps) {
@@ -121,11 +126,17 @@ export class JobRunner {
     this.emitProgress(true);
   }
 
-  /** Resolves once no job is pending or running (the CLI's --wait). */
-  drain(): Promise<void> {
-    if (!this.deps.repos.jobs.hasOpenWork() && this.inFlight === 0) return Promise.resolve();
+  /**
+   * Resolves once indexing is done: no job of a registered stage (thumbnails, metadata, AI) is
+   * pending or running, and `jobs.idle` listeners (people clustering) have been told. Background
+   * reading queued in batches (text in photos) goes on while Picto runs; it does not hold this up.
+   */
+  drain(opts: { background?: boolean } = {}): Promise<void> {
+    this.idleAnnounced = false;
     this.notify();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) =>
+      (opts.background ? this.allIdleWaiters : this.idleWaiters).push(resolve),
+    );
   }
 
   async stop(): Promise<void> {
@@ -149,12 +160,11 @@ export class JobRunner {
       if (claimed.length === 0) {
         if (this.inFlight === 0) {
           this.flush();
-          const { jobs } = this.deps.repos;
-          if (!jobs.hasOpenWork() && this.becameIdle()) continue;
           // Work another process claimed and then died with: take it back without a restart.
           const now = new Date();
-          jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
+          this.deps.repos.jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
         }
+        if (this.checkIdle()) continue;
         await this.sleep(this.deps.pollMs ?? 2000);
         continue;
       }
@@ -195,17 +205,33 @@ export class JobRunner {
       width: photo.width,
       height: photo.height,
     };
+    const core = jobs.some((j) => this.isCore(j.stage));
     this.inFlight++;
-    this.busy = true;
+    if (core) {
+      this.inFlightCore++;
+      this.busyCore = true;
+      this.idleAnnounced = false;
+    } else {
+      this.busyBackground = true;
+    }
     this.deps.pool.run(task).then(
-      (result) => this.finish({ result, jobs }, true),
+      (result) => this.finish({ result, jobs }, true, core),
       (err: unknown) =>
-        this.finish({ jobs, crash: `worker failed: ${(err as Error)?.message ?? err}` }, true),
+        this.finish(
+          { jobs, crash: `worker failed: ${(err as Error)?.message ?? err}` },
+          true,
+          core,
+        ),
     );
   }
 
-  private finish(f: Finished, dispatched: boolean): void {
+  private isCore(stage: string): boolean {
+    return allStages().some((s) => s.name === stage);
+  }
+
+  private finish(f: Finished, dispatched: boolean, core = false): void {
     if (dispatched) this.inFlight--;
+    if (dispatched && core) this.inFlightCore--;
     this.pending.push(f);
     if (this.pending.length >= FLUSH_MAX) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
@@ -314,21 +340,48 @@ export class JobRunner {
     });
   }
 
-  /** Announces idleness; returns true when a listener queued more work (so not idle after all). */
-  private becameIdle(): boolean {
-    if (!this.busy && this.idleWaiters.length === 0) return false;
-    this.busy = false;
-    this.emitProgress(true);
-    // Listeners may queue follow-up work (text reading in batches): that is part of "done" too.
-    this.deps.events.emit({ type: 'jobs.idle' });
-    if (this.deps.repos.jobs.hasOpenWork()) {
-      this.busy = true;
-      return true;
+  /**
+   * Announces `jobs.idle` when indexing (the registered stages) has just finished, and again when
+   * background batches have run out, so their schedulers can queue the next batch. Waiters of
+   * drain() are released once indexing is done and the listeners have run. Returns true when a
+   * listener queued work that can start right away.
+   */
+  private checkIdle(): boolean {
+    const { jobs } = this.deps.repos;
+    const core = allStages().map((st) => st.name);
+    const coreOpen = () => this.inFlightCore > 0 || jobs.hasOpenWork(core);
+    let queued = false;
+    const waiting = this.idleWaiters.length + this.allIdleWaiters.length > 0;
+    if (!coreOpen() && (this.busyCore || (waiting && !this.idleAnnounced))) {
+      this.busyCore = false;
+      this.idleAnnounced = true;
+      this.announceIdle();
+      queued = jobs.hasOpenWork();
+      if (!coreOpen()) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters) w();
+      }
     }
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
-    return false;
+    if (this.inFlight === 0 && !jobs.hasOpenWork()) {
+      if (this.busyBackground) {
+        this.busyBackground = false;
+        this.announceIdle();
+        queued = jobs.hasOpenWork();
+      }
+      if (!queued) {
+        const waiters = this.allIdleWaiters;
+        this.allIdleWaiters = [];
+        for (const w of waiters) w();
+      }
+    }
+    return queued;
+  }
+
+  private announceIdle(): void {
+    this.emitProgress(true);
+    // Listeners may queue follow-up work: the next batch of text reading, people clustering.
+    this.deps.events.emit({ type: 'jobs.idle' });
   }
 
   private sleep(ms: number): Promise<void> {

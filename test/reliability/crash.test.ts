@@ -6,6 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../src/catalog/export-types.js';
+import '../../src/app/picto.js';
+import { allStages } from '../../src/jobs/stages.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 const PHOTOS = Number(process.env.CRASH_PHOTOS ?? 1000);

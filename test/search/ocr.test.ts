@@ -107,8 +107,7 @@ describe('text in photos is a low-priority stage, searchable, and can be switche
     await picto.scan();
     picto.runner.start();
     // Thumbnails and the rest first; the runner's idle moment queues the reading.
-    await picto.runner.drain();
-    await picto.runner.drain();
+    await picto.runner.drain({ background: true });
   });
   afterAll(async () => {
     await picto.close();

@@ -143,8 +143,7 @@ describe('semantic model slot (tiny ONNX models built by the test)', () => {
     await lib.picto.folders.add(photos);
     await lib.picto.scan();
     lib.picto.runner.start();
-    await lib.picto.runner.drain();
-    await lib.picto.runner.drain();
+    await lib.picto.runner.drain({ background: true });
   });
   afterAll(async () => {
     await lib.close();

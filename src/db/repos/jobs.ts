@@ -174,10 +174,13 @@ export class JobsRepo {
     return [...byStage.values()].sort((a, b) => a.stage.localeCompare(b.stage));
   }
 
-  hasOpenWork(): boolean {
+  /** Is any job (of the given stages, default all) pending or running? */
+  hasOpenWork(stages?: string[]): boolean {
+    const filter = stages ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
     return (
-      this.db.prepare(`SELECT 1 FROM jobs WHERE status IN ('pending', 'running') LIMIT 1`).get() !==
-      undefined
+      this.db
+        .prepare(`SELECT 1 FROM jobs WHERE status IN ('pending', 'running') ${filter} LIMIT 1`)
+        .get(...(stages ?? [])) !== undefined
     );
   }
 
