@@ -16,6 +16,7 @@ import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
 import { SIMILARITY_STAGE } from './stages/defs.js';
+import { ThingsService } from './things.js';
 import './stages/main.js';
 
 export interface DiscoveryDeps {
@@ -37,6 +38,7 @@ export class Discovery {
   readonly map: MapService;
   readonly ocr: OcrScheduler;
   readonly semantic: SemanticSearch;
+  readonly things: ThingsService;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
@@ -65,6 +67,7 @@ export class Discovery {
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
+    this.things = new ThingsService(repos);
     this.ocr = new OcrScheduler(repos, events, () => this.semantic.status().version);
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.

@@ -20,6 +20,7 @@ import { duplicateRoutes } from './routes/duplicates.js';
 import { mapRoutes } from './routes/map.js';
 import { memoryRoutes } from './routes/memories.js';
 import { placeRoutes } from './routes/places.js';
+import { thingRoutes } from './routes/things.js';
 import { searchRoutes } from './routes/search.js';
 import { peopleRoutes } from './routes/people.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
@@ -171,6 +172,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         systemRoutes,
         searchRoutes,
         placeRoutes,
+        thingRoutes,
         mapRoutes,
         duplicateRoutes,
         memoryRoutes,

@@ -98,6 +98,27 @@ export const PlaceList = Type.Object({
 });
 export type PlaceList = Static<typeof PlaceList>;
 
+// Things (object tags) ------------------------------------------------------------------------
+
+export const ThingSummary = Type.Object({
+  name: Type.String({ description: 'a COCO object label ("dog") or a group ("animal")' }),
+  photos: Type.Integer({ description: 'photos (not in the trash) carrying it' }),
+  coverUrl: Nullable(Type.String({ description: 'thumbnail of the photo where it is clearest' })),
+  query: Type.String({ description: 'the search that lists these photos, e.g. tag:dog' }),
+  labels: Type.Optional(
+    Type.Array(Type.String(), { description: "a group's tags found in the library" }),
+  ),
+});
+export type ThingSummary = Static<typeof ThingSummary>;
+
+export const ThingList = Type.Object({
+  tags: Type.Array(ThingSummary, { description: 'most frequent first' }),
+  groups: Type.Array(ThingSummary, {
+    description: 'animal, vehicle, food, … (most frequent first)',
+  }),
+});
+export type ThingList = Static<typeof ThingList>;
+
 // Map -----------------------------------------------------------------------------------------
 
 export const MapQuery = Type.Object({

@@ -157,6 +157,7 @@ describe.skipIf(!hasCorpus)('search and discovery API', () => {
       '/api/memories',
       '/api/memories/trips',
       '/api/search/settings',
+      '/api/things',
     ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }

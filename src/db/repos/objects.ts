@@ -7,6 +7,15 @@ export interface ObjectInput {
   box: Box;
 }
 
+export interface LabelCount {
+  label: string;
+  photos: number;
+  cover_id: string;
+  cover_hash: string;
+  /** Null while the cover photo has no thumbnail yet. */
+  cover_thumb: number | null;
+}
+
 export interface ObjectRow {
   photo_id: string;
   label: string;
@@ -52,14 +61,35 @@ export class ObjectsRepo {
     return out;
   }
 
-  /** Tag counts for the tags page: one row per label with how many photos carry it. */
-  labelCounts(): { label: string; photos: number }[] {
+  /**
+   * Tag counts for the things page: one row per label with how many live photos carry it, and the
+   * photo where it was found most confidently (with a thumbnail if any) as a cover.
+   */
+  labelCounts(): LabelCount[] {
     return this.db
       .prepare(
-        `SELECT o.label, COUNT(DISTINCT o.photo_id) AS photos FROM photo_objects o
-         JOIN photos p ON p.id = o.photo_id WHERE p.trashed_at IS NULL
-         GROUP BY o.label ORDER BY photos DESC, o.label`,
+        `SELECT label, photos, cover_id, cover_hash, cover_thumb FROM (
+           SELECT o.label, COUNT(*) OVER w AS photos,
+                  ROW_NUMBER() OVER (PARTITION BY o.label ORDER BY p.thumb_width IS NULL, o.score DESC, p.id) AS n,
+                  p.id AS cover_id, p.content_hash AS cover_hash, p.thumb_width AS cover_thumb
+           FROM (SELECT photo_id, label, MAX(score) AS score FROM photo_objects GROUP BY label, photo_id) o
+           JOIN photos p ON p.id = o.photo_id
+           WHERE p.trashed_at IS NULL
+           WINDOW w AS (PARTITION BY o.label))
+         WHERE n = 1 ORDER BY photos DESC, label`,
       )
-      .all() as { label: string; photos: number }[];
+      .all() as LabelCount[];
+  }
+
+  /** Live photos carrying any of the labels (a group tag's count: a cat-and-dog photo counts once). */
+  countWithAny(labels: readonly string[]): number {
+    if (!labels.length) return 0;
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(DISTINCT o.photo_id) AS n FROM photo_objects o JOIN photos p ON p.id = o.photo_id
+         WHERE o.label IN (${labels.map(() => '?').join(',')}) AND p.trashed_at IS NULL`,
+      )
+      .get(...labels) as { n: number };
+    return row.n;
   }
 }

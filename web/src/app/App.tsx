@@ -26,6 +26,7 @@ const AlbumPage = lazyPage<{ id: number }>(() => import('../pages/AlbumPage.js')
 const FoldersPage = lazyPage(() => import('../pages/FoldersPage.js'), 'FoldersPage');
 const TrashPage = lazyPage(() => import('../pages/TrashPage.js'), 'TrashPage');
 const SearchPage = lazyPage(() => import('../search/SearchPage.js'), 'SearchPage');
+const ThingsPage = lazyPage(() => import('../search/ThingsPage.js'), 'ThingsPage');
 const MapPage = lazyPage(() => import('../search/MapPage.js'), 'MapPage');
 const DuplicatesPage = lazyPage(() => import('../search/DuplicatesPage.js'), 'DuplicatesPage');
 const PeoplePage = lazyPage(() => import('../people/PeoplePage.js'), 'PeoplePage');
@@ -41,6 +42,7 @@ function Page({ path }: { path: string }) {
   if (path === '/trash') return <TrashPage />;
   if (path === '/search') return <SearchPage />;
   if (path === '/map') return <MapPage />;
+  if (path === '/things') return <ThingsPage />;
   if (path === '/duplicates') return <DuplicatesPage />;
   if (path === '/people') return <PeoplePage />;
   const person = /^\/people\/(\d+)$/.exec(path);

@@ -10,6 +10,7 @@ const NAV: { path: string; label: string; icon: IconName }[] = [
   { path: '/search', label: 'Search', icon: 'search' },
   { path: '/map', label: 'Map', icon: 'map' },
   { path: '/people', label: 'People', icon: 'people' },
+  { path: '/things', label: 'Things', icon: 'tag' },
   { path: '/favourites', label: 'Favourites', icon: 'heart' },
   { path: '/albums', label: 'Albums', icon: 'album' },
   { path: '/duplicates', label: 'Duplicates', icon: 'copies' },

@@ -5,6 +5,7 @@ import type {
   MemoryList,
   ResolveResult,
   SearchResult,
+  ThingList,
 } from '../../../src/shared/search-api.js';
 import { RequestError } from '../api/client.js';
 
@@ -48,6 +49,7 @@ export const searchApi = {
   dismiss: (group: string) =>
     call<{ dismissed: number }>('POST', `/api/duplicates/${group}/dismiss`),
   memories: () => call<MemoryList>('GET', '/api/memories'),
+  things: () => call<ThingList>('GET', '/api/things'),
 };
 
 export type { TimelineItem };

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { ThingList, ThingSummary } from '../../../src/shared/search-api.js';
+import { onLibraryEvent } from '../api/events.js';
+import { plural } from '../app/format.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { Link } from '../components/Sidebar.js';
+import { toastError } from '../components/toasts.js';
+import { TopBar } from '../components/TopBar.js';
+import { searchApi, searchHref } from './api.js';
+import './search.css';
+
+const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+function ThingCard({ thing }: { thing: ThingSummary }) {
+  return (
+    <li>
+      <Link
+        to={searchHref(thing.query)}
+        className="thing-card"
+        label={`${title(thing.name)}, ${plural(thing.photos, 'photo')}`}
+      >
+        {thing.coverUrl ? (
+          <img src={thing.coverUrl} alt="" loading="lazy" draggable={false} />
+        ) : (
+          <span className="thing-card-empty" />
+        )}
+        <span className="memory-text">
+          <span className="memory-title">{title(thing.name)}</span>
+          <span className="memory-sub">
+            {plural(thing.photos, 'photo')}
+            {thing.labels && ` · ${thing.labels.slice(0, 3).join(', ')}`}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** Everything the objects model found, as groups and tags: a click lists the photos. */
+export function ThingsPage() {
+  const [things, setThings] = useState<ThingList | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => searchApi.things().then((t) => alive && setThings(t), toastError);
+    void load();
+    // Indexing adds tags photo by photo: refresh at most every few seconds while it runs.
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'photos.changed' || e.type === 'jobs.idle' || e.type === 'reconnected') {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          void load();
+        }, 3000);
+      }
+    });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      off();
+    };
+  }, []);
+
+  return (
+    <div className="page">
+      <TopBar
+        title="Things"
+        subtitle={things && things.tags.length ? plural(things.tags.length, 'tag') : undefined}
+      />
+      <div className="scroller">
+        {things && things.tags.length === 0 && (
+          <EmptyState icon="tag" title="No things found yet">
+            <p>
+              As Picto indexes your photos (with AI on for the folder) it recognises everyday things
+              — people, animals, vehicles, food, furniture — and lists them here.
+            </p>
+          </EmptyState>
+        )}
+        {things && things.groups.length > 0 && (
+          <section aria-label="Kinds">
+            <h2 className="section-title">Kinds</h2>
+            <ul className="things-grid">
+              {things.groups.map((g) => (
+                <ThingCard key={g.name} thing={g} />
+              ))}
+            </ul>
+          </section>
+        )}
+        {things && things.tags.length > 0 && (
+          <section aria-label="Tags">
+            <h2 className="section-title">Tags</h2>
+            <ul className="things-grid">
+              {things.tags.map((t) => (
+                <ThingCard key={t.name} thing={t} />
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
