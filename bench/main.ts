@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,8 @@ function inChild(name: Section): Promise<Record<string, unknown>> {
 const one = arg('--section') as Section | undefined;
 if (one) {
   const result = (await runSection(one)) as Record<string, unknown>;
-  process.stdout.write(JSON.stringify({ ...result, peakRssMb: peakRssMb() }) + '\n');
+  const at = new Date().toISOString();
+  process.stdout.write(JSON.stringify({ ...result, at, peakRssMb: peakRssMb() }) + '\n');
   process.exit(0);
 }
 
@@ -72,6 +73,11 @@ const doc = {
 };
 process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
 if (argv.includes('--save')) {
-  writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(doc, null, 2) + '\n');
+  const file = path.join(repoRoot, 'bench', 'results.json');
+  // With --only, the sections not run keep their last saved results (each carries its own `at`).
+  const previous =
+    only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+  const saved = { ...previous, ...doc };
+  writeFileSync(file, JSON.stringify(saved, null, 2) + '\n');
   process.stderr.write('[bench] saved bench/results.json\n');
 }

@@ -14,6 +14,7 @@ export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';
 export type { FormatInfo, DecodePath } from './formats.js';
 export {
+  previewFile,
   thumbnailPaths,
   thumbnailSize,
   THUMB_SHORT_SIDE,

@@ -1,8 +1,9 @@
-// Grid thumbnail and preview, both WebP, both written from the one decoded working image and named
-// by content hash: the same photo at two paths shares its files, and the library deletes them
-// through thumbnailPaths() when the last copy goes away.
+// Grid thumbnail (WebP) and preview (JPEG), both written from the one decoded working image and
+// named by content hash: the same photo at two paths shares its files, and the library deletes
+// them through thumbnailPaths() when the last copy goes away.
 
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -17,14 +18,16 @@ export const THUMB_SHORT_SIDE = 300;
 export const THUMB_MAX_LONG_SIDE = 900;
 
 /**
- * [Note: WebP speed] Encoding the 1440 px preview is the most expensive step after decoding
- * (35–55 ms of CPU for a grainy 12 MP photo here, against 110–150 ms to decode it). effort 0
- * (libwebp's fastest method) costs about a third of effort 4 for files ~10 % larger, and effort 1
- * is already ~30 % slower than 0. Thumbnails use effort 0 too and a Mitchell filter: at a 3–5×
- * reduction it looks like Lanczos and resamples faster. Numbers: test/media/throughput.test.ts.
+ * [Note: preview format] Encoding the 1440 px preview is the most expensive step after decoding.
+ * For a grainy 12 MP photo here WebP costs ~75 ms of CPU even at effort 0 (libwebp's fastest
+ * method), libjpeg-turbo at quality 80 ~26 ms for files ~40 % larger (mozjpeg: 10× slower). At
+ * 2 cores that is the difference between ~0.5 and ~0.6 of the decode-only rate, so the preview is
+ * a baseline JPEG, as Immich's is, and the small grid thumbnails stay WebP (effort 0, Mitchell
+ * filter: at a 3–5× reduction it looks like Lanczos and resamples faster). Catalogues made before
+ * have WebP previews: `legacyPreview` names them so they are still served and deleted.
  */
 const THUMB_WEBP = { quality: 75, effort: 0 } as const;
-const PREVIEW_WEBP = { quality: 75, effort: 0 } as const;
+const PREVIEW_JPEG = { quality: 80 } as const;
 
 const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -32,18 +35,32 @@ const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
 export type ThumbnailPaths = {
   /** absolute path of the grid thumbnail */
   thumb: string;
-  /** absolute path of the preview */
+  /** absolute path of the preview (JPEG) */
   preview: string;
+  /** where an older Picto wrote the preview (WebP): served when `preview` is absent */
+  legacyPreview: string;
 };
 
 /**
- * Where the files for a content hash live: `ab/cd/<hash>-thumb.webp` and `-preview.webp` under
+ * Where the files for a content hash live: `ab/cd/<hash>-thumb.webp` and `-preview.jpg` under
  * thumbDir (two levels of 256 folders keep directories small at a million photos). Every value is
  * an absolute file path, so callers may delete `Object.values(thumbnailPaths(…))`.
  */
 export function thumbnailPaths(thumbDir: string, contentHash: string): ThumbnailPaths {
   const rel = relativeNames(contentHash);
-  return { thumb: path.join(thumbDir, rel.thumb), preview: path.join(thumbDir, rel.preview) };
+  return {
+    thumb: path.join(thumbDir, rel.thumb),
+    preview: path.join(thumbDir, rel.preview),
+    legacyPreview: path.join(thumbDir, rel.legacyPreview),
+  };
+}
+
+/** The preview file that exists for a content hash (a JPEG, or an older catalogue's WebP). */
+export function previewFile(thumbDir: string, contentHash: string): { path: string; mime: string } {
+  const p = thumbnailPaths(thumbDir, contentHash);
+  return existsSync(p.preview) || !existsSync(p.legacyPreview)
+    ? { path: p.preview, mime: 'image/jpeg' }
+    : { path: p.legacyPreview, mime: 'image/webp' };
 }
 
 /** Names relative to thumbDir, as stored in ThumbnailInfo.file. */
@@ -56,7 +73,8 @@ function relativeNames(contentHash: string): ThumbnailPaths {
   const dir = path.join(contentHash.slice(0, 2), contentHash.slice(2, 4));
   return {
     thumb: path.join(dir, `${contentHash}-thumb.webp`),
-    preview: path.join(dir, `${contentHash}-preview.webp`),
+    preview: path.join(dir, `${contentHash}-preview.jpg`),
+    legacyPreview: path.join(dir, `${contentHash}-preview.webp`),
   };
 }
 
@@ -114,7 +132,7 @@ export async function writePreview(
   contentHash: string,
 ): Promise<ThumbnailInfo> {
   const { data, info } = await rawInput(image)
-    .webp(PREVIEW_WEBP)
+    .jpeg(PREVIEW_JPEG)
     .toBuffer({ resolveWithObject: true });
   const file = relativeNames(contentHash).preview;
   await writeAtomic(path.join(thumbDir, file), data);

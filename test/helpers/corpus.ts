@@ -8,7 +8,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const corpusRoot = path.resolve(repoRoot, process.env.PICTO_CORPUS ?? '../shared/corpus');
 
 const required = process.env.PICTO_REQUIRE_CORPUS === '1';
-const present = existsSync(path.join(corpusRoot, 'exif')) && existsSync(path.join(corpusRoot, 'faces'));
+const present =
+  existsSync(path.join(corpusRoot, 'exif')) && existsSync(path.join(corpusRoot, 'faces'));
 
 if (!present) {
   if (required) {

@@ -30,7 +30,8 @@ describe('thumbnail geometry and layout', () => {
     const p = thumbnailPaths('/data/thumbs', 'abcdef0123456789');
     expect(p).toEqual({
       thumb: '/data/thumbs/ab/cd/abcdef0123456789-thumb.webp',
-      preview: '/data/thumbs/ab/cd/abcdef0123456789-preview.webp',
+      preview: '/data/thumbs/ab/cd/abcdef0123456789-preview.jpg',
+      legacyPreview: '/data/thumbs/ab/cd/abcdef0123456789-preview.webp',
     });
     expect(Object.values(p).every((v) => path.isAbsolute(v))).toBe(true);
     expect(() => thumbnailPaths('/t', '../../etc/passwd')).toThrow();
@@ -60,7 +61,11 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
     const thumbMeta = await sharp(paths.thumb).metadata();
     expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 400, 300]);
     const previewMeta = await sharp(paths.preview).metadata();
-    expect([previewMeta.width, previewMeta.height]).toEqual([1440, 1080]);
+    expect([previewMeta.format, previewMeta.width, previewMeta.height]).toEqual([
+      'jpeg',
+      1440,
+      1080,
+    ]);
     expect([r.image!.width, r.image!.height, r.image!.channels]).toEqual([1440, 1080, 3]);
     expect(r.image!.data.length).toBe(1440 * 1080 * 3);
     expect(r.phash).toMatch(/^[0-9a-f]{16}$/);

@@ -1,8 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoDetails } from '../../src/shared/api.js';
 import { parseRange } from '../../src/server/files/range.js';
+import { thumbnailPaths } from '../../src/media/index.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { indexLibrary, json, raw, startGallery, type Gallery } from './harness.js';
 
@@ -40,17 +42,24 @@ describe.skipIf(!hasCorpus)('gallery API: files', () => {
   });
   afterAll(async () => g?.close());
 
-  it('serves thumbnails and previews as WebP, cached for good under their content version', async () => {
-    for (const url of [photo.thumbUrl!, photo.previewUrl!]) {
+  it('serves WebP thumbnails and JPEG previews, cached for good under their content version', async () => {
+    for (const [url, mime] of [
+      [photo.thumbUrl!, 'image/webp'],
+      [photo.previewUrl!, 'image/jpeg'],
+    ]) {
       const res = await fetch(`${g.url}${url}`);
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe('image/webp');
+      expect(res.headers.get('content-type')).toBe(mime);
       expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
       const etag = res.headers.get('etag')!;
       expect(etag).toMatch(/^"[0-9a-f]{16}-[tp]"$/);
       const body = Buffer.from(await res.arrayBuffer());
-      expect(body.subarray(0, 4).toString()).toBe('RIFF');
-      expect(body.subarray(8, 12).toString()).toBe('WEBP');
+      if (mime === 'image/webp') {
+        expect(body.subarray(0, 4).toString()).toBe('RIFF');
+        expect(body.subarray(8, 12).toString()).toBe('WEBP');
+      } else {
+        expect([...body.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      }
       const again = await fetch(`${g.url}${url}`, { headers: { 'if-none-match': etag } });
       expect(again.status).toBe(304);
     }
@@ -58,6 +67,22 @@ describe.skipIf(!hasCorpus)('gallery API: files', () => {
     const bare = await fetch(`${g.url}/api/photos/${photo.id}/thumbnail?v=0000000000000000`);
     expect(bare.status).toBe(200);
     expect(bare.headers.get('cache-control')).toBe('private, no-cache');
+  });
+
+  it('still serves the WebP preview an older catalogue made', async () => {
+    const files = thumbnailPaths(g.picto.layout.thumbs, photo.contentHash);
+    const webp = await sharp(files.preview).webp().toBuffer();
+    writeFileSync(files.legacyPreview, webp);
+    const saved = readFileSync(files.preview);
+    rmSync(files.preview);
+    try {
+      const res = await fetch(`${g.url}${photo.previewUrl}`);
+      expect(res.headers.get('content-type')).toBe('image/webp');
+      expect(Buffer.from(await res.arrayBuffer()).equals(webp)).toBe(true);
+    } finally {
+      writeFileSync(files.preview, saved);
+      rmSync(files.legacyPreview);
+    }
   });
 
   it('streams the original with its type, length and a download name on request', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ImageQuery, OriginalQuery, PhotoIdParams } from '../../shared/api.js';
-import { thumbnailPaths } from '../../media/index.js';
+import { previewFile, thumbnailPaths } from '../../media/index.js';
 import type { Api, ServerContext } from '../context.js';
 import { dispositionFor, sendFile } from '../files/send-file.js';
 import { HttpError } from '../errors.js';
@@ -21,7 +21,10 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
       {
         schema: {
           tags: ['files'],
-          summary: kind === 'thumbnail' ? 'Grid thumbnail (WebP)' : 'Screen-sized preview (WebP)',
+          summary:
+            kind === 'thumbnail'
+              ? 'Grid thumbnail (WebP)'
+              : 'Screen-sized preview (JPEG, ≤ 1440 px; older catalogues may still serve WebP)',
           description:
             'Cached for a year when `v` matches the current content version (the URL the API gives ' +
             'out); otherwise revalidated with the ETag.',
@@ -37,11 +40,16 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
           throw new HttpError(404, 'not-found', `no ${kind} yet for ${p.id} (status: ${p.status})`);
         }
         const version = contentVersion(p.content_hash);
-        const paths = thumbnailPaths(picto.layout.thumbs, p.content_hash);
-        const file = kind === 'thumbnail' ? paths.thumb : paths.preview;
+        const file =
+          kind === 'thumbnail'
+            ? {
+                path: thumbnailPaths(picto.layout.thumbs, p.content_hash).thumb,
+                mime: 'image/webp',
+              }
+            : previewFile(picto.layout.thumbs, p.content_hash);
         return sendFile(req, reply, {
-          path: file,
-          contentType: 'image/webp',
+          path: file.path,
+          contentType: file.mime,
           etag: `"${version}-${kind[0]}"`,
           cacheControl: req.query.v === version ? IMMUTABLE : REVALIDATE,
         });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { thumbnailPaths } from '../../media/index.js';
+import { previewFile, thumbnailPaths } from '../../media/index.js';
 import { faceCrop } from '../../people/face-crop.js';
 import type { FaceView, PersonSummary } from '../../people/service.js';
 import {
@@ -371,7 +371,11 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       const files = thumbnailPaths(picto.layout.thumbs, p.content_hash);
       const [file, w, h] =
         p.preview_width && p.preview_height
-          ? [files.preview, p.preview_width, p.preview_height]
+          ? [
+              previewFile(picto.layout.thumbs, p.content_hash).path,
+              p.preview_width,
+              p.preview_height,
+            ]
           : [files.thumb, p.thumb_width, p.thumb_height];
       if (!w || !h || !p.width || !p.height) {
         throw new HttpError(
