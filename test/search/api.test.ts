@@ -7,7 +7,7 @@ import type {
   SearchResult,
 } from '../../src/shared/search-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
-import { indexLibrary, json, send, startGallery, type Gallery } from '../server/harness.js';
+import { indexLibrary, json, send, startGallery, type Gallery, getOk } from '../server/harness.js';
 
 const PHOTOS = [
   'exif/gps/DSCN0010.jpg',
@@ -22,11 +22,7 @@ const PHOTOS = [
 
 describe.skipIf(!hasCorpus)('search and discovery API', () => {
   let g: Gallery;
-  const get = async <T>(path: string) => {
-    const res = await fetch(`${g.url}${path}`);
-    expect(res.status, path).toBe(200);
-    return json<T>(res);
-  };
+  const get = <T>(urlPath: string) => getOk<T>(g, urlPath);
 
   beforeAll(async () => {
     g = await startGallery({ photos: PHOTOS });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult, ThingList } from '../../src/shared/search-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from '../e2e/browser.js';
-import { indexLibrary, json, startGallery, type Gallery } from '../server/harness.js';
+import { indexLibrary, startGallery, type Gallery, getOk } from '../server/harness.js';
 
 // COCO photos with known objects (ground truth in corpus/objects) that the objects model finds
 // well above its threshold: a dog with a frisbee, a cat, a car and a cat, a car and a truck, a
@@ -22,11 +22,7 @@ const texts = (sel: string) =>
 describe.skipIf(!hasCorpus)('things: the tags page', () => {
   let g: Gallery;
   let things: ThingList;
-  const get = async <T>(path: string) => {
-    const res = await fetch(`${g.url}${path}`);
-    expect(res.status, path).toBe(200);
-    return json<T>(res);
-  };
+  const get = <T>(urlPath: string) => getOk<T>(g, urlPath);
 
   beforeAll(async () => {
     g = await startGallery({ photos: PHOTOS });

@@ -122,6 +122,13 @@ export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** GET a path of the gallery's server that must answer 200, and its JSON body. */
+export async function getOk<T = any>(g: Gallery, urlPath: string): Promise<T> {
+  const res = await fetch(`${g.url}${urlPath}`);
+  if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${await res.text()}`);
+  return json<T>(res);
+}
+
 export function send(
   url: string,
   method: string,

@@ -9,6 +9,7 @@ import {
   json,
   startGallery,
   type Gallery,
+  getOk,
 } from './harness.js';
 
 describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
@@ -21,11 +22,7 @@ describe.skipIf(!hasCorpus)('gallery API: listings and details', () => {
   });
   afterAll(async () => g?.close());
 
-  const get = async <T>(p: string) => {
-    const res = await fetch(`${g.url}${p}`);
-    expect(res.status, `GET ${p}`).toBe(200);
-    return json<T>(res);
-  };
+  const get = <T>(urlPath: string) => getOk<T>(g, urlPath);
 
   async function allPages(limit: number, between?: (page: number) => void): Promise<string[]> {
     const ids: string[] = [];

@@ -36,6 +36,20 @@ function ThingCard({ thing }: { thing: ThingSummary }) {
   );
 }
 
+function ThingSection({ title, things }: { title: string; things: ThingSummary[] }) {
+  if (!things.length) return null;
+  return (
+    <section aria-label={title}>
+      <h2 className="section-title">{title}</h2>
+      <ul className="things-grid">
+        {things.map((t) => (
+          <ThingCard key={t.name} thing={t} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Everything the objects model found, as groups and tags: a click lists the photos. */
 export function ThingsPage() {
   const [things, setThings] = useState<ThingList | null>(null);
@@ -76,26 +90,8 @@ export function ThingsPage() {
             </p>
           </EmptyState>
         )}
-        {things && things.groups.length > 0 && (
-          <section aria-label="Kinds">
-            <h2 className="section-title">Kinds</h2>
-            <ul className="things-grid">
-              {things.groups.map((g) => (
-                <ThingCard key={g.name} thing={g} />
-              ))}
-            </ul>
-          </section>
-        )}
-        {things && things.tags.length > 0 && (
-          <section aria-label="Tags">
-            <h2 className="section-title">Tags</h2>
-            <ul className="things-grid">
-              {things.tags.map((t) => (
-                <ThingCard key={t.name} thing={t} />
-              ))}
-            </ul>
-          </section>
-        )}
+        {things && <ThingSection title="Kinds" things={things.groups} />}
+        {things && <ThingSection title="Tags" things={things.tags} />}
       </div>
     </div>
   );
