@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiter } from './rate-limit.js';
 import { tokenMatches } from './token.js';
 
 export const TOKEN_COOKIE = 'picto_token';
@@ -104,15 +105,39 @@ const UNAUTHORISED_PAGE = `<!doctype html><html lang="en"><head><meta charset="u
  * Access control and security headers for every request, API and UI alike. There is deliberately
  * no CORS: no Access-Control-* header is ever sent, so browsers keep other origins out.
  */
-export function installSecurity(app: FastifyInstance, token: string): void {
+export function installSecurity(
+  app: FastifyInstance,
+  token: string,
+  limiter: RateLimiter = new RateLimiter(),
+): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.headers(SECURITY_HEADERS);
+    const local = trustedLocal(req);
+    const address = req.socket.remoteAddress ?? '';
+
+    if (!local) {
+      const verdict = limiter.check(address);
+      if (!verdict.ok) {
+        return reply
+          .code(429)
+          .header('retry-after', String(verdict.retryAfterS))
+          .send({
+            statusCode: 429,
+            error: 'rate-limited',
+            message:
+              verdict.reason === 'sign-in'
+                ? `too many wrong access tokens from this address; try again in ${verdict.retryAfterS} s`
+                : `too many requests from this address; try again in ${verdict.retryAfterS} s`,
+          });
+      }
+    }
 
     // "/?token=…" signs a browser in: remember the token in a cookie and drop it from the URL.
     const q = req.query as Record<string, unknown> | undefined;
     const fromQuery = typeof q?.token === 'string' ? q.token : undefined;
     if (fromQuery !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
       if (!tokenMatches(fromQuery, token)) {
+        if (!local) limiter.failed(address);
         return reply.code(401).type('text/html; charset=utf-8').send(UNAUTHORISED_PAGE);
       }
       const url = new URL(req.url, 'http://x');
@@ -132,9 +157,12 @@ export function installSecurity(app: FastifyInstance, token: string): void {
       });
     }
 
-    if (trustedLocal(req)) return;
-    if (tokenMatches(bearer(req), token)) return;
-    if (tokenMatches(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return;
+    if (local) return;
+    const presented = [bearer(req), cookieValue(req.headers.cookie, TOKEN_COOKIE)];
+    if (presented.some((t) => tokenMatches(t, token))) return;
+    // A wrong token counts towards the lock-out; no token at all (a browser not signed in yet,
+    // its favicon request) does not.
+    if (presented.some((t) => t !== undefined)) limiter.failed(address);
 
     if (req.url.startsWith('/api/')) {
       return reply.code(401).header('www-authenticate', 'Bearer realm="picto"').send({

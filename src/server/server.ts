@@ -24,6 +24,7 @@ import { thingRoutes } from './routes/things.js';
 import { searchRoutes } from './routes/search.js';
 import { peopleRoutes } from './routes/people.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
+import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
 import { FolderActivity } from './services/folder-activity.js';
 import { FolderApiService } from './services/folders.js';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   port?: number;
   /** Access token for non-loopback clients; default: the per-install token from the catalogue. */
   token?: string;
+  /** Limits for clients on other machines (loopback is never limited); tests use small ones. */
+  rateLimits?: RateLimits;
   /** Start the indexing runner with the server (default true). */
   indexing?: boolean;
   /** Log requests (pino) to stderr. */
@@ -88,7 +91,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(2)}`);
     return payload;
   });
-  installSecurity(app, token);
+  installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS));
 
   const activity = new FolderActivity(picto.events);
   const jobs = new JobsApiService(picto);

@@ -194,6 +194,48 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
     ctrl.abort();
   });
 
+  it('limits other machines: wrong tokens lock an address out, floods get 429', async () => {
+    const server = await createServer(g.picto, {
+      port: 0,
+      indexing: false,
+      rateLimits: { perSecond: 1, burst: 20, failures: 3, failureWindowMs: 60_000 },
+    });
+    const from = (address: string, headers: Record<string, string> = {}) =>
+      server.app.inject({
+        url: '/api/system',
+        remoteAddress: address,
+        headers: { host: '192.168.1.5:4790', ...headers },
+      });
+    try {
+      const good = { authorization: `Bearer ${server.token}` };
+      // A browser that has not signed in yet is not punished for it.
+      for (let i = 0; i < 5; i++) expect((await from('10.0.0.1')).statusCode).toBe(401);
+      expect((await from('10.0.0.1', good)).statusCode).toBe(200);
+      // Three wrong tokens: the address is refused, even with the right one, and told when to retry.
+      for (let i = 0; i < 3; i++) {
+        expect((await from('10.0.0.2', { authorization: `Bearer guess${i}` })).statusCode).toBe(
+          401,
+        );
+      }
+      const locked = await from('10.0.0.2', good);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json()).toMatchObject({ error: 'rate-limited' });
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(50);
+      expect((await from('10.0.0.3', good)).statusCode).toBe(200);
+      // More than the burst at once.
+      const codes: number[] = [];
+      for (let i = 0; i < 25; i++) codes.push((await from('10.0.0.4', good)).statusCode);
+      expect(codes.filter((c) => c === 200).length).toBeGreaterThanOrEqual(19);
+      expect(codes.at(-1)).toBe(429);
+      // This computer is never limited.
+      for (let i = 0; i < 30; i++) {
+        expect((await fetch(`${server.url}/api/system`)).status).toBe(200);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it.skipIf(!lanAddress)('requires the token on a real non-loopback interface', async () => {
     const server = await createServer(g.picto, { host: lanAddress, port: 0, indexing: false });
     try {
