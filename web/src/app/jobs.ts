@@ -3,6 +3,18 @@ import type { JobsStatus } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 
+/** What each stage after thumbnails does, in words a person reads. */
+const STAGE_LABELS: Record<string, string> = {
+  objects: 'finding things',
+  faces: 'finding faces',
+  similarity: 'looking for duplicates',
+  ocr: 'reading text',
+};
+
+export function stageLabel(stage: string): string {
+  return STAGE_LABELS[stage] ?? stage;
+}
+
 export interface IndexingSummary {
   status: JobsStatus | null;
   /** Photos (media stage) still to process. */
@@ -12,6 +24,8 @@ export interface IndexingSummary {
   /** Later stages (AI, duplicates): jobs left and in all. */
   laterLeft: number;
   laterTotal: number;
+  /** The later stage with the most work left (for a one-line status), if any. */
+  laterStage: string | null;
   active: boolean;
 }
 
@@ -27,12 +41,25 @@ export function summarise(status: JobsStatus | null): IndexingSummary {
   }
   let laterLeft = 0;
   let laterTotal = 0;
+  let laterStage: string | null = null;
+  let most = 0;
   for (const s of status?.stages ?? []) {
     if (s.stage === 'media') continue;
-    laterLeft += s.pending + s.running;
-    laterTotal += s.pending + s.running + s.done + s.failed;
+    const open = s.pending + s.running;
+    laterLeft += open;
+    laterTotal += open + s.done + s.failed;
+    if (open > most) [most, laterStage] = [open, s.stage];
   }
-  return { status, left, total, failed, laterLeft, laterTotal, active: left + laterLeft > 0 };
+  return {
+    status,
+    left,
+    total,
+    failed,
+    laterLeft,
+    laterTotal,
+    laterStage,
+    active: left + laterLeft > 0,
+  };
 }
 
 /** Live indexing status from the event stream (with one fetch to start). */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useJobs } from '../app/jobs.js';
+import { stageLabel, useJobs } from '../app/jobs.js';
 import { navigate } from '../app/router.js';
 import { useTheme } from '../app/theme.js';
 import { Icon, type IconName } from './Icon.js';
@@ -17,6 +17,8 @@ const NAV: { path: string; label: string; icon: IconName }[] = [
   { path: '/folders', label: 'Folders', icon: 'folder' },
   { path: '/trash', label: 'Trash', icon: 'trash' },
 ];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function Link({
   to,
@@ -87,7 +89,7 @@ export function Sidebar({ path }: { path: string }) {
                   ? 'Indexing paused'
                   : jobs.left > 0
                     ? `Indexing · ${jobs.left.toLocaleString()} left`
-                    : `Analysing · ${jobs.laterLeft.toLocaleString()} left`}
+                    : `${capitalise(stageLabel(jobs.laterStage ?? ''))} · ${jobs.laterLeft.toLocaleString()} left`}
               </span>
             </div>
             {jobs.left > 0 && jobs.total > 0 && (

@@ -3,7 +3,7 @@ import type { Folder, FolderIssues } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 import { plural, relativeTime } from '../app/format.js';
-import { useJobs } from '../app/jobs.js';
+import { stageLabel, useJobs } from '../app/jobs.js';
 import { AddFolderForm } from '../components/AddFolderForm.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -214,13 +214,6 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
   );
 }
 
-/** What each later stage does, in the words of the folders page. */
-const STAGE_LABELS: Record<string, string> = {
-  objects: 'finding things',
-  faces: 'finding faces',
-  similarity: 'looking for duplicates',
-};
-
 function IndexingPanel() {
   const jobs = useJobs();
   if (!jobs.status) return null;
@@ -243,7 +236,7 @@ function IndexingPanel() {
               .filter((s) => s.pending + s.running > 0)
               .map(
                 (s) =>
-                  ` · ${STAGE_LABELS[s.stage] ?? s.stage} ${s.done.toLocaleString()} of ${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
+                  ` · ${stageLabel(s.stage)} ${s.done.toLocaleString()} of ${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
               )
               .join('')}
           </p>
