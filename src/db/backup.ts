@@ -9,6 +9,8 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { compiledSibling } from '../jobs/module-url.js';
 import type { Db } from './connection.js';
 import { migrations } from './migrations.js';
 
@@ -64,14 +66,7 @@ export async function backupDatabase(
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
   await db.backup(tmp);
-  // The copy inherits WAL mode; fold the log back in so the backup is one self-contained file.
-  const copy = new Database(tmp);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-  const problem = checkCatalogueFile(tmp);
+  const problem = await finishCopyOffThread(tmp);
   if (problem) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
     throw new Error(`backup failed its integrity check: ${problem}`);
@@ -79,6 +74,33 @@ export async function backupDatabase(
   renameSync(tmp, file);
   if (kind === 'auto') pruneAuto(dir);
   return { file, bytes: statSync(file).size, createdAt: new Date().toISOString(), kind };
+}
+
+/**
+ * Makes a fresh copy one self-contained file (it inherits WAL mode: the log is folded back in) and
+ * checks it. Null when sound, else what is wrong.
+ */
+export function finishCopy(file: string): string | null {
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  return checkCatalogueFile(file);
+}
+
+function finishCopyOffThread(file: string): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(compiledSibling(import.meta.url, 'backup-worker'), {
+      workerData: file,
+    });
+    worker.once('message', (m: string | null) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`backup check stopped (exit ${code})`));
+    });
+  });
 }
 
 /** Keeps the newest automatic backups; manual ones are the user's to delete. */

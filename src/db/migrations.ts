@@ -347,4 +347,34 @@ export const migrations: Migration[] = [
       INSERT INTO ocr_trigram (photo_id, text) SELECT photo_id, text FROM photo_text;
     `,
   },
+  {
+    version: 10,
+    name: 'job counts kept by triggers',
+    sql: `
+      -- Progress is shown live (the sidebar, the CLI's bars) and was a GROUP BY over every job:
+      -- ~100 ms a time at 100k photos, on the thread that answers requests. The counts are now kept
+      -- as jobs change, and reading them costs nothing.
+      CREATE TABLE job_counts (
+        stage TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (stage, status)
+      ) WITHOUT ROWID;
+      INSERT INTO job_counts (stage, status, n)
+        SELECT stage, status, COUNT(*) FROM jobs GROUP BY stage, status;
+      CREATE TRIGGER job_counts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO job_counts (stage, status, n) VALUES (NEW.stage, NEW.status, 1)
+          ON CONFLICT (stage, status) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER job_counts_delete AFTER DELETE ON jobs BEGIN
+        UPDATE job_counts SET n = n - 1 WHERE stage = OLD.stage AND status = OLD.status;
+      END;
+      CREATE TRIGGER job_counts_update AFTER UPDATE OF stage, status ON jobs
+        WHEN OLD.stage IS NOT NEW.stage OR OLD.status IS NOT NEW.status BEGIN
+        UPDATE job_counts SET n = n - 1 WHERE stage = OLD.stage AND status = OLD.status;
+        INSERT INTO job_counts (stage, status, n) VALUES (NEW.stage, NEW.status, 1)
+          ON CONFLICT (stage, status) DO UPDATE SET n = n + 1;
+      END;
+    `,
+  },
 ];

@@ -11,6 +11,19 @@ import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 const withFaces = ['faces/face_recognition/two_people.jpg', 'faces/face_recognition/obama.jpg'];
 const noAi = ['exif/gps/DSCN0010.jpg'];
 
+/** The progress counters kept by triggers agree with the jobs themselves. */
+function expectJobCountsTrue(db: { prepare(sql: string): { all(): unknown[] } }): void {
+  const kept = db
+    .prepare('SELECT stage, status, n FROM job_counts WHERE n != 0 ORDER BY stage, status')
+    .all();
+  const actual = db
+    .prepare(
+      'SELECT stage, status, COUNT(*) AS n FROM jobs GROUP BY stage, status ORDER BY stage, status',
+    )
+    .all();
+  expect(kept).toEqual(actual);
+}
+
 describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
   let tmp: string;
   let picto: Picto;
@@ -100,6 +113,7 @@ describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
       const faces = again.repos.faces.facesForPhoto(obama.id);
       expect(faces.map((f) => f.id)).toEqual(faceIds);
       expect(faces.every((f) => f.person_id === 7)).toBe(true);
+      expectJobCountsTrue(again.repos.db);
     } finally {
       await again.close();
     }

@@ -131,6 +131,14 @@ describe('kill -9 while indexing loses nothing', () => {
         )
         .all(...core);
       expect(open).toEqual([]);
+      // 20 kills in the middle of job writes and the progress counters still agree with the jobs.
+      expect(
+        db.prepare('SELECT stage, status, n FROM job_counts WHERE n != 0 ORDER BY 1, 2').all(),
+      ).toEqual(
+        db
+          .prepare('SELECT stage, status, COUNT(*) AS n FROM jobs GROUP BY 1, 2 ORDER BY 1, 2')
+          .all(),
+      );
       const orphans = db
         .prepare(
           'SELECT COUNT(*) AS n FROM photos p WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.photo_id = p.id)',

@@ -158,10 +158,13 @@ export class JobsRepo {
       .run(now, ...(stage ? [stage] : [])).changes;
   }
 
+  /** Jobs per stage and status (kept by triggers: reading them is free). */
   countsByStage(): StageCounts[] {
-    const rows = this.db
-      .prepare('SELECT stage, status, COUNT(*) AS n FROM jobs GROUP BY stage, status')
-      .all() as { stage: string; status: JobStatus; n: number }[];
+    const rows = this.db.prepare('SELECT stage, status, n FROM job_counts WHERE n > 0').all() as {
+      stage: string;
+      status: JobStatus;
+      n: number;
+    }[];
     const byStage = new Map<string, StageCounts>();
     for (const r of rows) {
       let c = byStage.get(r.stage);
