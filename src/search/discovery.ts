@@ -67,7 +67,7 @@ export class Discovery {
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
-    this.things = new ThingsService(repos);
+    this.things = new ThingsService(repos, events);
     this.ocr = new OcrScheduler(repos, events, () => this.semantic.status().version);
     this.queueNewStages();
     // Indexing finished somewhere: catch up on positions it wrote.
@@ -107,5 +107,6 @@ export class Discovery {
     this.places.dispose();
     this.duplicates.dispose();
     this.ocr.dispose();
+    this.things.dispose();
   }
 }

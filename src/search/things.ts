@@ -3,6 +3,7 @@
 // query that lists its photos.
 
 import type { Repos } from '../db/index.js';
+import type { EventBus } from '../shared/events.js';
 import { GROUP_TAGS, labelsForGroup } from '../ml/index.js';
 
 export interface Thing {
@@ -15,37 +16,107 @@ export interface Thing {
   labels?: string[];
 }
 
+export interface ThingList {
+  tags: Thing[];
+  groups: Thing[];
+}
+
+interface Tally {
+  photos: Set<string>;
+  /** The cover: a photo with a thumbnail before one without, then the highest score. */
+  best: { id: string; hash: string; thumb: number; score: number } | null;
+}
+
+/** While indexing adds objects, counts are refreshed at most this often. */
+const REFRESH_MS = 20_000;
+
 const quote = (v: string) => (/[\s,:]/.test(v) ? `"${v}"` : v);
 
-export class ThingsService {
-  constructor(private readonly repos: Repos) {}
+// A group of one label ("people" = person) would only repeat that tag.
+const GROUPS = GROUP_TAGS.map((g) => ({ name: g, labels: labelsForGroup(g) })).filter(
+  (g) => g.labels.length > 1,
+);
 
-  list(): { tags: Thing[]; groups: Thing[] } {
-    const counts = this.repos.objects.labelCounts();
-    const tags: Thing[] = counts.map((c) => ({
-      name: c.label,
-      photos: c.photos,
-      cover: { id: c.cover_id, hash: c.cover_hash, hasThumb: c.cover_thumb !== null },
-      query: `tag:${quote(c.label)}`,
-    }));
-    const byName = new Map(tags.map((t) => [t.name, t]));
-    const groups: Thing[] = [];
-    for (const group of GROUP_TAGS) {
-      const members = labelsForGroup(group);
-      // A group of one label ("people" = person) would only repeat that tag.
-      if (members.length < 2) continue;
-      const present = members.flatMap((m) => byName.get(m) ?? []);
-      if (!present.length) continue;
-      present.sort((a, b) => b.photos - a.photos);
-      groups.push({
-        name: group,
-        photos: this.repos.objects.countWithAny(present.map((t) => t.name)),
-        cover: present[0].cover,
-        query: `tag:${group}`,
-        labels: present.map((t) => t.name),
-      });
-    }
-    groups.sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
-    return { tags, groups };
+export class ThingsService {
+  private cache: { objects: number | null; photos: string; at: number; list: ThingList } | null =
+    null;
+  /** Bumped by the app's own events, for changes the stamp cannot see (photos leaving, edits). */
+  private generation = 0;
+  private readonly off: () => void;
+
+  constructor(
+    private readonly repos: Repos,
+    events: EventBus,
+  ) {
+    this.off = events.on((e) => {
+      // Indexing is seen through the objects it writes (and throttled); anything else at once.
+      if ((e.type === 'photos.changed' && e.reason !== 'indexed') || e.type === 'folders.changed')
+        this.generation++;
+    });
   }
+
+  dispose(): void {
+    this.off();
+  }
+
+  /**
+   * Tags and groups, most frequent first. Counting reads every object (~0.7 s at 100k photos), so
+   * it is redone only after the library changed: at once when photos were trashed, restored or
+   * removed, and at most every REFRESH_MS while indexing keeps adding objects.
+   */
+  list(): ThingList {
+    const objects = this.repos.objects.thingsStamp();
+    const photos = `${objects.trashed}:${this.generation}`;
+    const c = this.cache;
+    const fresh =
+      c && c.photos === photos && (c.objects === objects.last || Date.now() - c.at < REFRESH_MS);
+    if (!fresh) {
+      this.cache = { objects: objects.last, photos, at: Date.now(), list: this.compute() };
+    }
+    return this.cache!.list;
+  }
+}
+
+/** Counts tags, groups and covers from every object on a live photo (ObjectsRepo.liveObjects). */
+export function countThings(rows: Iterable<[string, string, number, string, number]>): ThingList {
+  const byLabel = new Map<string, Tally>();
+  for (const [label, id, score, hash, thumb] of rows) {
+    let t = byLabel.get(label);
+    if (!t) byLabel.set(label, (t = { photos: new Set(), best: null }));
+    t.photos.add(id);
+    const b = t.best;
+    if (
+      !b ||
+      thumb > b.thumb ||
+      (thumb === b.thumb && (score > b.score || (score === b.score && id < b.id)))
+    ) {
+      t.best = { id, hash, thumb, score };
+    }
+  }
+  const thing = (name: string, photos: number, t: Tally, query: string): Thing => ({
+    name,
+    photos,
+    cover: { id: t.best!.id, hash: t.best!.hash, hasThumb: t.best!.thumb === 1 },
+    query,
+  });
+  const tags = [...byLabel]
+    .map(([label, t]) => thing(label, t.photos.size, t, `tag:${quote(label)}`))
+    .sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
+
+  const groups: Thing[] = [];
+  for (const g of GROUPS) {
+    const present = g.labels
+      .filter((l) => byLabel.has(l))
+      .sort((a, b) => byLabel.get(b)!.photos.size - byLabel.get(a)!.photos.size);
+    if (!present.length) continue;
+    // A cat-and-dog photo is one photo of animals.
+    const photos = new Set<string>();
+    for (const l of present) for (const id of byLabel.get(l)!.photos) photos.add(id);
+    groups.push({
+      ...thing(g.name, photos.size, byLabel.get(present[0])!, `tag:${g.name}`),
+      labels: present,
+    });
+  }
+  groups.sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
+  return { tags, groups };
 }

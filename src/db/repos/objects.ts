@@ -7,15 +7,6 @@ export interface ObjectInput {
   box: Box;
 }
 
-export interface LabelCount {
-  label: string;
-  photos: number;
-  cover_id: string;
-  cover_hash: string;
-  /** Null while the cover photo has no thumbnail yet. */
-  cover_thumb: number | null;
-}
-
 export interface ObjectRow {
   photo_id: string;
   label: string;
@@ -62,34 +53,27 @@ export class ObjectsRepo {
   }
 
   /**
-   * Tag counts for the things page: one row per label with how many live photos carry it, and the
-   * photo where it was found most confidently (with a thumbnail if any) as a cover.
+   * Every object on a live photo, for the things page to count in one pass: [label, photo id,
+   * score, content hash, has a thumbnail (1/0)]. A GROUP BY with a cover per label costs seconds
+   * at 100k photos; one ordered scan costs a fraction of that.
    */
-  labelCounts(): LabelCount[] {
+  liveObjects(): IterableIterator<[string, string, number, string, number]> {
     return this.db
       .prepare(
-        `SELECT label, photos, cover_id, cover_hash, cover_thumb FROM (
-           SELECT o.label, COUNT(*) OVER w AS photos,
-                  ROW_NUMBER() OVER (PARTITION BY o.label ORDER BY p.thumb_width IS NULL, o.score DESC, p.id) AS n,
-                  p.id AS cover_id, p.content_hash AS cover_hash, p.thumb_width AS cover_thumb
-           FROM (SELECT photo_id, label, MAX(score) AS score FROM photo_objects GROUP BY label, photo_id) o
-           JOIN photos p ON p.id = o.photo_id
-           WHERE p.trashed_at IS NULL
-           WINDOW w AS (PARTITION BY o.label))
-         WHERE n = 1 ORDER BY photos DESC, label`,
+        `SELECT o.label, o.photo_id, o.score, p.content_hash, p.thumb_width IS NOT NULL
+         FROM photo_objects o JOIN photos p ON p.id = o.photo_id WHERE p.trashed_at IS NULL`,
       )
-      .all() as LabelCount[];
+      .raw()
+      .iterate() as IterableIterator<[string, string, number, string, number]>;
   }
 
-  /** Live photos carrying any of the labels (a group tag's count: a cat-and-dog photo counts once). */
-  countWithAny(labels: readonly string[]): number {
-    if (!labels.length) return 0;
-    const row = this.db
+  /** What changes when objects are written (the last row id) or photos trashed and restored. */
+  thingsStamp(): { last: number | null; trashed: number } {
+    return this.db
       .prepare(
-        `SELECT COUNT(DISTINCT o.photo_id) AS n FROM photo_objects o JOIN photos p ON p.id = o.photo_id
-         WHERE o.label IN (${labels.map(() => '?').join(',')}) AND p.trashed_at IS NULL`,
+        `SELECT (SELECT MAX(rowid) FROM photo_objects) AS last,
+                (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL) AS trashed`,
       )
-      .get(...labels) as { n: number };
-    return row.n;
+      .get() as { last: number | null; trashed: number };
   }
 }
