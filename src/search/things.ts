@@ -2,7 +2,9 @@
 // broader groups users think in ("animal", "vehicle"), each with a count, a cover and the search
 // query that lists its photos.
 
+import { Worker } from 'node:worker_threads';
 import type { Repos } from '../db/index.js';
+import { compiledSibling } from '../jobs/module-url.js';
 import type { EventBus } from '../shared/events.js';
 import { GROUP_TAGS, labelsForGroup } from '../ml/index.js';
 
@@ -40,6 +42,7 @@ const GROUPS = GROUP_TAGS.map((g) => ({ name: g, labels: labelsForGroup(g) })).f
 export class ThingsService {
   private cache: { objects: number | null; photos: string; at: number; list: ThingList } | null =
     null;
+  private pending: { key: string; promise: Promise<ThingList> } | null = null;
   /** Bumped by the app's own events, for changes the stamp cannot see (photos leaving, edits). */
   private generation = 0;
   private readonly off: () => void;
@@ -61,19 +64,48 @@ export class ThingsService {
 
   /**
    * Tags and groups, most frequent first. Counting reads every object (~0.7 s at 100k photos), so
-   * it is redone only after the library changed: at once when photos were trashed, restored or
-   * removed, and at most every REFRESH_MS while indexing keeps adding objects.
+   * it runs in a worker thread on its own read-only connection (the server keeps answering), and
+   * only after the library changed: at once when photos were trashed, restored or removed, at most
+   * every REFRESH_MS while indexing keeps adding objects. Callers meanwhile share one count.
    */
-  list(): ThingList {
+  async list(): Promise<ThingList> {
     const objects = this.repos.objects.thingsStamp();
     const photos = `${objects.trashed}:${this.generation}`;
     const c = this.cache;
     const fresh =
       c && c.photos === photos && (c.objects === objects.last || Date.now() - c.at < REFRESH_MS);
-    if (!fresh) {
-      this.cache = { objects: objects.last, photos, at: Date.now(), list: this.compute() };
+    if (fresh) return c.list;
+    const key = `${objects.last}:${photos}`;
+    if (this.pending?.key !== key) {
+      const at = Date.now();
+      const promise = this.count().then((list) => {
+        if (this.pending?.promise === promise) this.pending = null;
+        this.cache = { objects: objects.last, photos, at, list };
+        return list;
+      });
+      promise.catch(() => {
+        if (this.pending?.promise === promise) this.pending = null;
+      });
+      this.pending = { key, promise };
     }
-    return this.cache!.list;
+    return this.pending.promise;
+  }
+
+  private count(): Promise<ThingList> {
+    const file = this.repos.db.name;
+    if (!file || file === ':memory:') {
+      return Promise.resolve(countThings(this.repos.objects.liveObjects()));
+    }
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(compiledSibling(import.meta.url, 'things-worker'), {
+        workerData: file,
+      });
+      worker.once('message', (list: ThingList) => resolve(list));
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`counting things stopped (exit ${code})`));
+      });
+    });
   }
 }
 

@@ -26,7 +26,7 @@ export function thingRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async () => {
-      const { tags, groups } = picto.discovery.things.list();
+      const { tags, groups } = await picto.discovery.things.list();
       return { tags: tags.map(summary), groups: groups.map(summary) };
     },
   );
