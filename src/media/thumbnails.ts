@@ -21,7 +21,7 @@ export const THUMB_MAX_LONG_SIDE = 900;
  * [Note: preview format] Encoding the 1440 px preview is the most expensive step after decoding.
  * For a grainy 12 MP photo here WebP costs ~75 ms of CPU even at effort 0 (libwebp's fastest
  * method), libjpeg-turbo at quality 80 ~26 ms for files ~40 % larger (mozjpeg: 10× slower). At
- * 2 cores that is the difference between ~0.5 and ~0.6 of the decode-only rate, so the preview is
+ * 2 cores that is the difference between ~0.5 and ~0.7 of the decode-only rate, so the preview is
  * a baseline JPEG, as Immich's is, and the small grid thumbnails stay WebP (effort 0, Mitchell
  * filter: at a 3–5× reduction it looks like Lanczos and resamples faster). Catalogues made before
  * have WebP previews: `legacyPreview` names them so they are still served and deleted.
