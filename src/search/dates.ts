@@ -39,7 +39,8 @@ const MONTHS: Record<string, number> = {
   december: 12,
   dec: 12,
 };
-const MONTH_NAMES = [
+/** English month names by number (1 = January; index 0 is unused). */
+export const MONTH_NAMES = [
   '',
   'January',
   'February',

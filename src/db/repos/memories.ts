@@ -1,15 +1,7 @@
 import type { Db } from '../connection.js';
+import type { TimelineRow } from './timeline.js';
 
-export interface MemoryPhotoRow {
-  id: string;
-  content_hash: string;
-  sort_at: string;
-  width: number | null;
-  height: number | null;
-  thumb_width: number | null;
-  thumb_height: number | null;
-  favourite: number;
-  status: 'pending' | 'ready' | 'error';
+export interface MemoryPhotoRow extends TimelineRow {
   faces: number;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import type { TimelineRow } from './timeline.js';
 import { fromBlob } from './faces.js';
 
 export interface PersonRow {
@@ -28,17 +29,7 @@ export interface ClusterFaceRow {
 }
 
 /** The slim photo row a grid draws (same columns as the timeline's). */
-export interface PersonPhotoRow {
-  id: string;
-  content_hash: string;
-  sort_at: string;
-  width: number | null;
-  height: number | null;
-  thumb_width: number | null;
-  thumb_height: number | null;
-  favourite: number;
-  status: 'pending' | 'ready' | 'error';
-}
+export type PersonPhotoRow = TimelineRow;
 
 export interface PersonFaceRow {
   id: string;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Plan } from '../../search/planner.js';
 import type { Clause, SortOrder, Term } from '../../search/query-types.js';
 import type { Db } from '../connection.js';
+import type { TimelineRow } from './timeline.js';
 import {
   clauseDriver,
   clauseProbe,
@@ -27,16 +28,7 @@ export function trigramExpression(words: string[], where: 'all' | 'names' | 'ocr
 }
 
 /** One result row: what a grid needs, plus the relevance it was ranked by. */
-export interface SearchRow {
-  id: string;
-  content_hash: string;
-  sort_at: string;
-  width: number | null;
-  height: number | null;
-  thumb_width: number | null;
-  thumb_height: number | null;
-  favourite: number;
-  status: 'pending' | 'ready' | 'error';
+export interface SearchRow extends TimelineRow {
   score: number;
 }
 

@@ -13,6 +13,7 @@
 // bytes (metadata edited, re-saved losslessly).
 
 import { createHash } from 'node:crypto';
+import { lowDct } from '../../media/index.js';
 import type { RawImage } from '../../media/types.js';
 
 const N = 32;
@@ -41,14 +42,6 @@ export interface Signature {
   /** WINDOW_COUNT 64-bit hashes, 8 bytes each, window k = anchor k / 10, fraction k % 10. */
   windows: Uint8Array;
 }
-
-/** cos((2x+1)uπ / 2N) for u < LOW, x < N. */
-const COS = (() => {
-  const t = new Float64Array(LOW * N);
-  for (let u = 0; u < LOW; u++)
-    for (let x = 0; x < N; x++) t[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N));
-  return t;
-})();
 
 /** Geometry of window k in a unit square: [x, y, w, h]. */
 export function windowBox(k: number): [number, number, number, number] {
@@ -123,27 +116,6 @@ function cells(
       const xb = Math.max(xa + 1, Math.round(x0 + ((i + 1) * ww) / N));
       const s = I[yb * W1 + xb] - I[ya * W1 + xb] - I[yb * W1 + xa] + I[ya * W1 + xa];
       out[j * N + i] = s / ((yb - ya) * (xb - xa));
-    }
-  }
-  return out;
-}
-
-/** The LOW×LOW lowest DCT-II coefficients (row-major, u vertical, v horizontal). */
-export function lowDct(grey: Float64Array): Float64Array {
-  const tmp = new Float64Array(N * LOW);
-  for (let y = 0; y < N; y++) {
-    for (let v = 0; v < LOW; v++) {
-      let s = 0;
-      for (let x = 0; x < N; x++) s += grey[y * N + x] * COS[v * N + x];
-      tmp[y * LOW + v] = s;
-    }
-  }
-  const out = new Float64Array(LOW * LOW);
-  for (let u = 0; u < LOW; u++) {
-    for (let v = 0; v < LOW; v++) {
-      let s = 0;
-      for (let y = 0; y < N; y++) s += tmp[y * LOW + v] * COS[u * N + y];
-      out[u * LOW + v] = s;
     }
   }
   return out;

@@ -4,6 +4,7 @@
 
 import type { Repos } from '../../db/index.js';
 import type { MemoryPhotoRow } from '../../db/repos/memories.js';
+import { MONTH_NAMES } from '../dates.js';
 import { DEFAULT_TRIPS, findHome, findTrips, type Home, type Trip } from './trips.js';
 
 export interface Memory {
@@ -30,20 +31,6 @@ export interface TripsReport {
 const PICKS = 12;
 /** Trips shown around their anniversary: this many days either side of today's date. */
 const TRIP_WINDOW_DAYS = 7;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export class MemoriesService {
   private tripsCache: { stamp: string; report: TripsReport } | null = null;
@@ -89,7 +76,7 @@ export class MemoriesService {
         kind: 'on-this-day' as const,
         id: `day:${year}-${mmdd}`,
         title: agoText(y - year),
-        subtitle: `${d} ${MONTHS[m - 1]} ${year}`,
+        subtitle: `${d} ${MONTH_NAMES[m]} ${year}`,
         year,
         yearsAgo: y - year,
         count: photos.length,
@@ -155,9 +142,9 @@ function agoText(years: number): string {
 function spanText(start: string, end: string): string {
   const [, m1, d1] = start.slice(0, 10).split('-').map(Number);
   const [, m2, d2] = end.slice(0, 10).split('-').map(Number);
-  if (start.slice(0, 10) === end.slice(0, 10)) return `${d1} ${MONTHS[m1 - 1]}`;
-  if (m1 === m2) return `${d1}–${d2} ${MONTHS[m1 - 1]}`;
-  return `${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]}`;
+  if (start.slice(0, 10) === end.slice(0, 10)) return `${d1} ${MONTH_NAMES[m1]}`;
+  if (m1 === m2) return `${d1}–${d2} ${MONTH_NAMES[m1]}`;
+  return `${d1} ${MONTH_NAMES[m1]} – ${d2} ${MONTH_NAMES[m2]}`;
 }
 
 function isLeap(y: number): boolean {

@@ -37,8 +37,8 @@ import {
 } from '../../shared/people-api.js';
 import type { Api, ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../services/gallery.js';
-import { contentVersion, thumbUrl } from '../services/urls.js';
+import { decodeCursor, encodeCursor, gridItem } from '../services/gallery.js';
+import { contentVersion } from '../services/urls.js';
 import { errors, errors409 } from './common.js';
 
 const IMMUTABLE = 'private, max-age=31536000, immutable';
@@ -181,18 +181,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       });
       const last = rows[rows.length - 1];
       return {
-        items: rows.map((r) => {
-          const hasThumb = r.thumb_width !== null;
-          return {
-            id: r.id,
-            thumbUrl: hasThumb ? thumbUrl(r.id, r.content_hash) : null,
-            takenAt: r.sort_at,
-            width: hasThumb ? r.thumb_width : r.width,
-            height: hasThumb ? r.thumb_height : r.height,
-            favourite: r.favourite === 1,
-            status: r.status,
-          };
-        }),
+        items: rows.map(gridItem),
         nextCursor: rows.length === limit && last ? encodeCursor(last) : null,
       };
     },

@@ -1,5 +1,3 @@
-import type { SearchRow } from '../../db/repos/search.js';
-import type { TimelineItem } from '../../shared/api.js';
 import {
   SearchQuery,
   SearchResult,
@@ -7,22 +5,8 @@ import {
   UpdateSearchSettings,
 } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../services/urls.js';
+import { gridItem } from '../services/gallery.js';
 import { errors } from './common.js';
-
-/** A search or memory row as the photo grid draws it (the timeline's item shape). */
-export function gridItem(r: Omit<SearchRow, 'score'>): TimelineItem {
-  const hasThumb = r.thumb_width !== null;
-  return {
-    id: r.id,
-    thumbUrl: hasThumb ? thumbUrl(r.id, r.content_hash) : null,
-    takenAt: r.sort_at,
-    width: hasThumb ? r.thumb_width : r.width,
-    height: hasThumb ? r.thumb_height : r.height,
-    favourite: r.favourite === 1,
-    status: r.status,
-  };
-}
 
 export function searchRoutes(app: Api, { picto }: ServerContext): void {
   app.get(

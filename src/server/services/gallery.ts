@@ -31,7 +31,8 @@ export function decodeCursor(cursor: string): { sortAt: string; id: string } {
   return { sortAt, id };
 }
 
-function item(r: TimelineRow): TimelineItem {
+/** A photo row as the grid draws it: the timeline's item shape, also for search, people, memories. */
+export function gridItem(r: TimelineRow): TimelineItem {
   const hasThumb = r.thumb_width !== null;
   return {
     id: r.id,
@@ -84,7 +85,7 @@ export class GalleryService {
     });
     const last = rows[rows.length - 1];
     return {
-      items: rows.map(item),
+      items: rows.map(gridItem),
       nextCursor: rows.length === limit && last ? encodeCursor(last) : null,
     };
   }
