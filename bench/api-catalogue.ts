@@ -5,18 +5,7 @@ import { Picto } from '../src/app/picto.js';
 import type { MediaColumns } from '../src/db/repos/photos.js';
 import { stagesFor } from '../src/jobs/stages.js';
 import { thumbnailPaths } from '../src/media/index.js';
-
-/** A small deterministic PRNG, so every run builds the same catalogue. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/shared/random.js';
 
 const SHAPES: [number, number][] = [
   [4000, 3000],
@@ -42,7 +31,7 @@ export async function generateCatalogue(
   const picto = new Picto({ dataDir });
   try {
     const { repos } = picto;
-    const random = rng(42);
+    const random = mulberry32(42);
     const now = new Date().toISOString();
     const lib = path.join(dataDir, '..', 'synthetic-library');
     const hashes: string[] = [];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Buckets, JobsStatus, TimelinePage } from '../src/shared/api.js';
 import { generateCatalogue } from './api-catalogue.js';
+import { CHROMIUM, HEADLESS_ARGS } from './headless.js';
 
 export { generateCatalogue } from './api-catalogue.js';
 
@@ -250,17 +251,8 @@ export async function firstScreen(
   runs = 3,
 ): Promise<{ renderMs: number; imagesMs: number; domTiles: number }> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: HEADLESS_ARGS,
   });
   const render: number[] = [];
   const images: number[] = [];

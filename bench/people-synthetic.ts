@@ -15,6 +15,7 @@
 // like a family library.
 
 import type { FaceInput } from '../src/people/types.js';
+import { mulberry32 } from '../src/shared/random.js';
 
 export interface SyntheticOptions {
   identities: number;
@@ -41,18 +42,6 @@ const SPREAD = {
   lowQualityNoise: 1.6,
 };
 
-/** Seeded uniform [0, 1) (mulberry32). */
-export function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(u: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
@@ -66,7 +55,7 @@ function normalise(v: Float64Array): Float32Array {
 
 export function syntheticFaces(opts: SyntheticOptions): SyntheticFaces {
   const dim = opts.dim ?? 128;
-  const u = uniform(opts.seed ?? 1);
+  const u = mulberry32(opts.seed ?? 1);
   const g = gaussian(u);
   const spectrum = Float64Array.from({ length: dim }, (_, k) => (k + 1) ** -SPREAD.spectrum);
   const total = spectrum.reduce((a, b) => a + b, 0);

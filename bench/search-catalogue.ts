@@ -5,18 +5,7 @@
 import path from 'node:path';
 import type { Db } from '../src/db/index.js';
 import { PLACES_VERSION } from '../src/search/places/service.js';
-
-/** Deterministic PRNG so every run searches the same library. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/shared/random.js';
 
 export const BENCH_PEOPLE = [
   'Alice Martin',
@@ -291,29 +280,11 @@ export function generateCatalogue(
   return { photos: n, people, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** Inserts people into the people feature's table, or a minimal one when it does not exist yet. */
-function createPeople(db: Db, people: { id: number; name: string }[]): void {
-  const cols = db
-    .prepare(`SELECT name, "notnull" AS nn, dflt_value AS d, pk FROM pragma_table_info('people')`)
-    .all() as {
-    name: string;
-    nn: number;
-    d: unknown;
-    pk: number;
-  }[];
-  if (!cols.length) {
-    db.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT)');
-    return createPeople(db, people);
-  }
-  const extra = cols.filter((c) => c.nn && c.d === null && !c.pk && c.name !== 'name');
-  const names = ['id', 'name', ...extra.map((c) => c.name)];
+/** People rows with fixed ids (the search catalogues refer to them in faces and queries). */
+export function createPeople(db: Db, people: { id: number; name: string }[]): void {
+  const now = new Date().toISOString();
   const ins = db.prepare(
-    `INSERT OR REPLACE INTO people (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    'INSERT OR REPLACE INTO people (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
   );
-  for (const p of people)
-    ins.run(
-      p.id,
-      p.name,
-      ...extra.map((c) => (/_at$/.test(c.name) ? new Date().toISOString() : 0)),
-    );
+  for (const p of people) ins.run(p.id, p.name, now, now);
 }

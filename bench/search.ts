@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Picto } from '../src/app/picto.js';
 import { findDuplicates, type DupItem } from '../src/search/duplicates/finder.js';
 import { WINDOW_COUNT } from '../src/search/duplicates/signature.js';
-import { generateCatalogue, mulberry32 } from './search-catalogue.js';
+import { mulberry32 } from '../src/shared/random.js';
+import { generateCatalogue } from './search-catalogue.js';
 
 export interface SearchBenchOptions {
   photos?: number;

@@ -20,6 +20,7 @@
 
 import { principalAxes, projectRows } from './pca.js';
 import { dotF32, dotF64F32 } from './vectors.js';
+import { mulberry32 } from '../shared/random.js';
 
 export interface NeighbourOptions {
   /** Cosine distance beyond which two faces are never neighbours (the clustering threshold). */
@@ -48,18 +49,6 @@ export const DEFAULT_NEIGHBOURS: Omit<NeighbourOptions, 'radius'> = {
 export interface NeighbourGraph {
   offsets: Int32Array;
   targets: Int32Array;
-}
-
-/** Small, fast, seedable PRNG (mulberry32); returns an integer in [0, n). */
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
 }
 
 /** Bounded nearest-neighbour lists, one per face, flat in two typed arrays. */
@@ -270,7 +259,8 @@ export function buildNeighbourGraph(
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) compare(i, j);
     return lists.toGraph();
   }
-  const rand = prng(opts.seed);
+  const uniform = mulberry32(opts.seed);
+  const rand = (n: number) => Math.floor(uniform() * n);
   // Trees split on the projections when there are any: the principal axes are where people
   // differ, and splitting 16 numbers is 8× cheaper than 128. Leaf-mates are then close along
   // those axes, so the projection bound would reject almost nothing there: measure directly.

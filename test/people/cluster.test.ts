@@ -2,7 +2,8 @@
 // user constraints and stable person ids.
 
 import { describe, expect, it } from 'vitest';
-import { syntheticFaces, uniform } from '../../bench/people-synthetic.js';
+import { syntheticFaces } from '../../bench/people-synthetic.js';
+import { mulberry32 as uniform } from '../../src/shared/random.js';
 import { clusterFaces } from '../../src/people/cluster.js';
 import { inheritPersonIds } from '../../src/people/identity.js';
 import {

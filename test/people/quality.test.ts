@@ -6,7 +6,7 @@ import { clusterFaces } from '../../src/people/cluster.js';
 import { PERSON_THRESHOLD } from '../../src/people/threshold.js';
 import { NO_CONSTRAINTS, type FaceInput } from '../../src/people/types.js';
 import { hasCorpus } from '../helpers/corpus.js';
-import { uniform } from '../../bench/people-synthetic.js';
+import { mulberry32 as uniform } from '../../src/shared/random.js';
 import { allFaces, corpusFaces, primaryFaces, type CorpusPhoto } from './corpus-faces.js';
 import { scoreClustering } from './metrics.js';
 

@@ -16,16 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
 import type { ExportDocument } from '../../src/catalog/export-types.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { rng } from '../helpers/random.js';
 
 /** Deterministic pseudo-random numbers, so a failing fuzz case can be reproduced. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function crc32(buf: Buffer): number {
   let c = ~0;
   for (const b of buf) {

@@ -9,18 +9,11 @@ import type { ExportDocument } from '../../src/catalog/export-types.js';
 import '../../src/app/picto.js';
 import { allStages } from '../../src/jobs/stages.js';
 import { repoRoot } from '../helpers/corpus.js';
+import { rng } from '../helpers/random.js';
 
 const PHOTOS = Number(process.env.CRASH_PHOTOS ?? 1000);
 const KILLS = 20;
 const cli = path.join(repoRoot, 'bin', 'picto.js');
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function picto(data: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [cli, '--data', data, ...args], { encoding: 'utf8' });

@@ -7,7 +7,7 @@ import type { RawImage } from '../../src/media/types.js';
 import { findDuplicates } from '../../src/search/duplicates/finder.js';
 import { hamming, HashIndex } from '../../src/search/duplicates/hash-index.js';
 import { computeSignature } from '../../src/search/duplicates/signature.js';
-import { mulberry32 } from '../../bench/search-catalogue.js';
+import { mulberry32 } from '../../src/shared/random.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { FakeLibrary, hexId } from './fixture.js';
 

@@ -41,34 +41,6 @@ export function hexId(n: number): string {
   return n.toString(16).padStart(16, '0');
 }
 
-/** Creates a people table shaped like the people feature's if it does not exist yet. */
-export function ensurePeople(db: Db, people: { id: number; name: string }[]): void {
-  const cols = db
-    .prepare(`SELECT name, "notnull" AS nn, dflt_value AS d, pk FROM pragma_table_info('people')`)
-    .all() as {
-    name: string;
-    nn: number;
-    d: unknown;
-    pk: number;
-  }[];
-  if (!cols.length) {
-    db.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT)');
-    return ensurePeople(db, people);
-  }
-  // Fill whatever else the real table requires with neutral values.
-  const extra = cols.filter((c) => c.nn && c.d === null && !c.pk && c.name !== 'name');
-  const names = ['id', 'name', ...extra.map((c) => c.name)];
-  const ins = db.prepare(
-    `INSERT OR REPLACE INTO people (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-  );
-  for (const p of people)
-    ins.run(
-      p.id,
-      p.name,
-      ...extra.map((c) => (/_at$/.test(c.name) ? new Date().toISOString() : 0)),
-    );
-}
-
 export class FakeLibrary {
   readonly dir: string;
   readonly picto: Picto;

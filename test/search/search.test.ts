@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftsExpression } from '../../src/db/repos/search.js';
-import { ensurePeople, FakeLibrary, hexId, type FakePhoto } from './fixture.js';
+import { createPeople } from '../../bench/search-catalogue.js';
+import { FakeLibrary, hexId, type FakePhoto } from './fixture.js';
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 const P = (n: number) => hexId(n);
@@ -110,7 +111,7 @@ const search = (
 
 beforeAll(() => {
   lib = new FakeLibrary();
-  ensurePeople(lib.db, [
+  createPeople(lib.db, [
     { id: 1, name: 'Alice Martin' },
     { id: 2, name: 'Bob' },
   ]);

@@ -111,7 +111,9 @@ describe.skipIf(!built)('picto serve / open / start', () => {
     try {
       expect(s.out()).toContain(`added: ${lib}`);
       expect(s.out()).toContain(`Open ${s.url} in a browser`);
-      const folders = await (await fetch(`${s.url}/api/folders`)).json();
+      const folders = (await (await fetch(`${s.url}/api/folders`)).json()) as {
+        folders: { path: string }[];
+      };
       expect(folders.folders.map((f: { path: string }) => f.path)).toEqual([lib]);
     } finally {
       await stop(s.child);
