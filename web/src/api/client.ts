@@ -28,11 +28,21 @@ export class RequestError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** One API call: a JSON body (or raw bytes, e.g. an uploaded photo) in, JSON out. */
+export async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  raw?: Blob,
+): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: raw
+      ? { 'content-type': raw.type || 'application/octet-stream' }
+      : body === undefined
+        ? undefined
+        : { 'content-type': 'application/json' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     credentials: 'same-origin',
   });
   if (res.status === 204) return undefined as T;

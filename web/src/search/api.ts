@@ -7,26 +7,13 @@ import type {
   SearchResult,
   ThingList,
 } from '../../../src/shared/search-api.js';
-import { RequestError } from '../api/client.js';
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) throw new RequestError(res.status, data as never);
-  return data as T;
-}
+import { request } from '../api/client.js';
 
 export const searchApi = {
   search: (q: string, cursor?: string, limit = 120) => {
     const p = new URLSearchParams({ q, limit: String(limit) });
     if (cursor) p.set('cursor', cursor);
-    return call<SearchResult>('GET', `/api/search?${p}`);
+    return request<SearchResult>('GET', `/api/search?${p}`);
   },
   clusters: (
     b: { south: number; west: number; north: number; east: number },
@@ -41,15 +28,15 @@ export const searchApi = {
       zoom: String(zoom),
     });
     if (q) p.set('q', q);
-    return call<MapClusters>('GET', `/api/map/clusters?${p}`);
+    return request<MapClusters>('GET', `/api/map/clusters?${p}`);
   },
-  duplicates: () => call<DuplicatesReport>('GET', '/api/duplicates'),
+  duplicates: () => request<DuplicatesReport>('GET', '/api/duplicates'),
   resolve: (group: string, keep: string) =>
-    call<ResolveResult>('POST', `/api/duplicates/${group}/resolve`, { keep }),
+    request<ResolveResult>('POST', `/api/duplicates/${group}/resolve`, { keep }),
   dismiss: (group: string) =>
-    call<{ dismissed: number }>('POST', `/api/duplicates/${group}/dismiss`),
-  memories: () => call<MemoryList>('GET', '/api/memories'),
-  things: () => call<ThingList>('GET', '/api/things'),
+    request<{ dismissed: number }>('POST', `/api/duplicates/${group}/dismiss`),
+  memories: () => request<MemoryList>('GET', '/api/memories'),
+  things: () => request<ThingList>('GET', '/api/things'),
 };
 
 export type { TimelineItem };

@@ -1,32 +1,21 @@
 import type { TimelineItem } from '../../../src/shared/api.js';
 import type { TimelineStore } from '../timeline/store.js';
+import { Subscribable } from '../app/subscribable.js';
 
 /**
  * A plain list of photos that speaks the part of TimelineStore the viewer uses (find, order,
  * neighbours, optimistic edits), so search results open in the same viewer as the timeline.
  */
-export class ListStore {
+export class ListStore extends Subscribable {
   private items: TimelineItem[] = [];
-  private version = 0;
-  private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly reload: () => void) {}
+  constructor(private readonly reload: () => void) {
+    super();
+  }
 
   set(items: TimelineItem[]): void {
     this.items = items;
     this.changed();
-  }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  getVersion = (): number => this.version;
-
-  private changed(): void {
-    this.version++;
-    for (const l of [...this.listeners]) l();
   }
 
   ordered(): TimelineItem[] {

@@ -1,5 +1,6 @@
 import type { MonthBucket, TimelineItem } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
+import { Subscribable } from '../app/subscribable.js';
 import type { Source } from './source.js';
 
 interface MonthState {
@@ -19,12 +20,10 @@ const MAX_PARALLEL = 3;
  * viewport. Library changes mark everything stale: visible months are refetched at once, the rest
  * when they come back into view. Components read it through useSyncExternalStore.
  */
-export class TimelineStore {
+export class TimelineStore extends Subscribable {
   buckets: MonthBucket[] | null = null;
   error: string | null = null;
   private readonly months = new Map<string, MonthState>();
-  private readonly listeners = new Set<() => void>();
-  private version = 0;
   private queue: { month: string; force: boolean }[] = [];
   private inFlight = 0;
   /** Months the UI shows now: refreshed first after a change. */
@@ -33,18 +32,8 @@ export class TimelineStore {
   private refreshTimer: number | null = null;
   private firstChangeAt = 0;
 
-  constructor(readonly source: Source) {}
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  getVersion = (): number => this.version;
-
-  private changed(): void {
-    this.version++;
-    for (const l of [...this.listeners]) l();
+  constructor(readonly source: Source) {
+    super();
   }
 
   async loadBuckets(): Promise<void> {
