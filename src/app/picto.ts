@@ -4,8 +4,9 @@ import { createRepos, openDatabase, type Repos } from '../db/index.js';
 import '../jobs/ai-stages.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
-import { Catalog } from '../catalog/catalog.js';
-import { TrashService } from '../catalog/trash.js';
+import { Collection } from '../collection/collection.js';
+import { TrashService } from '../collection/trash.js';
+import { ExportService } from '../interchange/export.js';
 import { FolderService } from '../library/folders.js';
 import { Scanner } from '../library/scanner.js';
 import { LibraryWatcher } from '../library/watcher.js';
@@ -30,7 +31,9 @@ export class Picto {
   readonly events = new EventBus();
   readonly folders: FolderService;
   readonly scanner: Scanner;
-  readonly catalog: Catalog;
+  readonly collection: Collection;
+  /** The whole catalogue as one JSON document (src/interchange). */
+  readonly exporter: ExportService;
   readonly trash: TrashService;
   /** Search box, places, duplicates, memories, map (src/search). */
   readonly discovery: Discovery;
@@ -63,13 +66,14 @@ export class Picto {
       forgetContent,
       exclude: [this.layout.root],
     });
-    this.catalog = new Catalog(this.repos, this.events);
+    this.collection = new Collection(this.repos, this.events);
+    this.exporter = new ExportService(this.repos);
     this.trash = new TrashService({ repos: this.repos, events: this.events, forgetContent });
     this.discovery = new Discovery({
       repos: this.repos,
       events: this.events,
       trash: this.trash,
-      catalog: this.catalog,
+      collection: this.collection,
       dataDir: this.layout.root,
     });
     this.people = new PeopleService({ repos: this.repos, events: this.events });

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { CatalogError } from '../catalog/errors.js';
+import { CatalogError } from '../collection/errors.js';
 import { FolderError } from '../library/folders.js';
 import { registerBackupCommands, registerSidecarCommand } from './commands/safety.js';
-import { registerCatalogCommands } from './commands/catalog.js';
+import { registerCollectionCommands } from './commands/collection.js';
 import { registerFolderCommands } from './commands/folders.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerServerCommands } from './commands/server.js';
@@ -22,7 +22,7 @@ program
 const globals = () => program.opts<GlobalOptions>();
 registerFolderCommands(program, globals);
 registerStatusCommand(program, globals);
-registerCatalogCommands(program, globals);
+registerCollectionCommands(program, globals);
 registerServerCommands(program, globals);
 registerSearchCommand(program, globals);
 registerBackupCommands(program, globals);

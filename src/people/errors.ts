@@ -1,4 +1,4 @@
-import { CatalogError } from '../catalog/errors.js';
+import { CatalogError } from '../collection/errors.js';
 
 /**
  * A people request that cannot be honoured. A CatalogError, so the CLI prints it and the API maps

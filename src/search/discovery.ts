@@ -2,8 +2,8 @@
 // search box, places, duplicates, memories and the map. The CLI, the server and the tests reach
 // them as `picto.discovery.*`.
 
-import type { Catalog } from '../catalog/catalog.js';
-import type { TrashService } from '../catalog/trash.js';
+import type { Collection } from '../collection/collection.js';
+import type { TrashService } from '../collection/trash.js';
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
 import { DuplicatesService } from './duplicates/service.js';
@@ -23,7 +23,7 @@ export interface DiscoveryDeps {
   repos: Repos;
   events: EventBus;
   trash: TrashService;
-  catalog: Catalog;
+  collection: Collection;
   /** The data directory (the semantic model slot is in it). */
   dataDir: string;
   /** Tests inject a small geocoder. */
@@ -63,7 +63,7 @@ export class Discovery {
       repos,
       events,
       trash: deps.trash,
-      catalog: deps.catalog,
+      collection: deps.collection,
     });
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);

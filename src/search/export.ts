@@ -1,8 +1,8 @@
 // Search results in the export shape of `picto export --json` (src/catalog/export-types.ts), so
 // scripts read search output and exports with the same code.
 
-import { exportPhoto } from '../catalog/catalog.js';
-import type { ExportedPhoto } from '../catalog/export-types.js';
+import { exportPhoto } from '../interchange/export.js';
+import type { ExportedPhoto } from '../interchange/export-types.js';
 import type { Repos } from '../db/index.js';
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,4 +1,4 @@
-import { CatalogError } from '../catalog/errors.js';
+import { CatalogError } from '../collection/errors.js';
 import type { SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
 import type { EventBus } from '../shared/events.js';
 import { understand, type Understanding } from './chips.js';

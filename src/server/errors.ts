@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CatalogError } from '../catalog/errors.js';
+import { CatalogError } from '../collection/errors.js';
 import { FolderError } from '../library/folders.js';
 import type { ApiError } from '../shared/api.js';
 

@@ -22,15 +22,15 @@ describe('backups', () => {
   it('backs up online, restores, and keeps the replaced catalogue', async () => {
     const dataDir = path.join(tmp, 'data');
     let picto = new Picto({ dataDir });
-    picto.catalog.createAlbum('Kept');
+    picto.collection.createAlbum('Kept');
     const b = await picto.backup('manual');
-    picto.catalog.createAlbum('Lost');
+    picto.collection.createAlbum('Lost');
     await picto.close();
     expect(checkCatalogueFile(b.file)).toBeNull();
 
     const kept = restoreDatabase(b.file, picto.layout.database, picto.layout.backups);
     picto = new Picto({ dataDir });
-    expect(picto.catalog.albums().map((a) => a.name)).toEqual(['Kept']);
+    expect(picto.collection.albums().map((a) => a.name)).toEqual(['Kept']);
     await picto.close();
     // The catalogue that was replaced is itself a valid backup.
     const before = new Database(kept, { readonly: true });

@@ -58,9 +58,9 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     const b = path.join(lib, 'DSCN0025.jpg');
     const idA = idOf(a)!;
     const idB = idOf(b)!;
-    picto.catalog.setFavourite([idA], true);
-    const album = picto.catalog.createAlbum('Italy');
-    picto.catalog.addToAlbum(album.id, [idA, idB]);
+    picto.collection.setFavourite([idA], true);
+    const album = picto.collection.createAlbum('Italy');
+    picto.collection.addToAlbum(album.id, [idA, idB]);
 
     // Rename a file, move another into a new folder, and rename the folder holding a third.
     const a2 = path.join(lib, 'Trip', 'Day 1', 'Tower.jpg');
@@ -90,7 +90,7 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     await picto.scan();
     const src = path.join(lib, 'DSCN0025.jpg');
     const id = idOf(src)!;
-    picto.catalog.setFavourite([id], true);
+    picto.collection.setFavourite([id], true);
     renameSync(src, path.join(other, 'moved.jpg'));
     const s = await picto.scan();
     expect(s).toMatchObject({ moved: 1, removed: 0, added: 0 });
@@ -121,11 +121,11 @@ describe.skipIf(!hasCorpus)('identity by content', () => {
     await picto.scan();
     const gone = path.join(lib, 'Landscape_1.jpg');
     const id = idOf(gone)!;
-    const album = picto.catalog.createAlbum('Keep');
+    const album = picto.collection.createAlbum('Keep');
     const others = picto.repos.db.prepare('SELECT id FROM photos WHERE id != ?').all(id) as {
       id: string;
     }[];
-    picto.catalog.addToAlbum(album.id, [id, ...others.map((o) => o.id)]);
+    picto.collection.addToAlbum(album.id, [id, ...others.map((o) => o.id)]);
     rmSync(gone);
     const s = await picto.scan();
     expect(s).toMatchObject({ removed: 1, added: 0, moved: 0 });

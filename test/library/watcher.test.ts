@@ -52,9 +52,9 @@ describe.skipIf(!hasCorpus)('live sync (watcher)', () => {
   it('follows renames and folder moves, keeping favourites and albums', async () => {
     const a = path.join(lib, 'Trip', 'a.jpg');
     const id = idOf(a)!;
-    picto.catalog.setFavourite([id], true);
-    const album = picto.catalog.createAlbum('Live');
-    picto.catalog.addToAlbum(album.id, [id]);
+    picto.collection.setFavourite([id], true);
+    const album = picto.collection.createAlbum('Live');
+    picto.collection.addToAlbum(album.id, [id]);
 
     renameSync(path.join(lib, 'Trip'), path.join(lib, 'Tuscany'));
     const moved = path.join(lib, 'Tuscany', 'a.jpg');
@@ -86,7 +86,7 @@ describe.skipIf(!hasCorpus)('live sync (watcher)', () => {
 
   it('marks a vanished folder offline and brings it back intact', async () => {
     const id = idOf(path.join(lib, 'c.jpg'))!;
-    picto.catalog.setFavourite([id], true);
+    picto.collection.setFavourite([id], true);
     const away = path.join(tmp, 'unplugged');
     renameSync(lib, away);
     await waitFor(() => picto.repos.folders.list()[0].online === 0);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
-import type { ExportDocument } from '../../src/catalog/export-types.js';
+import type { ExportDocument } from '../../src/interchange/export-types.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
 
@@ -149,7 +149,7 @@ describe.skipIf(!hasCorpus)('bad input never crashes the indexer', () => {
       await picto.scan();
       picto.runner.start();
       await picto.runner.drain();
-      doc = picto.catalog.exportAll();
+      doc = picto.exporter.exportAll();
     } finally {
       await picto.close();
     }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportDocument } from '../../src/catalog/export-types.js';
+import type { ExportDocument } from '../../src/interchange/export-types.js';
 import '../../src/app/picto.js';
 import { allStages } from '../../src/jobs/stages.js';
 import { repoRoot } from '../helpers/corpus.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
-import type { ExportDocument } from '../../src/catalog/export-types.js';
+import type { ExportDocument } from '../../src/interchange/export-types.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 
 const PHOTOS: [string, string][] = [
@@ -115,19 +115,19 @@ describe.skipIf(!hasCorpus)(
         const people = picto.people.list().filter((p) => p.faceCount > 0);
         expect(people.length).toBeGreaterThanOrEqual(3);
         people.forEach((p, i) => picto.people.corrections.rename(p.id, `Person ${i + 1}`));
-        const ids = picto.catalog
+        const ids = picto.exporter
           .exportAll()
           .photos.map((p) => p.id)
           .sort();
-        picto.catalog.setFavourite(
+        picto.collection.setFavourite(
           ids.filter((_, i) => i % 2 === 0),
           true,
         );
-        const holiday = picto.catalog.createAlbum('Holiday');
-        picto.catalog.addToAlbum(holiday.id, ids.slice(0, 7));
-        const best = picto.catalog.createAlbum('Best');
-        picto.catalog.addToAlbum(best.id, ids.slice(5));
-        expected = snapshot(picto.catalog.exportAll() as never);
+        const holiday = picto.collection.createAlbum('Holiday');
+        picto.collection.addToAlbum(holiday.id, ids.slice(0, 7));
+        const best = picto.collection.createAlbum('Best');
+        picto.collection.addToAlbum(best.id, ids.slice(5));
+        expected = snapshot(picto.exporter.exportAll() as never);
       } finally {
         await picto.close();
       }
@@ -149,7 +149,7 @@ describe.skipIf(!hasCorpus)(
         shuffleNames(libA, libB, 1);
         // Every location is a new path: wait until the catalogue knows all of them.
         await until(() => {
-          const paths = picto.catalog.exportAll().photos.flatMap((p) => p.paths);
+          const paths = picto.exporter.exportAll().photos.flatMap((p) => p.paths);
           return (
             paths.length === PHOTOS.length &&
             paths.every(
@@ -158,7 +158,7 @@ describe.skipIf(!hasCorpus)(
           );
         });
         await picto.runner.drain();
-        expect(snapshot(picto.catalog.exportAll() as never)).toEqual(expected);
+        expect(snapshot(picto.exporter.exportAll() as never)).toEqual(expected);
       } finally {
         await picto.close();
       }
@@ -174,7 +174,7 @@ describe.skipIf(!hasCorpus)(
         picto.runner.start();
         await picto.runner.drain();
         await picto.people.recluster();
-        expect(snapshot(picto.catalog.exportAll() as never)).toEqual(expected);
+        expect(snapshot(picto.exporter.exportAll() as never)).toEqual(expected);
       } finally {
         await picto.close();
       }

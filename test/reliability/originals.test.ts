@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SidecarService } from '../../src/catalog/sidecars.js';
+import { SidecarService } from '../../src/interchange/sidecars.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { indexLibrary, json, send, startGallery, type Gallery } from '../server/harness.js';
 

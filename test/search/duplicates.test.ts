@@ -239,9 +239,9 @@ describe.skipIf(!hasCorpus)(
         (x) => x.pairs[0].kind === 'crop',
       )!;
       const partial = g.photos.find((p) => p.id !== g.keep)!.id;
-      picto.catalog.setFavourite([partial], true);
-      const album = picto.catalog.createAlbum('Obama');
-      picto.catalog.addToAlbum(album.id, [partial]);
+      picto.collection.setFavourite([partial], true);
+      const album = picto.collection.createAlbum('Obama');
+      picto.collection.addToAlbum(album.id, [partial]);
       const again = (await picto.discovery.duplicates.report()).groups.find(
         (x) => x.pairs[0].kind === 'crop',
       )!;

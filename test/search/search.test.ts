@@ -116,8 +116,8 @@ beforeAll(() => {
     { id: 2, name: 'Bob' },
   ]);
   lib.add(photos);
-  lib.picto.catalog.createAlbum('Best of 2019');
-  lib.picto.catalog.addToAlbum(lib.picto.catalog.album('Best of 2019').id, [P(1), P(3)]);
+  lib.picto.collection.createAlbum('Best of 2019');
+  lib.picto.collection.addToAlbum(lib.picto.collection.album('Best of 2019').id, [P(1), P(3)]);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDataDir, dataLayout } from '../../app/paths.js';
-import { SidecarService } from '../../catalog/sidecars.js';
+import { SidecarService } from '../../interchange/sidecars.js';
 import { listBackups, restoreDatabase } from '../../db/backup.js';
 import { findRunningServer } from '../../server/runtime-file.js';
 import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';

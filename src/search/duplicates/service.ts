@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { compiledSibling } from '../../jobs/module-url.js';
-import { CatalogError } from '../../catalog/errors.js';
-import type { Catalog } from '../../catalog/catalog.js';
-import type { TrashService } from '../../catalog/trash.js';
+import { CatalogError } from '../../collection/errors.js';
+import type { Collection } from '../../collection/collection.js';
+import type { TrashService } from '../../collection/trash.js';
 import type { Repos } from '../../db/index.js';
 import type { SignatureRow } from '../../db/repos/duplicates.js';
 import type { EventBus } from '../../shared/events.js';
@@ -61,7 +61,7 @@ export interface DuplicatesDeps {
   repos: Repos;
   events: EventBus;
   trash: TrashService;
-  catalog: Catalog;
+  collection: Collection;
 }
 
 export class DuplicatesService {
@@ -167,10 +167,11 @@ export class DuplicatesService {
     if (!g.photos.some((p) => p.id === keep))
       throw new CatalogError(`photo ${keep} is not in group ${groupId}`);
     const others = g.photos.filter((p) => p.id !== keep).map((p) => p.id);
-    const { catalog, repos } = this.deps;
-    if (g.photos.some((p) => p.favourite)) catalog.setFavourite([keep], true);
+    const { collection, repos } = this.deps;
+    if (g.photos.some((p) => p.favourite)) collection.setFavourite([keep], true);
     for (const other of others) {
-      for (const album of repos.albums.namesForPhoto(other)) catalog.addToAlbum(album.id, [keep]);
+      for (const album of repos.albums.namesForPhoto(other))
+        collection.addToAlbum(album.id, [keep]);
     }
     this.deps.trash.moveToTrash(others);
     this.dirty = true;

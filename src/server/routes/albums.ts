@@ -38,8 +38,8 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
     async (req, reply) => {
       const { name, description, photoIds } = req.body;
       const created = picto.repos.db.transaction(() => {
-        const a = picto.catalog.createAlbum(name, description ?? '');
-        if (photoIds?.length) picto.catalog.addToAlbum(a.id, photoIds);
+        const a = picto.collection.createAlbum(name, description ?? '');
+        if (photoIds?.length) picto.collection.addToAlbum(a.id, photoIds);
         return a;
       })();
       return reply.code(201).send(gallery.album(created.id));
@@ -72,7 +72,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
       },
     },
     async (req) => {
-      picto.catalog.updateAlbum(req.params.id, req.body);
+      picto.collection.updateAlbum(req.params.id, req.body);
       return gallery.album(req.params.id);
     },
   );
@@ -88,7 +88,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
       },
     },
     async (req, reply) => {
-      picto.catalog.deleteAlbum(req.params.id);
+      picto.collection.deleteAlbum(req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -131,7 +131,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.catalog.addToAlbum(req.params.id, req.body.ids) }),
+    async (req) => ({ changed: picto.collection.addToAlbum(req.params.id, req.body.ids) }),
   );
 
   app.delete(
@@ -145,6 +145,6 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.catalog.removeFromAlbum(req.params.id, req.body.ids) }),
+    async (req) => ({ changed: picto.collection.removeFromAlbum(req.params.id, req.body.ids) }),
   );
 }

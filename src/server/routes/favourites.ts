@@ -39,7 +39,7 @@ export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): vo
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.catalog.setFavourite(req.body.ids, true) }),
+    async (req) => ({ changed: picto.collection.setFavourite(req.body.ids, true) }),
   );
 
   app.delete(
@@ -52,6 +52,6 @@ export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): vo
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.catalog.setFavourite(req.body.ids, false) }),
+    async (req) => ({ changed: picto.collection.setFavourite(req.body.ids, false) }),
   );
 }

@@ -34,7 +34,7 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
         },
       },
       async (req, reply) => {
-        const p = picto.catalog.photo(req.params.id);
+        const p = picto.collection.photo(req.params.id);
         const made = kind === 'thumbnail' ? p.thumb_width : p.preview_width;
         if (made === null) {
           throw new HttpError(404, 'not-found', `no ${kind} yet for ${p.id} (status: ${p.status})`);

@@ -281,7 +281,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => {
-      picto.catalog.photo(req.params.id);
+      picto.collection.photo(req.params.id);
       return { faces: people.facesInPhoto(req.params.id).map(face) };
     },
   );
@@ -356,7 +356,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
     async (req, reply) => {
       const f = picto.repos.people.face(req.params.id);
       if (!f) throw new HttpError(404, 'not-found', `no face with id ${req.params.id}`);
-      const p = picto.catalog.photo(f.photo_id);
+      const p = picto.collection.photo(f.photo_id);
       const files = thumbnailPaths(picto.layout.thumbs, p.content_hash);
       const [file, w, h] =
         p.preview_width && p.preview_height
@@ -406,7 +406,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => {
-      picto.catalog.photo(req.body.photoId);
+      picto.collection.photo(req.body.photoId);
       return { faces: people.findByPhoto(req.body.photoId) };
     },
   );

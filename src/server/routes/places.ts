@@ -54,7 +54,7 @@ export function placeRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => {
-      picto.catalog.photo(req.params.id);
+      picto.collection.photo(req.params.id);
       picto.discovery.places.catchUp();
       const p = picto.discovery.places.forPhoto(req.params.id);
       if (!p) return null;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Picto } from '../../app/picto.js';
-import { CatalogError } from '../../catalog/errors.js';
-import { withOffset } from '../../catalog/format.js';
+import { CatalogError } from '../../collection/errors.js';
+import { withOffset } from '../../interchange/format.js';
 import type { TimelineRow, TimelineScope } from '../../db/repos/timeline.js';
 import type {
   Album,
@@ -72,7 +72,7 @@ export class GalleryService {
   }
 
   private checkScope(scope: TimelineScope): void {
-    if (scope.kind === 'album') this.picto.catalog.album(scope.albumId);
+    if (scope.kind === 'album') this.picto.collection.album(scope.albumId);
   }
 
   page(scope: TimelineScope, q: TimelineQuery): TimelinePage {
@@ -98,7 +98,7 @@ export class GalleryService {
 
   details(id: string): PhotoDetails {
     const { repos } = this.picto;
-    const p = this.picto.catalog.photo(id);
+    const p = this.picto.collection.photo(id);
     const hasThumb = p.thumb_width !== null;
     const hasPreview = p.preview_width !== null;
     return {
@@ -176,13 +176,13 @@ export class GalleryService {
   }
 
   album(id: number): Album {
-    this.picto.catalog.album(id);
+    this.picto.collection.album(id);
     return this.albums().find((a) => a.id === id)!;
   }
 
   /** The photo's original: its first file that is still on disk (copies are the same bytes). */
   originalFile(id: string): { path: string; mime: string; name: string; contentHash: string } {
-    const p = this.picto.catalog.photo(id);
+    const p = this.picto.collection.photo(id);
     const locs = this.picto.repos.locations.forPhoto(id);
     if (!locs.length) throw new CatalogError(`photo ${id} has no file in the library`, 404);
     const loc = locs.find((l) => existsSync(l.path)) ?? locs[0];

@@ -5,8 +5,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
-import { SidecarService } from '../../src/catalog/sidecars.js';
-import { buildSidecar, toStored } from '../../src/catalog/xmp.js';
+import { SidecarService } from '../../src/interchange/sidecars.js';
+import { buildSidecar, toStored } from '../../src/interchange/xmp.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 
 /** Where a white dot stored at (u, v) appears once a viewer applies the orientation. */

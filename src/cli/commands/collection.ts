@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJson, withPicto, type GlobalOptions } from '../context.js';
 
-export function registerCatalogCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerCollectionCommands(program: Command, globals: () => GlobalOptions): void {
   const album = program.command('album').description('create albums and put photos in them');
 
   album
@@ -10,7 +10,7 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .option('-d, --description <text>', 'description', '')
     .action(async (name: string, opts: { description: string }) => {
       await withPicto(globals(), async (picto) => {
-        const a = picto.catalog.createAlbum(name, opts.description);
+        const a = picto.collection.createAlbum(name, opts.description);
         process.stderr.write(`created album "${a.name}"\n`);
       });
     });
@@ -21,8 +21,8 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .argument('<path...>', 'photo files in the library')
     .action(async (name: string, paths: string[]) => {
       await withPicto(globals(), async (picto) => {
-        const a = picto.catalog.album(name);
-        const n = picto.catalog.addToAlbum(a.id, await picto.catalog.photoIdsForPaths(paths));
+        const a = picto.collection.album(name);
+        const n = picto.collection.addToAlbum(a.id, await picto.collection.photoIdsForPaths(paths));
         process.stderr.write(`added ${n} photo(s) to "${a.name}"\n`);
       });
     });
@@ -33,8 +33,11 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .argument('<path...>', 'photo files in the library')
     .action(async (name: string, paths: string[]) => {
       await withPicto(globals(), async (picto) => {
-        const a = picto.catalog.album(name);
-        const n = picto.catalog.removeFromAlbum(a.id, await picto.catalog.photoIdsForPaths(paths));
+        const a = picto.collection.album(name);
+        const n = picto.collection.removeFromAlbum(
+          a.id,
+          await picto.collection.photoIdsForPaths(paths),
+        );
         process.stderr.write(`removed ${n} photo(s) from "${a.name}"\n`);
       });
     });
@@ -44,7 +47,7 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       await withPicto(globals(), async (picto) => {
-        const list = picto.catalog.albums().map((a) => ({
+        const list = picto.collection.albums().map((a) => ({
           id: a.id,
           name: a.name,
           description: a.description,
@@ -64,8 +67,8 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .option('--off', 'remove the favourite mark')
     .action(async (paths: string[], opts: { off?: boolean }) => {
       await withPicto(globals(), async (picto) => {
-        const ids = await picto.catalog.photoIdsForPaths(paths);
-        picto.catalog.setFavourite(ids, !opts.off);
+        const ids = await picto.collection.photoIdsForPaths(paths);
+        picto.collection.setFavourite(ids, !opts.off);
         process.stderr.write(`${opts.off ? 'unmarked' : 'marked'} ${ids.length} photo(s)\n`);
       });
     });
@@ -75,6 +78,6 @@ export function registerCatalogCommands(program: Command, globals: () => GlobalO
     .description('print the whole catalogue as one JSON document')
     .option('--json', 'JSON output (the only format for now)')
     .action(async () => {
-      await withPicto(globals(), async (picto) => printJson(picto.catalog.exportAll()));
+      await withPicto(globals(), async (picto) => printJson(picto.exporter.exportAll()));
     });
 }

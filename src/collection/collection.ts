@@ -5,13 +5,11 @@ import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
 import { CatalogError } from './errors.js';
-import type { ExportDocument, ExportedPhoto } from './export-types.js';
-import { withOffset } from './format.js';
 
 const MAX_ALBUM_NAME = 200;
 
-/** What people do with their photos: favourites, albums, lookups, export. */
-export class Catalog {
+/** What people do with their photos: favourites, albums, lookups. */
+export class Collection {
   constructor(
     private readonly repos: Repos,
     private readonly events: EventBus,
@@ -131,76 +129,6 @@ export class Catalog {
     this.events.emit({ type: 'albums.changed' });
     return n;
   }
-
-  // Export ------------------------------------------------------------------------------------
-
-  exportAll(): ExportDocument {
-    const paths = this.repos.locations.allPaths();
-    const albumsByPhoto = this.repos.albums.namesByPhoto();
-    const objects = this.repos.objects.allObjects();
-    const faces = this.repos.faces.allFaces();
-    const photos: ExportedPhoto[] = [];
-    for (const p of this.repos.photos.iterateAll()) {
-      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
-      out.tags = (objects.get(p.id) ?? []).map((o) => ({
-        label: o.label,
-        score: round(o.score, 3),
-        box: [round(o.x), round(o.y), round(o.w), round(o.h)],
-      }));
-      out.faces = (faces.get(p.id) ?? []).map((f) => ({
-        id: f.id,
-        box: [round(f.x), round(f.y), round(f.w), round(f.h)],
-        score: round(f.score, 3),
-        quality: round(f.quality, 3),
-        personId: f.person_id,
-      }));
-      photos.push(out);
-    }
-    const albums = this.repos.albums.list().map((a) => ({
-      id: a.id,
-      name: a.name,
-      description: a.description,
-      photoCount: a.photo_count,
-      photos: this.repos.albums.photoIds(a.id),
-    }));
-    const people = this.repos.people
-      .summaries()
-      .filter((p) => p.face_count > 0 || p.name !== null)
-      .map((p) => ({ id: p.id, name: p.name, faceCount: p.face_count, hidden: p.hidden === 1 }));
-    const issues = this.repos.fileIssues.all().map((i) => ({ path: i.path, error: i.error }));
-    return { version: 1, exportedAt: this.now(), photos, albums, people, issues };
-  }
-}
-
-export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): ExportedPhoto {
-  const out: ExportedPhoto = {
-    id: p.id,
-    paths,
-    contentHash: p.content_hash,
-    size: p.size,
-    width: p.width,
-    height: p.height,
-    format: p.format,
-    mime: p.mime,
-    takenAt: withOffset(p.taken_at, p.taken_offset),
-    takenAtSource: p.taken_source,
-    camera: { make: p.make, model: p.model, lens: p.lens },
-    gps: p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon, alt: p.alt } : null,
-    orientation: p.orientation,
-    favourite: p.favourite === 1,
-    trashed: p.trashed_at !== null,
-    albums,
-    status: p.status,
-    tags: [],
-    faces: [],
-  };
-  if (p.error) out.error = p.error;
-  return out;
-}
-
-function round(v: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
 }
 
 function validAlbumName(name: string): string {
