@@ -1,7 +1,8 @@
 import { processMedia, loadOrientedImage } from '../media/index.js';
 import type { MediaMetadata, RawImage } from '../media/types.js';
 import { MEDIA_STAGE } from './stages.js';
-import type { PhotoTask, StageFailure, StageOutcome } from './task.js';
+import { failureOf } from './failures.js';
+import type { PhotoTask, StageOutcome } from './task.js';
 
 /** Where a stage's image sits in the photo: results are reported in displayed-photo pixels. */
 export interface ImageFrame {
@@ -93,28 +94,4 @@ export async function runStages(task: PhotoTask): Promise<Record<string, StageOu
     }
   }
   return outcomes;
-}
-
-const TRANSIENT = new Set([
-  'ENOENT',
-  'EBUSY',
-  'EMFILE',
-  'ENFILE',
-  'EAGAIN',
-  'unreadable',
-  'missing-file',
-]);
-
-function failureOf(err: unknown, ms: number): StageFailure {
-  const e = err as { code?: string; message?: string; partial?: unknown; name?: string };
-  const code = typeof e?.code === 'string' ? e.code : 'error';
-  return {
-    ok: false,
-    code: code === 'ENOENT' ? 'missing-file' : code,
-    error: code === 'ENOENT' ? 'file no longer exists at this path' : (e?.message ?? String(err)),
-    // A file the decoder rejects will be rejected again; anything unexpected gets retried.
-    permanent: e?.name === 'MediaError' && !TRANSIENT.has(code),
-    partial: e?.partial,
-    ms,
-  };
 }
