@@ -9,8 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { compiledSibling } from '../jobs/module-url.js';
+import { runInWorker } from '../shared/worker-thread.js';
 import type { Db } from './connection.js';
 import { migrations } from './migrations.js';
 
@@ -91,15 +90,9 @@ export function finishCopy(file: string): string | null {
 }
 
 function finishCopyOffThread(file: string): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(compiledSibling(import.meta.url, 'backup-worker'), {
-      workerData: file,
-    });
-    worker.once('message', (m: string | null) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`backup check stopped (exit ${code})`));
-    });
+  return runInWorker<string | null>(import.meta.url, 'backup-worker', {
+    task: 'backup check',
+    workerData: file,
   });
 }
 

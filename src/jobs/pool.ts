@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import { compiledSibling } from './module-url.js';
+import { workerScript } from '../shared/worker-thread.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 export interface PoolOptions {
@@ -22,7 +22,7 @@ export class WorkerPool {
   constructor(opts: PoolOptions = {}) {
     this.size = opts.workers ?? defaultWorkerCount();
     this.piscina = new Piscina({
-      filename: compiledSibling(import.meta.url, 'worker'),
+      filename: workerScript(import.meta.url, 'worker'),
       minThreads: this.size,
       maxThreads: this.size,
       idleTimeout: 60_000,

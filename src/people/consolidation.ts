@@ -8,9 +8,8 @@
 // happens, enforceFeedback() then re-applies every confirmation, removal and rejection to the
 // faces table, so a correction can never be overwritten by a result computed without it.
 
-import { Worker } from 'node:worker_threads';
 import type { Repos } from '../db/index.js';
-import { compiledSibling } from '../jobs/module-url.js';
+import { runInWorker } from '../shared/worker-thread.js';
 import { runClusterJob, type ClusterJob } from './cluster-worker.js';
 import type { ClusterOptions, ClusterResult } from './types.js';
 
@@ -75,20 +74,12 @@ function readJob(
 }
 
 function clusterInWorker(job: ClusterJob): Promise<ClusterResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(compiledSibling(import.meta.url, 'cluster-worker'), {
-      workerData: { peopleClusterJob: job },
-      transferList: [job.embeddings.buffer as ArrayBuffer],
-      resourceLimits: { maxOldGenerationSizeMb: 2048 },
-    });
-    worker.once('message', (r: ClusterResult) => {
-      resolve(r);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`clustering worker exited with code ${code}`));
-    });
+  return runInWorker<ClusterResult>(import.meta.url, 'cluster-worker', {
+    task: 'clustering faces',
+    workerData: { peopleClusterJob: job },
+    transferList: [job.embeddings.buffer as ArrayBuffer],
+    // 100k faces with their neighbour graph need more than the default heap.
+    resourceLimits: { maxOldGenerationSizeMb: 2048 },
   });
 }
 

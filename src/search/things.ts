@@ -2,10 +2,9 @@
 // broader groups users think in ("animal", "vehicle"), each with a count, a cover and the search
 // query that lists its photos.
 
-import { Worker } from 'node:worker_threads';
 import type { Repos } from '../db/index.js';
-import { compiledSibling } from '../jobs/module-url.js';
 import type { EventBus } from '../shared/events.js';
+import { runInWorker } from '../shared/worker-thread.js';
 import { GROUP_TAGS, labelsForGroup } from '../ml/index.js';
 
 export interface Thing {
@@ -96,15 +95,9 @@ export class ThingsService {
     if (!file || file === ':memory:') {
       return Promise.resolve(countThings(this.repos.objects.liveObjects()));
     }
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(compiledSibling(import.meta.url, 'things-worker'), {
-        workerData: file,
-      });
-      worker.once('message', (list: ThingList) => resolve(list));
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`counting things stopped (exit ${code})`));
-      });
+    return runInWorker<ThingList>(import.meta.url, 'things-worker', {
+      task: 'counting things',
+      workerData: file,
     });
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiNotFound } from './errors.js';
-import { webDist } from './package-root.js';
+import { webDist } from './assets.js';
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Picto</title></head>
 <body><h1>The Picto web app is not built</h1><p>Run <code>npm run build</code>, then reload.

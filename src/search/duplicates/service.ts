@@ -3,14 +3,13 @@
 // to the one kept, so nothing people did is lost).
 
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { compiledSibling } from '../../jobs/module-url.js';
 import { CatalogError } from '../../collection/errors.js';
 import type { Collection } from '../../collection/collection.js';
 import type { TrashService } from '../../collection/trash.js';
 import type { Repos } from '../../db/index.js';
 import type { SignatureRow } from '../../db/repos/duplicates.js';
 import type { EventBus } from '../../shared/events.js';
+import { runInWorker } from '../../shared/worker-thread.js';
 import {
   DEFAULT_FINDER,
   findDuplicates,
@@ -18,6 +17,7 @@ import {
   type DupItem,
   type PairKind,
 } from './finder.js';
+import type { FinderInput } from './finder-worker.js';
 
 /** Below this many photos a scan takes well under a second: no thread needed. */
 const INLINE_MAX = 5000;
@@ -192,14 +192,10 @@ export class DuplicatesService {
 }
 
 function inWorker(items: DupItem[], dismissed: string[]): Promise<FoundGroup[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(compiledSibling(import.meta.url, 'finder-worker'));
-    worker.once('message', (groups: FoundGroup[]) => {
-      resolve(groups);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.postMessage({ items, dismissed });
+  const input: FinderInput = { items, dismissed };
+  return runInWorker<FoundGroup[]>(import.meta.url, 'finder-worker', {
+    task: 'finding duplicates',
+    workerData: input,
   });
 }
 

@@ -1,7 +1,7 @@
 import { SystemInfo } from '../../shared/api.js';
 import { schemaVersion } from '../../db/migrate.js';
 import type { Api, ServerContext } from '../context.js';
-import { packageVersion } from '../package-root.js';
+import { packageVersion } from '../../shared/package-root.js';
 
 export function systemRoutes(app: Api, { picto }: ServerContext): void {
   app.get(
