@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Picto } from '../src/app/picto.js';
 import type { MediaColumns } from '../src/db/repos/photos.js';
-import { stagesFor } from '../src/jobs/stages.js';
+import { scanStages } from '../src/jobs/pipeline.js';
 import { thumbnailPaths } from '../src/media/index.js';
 import { mulberry32 } from '../src/shared/random.js';
 
@@ -37,7 +37,7 @@ export async function generateCatalogue(
     const hashes: string[] = [];
     // As if fully indexed: every non-AI stage done at its current version, AI off for the folder,
     // so nothing re-queues work for files that do not exist.
-    const stages = stagesFor(false);
+    const stages = scanStages(false);
     repos.db.transaction(() => {
       const folder = repos.folders.insert(lib, now);
       repos.folders.setAi(folder.id, false);

@@ -1,7 +1,8 @@
 import { mkdirSync, promises as fs } from 'node:fs';
 import { backupDatabase, listBackups, type BackupInfo } from '../db/backup.js';
 import { createRepos, openDatabase, type Repos } from '../db/index.js';
-import '../jobs/ai-stages.js';
+import { queueNewStages } from '../jobs/backfill.js';
+import { PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { Collection } from '../collection/collection.js';
@@ -75,7 +76,9 @@ export class Picto {
       trash: this.trash,
       collection: this.collection,
       dataDir: this.layout.root,
+      textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
     });
+    queueNewStages(this.repos);
     this.people = new PeopleService({ repos: this.repos, events: this.events });
   }
 

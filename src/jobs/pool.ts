@@ -32,7 +32,7 @@ export class WorkerPool {
   }
 
   run(task: PhotoTask): Promise<PhotoTaskResult> {
-    return this.piscina.run(task) as Promise<PhotoTaskResult>;
+    return this.piscina.run(task);
   }
 
   async close(): Promise<void> {

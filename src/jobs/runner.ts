@@ -3,11 +3,21 @@ import { randomBytes } from 'node:crypto';
 import type { Repos } from '../db/index.js';
 import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
-import { applierFor } from './appliers/registry.js';
-import './appliers/media.js';
-import './appliers/ai.js';
-import { allStages, MEDIA_STAGE } from './stages.js';
-import type { PhotoTask, PhotoTaskResult, StageOutcome } from './task.js';
+import {
+  isScanStage,
+  isStageName,
+  PIPELINE,
+  SCAN_STAGES,
+  type StageName,
+  type StageResults,
+} from './pipeline.js';
+import type {
+  PhotoTask,
+  PhotoTaskResult,
+  StageFailure,
+  StageOutcome,
+  StageOutcomes,
+} from './task.js';
 
 /** What a stage cost so far in this runner: the benchmark and status screens read it. */
 export interface StageStats {
@@ -105,7 +115,7 @@ export class JobRunner {
     const { jobs } = this.deps.repos;
     jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
     // A stage whose model or code changed re-runs on exactly the photos an older version produced.
-    for (const stage of allStages())
+    for (const stage of SCAN_STAGES)
       jobs.requeueOutdated(stage.name, stage.version, now.toISOString());
     this.loop = this.run();
   }
@@ -205,7 +215,7 @@ export class JobRunner {
       width: photo.width,
       height: photo.height,
     };
-    const core = jobs.some((j) => this.isCore(j.stage));
+    const core = jobs.some((j) => isScanStage(j.stage));
     this.inFlight++;
     if (core) {
       this.inFlightCore++;
@@ -223,10 +233,6 @@ export class JobRunner {
           core,
         ),
     );
-  }
-
-  private isCore(stage: string): boolean {
-    return allStages().some((s) => s.name === stage);
   }
 
   private finish(f: Finished, dispatched: boolean, core = false): void {
@@ -255,14 +261,18 @@ export class JobRunner {
         const photoId = f.jobs[0].photo_id;
         if (!repos.photos.get(photoId)) continue; // removed while it was being processed
         for (const job of f.jobs) {
-          const outcome: StageOutcome = f.result?.outcomes[job.stage] ?? {
-            ok: false,
-            code: 'crash',
-            error: f.crash ?? 'no result from worker',
-            permanent: false,
-            ms: 0,
-          };
-          this.applyOutcome(photoId, job.stage, outcome, now);
+          if (isStageName(job.stage)) {
+            this.applyStage(photoId, job.stage, f.result?.outcomes, f.crash, now);
+          } else {
+            // Queued by another build that knows a stage this one does not.
+            this.fail(photoId, job.stage, {
+              ok: false,
+              code: 'unknown-stage',
+              error: `no worker handler for stage "${job.stage}"`,
+              permanent: false,
+              ms: 0,
+            });
+          }
         }
         changed.push(photoId);
       }
@@ -279,7 +289,11 @@ export class JobRunner {
     return Object.fromEntries(this.stats);
   }
 
-  private record(stage: string, outcome: StageOutcome): void {
+  private record(
+    stage: string,
+    outcome: { ok: boolean; ms: number },
+    steps?: Record<string, number>,
+  ): void {
     let s = this.stats.get(stage);
     if (!s) {
       s = { count: 0, failed: 0, totalMs: 0, steps: {} };
@@ -288,36 +302,48 @@ export class JobRunner {
     s.count++;
     if (!outcome.ok) s.failed++;
     s.totalMs += outcome.ms;
-    const timings = outcome.ok
-      ? (outcome.data as { timings?: unknown } | null)?.timings
-      : undefined;
-    if (timings && typeof timings === 'object') {
-      for (const [k, v] of Object.entries(timings)) {
-        if (typeof v === 'number') s.steps[k] = (s.steps[k] ?? 0) + v;
-      }
-    }
+    for (const [k, v] of Object.entries(steps ?? {})) s.steps[k] = (s.steps[k] ?? 0) + v;
   }
 
-  private applyOutcome(photoId: string, stage: string, outcome: StageOutcome, now: string): void {
+  /** Writes one stage's outcome with that stage's applier (the types go from worker to writer). */
+  private applyStage<K extends StageName>(
+    photoId: string,
+    name: K,
+    outcomes: StageOutcomes | undefined,
+    crash: string | undefined,
+    now: string,
+  ): void {
     const { repos } = this.deps;
-    this.record(stage, outcome);
-    applierFor(stage)?.(repos, photoId, outcome, now);
-    if (outcome.ok) {
-      repos.jobs.complete(photoId, stage, outcome.version, now);
+    const stage = PIPELINE[name];
+    const outcome: StageOutcome<StageResults[K]> = outcomes?.[name] ?? {
+      ok: false,
+      code: 'crash',
+      error: crash ?? 'no result from worker',
+      permanent: false,
+      ms: 0,
+    };
+    if (!outcome.ok) {
+      const gaveUp = this.fail(photoId, name, outcome);
+      stage.failed?.(repos, photoId, outcome, { gaveUp, now });
       return;
     }
-    const status = repos.jobs.fail(
+    this.record(name, outcome, stage.steps?.(outcome.data));
+    stage.apply(repos, photoId, outcome.data, { version: outcome.version, now });
+    repos.jobs.complete(photoId, name, outcome.version, now);
+  }
+
+  /** Records a failed job; true when it is failed for good (no retry follows). */
+  private fail(photoId: string, stage: string, failure: StageFailure): boolean {
+    this.record(stage, failure);
+    const status = this.deps.repos.jobs.fail(
       photoId,
       stage,
-      outcome.error,
-      outcome.permanent,
+      failure.error,
+      failure.permanent,
       this.deps.maxAttempts ?? 3,
-      now,
+      new Date().toISOString(),
     );
-    if (status === 'failed' && stage === MEDIA_STAGE.name && !outcome.permanent) {
-      // Retries ran out: say so on the photo rather than leave it pending forever.
-      repos.photos.markError(photoId, outcome.error, now);
-    }
+    return status === 'failed';
   }
 
   private rate(): number {
@@ -348,7 +374,7 @@ export class JobRunner {
    */
   private checkIdle(): boolean {
     const { jobs } = this.deps.repos;
-    const core = allStages().map((st) => st.name);
+    const core = SCAN_STAGES.map((st) => st.name);
     const coreOpen = () => this.inFlightCore > 0 || jobs.hasOpenWork(core);
     let queued = false;
     const waiting = this.idleWaiters.length + this.allIdleWaiters.length > 0;

@@ -1,4 +1,7 @@
-// The plain-data contract between the runner (main thread) and the workers.
+// The plain-data contract between the runner (main thread) and the workers. Everything here must
+// survive structured clone (typed arrays do): a remote worker would send the same shapes.
+
+import type { StageName, StageResults } from './pipeline.js';
 
 export interface PhotoTask {
   photoId: string;
@@ -12,10 +15,10 @@ export interface PhotoTask {
   height?: number | null;
 }
 
-export interface StageSuccess {
+export interface StageSuccess<T> {
   ok: true;
   version: string;
-  data: unknown;
+  data: T;
   ms: number;
 }
 
@@ -31,10 +34,13 @@ export interface StageFailure {
   ms: number;
 }
 
-export type StageOutcome = StageSuccess | StageFailure;
+export type StageOutcome<T> = StageSuccess<T> | StageFailure;
+
+/** Each stage's outcome typed by its name: `outcomes.faces` holds what the faces stage made. */
+export type StageOutcomes = { [K in StageName]?: StageOutcome<StageResults[K]> };
 
 export interface PhotoTaskResult {
   photoId: string;
-  outcomes: Record<string, StageOutcome>;
+  outcomes: StageOutcomes;
   ms: number;
 }

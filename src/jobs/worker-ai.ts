@@ -1,9 +1,8 @@
-// Worker-side AI stages: one analyzer (one onnxruntime session per model) per worker thread,
-// created on first use and shared by every photo that worker processes.
+// Worker halves of the AI stages (objects, faces): one analyzer (one onnxruntime session per
+// model) per worker thread, created on first use and shared by every photo that worker processes.
 import { createAnalyzer, type Analysis, type Analyzer } from '../ml/index.js';
-import { FACES_STAGE, OBJECTS_STAGE } from './ai-stages.js';
-import { registerImageStage, type ImageFrame } from './worker-stages.js';
 import type { RawImage } from '../media/types.js';
+import type { ImageFrame } from './stage.js';
 
 export interface ObjectResult {
   label: string;
@@ -61,41 +60,35 @@ function toPhoto(
   return [box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy];
 }
 
-registerImageStage({
-  name: OBJECTS_STAGE.name,
-  version: () => OBJECTS_STAGE.version,
-  async run(img, frame): Promise<ObjectResult[]> {
-    const { objects } = await analysisOf(img);
-    return objects.map((o) => ({
-      label: o.label,
-      score: o.score,
-      box: toPhoto(o.box, img, frame),
-    }));
-  },
-});
+/** Objects stage: labels and boxes in displayed-photo pixels. */
+export async function detectObjects(img: RawImage, frame: ImageFrame): Promise<ObjectResult[]> {
+  const { objects } = await analysisOf(img);
+  return objects.map((o) => ({
+    label: o.label,
+    score: o.score,
+    box: toPhoto(o.box, img, frame),
+  }));
+}
 
-registerImageStage({
-  name: FACES_STAGE.name,
-  version: () => FACES_STAGE.version,
-  async run(img, frame): Promise<FaceResult[]> {
-    const { faces } = await analysisOf(img);
-    const sx = frame.width / img.width;
-    const sy = frame.height / img.height;
-    return faces.map((f) => {
-      const landmarks = new Float32Array(f.landmarks.length * 2);
-      f.landmarks.forEach(([x, y], i) => {
-        landmarks[2 * i] = x * sx;
-        landmarks[2 * i + 1] = y * sy;
-      });
-      return {
-        box: toPhoto(f.box, img, frame),
-        score: f.score,
-        quality: f.quality.overall,
-        sizePx: f.quality.sizePx * sx,
-        blur: f.quality.blur,
-        landmarks,
-        embedding: f.embedding,
-      };
+/** Faces stage: boxes, landmarks, quality and descriptors in displayed-photo pixels. */
+export async function detectFaces(img: RawImage, frame: ImageFrame): Promise<FaceResult[]> {
+  const { faces } = await analysisOf(img);
+  const sx = frame.width / img.width;
+  const sy = frame.height / img.height;
+  return faces.map((f) => {
+    const landmarks = new Float32Array(f.landmarks.length * 2);
+    f.landmarks.forEach(([x, y], i) => {
+      landmarks[2 * i] = x * sx;
+      landmarks[2 * i + 1] = y * sy;
     });
-  },
-});
+    return {
+      box: toPhoto(f.box, img, frame),
+      score: f.score,
+      quality: f.quality.overall,
+      sizePx: f.quality.sizePx * sx,
+      blur: f.quality.blur,
+      landmarks,
+      embedding: f.embedding,
+    };
+  });
+}

@@ -1,97 +1,94 @@
-import { processMedia, loadOrientedImage } from '../media/index.js';
-import type { MediaMetadata, RawImage } from '../media/types.js';
-import { MEDIA_STAGE } from './stages.js';
+// Runs the pending stages of one photo inside a worker thread, as the pipeline table says: the
+// file stages first (media keeps its downscaled, oriented decode), then the image stages on that
+// decode, or on one fresh decode when no file stage ran. Plain data out, typed per stage.
+
+import { loadOrientedImage } from '../media/index.js';
+import type { RawImage } from '../media/types.js';
 import { failureOf } from './failures.js';
-import type { PhotoTask, StageOutcome } from './task.js';
+import { PIPELINE, STAGE_NAMES, type StageName, type StageResults } from './pipeline.js';
+import type { FileWorkResult, ImageFrame } from './stage.js';
+import type { PhotoTask, StageFailure, StageOutcome, StageOutcomes } from './task.js';
 
-/** Where a stage's image sits in the photo: results are reported in displayed-photo pixels. */
-export interface ImageFrame {
-  /** Displayed (oriented) size of the original photo. */
-  width: number;
-  height: number;
+/** What the file stages of a task hand on to its image stages. */
+interface Handover {
+  image?: RawImage;
+  frame?: FileWorkResult<unknown>['frame'];
+  /** A file stage failed: the image stages fail with it (the photo could not be read). */
+  failed?: StageFailure;
 }
 
-/** A stage that works on the decoded image the media stage (or a re-decode) produced. */
-export interface ImageStage {
-  name: string;
-  version: () => string;
-  run: (image: RawImage, frame: ImageFrame, task: PhotoTask) => Promise<unknown>;
+function record<K extends StageName>(
+  outcomes: { [P in K]?: StageOutcome<StageResults[P]> },
+  name: K,
+  outcome: StageOutcome<StageResults[K]>,
+): void {
+  outcomes[name] = outcome;
 }
 
-const imageStages = new Map<string, ImageStage>();
+async function runFileStage<K extends StageName>(
+  name: K,
+  task: PhotoTask,
+  keepImage: boolean,
+  handover: Handover,
+): Promise<StageOutcome<StageResults[K]>> {
+  const stage = PIPELINE[name];
+  const t0 = performance.now();
+  if (stage.needs !== 'file') throw new Error(`${name} is not a file stage`);
+  try {
+    const work = await stage.work();
+    const result = await work(task, keepImage);
+    handover.image ??= result.image;
+    handover.frame ??= result.frame;
+    return { ok: true, version: stage.version, data: result.data, ms: performance.now() - t0 };
+  } catch (err) {
+    const failure = failureOf(err, performance.now() - t0);
+    handover.failed ??= failure;
+    return failure;
+  }
+}
 
-/** AI modules register their worker-side stages here (imported by the worker entry). */
-export function registerImageStage(stage: ImageStage): void {
-  imageStages.set(stage.name, stage);
+async function runImageStage<K extends StageName>(
+  name: K,
+  task: PhotoTask,
+  handover: Handover,
+): Promise<StageOutcome<StageResults[K]>> {
+  const stage = PIPELINE[name];
+  if (stage.needs !== 'image') throw new Error(`${name} is not an image stage`);
+  if (handover.failed) {
+    const f = handover.failed;
+    return { ...f, partial: undefined, error: `not decodable: ${f.error}` };
+  }
+  const t0 = performance.now();
+  try {
+    const input = handover.image ?? (await loadOrientedImage(task.path));
+    handover.image = input;
+    const frame: ImageFrame = {
+      width: handover.frame?.width ?? task.width ?? input.width,
+      height: handover.frame?.height ?? task.height ?? input.height,
+    };
+    const work = await stage.work();
+    const data = await work(input, frame, task);
+    return { ok: true, version: stage.version, data, ms: performance.now() - t0 };
+  } catch (err) {
+    return failureOf(err, performance.now() - t0);
+  }
 }
 
 /**
- * Runs every pending stage of one photo on a single decode: the media stage keeps its downscaled,
- * oriented image for the AI stages; if media is already done, the image is decoded once for them.
+ * Runs every pending stage of one photo on a single decode. Stages the table does not know are
+ * left out: the runner fails their jobs.
  */
-export async function runStages(task: PhotoTask): Promise<Record<string, StageOutcome>> {
-  const outcomes: Record<string, StageOutcome> = {};
-  const later = task.stages.filter((s) => s !== MEDIA_STAGE.name);
-  let image: RawImage | undefined;
-
-  if (task.stages.includes(MEDIA_STAGE.name)) {
-    const t0 = performance.now();
-    try {
-      const result = await processMedia({
-        path: task.path,
-        contentHash: task.contentHash,
-        thumbDir: task.thumbDir,
-        keepImage: later.length > 0,
-      });
-      image = result.image;
-      const { image: _drop, ...data } = result;
-      outcomes[MEDIA_STAGE.name] = {
-        ok: true,
-        version: MEDIA_STAGE.version,
-        data,
-        ms: performance.now() - t0,
-      };
-    } catch (err) {
-      outcomes[MEDIA_STAGE.name] = failureOf(err, performance.now() - t0);
-    }
+export async function runStages(task: PhotoTask): Promise<StageOutcomes> {
+  const outcomes: StageOutcomes = {};
+  const names = STAGE_NAMES.filter((n) => task.stages.includes(n));
+  const imageStages = names.filter((n) => PIPELINE[n].needs === 'image');
+  const handover: Handover = {};
+  for (const name of names) {
+    if (PIPELINE[name].needs !== 'file') continue;
+    record(outcomes, name, await runFileStage(name, task, imageStages.length > 0, handover));
   }
-
-  for (const name of later) {
-    const t0 = performance.now();
-    const stage = imageStages.get(name);
-    if (!stage) {
-      outcomes[name] = {
-        ok: false,
-        code: 'unknown-stage',
-        error: `no worker handler for stage "${name}"`,
-        permanent: false,
-        ms: 0,
-      };
-      continue;
-    }
-    const media = outcomes[MEDIA_STAGE.name];
-    if (media && !media.ok) {
-      outcomes[name] = { ...media, partial: undefined, error: `not decodable: ${media.error}` };
-      continue;
-    }
-    try {
-      const input = image ?? (await loadOrientedImage(task.path));
-      image = input;
-      const media = outcomes[MEDIA_STAGE.name];
-      const meta = media?.ok ? (media.data as { metadata: MediaMetadata }).metadata : undefined;
-      const frame: ImageFrame = {
-        width: meta?.width ?? task.width ?? input.width,
-        height: meta?.height ?? task.height ?? input.height,
-      };
-      outcomes[name] = {
-        ok: true,
-        version: stage.version(),
-        data: await stage.run(input, frame, task),
-        ms: performance.now() - t0,
-      };
-    } catch (err) {
-      outcomes[name] = failureOf(err, performance.now() - t0);
-    }
+  for (const name of imageStages) {
+    record(outcomes, name, await runImageStage(name, task, handover));
   }
   return outcomes;
 }

@@ -1,8 +1,6 @@
-// Runs inside a piscina worker thread: plain data in, plain data out, no database.
+// Runs inside a piscina worker thread: plain data in, plain data out, no database. The stages'
+// worker halves (decoders, models, the OCR engine) load on first use (pipeline.ts).
 import { runStages } from './worker-stages.js';
-import './worker-ai.js';
-// Similarity signatures and text in photos (search and discovery).
-import '../search/stages/worker.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 export default async function run(task: PhotoTask): Promise<PhotoTaskResult> {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { FolderRow } from '../db/repos/folders.js';
-import { stagesFor } from '../jobs/stages.js';
+import { scanStages } from '../jobs/pipeline.js';
 import type { EventBus } from '../shared/events.js';
 
 export class FolderError extends Error {
@@ -73,12 +73,8 @@ export class FolderService {
     const folder = repos.db.transaction(() => {
       const row = repos.folders.insert(abs, now);
       for (const c of children) {
-        repos.db
-          .prepare('UPDATE locations SET folder_id = ? WHERE folder_id = ?')
-          .run(row.id, c.id);
-        repos.db
-          .prepare('UPDATE file_issues SET folder_id = ? WHERE folder_id = ?')
-          .run(row.id, c.id);
+        repos.locations.moveFolder(c.id, row.id);
+        repos.fileIssues.moveFolder(c.id, row.id);
         repos.folders.delete(c.id);
       }
       return row;
@@ -93,11 +89,7 @@ export class FolderService {
     const folder = await this.find(p);
     const hashes: string[] = [];
     const removed = repos.db.transaction(() => {
-      const photoIds = (
-        repos.db
-          .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
-          .all(folder.id) as { photo_id: string }[]
-      ).map((r) => r.photo_id);
+      const photoIds = repos.locations.photoIdsInFolder(folder.id);
       repos.folders.delete(folder.id);
       let n = 0;
       for (const id of photoIds) {
@@ -132,20 +124,8 @@ export class FolderService {
     let queued = 0;
     if (enabled) {
       const now = new Date().toISOString();
-      const aiStages = stagesFor(true).filter((s) => s.ai);
-      repos.db.transaction(() => {
-        const ids = repos.db
-          .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
-          .all(id) as { photo_id: string }[];
-        const has = repos.db.prepare('SELECT 1 FROM jobs WHERE photo_id = ? AND stage = ?');
-        for (const { photo_id } of ids) {
-          for (const s of aiStages) {
-            if (has.get(photo_id, s.name)) continue;
-            repos.jobs.enqueue(photo_id, s.name, now, s.priority);
-            queued++;
-          }
-        }
-      })();
+      const aiStages = scanStages(true).filter((s) => s.ai);
+      queued = repos.db.transaction(() => repos.jobs.enqueueMissingInFolder(id, aiStages, now))();
     }
     this.deps.events.emit({ type: 'folders.changed' });
     return queued;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { FolderRow } from '../db/repos/folders.js';
 import type { KnownFile } from '../db/repos/locations.js';
-import { stagesFor } from '../jobs/stages.js';
+import { scanStages } from '../jobs/pipeline.js';
 import type { EventBus, ScanSummary } from '../shared/events.js';
 import { localIso } from './dates.js';
 import { fingerprintFile, photoIdFromHash } from './fingerprint.js';
@@ -354,7 +354,7 @@ export class Scanner {
 
   private enqueueAll(photoId: string, folderId: number, now: string): void {
     const folder = this.deps.repos.folders.get(folderId);
-    for (const stage of stagesFor(Boolean(folder?.ai_enabled))) {
+    for (const stage of scanStages(Boolean(folder?.ai_enabled))) {
       this.deps.repos.jobs.enqueue(photoId, stage.name, now, stage.priority);
     }
   }

@@ -9,15 +9,13 @@ import type { EventBus } from '../shared/events.js';
 import { DuplicatesService } from './duplicates/service.js';
 import { MapService } from './map.js';
 import { MemoriesService } from './memories/service.js';
-import { OcrScheduler } from './ocr/scheduler.js';
+import { OcrScheduler, type TextStages } from './ocr/scheduler.js';
 import { semanticDir } from './semantic/model.js';
 import { SemanticSearch } from './semantic/ranker.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
-import { SIMILARITY_STAGE } from './stages/defs.js';
 import { ThingsService } from './things.js';
-import './stages/main.js';
 
 export interface DiscoveryDeps {
   repos: Repos;
@@ -26,6 +24,8 @@ export interface DiscoveryDeps {
   collection: Collection;
   /** The data directory (the semantic model slot is in it). */
   dataDir: string;
+  /** The background stages the OCR scheduler queues (from the pipeline table). */
+  textStages: TextStages;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
 }
@@ -68,37 +68,16 @@ export class Discovery {
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
     this.things = new ThingsService(repos, events);
-    this.ocr = new OcrScheduler(repos, events, () => this.semantic.status().version);
-    this.queueNewStages();
+    this.ocr = new OcrScheduler(
+      repos,
+      events,
+      deps.textStages,
+      () => this.semantic.status().version,
+    );
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {
       if (e.type === 'jobs.idle') this.places.catchUp(true);
     });
-  }
-
-  /**
-   * Photos indexed before a discovery stage existed never had it queued (scans queue stages for
-   * new or changed files only). Done once per stage version: a settings key remembers it.
-   */
-  private queueNewStages(): void {
-    const { repos } = this;
-    for (const stage of [SIMILARITY_STAGE]) {
-      const key = `discovery.queued.${stage.name}`;
-      if (repos.settings.get(key) === stage.version) continue;
-      repos.db.transaction(() => {
-        repos.discovery.duplicates.enqueueMissing(
-          stage.name,
-          stage.priority,
-          new Date().toISOString(),
-          stage.ai,
-        );
-        repos.settings.set(key, stage.version);
-      })();
-    }
-  }
-
-  private get repos(): Repos {
-    return this.deps.repos;
   }
 
   dispose(): void {

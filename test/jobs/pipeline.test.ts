@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
-import { FACES_STAGE } from '../../src/jobs/ai-stages.js';
-import { stageByName } from '../../src/jobs/stages.js';
+import { PIPELINE, stageNamed } from '../../src/jobs/pipeline.js';
 import { thumbnailPaths } from '../../src/media/index.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 
@@ -76,7 +75,7 @@ describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
     expect(plain.status).toBe('ready');
     const stages = picto.repos.jobs.stagesForPhoto(plain.id).map((j) => j.stage);
     expect(stages).toContain('media');
-    expect(stages.filter((s) => stageByName(s)?.ai)).toEqual([]);
+    expect(stages.filter((s) => stageNamed(s)?.ai)).toEqual([]);
   });
 
   it('re-runs exactly the photos an older model version produced, keeping face ids', async () => {
@@ -103,7 +102,7 @@ describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
       await again.runner.drain();
       const jobs = again.repos.jobs.stagesForPhoto(obama.id);
       expect(jobs.every((j) => j.status === 'done')).toBe(true);
-      expect(jobs.find((j) => j.stage === 'faces')!.version).toBe(FACES_STAGE.version);
+      expect(jobs.find((j) => j.stage === 'faces')!.version).toBe(PIPELINE.faces.version);
       expect(jobs.find((j) => j.stage === 'objects')!.updated_at).toBe(objectsBefore);
       const after = again.repos.jobs
         .stagesForPhoto(two.id)

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../src/interchange/export-types.js';
 import '../../src/app/picto.js';
-import { allStages } from '../../src/jobs/stages.js';
+import { SCAN_STAGES } from '../../src/jobs/pipeline.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
 
@@ -116,7 +116,7 @@ describe('kill -9 while indexing loses nothing', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       // Indexing (every registered stage) is complete; text reading may still be queued: it runs
       // in the background while Picto serves, after --wait has returned.
-      const core = allStages().map((s) => s.name);
+      const core = SCAN_STAGES.map((s) => s.name);
       const open = db
         .prepare(
           `SELECT stage, status, COUNT(*) AS n FROM jobs WHERE status != 'done'

@@ -95,23 +95,4 @@ export class DuplicatesRepo {
       )
       .all(limit) as { photo_id: string; paths: string }[];
   }
-
-  /**
-   * Queues a stage for every photo that never had it (a stage added by a newer build). Only
-   * photos whose pixels could be read; `aiOnly` limits it to folders with AI switched on.
-   */
-  enqueueMissing(stage: string, priority: number, now: string, aiOnly: boolean): number {
-    const ai = aiOnly
-      ? `AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
-                     WHERE l.photo_id = p.id AND f.ai_enabled = 1)`
-      : '';
-    return this.db
-      .prepare(
-        `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
-         SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' ${ai}
-           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)`,
-      )
-      .run(stage, priority, now, stage).changes;
-  }
 }

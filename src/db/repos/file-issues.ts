@@ -23,6 +23,13 @@ export class FileIssuesRepo {
     this.db.prepare('DELETE FROM file_issues WHERE path = ?').run(p);
   }
 
+  /** Hands a folder's problem files to another folder (see LocationsRepo.moveFolder). */
+  moveFolder(fromFolderId: number, toFolderId: number): void {
+    this.db
+      .prepare('UPDATE file_issues SET folder_id = ? WHERE folder_id = ?')
+      .run(toFolderId, fromFolderId);
+  }
+
   inFolder(folderId: number): FileIssueRow[] {
     return this.db
       .prepare('SELECT * FROM file_issues WHERE folder_id = ? ORDER BY path')

@@ -206,4 +206,83 @@ export class JobsRepo {
       )
       .run(now, stage, version).changes;
   }
+
+  /**
+   * Queues a stage for every photo that never had it (a stage added by a newer build). Only
+   * photos whose pixels could be read; `aiOnly` limits it to folders with AI switched on.
+   */
+  enqueueMissing(stage: string, priority: number, now: string, aiOnly: boolean): number {
+    const ai = aiOnly
+      ? `AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
+                     WHERE l.photo_id = p.id AND f.ai_enabled = 1)`
+      : '';
+    return this.db
+      .prepare(
+        `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
+         SELECT p.id, ?, 'pending', ?, ? FROM photos p
+         WHERE p.status = 'ready' ${ai}
+           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)`,
+      )
+      .run(stage, priority, now, stage).changes;
+  }
+
+  /**
+   * Queues up to `limit` photos for a low-priority stage: ready photos in folders with AI on that
+   * never had it, or had it from another version.
+   */
+  queueBatch(stage: string, version: string, priority: number, limit: number, now: string): number {
+    const again = this.db
+      .prepare(
+        `UPDATE jobs SET status = 'pending', attempts = 0, last_error = NULL, priority = ?, updated_at = ?
+         WHERE rowid IN (SELECT rowid FROM jobs WHERE stage = ? AND status = 'done' AND version IS NOT ? LIMIT ?)`,
+      )
+      .run(priority, now, stage, version, limit).changes;
+    const fresh = this.db
+      .prepare(
+        `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
+         SELECT p.id, ?, 'pending', ?, ? FROM photos p
+         WHERE p.status = 'ready' AND p.trashed_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)
+           AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
+                       WHERE l.photo_id = p.id AND f.ai_enabled = 1)
+         LIMIT ?`,
+      )
+      .run(stage, priority, now, stage, Math.max(0, limit - again)).changes;
+    return again + fresh;
+  }
+
+  /** Drops a stage's pending work (switching it off: what was done stays). */
+  dropPending(stage: string): number {
+    return this.db.prepare(`DELETE FROM jobs WHERE stage = ? AND status = 'pending'`).run(stage)
+      .changes;
+  }
+
+  /** Queues every job of a stage again (a new model in the semantic slot embeds every photo). */
+  requeueStage(stage: string): number {
+    return this.db
+      .prepare(`UPDATE jobs SET status = 'pending', attempts = 0 WHERE stage = ?`)
+      .run(stage).changes;
+  }
+
+  /** Queues the stages a photo of the folder never had (AI switched on for a folder). */
+  enqueueMissingInFolder(
+    folderId: number,
+    stages: { name: string; priority: number }[],
+    now: string,
+  ): number {
+    const photoIds = this.db
+      .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
+      .pluck()
+      .all(folderId) as string[];
+    const has = this.db.prepare('SELECT 1 FROM jobs WHERE photo_id = ? AND stage = ?');
+    let queued = 0;
+    for (const photoId of photoIds) {
+      for (const s of stages) {
+        if (has.get(photoId, s.name)) continue;
+        this.enqueue(photoId, s.name, now, s.priority);
+        queued++;
+      }
+    }
+    return queued;
+  }
 }

@@ -82,6 +82,21 @@ export class LocationsRepo {
       .run(photoId, size, mtimeMs, id);
   }
 
+  /** Photos with a file in the folder. */
+  photoIdsInFolder(folderId: number): string[] {
+    return this.db
+      .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
+      .pluck()
+      .all(folderId) as string[];
+  }
+
+  /** Hands a folder's files to another folder (a parent folder added to the library absorbs it). */
+  moveFolder(fromFolderId: number, toFolderId: number): void {
+    this.db
+      .prepare('UPDATE locations SET folder_id = ? WHERE folder_id = ?')
+      .run(toFolderId, fromFolderId);
+  }
+
   delete(id: number): void {
     this.db.prepare('DELETE FROM locations WHERE id = ?').run(id);
   }

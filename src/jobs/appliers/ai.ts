@@ -1,17 +1,19 @@
-import type { Repos } from '../../db/index.js';
-import { FACES_STAGE, OBJECTS_STAGE } from '../ai-stages.js';
-import type { StageOutcome } from '../task.js';
-import type { FaceResult, ObjectResult } from '../worker-ai.js';
-import { registerApplier } from './registry.js';
+// Main-thread halves of the AI stages: what the detectors found replaces what a photo had.
 
-function applyObjects(repos: Repos, photoId: string, outcome: StageOutcome): void {
-  if (!outcome.ok) return;
-  repos.objects.replaceObjects(photoId, outcome.data as ObjectResult[]);
+import type { Repos } from '../../db/index.js';
+import type { Applied } from '../stage.js';
+import type { FaceResult, ObjectResult } from '../worker-ai.js';
+
+export function applyObjects(repos: Repos, photoId: string, objects: ObjectResult[]): void {
+  repos.objects.replaceObjects(photoId, objects);
 }
 
-function applyFaces(repos: Repos, photoId: string, outcome: StageOutcome, now: string): void {
-  if (!outcome.ok) return;
-  const faces = outcome.data as FaceResult[];
+export function applyFaces(
+  repos: Repos,
+  photoId: string,
+  faces: FaceResult[],
+  done: Applied,
+): void {
   repos.faces.replaceFaces(
     photoId,
     faces.map((f) => ({
@@ -23,10 +25,7 @@ function applyFaces(repos: Repos, photoId: string, outcome: StageOutcome, now: s
       landmarks: f.landmarks,
       embedding: f.embedding,
     })),
-    outcome.version,
-    now,
+    done.version,
+    done.now,
   );
 }
-
-registerApplier(OBJECTS_STAGE.name, applyObjects);
-registerApplier(FACES_STAGE.name, applyFaces);

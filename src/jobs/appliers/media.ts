@@ -1,9 +1,8 @@
 import type { Repos } from '../../db/index.js';
 import type { MediaColumns } from '../../db/repos/photos.js';
-import type { MediaMetadata, MediaResult } from '../../media/types.js';
-import { MEDIA_STAGE } from '../stages.js';
-import type { StageOutcome } from '../task.js';
-import { registerApplier } from './registry.js';
+import type { MediaMetadata, MediaPartial, MediaResult } from '../../media/types.js';
+import type { Applied } from '../stage.js';
+import type { StageFailure } from '../task.js';
 
 function columnsOf(meta: MediaMetadata, result?: Partial<MediaResult>): MediaColumns {
   return {
@@ -38,36 +37,58 @@ function sortKey(meta: MediaMetadata, fallback: string): string {
   return meta.takenAt ?? fallback;
 }
 
+/** Writes what the media stage read: metadata columns, thumbnail sizes, pHash, sort key. */
 export function applyMedia(
   repos: Repos,
   photoId: string,
-  outcome: StageOutcome,
-  now: string,
+  result: MediaResult,
+  done: Applied,
 ): void {
   const photo = repos.photos.get(photoId);
   if (!photo) return;
-  if (outcome.ok) {
-    const result = outcome.data as MediaResult;
-    repos.photos.applyMedia(
-      photoId,
-      columnsOf(result.metadata, result),
-      sortKey(result.metadata, photo.sort_at),
-      now,
-    );
-    return;
-  }
-  const partial = outcome.partial as
-    Partial<MediaResult> | { metadata?: MediaMetadata } | undefined;
-  const meta = partial && 'metadata' in partial ? partial.metadata : undefined;
-  if (outcome.permanent) {
+  repos.photos.applyMedia(
+    photoId,
+    columnsOf(result.metadata, result),
+    sortKey(result.metadata, photo.sort_at),
+    done.now,
+  );
+}
+
+/**
+ * A file the decoder rejects is listed with the error and whatever metadata could be read; a
+ * transient failure says so on the photo once its retries have run out, rather than leave it
+ * pending forever.
+ */
+export function mediaFailed(
+  repos: Repos,
+  photoId: string,
+  failure: StageFailure,
+  at: { gaveUp: boolean; now: string },
+): void {
+  const photo = repos.photos.get(photoId);
+  if (!photo) return;
+  if (failure.permanent) {
+    const partial = isMediaPartial(failure.partial) ? failure.partial : undefined;
+    const meta = partial?.metadata;
     repos.photos.markError(
       photoId,
-      outcome.error,
-      now,
-      meta ? columnsOf(meta, partial as Partial<MediaResult>) : undefined,
+      failure.error,
+      at.now,
+      meta ? columnsOf(meta, partial) : undefined,
       meta ? sortKey(meta, photo.sort_at) : undefined,
     );
+  } else if (at.gaveUp) {
+    repos.photos.markError(photoId, failure.error, at.now);
   }
 }
 
-registerApplier(MEDIA_STAGE.name, applyMedia);
+/** The partial result a MediaError carries (media/types.ts MediaPartial), if that is what it is. */
+function isMediaPartial(p: unknown): p is MediaPartial {
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    'metadata' in p &&
+    typeof p.metadata === 'object' &&
+    p.metadata !== null
+  );
+}

@@ -4,10 +4,22 @@
 
 import type { Repos } from '../../db/index.js';
 import type { EventBus } from '../../shared/events.js';
-import { OCR_STAGE, SEMANTIC_STAGE } from '../stages/defs.js';
 
 const SETTING = 'ocr.enabled';
 const BATCH = 100;
+
+/** A background stage as the pipeline table defines it (src/jobs/pipeline.ts). */
+export interface BatchStage {
+  name: string;
+  version: string;
+  priority: number;
+}
+
+/** The background stages this scheduler queues: text reading and the semantic embeddings. */
+export interface TextStages {
+  ocr: BatchStage;
+  semantic: BatchStage;
+}
 
 export class OcrScheduler {
   private readonly off: () => void;
@@ -16,6 +28,7 @@ export class OcrScheduler {
   constructor(
     private readonly repos: Repos,
     events: EventBus,
+    private readonly stages: TextStages,
     private readonly semanticVersion: () => string | null = () => null,
   ) {
     this.off = events.on((e) => {
@@ -34,7 +47,7 @@ export class OcrScheduler {
   setEnabled(on: boolean): void {
     this.repos.db.transaction(() => {
       this.repos.settings.set(SETTING, on ? '1' : '0');
-      if (!on) this.repos.discovery.text.dropPending(OCR_STAGE.name);
+      if (!on) this.repos.jobs.dropPending(this.stages.ocr.name);
     })();
     if (on) this.fill();
   }
@@ -46,39 +59,26 @@ export class OcrScheduler {
   fill(): number {
     const now = new Date().toISOString();
     const { repos } = this;
+    const { ocr, semantic } = this.stages;
     return repos.db.transaction(() => {
       let n = 0;
       if (this.enabled) {
-        n += repos.discovery.text.queue(
-          OCR_STAGE.name,
-          OCR_STAGE.version,
-          OCR_STAGE.priority,
-          BATCH,
-          now,
-        );
+        n += repos.jobs.queueBatch(ocr.name, ocr.version, ocr.priority, BATCH, now);
       }
       const model = this.semanticVersion();
       if (model) {
         if (repos.settings.get('semantic.model') !== model) {
-          repos.db
-            .prepare(`UPDATE jobs SET status = 'pending', attempts = 0 WHERE stage = ?`)
-            .run(SEMANTIC_STAGE.name);
+          repos.jobs.requeueStage(semantic.name);
           repos.settings.set('semantic.model', model);
         }
-        n += repos.discovery.text.queue(
-          SEMANTIC_STAGE.name,
-          SEMANTIC_STAGE.version,
-          SEMANTIC_STAGE.priority,
-          BATCH,
-          now,
-        );
+        n += repos.jobs.queueBatch(semantic.name, semantic.version, semantic.priority, BATCH, now);
       }
       return n;
     })();
   }
 
   status(): { enabled: boolean; read: number; queued: number; withText: number } {
-    const c = this.repos.discovery.text.counts(OCR_STAGE.name);
+    const c = this.repos.discovery.text.counts(this.stages.ocr.name);
     return { enabled: this.enabled, read: c.done, queued: c.pending, withText: c.withText };
   }
 }

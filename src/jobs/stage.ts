@@ -1,0 +1,113 @@
+// The shape of one indexing stage, as the pipeline table (pipeline.ts) lists it: its definition,
+// its worker half (reached lazily, so the main thread never loads a decoder or a model runtime)
+// and its main-thread half (the applier). One type parameter, the stage's result, ties the halves
+// together: what the worker returns is what the applier writes, with no cast in between.
+
+import type { Repos } from '../db/index.js';
+import type { RawImage } from '../media/types.js';
+import type { PhotoTask, StageFailure } from './task.js';
+
+/** What the runner, the scanner and the schedulers know about a stage without running it. */
+export interface StageDef {
+  name: string;
+  /**
+   * Names what produced the stored result (models, code revision). When it changes, exactly the
+   * photos another version produced are queued again: changing it re-indexes every catalogue.
+   */
+  version: string;
+  /** AI stages run only for photos in folders with AI switched on. */
+  ai: boolean;
+  /** Higher runs first when the queue has a choice: thumbnails before AI, text reading last. */
+  priority: number;
+  /**
+   * `scan`: queued with every new or changed file; indexing (`drain()`, `--wait`) waits for it.
+   * `background`: queued in batches by a scheduler once indexing is idle (text reading, the
+   * semantic model); `drain()` does not wait for it, `drain({ background: true })` does.
+   */
+  queue: 'scan' | 'background';
+  /**
+   * `file`: reads the original itself. `image`: works on the decoded, upright image a file stage
+   * of the same task kept (else the photo is decoded once for all image stages of the task).
+   */
+  needs: 'file' | 'image';
+  /** Queued once for photos indexed before the stage existed (scans queue new files only). */
+  backfill?: boolean;
+}
+
+/** Displayed (oriented) size of the photo: image stages report positions in these pixels. */
+export interface ImageFrame {
+  width: number;
+  height: number;
+}
+
+/** What a file stage returns: its result, and what it hands on to the image stages. */
+export interface FileWorkResult<T> {
+  data: T;
+  /** The decoded upright image, when asked to keep it: image stages reuse it (one decode). */
+  image?: RawImage;
+  /** Displayed size as the file records it, when known. */
+  frame?: { width: number | null; height: number | null };
+}
+
+/** Worker half of a file stage. `keepImage`: image stages of the same task will want the decode. */
+export type FileWork<T> = (task: PhotoTask, keepImage: boolean) => Promise<FileWorkResult<T>>;
+
+/** Worker half of an image stage. */
+export type ImageWork<T> = (image: RawImage, frame: ImageFrame, task: PhotoTask) => T | Promise<T>;
+
+export interface Applied {
+  /** The version the worker ran (stored with the result where the result keeps one). */
+  version: string;
+  now: string;
+}
+
+interface StageParts<N extends string, T, W> extends Omit<StageDef, 'needs'> {
+  name: N;
+  /**
+   * Loads the worker half. Only worker threads call it: a dynamic import() keeps sharp, the model
+   * runtimes and the OCR engine out of the main thread and the CLI.
+   */
+  work: () => Promise<W>;
+  /**
+   * Main-thread half: writes a result. Runs inside the runner's batched transaction, so it must
+   * only touch the database (no awaits, no file I/O). `result` is plain data (structured clone):
+   * a result from elsewhere (a remote worker) must be checked to be a T before it gets here.
+   */
+  apply: (repos: Repos, photoId: string, result: T, done: Applied) => void;
+  /**
+   * Records a failure beyond the job row (media: the photo shows the error). `gaveUp`: the job is
+   * failed for good (permanent, or retries ran out); otherwise it will be retried.
+   */
+  failed?: (
+    repos: Repos,
+    photoId: string,
+    failure: StageFailure,
+    at: { gaveUp: boolean; now: string },
+  ) => void;
+  /** Per-step milliseconds a result reports (decode, thumbnails…): the runner sums them. */
+  steps?: (result: T) => Record<string, number>;
+}
+
+export interface FileStage<N extends string, T> extends StageParts<N, T, FileWork<T>> {
+  needs: 'file';
+}
+
+export interface ImageStage<N extends string, T> extends StageParts<N, T, ImageWork<T>> {
+  needs: 'image';
+}
+
+export type Stage<N extends string, T> = FileStage<N, T> | ImageStage<N, T>;
+
+/** A stage that reads the original file (media today; probes and posters of videos later). */
+export function fileStage<N extends string, T>(
+  parts: StageParts<N, T, FileWork<T>>,
+): FileStage<N, T> {
+  return { ...parts, needs: 'file' };
+}
+
+/** A stage that works on the decoded image (AI, signatures, text). */
+export function imageStage<N extends string, T>(
+  parts: StageParts<N, T, ImageWork<T>>,
+): ImageStage<N, T> {
+  return { ...parts, needs: 'image' };
+}
