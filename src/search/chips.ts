@@ -1,7 +1,7 @@
 // How a query was understood, for people: one removable chip per clause, and the same query in
 // explicit syntax (what `picto search --json` reports and the UI can show or edit).
 
-import type { Clause, ParsedQuery, Term, TermKind } from './query-types.js';
+import type { Clause, ParsedQuery, Term, TermKind } from '../shared/search-query.js';
 
 export interface Chip {
   /** The kind of every term, or 'mixed' when a word had several meanings. */

@@ -3,7 +3,7 @@
 // what "last summer" means. Capture times are local wall-clock strings, so every span here is in
 // local calendar days and compares as text against photos.sort_at.
 
-import type { DateSpan, Term, YearlySpan } from './query-types.js';
+import type { DateSpan, Term, YearlySpan } from '../shared/search-query.js';
 
 export type DateTerm = Extract<Term, { kind: 'date' }>;
 

@@ -4,7 +4,7 @@
 
 import { boundTerm, parseDateValue } from './dates.js';
 import { FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
-import type { HasWhat, PlaceField, SortOrder, Term } from './query-types.js';
+import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 

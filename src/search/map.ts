@@ -3,7 +3,7 @@
 
 import type { ClusterRow } from '../db/repos/search.js';
 import type { Repos } from '../db/index.js';
-import type { Clause } from './query-types.js';
+import type { Clause } from '../shared/search-query.js';
 import type { SearchService } from './service.js';
 
 export interface MapView {

@@ -7,7 +7,7 @@
 import { dateTokens, matchDate, parseDateValue } from './dates.js';
 import { explicit, isKey, keyKind, sortOrder, textMeaning, type Meaning } from './explicit.js';
 import { FAVOURITE_WORDS, STOPWORDS } from './lexicon.js';
-import type { Clause, ParsedQuery, SortOrder, Term } from './query-types.js';
+import type { Clause, ParsedQuery, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { Vocabulary } from './vocabulary.js';

@@ -12,9 +12,8 @@
 // Pure: estimates in, plan out. Costs are in "rows touched"; the constants only need to be right
 // within a factor of two for the choice to be right.
 
-import type { Clause, SortOrder } from './query-types.js';
-
-export type Plan = { mode: 'walk' } | { mode: 'driven'; driver: number };
+import type { Plan } from '../db/repos/search.js';
+import type { Clause, SortOrder } from '../shared/search-query.js';
 
 export interface PlanInput {
   clauses: Clause[];

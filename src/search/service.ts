@@ -1,10 +1,10 @@
 import { CatalogError } from '../collection/errors.js';
-import type { SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
+import type { Plan, SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
 import type { EventBus } from '../shared/events.js';
 import { understand, type Understanding } from './chips.js';
 import { parseQuery } from './parse.js';
-import { choosePlan, type Plan } from './planner.js';
-import type { Clause, ParsedQuery, SortOrder, Term } from './query-types.js';
+import { choosePlan } from './planner.js';
+import type { Clause, ParsedQuery, SortOrder, Term } from '../shared/search-query.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
 export interface SearchRequest {

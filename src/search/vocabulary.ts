@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { singulars, tagPhrases, TYPE_WORDS } from './lexicon.js';
-import type { PlaceField, Term, TermKind } from './query-types.js';
+import type { PlaceField, Term, TermKind } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 
 export interface VocabularyData {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDetectedFaces } from '../../src/people/detected-faces.js';
 import { createRepos, openDatabase } from '../../src/db/index.js';
 import { hasCorpus, repoRoot } from '../helpers/corpus.js';
 import { corpusFaces } from './corpus-faces.js';
@@ -35,7 +36,8 @@ describe.skipIf(!hasCorpus || !built)('people CLI', () => {
       for (const p of photos) {
         const id = createHash('sha256').update(p.file).digest('hex').slice(0, 32);
         repos.photos.insertPending({ id, hash: id, size: 1, sortAt: now, now });
-        repos.faces.replaceFaces(
+        recordDetectedFaces(
+          repos,
           id,
           p.faces.map((f) => ({
             ...f,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDetectedFaces } from '../../src/people/detected-faces.js';
 import { createRepos, openDatabase, type Repos } from '../../src/db/index.js';
 import { PeopleService } from '../../src/people/service.js';
 import { EventBus } from '../../src/shared/events.js';
@@ -22,7 +23,8 @@ function addPhotos(repos: Repos, photos: CorpusPhoto[], at: string): Map<string,
     for (const p of photos) {
       const id = photoId(p.file);
       repos.photos.insertPending({ id, hash: id, size: 1, sortAt: at, now: at });
-      const ids = repos.faces.replaceFaces(
+      const ids = recordDetectedFaces(
+        repos,
         id,
         p.faces.map((f) => ({
           box: f.box,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/search/chips.js';
 import { parseQuery, MAX_CLAUSES, MAX_QUERY_LENGTH } from '../../src/search/parse.js';
-import type { ParsedQuery, Term } from '../../src/search/query-types.js';
+import type { ParsedQuery, Term } from '../../src/shared/search-query.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
 
 // A Wednesday in July: "last summer" is 2024, "this year" 2025.

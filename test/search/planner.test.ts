@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosePlan } from '../../src/search/planner.js';
-import type { Clause, Term } from '../../src/search/query-types.js';
+import type { Clause, Term } from '../../src/shared/search-query.js';
 
 const tag: Term = { kind: 'tag', labels: ['dog'], name: 'dog' };
 const person: Term = { kind: 'person', ids: [1], name: 'Alice' };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { exportedPhotos } from '../../search/export.js';
-import type { SortOrder } from '../../search/query-types.js';
+import type { SortOrder } from '../../shared/search-query.js';
 import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
 
 const SORTS = new Set(['relevance', 'newest', 'oldest']);

@@ -5,7 +5,7 @@
 //               query from when it is the most selective clause.
 // Values are always bound parameters; only fixed SQL text is concatenated.
 
-import type { Clause, Term } from '../../search/query-types.js';
+import type { Clause, Term } from '../../shared/search-query.js';
 
 export interface Sql {
   text: string;

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Plan } from '../../search/planner.js';
-import type { Clause, SortOrder, Term } from '../../search/query-types.js';
+import type { Clause, SortOrder, Term } from '../../shared/search-query.js';
 import type { Db } from '../connection.js';
 import type { TimelineRow } from './timeline.js';
 import {
@@ -26,6 +25,12 @@ export function trigramExpression(words: string[], where: 'all' | 'names' | 'ocr
   if (where === 'names' || !words.length || words.some((w) => w.length < 3)) return null;
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
 }
+
+/**
+ * How the statement reads the catalogue (search/planner.ts chooses): `walk` down the timeline
+ * index testing every clause, or start from the ids of clause `driver` (the most selective).
+ */
+export type Plan = { mode: 'walk' } | { mode: 'driven'; driver: number };
 
 /** One result row: what a grid needs, plus the relevance it was ranked by. */
 export interface SearchRow extends TimelineRow {

@@ -1,6 +1,7 @@
 // Main-thread halves of the AI stages: what the detectors found replaces what a photo had.
 
 import type { Repos } from '../../db/index.js';
+import { recordDetectedFaces } from '../../people/detected-faces.js';
 import type { Applied } from '../stage.js';
 import type { FaceResult, ObjectResult } from '../worker-ai.js';
 
@@ -14,7 +15,8 @@ export function applyFaces(
   faces: FaceResult[],
   done: Applied,
 ): void {
-  repos.faces.replaceFaces(
+  recordDetectedFaces(
+    repos,
     photoId,
     faces.map((f) => ({
       box: f.box,

@@ -1,6 +1,7 @@
 // What a search query means once parsed: clauses that must all hold, each an any-of list of terms.
-// The parser produces it from text, the service resolves nothing more (names are already ids), and
-// the search repository turns it into one SQL statement.
+// The parser (search/parse.ts) produces it from text, the service resolves nothing more (names are
+// already ids), and the search repository (db/repos/search.ts) turns it into one SQL statement.
+// It lives in shared/ because both sides speak it: `db` never imports a domain module.
 
 /** Calendar span on local capture time: `from` inclusive, `to` exclusive, both YYYY-MM-DD. */
 export interface DateSpan {
