@@ -37,6 +37,7 @@ const STATEMENT_CACHE = 1000;
  * clear to read but would compile the same statement again on every call, and each compiled
  * statement holds native memory the garbage collector does not see: a 100k-file scan grew the
  * process by hundreds of MB that way. Modes a caller set (pluck, raw, expand) are reset on reuse.
+ * This is the one statement cache: repositories keep no statements of their own.
  */
 function cacheStatements(db: Db): void {
   const prepare = db.prepare.bind(db) as (sql: string) => Database.Statement;
@@ -56,9 +57,4 @@ function cacheStatements(db: Db): void {
     if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
     return stmt;
   };
-}
-
-/** Runs fn in one transaction: every multi-row change is all-or-nothing. */
-export function tx<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn)();
 }

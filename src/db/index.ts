@@ -16,7 +16,7 @@ import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 
-export { openDatabase, tx, type Db } from './connection.js';
+export { openDatabase, type Db } from './connection.js';
 
 /** Every repository over one connection: the only place SQL lives. */
 export interface Repos {

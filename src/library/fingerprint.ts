@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 
-/** Bump when the recipe changes: stored hashes from another recipe are not comparable. */
-export const FINGERPRINT_VERSION = 1;
-
 const FULL_LIMIT = 1024 * 1024;
 const WINDOW = 64 * 1024;
 const WINDOWS = 16;

@@ -28,7 +28,7 @@ export {
   type GroupTag,
 } from './labels.js';
 export { ModelUnavailableError, type ModelState } from './model-store.js';
-export { faceDistance, SAME_PERSON_MAX_DISTANCE } from './faces/similarity.js';
+export { faceDistance } from './faces/similarity.js';
 export { iou, type Box } from './nms.js';
 export { resultVersions } from './versions.js';
 export { emptyTimings as emptyStageTimings } from './types.js';

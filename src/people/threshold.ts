@@ -12,8 +12,8 @@
 //   0.0775+      precision falls to 0.949 / 0.964 (two look-alike people merge).
 // 0.07 keeps two steps of margin below that cliff (precision errors cost the user more than
 // recall errors: a wrong merge must be untangled face by face, a split is one click to merge or
-// a suggestion to confirm), with F1 1.000 / 0.984. It agrees with the ml module's
-// SAME_PERSON_MAX_DISTANCE, measured on pairs.
+// a suggestion to confirm), with F1 1.000 / 0.984. It agrees with the pair distances measured in
+// ml/faces/similarity.ts.
 
 /** Average-linkage cosine distance at or below which faces are the same person. */
 export const PERSON_THRESHOLD = 0.07;

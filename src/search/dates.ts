@@ -431,8 +431,4 @@ export function boundTerm(which: 'after' | 'before' | 'until', term: DateTerm): 
   return s.to ? span(`until ${term.name}`, undefined, s.to) : null;
 }
 
-export function monthName(m: number): string {
-  return MONTH_NAMES[m] ?? '';
-}
-
 export type { DateSpan };

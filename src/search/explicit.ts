@@ -305,8 +305,6 @@ function areaMeaning(v: string): Meaning {
   return { terms: [], note: `"area:${v}" needs south,west,north,east in degrees` };
 }
 
-export const SEARCH_KEYS = Object.keys(KEYS);
-
 /** Whether `key:` is explicit syntax (else the token is an ordinary word, like "10:30"). */
 export function isKey(key: string): boolean {
   return key in KEYS;

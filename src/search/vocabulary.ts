@@ -18,15 +18,6 @@ export interface VocabularyData {
   dirs: string[];
 }
 
-export const EMPTY_VOCABULARY: VocabularyData = {
-  persons: [],
-  albums: [],
-  places: [],
-  cameras: [],
-  roots: [],
-  dirs: [],
-};
-
 /** Longest phrase the parser tries to match, in words. */
 const MAX_PHRASE_WORDS = 6;
 

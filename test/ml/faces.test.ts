@@ -11,11 +11,11 @@ import {
   createAnalyzer,
   faceDistance,
   FACE_THRESHOLD,
-  SAME_PERSON_MAX_DISTANCE,
   type Analyzer,
   type DetectedFace,
 } from '../../src/ml/index.js';
 import { iou, type Box } from '../../src/ml/nms.js';
+import { PERSON_THRESHOLD } from '../../src/people/threshold.js';
 import type { RawImage } from '../../src/media/types.js';
 import { ensureModels } from './models.js';
 
@@ -222,10 +222,10 @@ describe.skipIf(!hasCorpus)('faces on corpus/faces', () => {
           if (a < b) {
             if (id(a) === id(b)) {
               sameN++;
-              if (d <= SAME_PERSON_MAX_DISTANCE) sameOk++;
+              if (d <= PERSON_THRESHOLD) sameOk++;
             } else {
               diffN++;
-              if (d > SAME_PERSON_MAX_DISTANCE) diffOk++;
+              if (d > PERSON_THRESHOLD) diffOk++;
             }
           }
         }
@@ -235,7 +235,7 @@ describe.skipIf(!hasCorpus)('faces on corpus/faces', () => {
         }
       }
       console.log(
-        `all pairs @${SAME_PERSON_MAX_DISTANCE}: same ${sameOk}/${sameN}, different ${diffOk}/${diffN}; nearest neighbour same person ${nnOk}/${nnN}`,
+        `all pairs @${PERSON_THRESHOLD}: same ${sameOk}/${sameN}, different ${diffOk}/${diffN}; nearest neighbour same person ${nnOk}/${nnN}`,
       );
       expect(sameOk / sameN).toBeGreaterThanOrEqual(0.95);
       expect(diffOk / diffN).toBeGreaterThanOrEqual(0.995);

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Clause, SortOrder, Term } from '../../shared/search-query.js';
 import type { Db } from '../connection.js';
 import type { TimelineRow } from './timeline.js';
@@ -75,25 +74,12 @@ const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_wid
  * paged with a keyset cursor. Trashed photos never appear.
  */
 export class SearchRepo {
-  private readonly stmts = new Map<string, Database.Statement>();
-
   constructor(private readonly db: Db) {}
-
-  private stmt(text: string): Database.Statement {
-    let s = this.stmts.get(text);
-    if (!s) {
-      // Query shapes repeat (same clauses, other values): a bounded cache of prepared statements.
-      if (this.stmts.size > 500) this.stmts.clear();
-      s = this.db.prepare(text);
-      this.stmts.set(text, s);
-    }
-    return s;
-  }
 
   /** One page of results. */
   search(c: SearchCriteria, plan: Plan): SearchRow[] {
     const q = this.build(c, plan);
-    return this.stmt(q.text).all(...q.params) as SearchRow[];
+    return this.db.prepare(q.text).all(...q.params) as SearchRow[];
   }
 
   /** How many photos match, counting no further than `cap`. */
@@ -104,12 +90,12 @@ export class SearchRepo {
     cap: number,
   ): number {
     const q = this.build({ clauses, semantic, sort: 'newest', limit: cap }, plan, true);
-    return (this.stmt(q.text).get(...q.params) as { n: number }).n;
+    return (this.db.prepare(q.text).get(...q.params) as { n: number }).n;
   }
 
   /** Photos in the catalogue (trashed included: only used for estimates). */
   total(): number {
-    return (this.stmt('SELECT COUNT(*) AS n FROM photos').get() as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM photos').get() as { n: number }).n;
   }
 
   /**
@@ -119,24 +105,27 @@ export class SearchRepo {
   estimate(t: Term, cap: number): { rows: number; drivable: boolean } {
     const refs: TextRefs = { index: () => 0, semantic: false };
     if (t.kind === 'text') {
-      const row = this.stmt(
-        'SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)',
-      ).get(ftsExpression(t.words, t.in), cap) as { n: number };
+      const row = this.db
+        .prepare(
+          'SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)',
+        )
+        .get(ftsExpression(t.words, t.in), cap) as { n: number };
       const glued = trigramExpression(t.words, t.in);
       const extra = glued
         ? (
-            this.stmt(
-              'SELECT COUNT(*) AS n FROM (SELECT rowid FROM ocr_trigram WHERE ocr_trigram MATCH ? LIMIT ?)',
-            ).get(glued, cap) as { n: number }
+            this.db
+              .prepare(
+                'SELECT COUNT(*) AS n FROM (SELECT rowid FROM ocr_trigram WHERE ocr_trigram MATCH ? LIMIT ?)',
+              )
+              .get(glued, cap) as { n: number }
           ).n
         : 0;
       return { rows: Math.min(cap, row.n + extra), drivable: true };
     }
     const d = driver(t, refs);
-    const row = this.stmt(`SELECT COUNT(*) AS n FROM (${d.text} LIMIT ?)`).get(
-      ...d.params,
-      cap,
-    ) as { n: number };
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM (${d.text} LIMIT ?)`)
+      .get(...d.params, cap) as { n: number };
     return { rows: row.n, drivable: true };
   }
 
@@ -242,7 +231,7 @@ export class SearchRepo {
         COUNT(*) AS count, AVG(p.lat) AS lat, AVG(p.lon) AS lon,
         max(p.sort_at || ' ' || p.id || ' ' || p.content_hash || ' ' || (p.thumb_width IS NOT NULL)) AS newest
       FROM ${from} WHERE p.lat IS NOT NULL AND ${where.join(' AND ')} GROUP BY gy, gx`;
-    return this.stmt(sql).all(...params, cellDeg, cellDeg, ...whereParams) as ClusterRow[];
+    return this.db.prepare(sql).all(...params, cellDeg, cellDeg, ...whereParams) as ClusterRow[];
   }
 
   /** Names the parser should recognise, as this catalogue holds them. */
@@ -259,28 +248,37 @@ export class SearchRepo {
     const merged = people.has('merged_into') ? 'AND merged_into IS NULL' : '';
     const persons =
       people.has('id') && people.has('name')
-        ? (this.stmt(
-            `SELECT id, name FROM people WHERE name IS NOT NULL AND trim(name) != '' ${merged}`,
-          ).all() as { id: number; name: string }[])
+        ? (this.db
+            .prepare(
+              `SELECT id, name FROM people WHERE name IS NOT NULL AND trim(name) != '' ${merged}`,
+            )
+            .all() as { id: number; name: string }[])
         : [];
-    const albums = this.stmt('SELECT id, name FROM albums').all() as { id: number; name: string }[];
-    const places = this.stmt(
-      `SELECT DISTINCT 'city' AS field, city_key AS key, city AS name FROM photo_places WHERE city_key IS NOT NULL
+    const albums = this.db.prepare('SELECT id, name FROM albums').all() as {
+      id: number;
+      name: string;
+    }[];
+    const places = this.db
+      .prepare(
+        `SELECT DISTINCT 'city' AS field, city_key AS key, city AS name FROM photo_places WHERE city_key IS NOT NULL
        UNION SELECT DISTINCT 'region', region_key, region FROM photo_places WHERE region_key IS NOT NULL
        UNION SELECT DISTINCT 'country', country_code, country FROM photo_places WHERE country_code IS NOT NULL
        UNION SELECT DISTINCT 'continent', continent_key, continent FROM photo_places WHERE continent_key IS NOT NULL`,
-    ).all() as { field: 'city' | 'region' | 'country' | 'continent'; key: string; name: string }[];
-    const cameras = this.stmt(
-      'SELECT DISTINCT make, model FROM photos WHERE make IS NOT NULL OR model IS NOT NULL',
-    ).all() as { make: string | null; model: string | null }[];
-    const roots = (this.stmt('SELECT path FROM folders').all() as { path: string }[]).map(
+      )
+      .all() as { field: 'city' | 'region' | 'country' | 'continent'; key: string; name: string }[];
+    const cameras = this.db
+      .prepare(
+        'SELECT DISTINCT make, model FROM photos WHERE make IS NOT NULL OR model IS NOT NULL',
+      )
+      .all() as { make: string | null; model: string | null }[];
+    const roots = (this.db.prepare('SELECT path FROM folders').all() as { path: string }[]).map(
       (r) => r.path,
     );
     // rtrim(path, <every character but "/">) cuts the file name: the directory, with its slash.
     const dirs = (
-      this.stmt(
-        `SELECT DISTINCT rtrim(path, replace(path, '/', '')) AS dir FROM locations`,
-      ).all() as { dir: string }[]
+      this.db
+        .prepare(`SELECT DISTINCT rtrim(path, replace(path, '/', '')) AS dir FROM locations`)
+        .all() as { dir: string }[]
     ).map((r) => r.dir.replace(/\/+$/, ''));
     return { persons, albums, places, cameras, roots, dirs };
   }

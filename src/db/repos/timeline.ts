@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../connection.js';
 
 /** Which photos a listing shows. Trashed photos appear only in the trash. */
@@ -41,18 +40,7 @@ const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_wid
  * as at row 0, and a photo added while someone pages never shifts or repeats rows.
  */
 export class TimelineRepo {
-  private readonly stmts = new Map<string, Database.Statement>();
-
   constructor(private readonly db: Db) {}
-
-  private stmt(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.stmts.set(sql, s);
-    }
-    return s;
-  }
 
   private scopeSql(scope: TimelineScope): { from: string; where: string; params: unknown[] } {
     switch (scope.kind) {
@@ -85,7 +73,7 @@ export class TimelineRepo {
     }
     const sql = `SELECT ${COLUMNS} FROM ${s.from} WHERE ${where.join(' AND ')}
       ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`;
-    return this.stmt(sql).all(...params, opts.limit) as TimelineRow[];
+    return this.db.prepare(sql).all(...params, opts.limit) as TimelineRow[];
   }
 
   /**
@@ -95,41 +83,51 @@ export class TimelineRepo {
    */
   buckets(scope: TimelineScope): { month: string; count: number }[] {
     if (scope.kind !== 'album') {
-      return this.stmt(
-        `SELECT month, n AS count FROM photo_month_counts WHERE scope = ? AND n > 0 ORDER BY month DESC`,
-      ).all(scope.kind) as { month: string; count: number }[];
+      return this.db
+        .prepare(
+          `SELECT month, n AS count FROM photo_month_counts WHERE scope = ? AND n > 0 ORDER BY month DESC`,
+        )
+        .all(scope.kind) as { month: string; count: number }[];
     }
     const s = this.scopeSql(scope);
     const sql = `SELECT substr(p.sort_at, 1, 7) AS month, COUNT(*) AS count FROM ${s.from}
       WHERE ${s.where} GROUP BY month ORDER BY month DESC`;
-    return this.stmt(sql).all(...s.params) as { month: string; count: number }[];
+    return this.db.prepare(sql).all(...s.params) as { month: string; count: number }[];
   }
 
   /** The month's change counter (migration 7); 0 for a month unchanged since before it existed. */
   monthVersion(month: string): number {
-    const r = this.stmt('SELECT version FROM photo_month_versions WHERE month = ?').get(month) as
-      { version: number } | undefined;
+    const r = this.db
+      .prepare('SELECT version FROM photo_month_versions WHERE month = ?')
+      .get(month) as { version: number } | undefined;
     return r?.version ?? 0;
   }
 
   /** The newest photo of each album (preferring ones with a thumbnail): the cover when none was chosen. */
   latestPerAlbum(): Map<number, { id: string; content_hash: string; thumb_width: number | null }> {
-    const rows = this.stmt(
-      `SELECT album_id, id, content_hash, thumb_width FROM (
+    const rows = this.db
+      .prepare(
+        `SELECT album_id, id, content_hash, thumb_width FROM (
          SELECT ap.album_id, p.id, p.content_hash, p.thumb_width,
                 ROW_NUMBER() OVER (PARTITION BY ap.album_id
                    ORDER BY p.thumb_width IS NULL, p.sort_at DESC, p.id DESC) AS n
          FROM album_photos ap JOIN photos p ON p.id = ap.photo_id
          WHERE p.trashed_at IS NULL)
        WHERE n = 1`,
-    ).all() as { album_id: number; id: string; content_hash: string; thumb_width: number | null }[];
+      )
+      .all() as {
+      album_id: number;
+      id: string;
+      content_hash: string;
+      thumb_width: number | null;
+    }[];
     return new Map(rows.map((r) => [r.album_id, r]));
   }
 
   /** Thumbnail facts of a few photos (album covers). */
   thumbFacts(ids: string[]): Map<string, { content_hash: string; thumb_width: number | null }> {
     const out = new Map<string, { content_hash: string; thumb_width: number | null }>();
-    const stmt = this.stmt('SELECT content_hash, thumb_width FROM photos WHERE id = ?');
+    const stmt = this.db.prepare('SELECT content_hash, thumb_width FROM photos WHERE id = ?');
     for (const id of ids) {
       const r = stmt.get(id) as { content_hash: string; thumb_width: number | null } | undefined;
       if (r) out.set(id, r);
@@ -139,18 +137,22 @@ export class TimelineRepo {
 
   /** Live album photo counts (trashed photos do not count). */
   albumCounts(): Map<number, number> {
-    const rows = this.stmt(
-      `SELECT ap.album_id, COUNT(*) AS n FROM album_photos ap JOIN photos p ON p.id = ap.photo_id
+    const rows = this.db
+      .prepare(
+        `SELECT ap.album_id, COUNT(*) AS n FROM album_photos ap JOIN photos p ON p.id = ap.photo_id
        WHERE p.trashed_at IS NULL GROUP BY ap.album_id`,
-    ).all() as { album_id: number; n: number }[];
+      )
+      .all() as { album_id: number; n: number }[];
     return new Map(rows.map((r) => [r.album_id, r.n]));
   }
 
   counts(): { favourites: number; trashed: number } {
-    return this.stmt(
-      `SELECT (SELECT COUNT(*) FROM photos WHERE favourite = 1 AND trashed_at IS NULL) AS favourites,
+    return this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM photos WHERE favourite = 1 AND trashed_at IS NULL) AS favourites,
               (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL) AS trashed`,
-    ).get() as { favourites: number; trashed: number };
+      )
+      .get() as { favourites: number; trashed: number };
   }
 }
 

@@ -3,10 +3,8 @@
 // On corpus/faces (130 single-subject photos, 36 people, all 8,385 pairs) same-person distances
 // have median 0.035 and 95th percentile 0.063; different-person pairs start at 0.065 with 1st
 // percentile 0.095. deepface's labelled pairs separate completely (same ≤ 0.066, different
-// ≥ 0.082). The window is narrow: precision collapses above ~0.085 (docs/models.md).
-
-/** Suggested cut for "same person" (cosine distance); clustering may tune around it. */
-export const SAME_PERSON_MAX_DISTANCE = 0.07;
+// ≥ 0.082). The window is narrow: precision collapses above ~0.085 (docs/models.md). The cut
+// Picto uses is the people module's PERSON_THRESHOLD (people/threshold.ts), calibrated there.
 
 /** Cosine distance between two L2-normalised descriptors (0 = identical, 2 = opposite). */
 export function faceDistance(a: Float32Array, b: Float32Array): number {
