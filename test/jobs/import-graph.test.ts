@@ -1,0 +1,151 @@
+// The shape of the code, checked: no runtime import cycle, the pipeline table loads no decoder or
+// model runtime on the main thread, `db` and `search` import only what their layer allows, and
+// SQL lives in src/db. Runtime imports are read from each file transpiled the way the build emits
+// it (imports used only as types disappear), so a type-only import never counts as a cycle.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/corpus.js';
+
+const src = path.join(repoRoot, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+interface Imports {
+  /** Loaded when the file loads (import/export … from, side-effect imports). */
+  static: string[];
+  /** import() expressions: loaded when called. */
+  dynamic: string[];
+  /** Everything the source names, types included. */
+  all: string[];
+}
+
+function specifiers(code: string, file: string): { static: string[]; dynamic: string[] } {
+  const sf = ts.createSourceFile(file, code, ts.ScriptTarget.ES2022, true);
+  const found = { static: [] as string[], dynamic: [] as string[] };
+  const visit = (node: ts.Node) => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      found.static.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.dynamic.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** A specifier as a source file path (relative imports) or a package name (bare ones). */
+function resolve(from: string, spec: string): string {
+  if (spec.startsWith('.')) return path.resolve(path.dirname(from), spec).replace(/\.js$/, '.ts');
+  if (spec.startsWith('node:')) return spec;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const graph = new Map<string, Imports>();
+for (const file of sourceFiles(src)) {
+  const code = readFileSync(file, 'utf8');
+  const emitted = ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: file,
+  }).outputText;
+  const runtime = specifiers(emitted, file);
+  graph.set(file, {
+    static: runtime.static.map((s) => resolve(file, s)),
+    dynamic: runtime.dynamic.map((s) => resolve(file, s)),
+    all: specifiers(code, file).static.map((s) => resolve(file, s)),
+  });
+}
+
+const rel = (f: string) => path.relative(repoRoot, f);
+const inSrc = (f: string, dir: string) => f.startsWith(path.join(src, dir) + path.sep);
+
+/** Every file and package loaded, statically, when `entry` loads. */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    stack.push(...(graph.get(f)?.static ?? []));
+  }
+  return seen;
+}
+
+describe('import graph', () => {
+  it('has no runtime import cycle', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const walk = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].map(rel).join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const next of graph.get(f)?.static ?? []) if (graph.has(next)) walk(next, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) walk(f, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('the pipeline table loads no decoder, model runtime or OCR engine on the main thread', () => {
+    const loaded = staticClosure(path.join(src, 'jobs', 'pipeline.ts'));
+    const heavy = [...loaded].filter(
+      (m) =>
+        /^(sharp|onnxruntime-node|heic-decode|exiftool-vendored|@tensorflow\/|@vladmandic\/|@gutenye\/)/.test(
+          m,
+        ) ||
+        m.startsWith(path.join(src, 'media') + path.sep) ||
+        m === path.join(src, 'search', 'ocr', 'engine.ts'),
+    );
+    expect(heavy.map((m) => (m.startsWith('/') ? rel(m) : m))).toEqual([]);
+    // The worker halves are there, behind import().
+    expect(graph.get(path.join(src, 'jobs', 'pipeline.ts'))!.dynamic.map(rel)).toContain(
+      'src/jobs/worker-media.ts',
+    );
+  });
+
+  it('db imports nothing but db and shared; search never imports jobs', () => {
+    const wrong: string[] = [];
+    for (const [file, imports] of graph) {
+      for (const target of imports.all) {
+        if (!target.startsWith(src)) continue;
+        if (inSrc(file, 'db') && !inSrc(target, 'db') && !inSrc(target, 'shared'))
+          wrong.push(`${rel(file)} → ${rel(target)}`);
+        if (inSrc(file, 'search') && inSrc(target, 'jobs'))
+          wrong.push(`${rel(file)} → ${rel(target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('SQL lives only in src/db', () => {
+    const sql = /\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b|\.prepare\(/;
+    const outside = [...graph.keys()]
+      .filter((f) => !inSrc(f, 'db'))
+      .filter((f) => sql.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(outside).toEqual([]);
+  });
+});
