@@ -137,7 +137,7 @@ export class JobRunner {
   }
 
   /**
-   * Resolves once indexing is done: no job of a registered stage (thumbnails, metadata, AI) is
+   * Resolves once indexing is done: no job of a scan stage (thumbnails, metadata, AI) is
    * pending or running, and `jobs.idle` listeners (people clustering) have been told. Background
    * reading queued in batches (text in photos) goes on while Picto runs; it does not hold this up.
    */
@@ -367,7 +367,7 @@ export class JobRunner {
   }
 
   /**
-   * Announces `jobs.idle` when indexing (the registered stages) has just finished, and again when
+   * Announces `jobs.idle` when indexing (the scan stages) has just finished, and again when
    * background batches have run out, so their schedulers can queue the next batch. Waiters of
    * drain() are released once indexing is done and the listeners have run. Returns true when a
    * listener queued work that can start right away.
