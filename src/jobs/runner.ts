@@ -3,21 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { Repos } from '../db/index.js';
 import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
-import {
-  isScanStage,
-  isStageName,
-  PIPELINE,
-  SCAN_STAGES,
-  type StageName,
-  type StageResults,
-} from './pipeline.js';
-import type {
-  PhotoTask,
-  PhotoTaskResult,
-  StageFailure,
-  StageOutcome,
-  StageOutcomes,
-} from './task.js';
+import { writeTask } from './apply.js';
+import { isScanStage, SCAN_STAGES } from './pipeline.js';
+import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 /** What a stage cost so far in this runner: the benchmark and status screens read it. */
 export interface StageStats {
@@ -260,20 +248,12 @@ export class JobRunner {
       for (const f of batch) {
         const photoId = f.jobs[0].photo_id;
         if (!repos.photos.get(photoId)) continue; // removed while it was being processed
-        for (const job of f.jobs) {
-          if (isStageName(job.stage)) {
-            this.applyStage(photoId, job.stage, f.result?.outcomes, f.crash, now);
-          } else {
-            // Queued by another build that knows a stage this one does not.
-            this.fail(photoId, job.stage, {
-              ok: false,
-              code: 'unknown-stage',
-              error: `no worker handler for stage "${job.stage}"`,
-              permanent: false,
-              ms: 0,
-            });
-          }
-        }
+        const stages = f.jobs.map((j) => j.stage);
+        writeTask(repos, photoId, stages, f.result?.outcomes, f.crash, {
+          now,
+          maxAttempts: this.deps.maxAttempts ?? 3,
+          onOutcome: (stage, outcome, steps) => this.record(stage, outcome, steps),
+        });
         changed.push(photoId);
       }
     })();
@@ -303,47 +283,6 @@ export class JobRunner {
     if (!outcome.ok) s.failed++;
     s.totalMs += outcome.ms;
     for (const [k, v] of Object.entries(steps ?? {})) s.steps[k] = (s.steps[k] ?? 0) + v;
-  }
-
-  /** Writes one stage's outcome with that stage's applier (the types go from worker to writer). */
-  private applyStage<K extends StageName>(
-    photoId: string,
-    name: K,
-    outcomes: StageOutcomes | undefined,
-    crash: string | undefined,
-    now: string,
-  ): void {
-    const { repos } = this.deps;
-    const stage = PIPELINE[name];
-    const outcome: StageOutcome<StageResults[K]> = outcomes?.[name] ?? {
-      ok: false,
-      code: 'crash',
-      error: crash ?? 'no result from worker',
-      permanent: false,
-      ms: 0,
-    };
-    if (!outcome.ok) {
-      const gaveUp = this.fail(photoId, name, outcome);
-      stage.failed?.(repos, photoId, outcome, { gaveUp, now });
-      return;
-    }
-    this.record(name, outcome, stage.steps?.(outcome.data));
-    stage.apply(repos, photoId, outcome.data, { version: outcome.version, now });
-    repos.jobs.complete(photoId, name, outcome.version, now);
-  }
-
-  /** Records a failed job; true when it is failed for good (no retry follows). */
-  private fail(photoId: string, stage: string, failure: StageFailure): boolean {
-    this.record(stage, failure);
-    const status = this.deps.repos.jobs.fail(
-      photoId,
-      stage,
-      failure.error,
-      failure.permanent,
-      this.deps.maxAttempts ?? 3,
-      new Date().toISOString(),
-    );
-    return status === 'failed';
   }
 
   private rate(): number {

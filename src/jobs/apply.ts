@@ -1,0 +1,98 @@
+// Writing what a worker sent back: each stage's outcome goes to that stage's applier from the
+// pipeline table, then to its job row. Runs inside the runner's batched transaction.
+
+import type { Repos } from '../db/index.js';
+import { isStageName, PIPELINE, type StageName } from './pipeline.js';
+import type { StageFailure, StageOutcomes } from './task.js';
+
+export interface WriteOptions {
+  now: string;
+  maxAttempts: number;
+  /** Told of every outcome, with the steps a result reports (the runner's statistics). */
+  onOutcome: (
+    stage: string,
+    outcome: { ok: boolean; ms: number },
+    steps?: Record<string, number>,
+  ) => void;
+}
+
+/**
+ * Writes the outcomes of one photo's task. `crash`: why the task brought no result (the worker
+ * died, the photo has no file left); every stage without an outcome fails with it.
+ */
+export function writeTask(
+  repos: Repos,
+  photoId: string,
+  stages: readonly string[],
+  outcomes: StageOutcomes | undefined,
+  crash: string | undefined,
+  opts: WriteOptions,
+): void {
+  for (const stage of stages) {
+    if (isStageName(stage)) writeStage(repos, photoId, stage, outcomes, crash, opts);
+    else {
+      // Queued by another build that knows a stage this one does not.
+      failJob(
+        repos,
+        photoId,
+        stage,
+        {
+          ok: false,
+          code: 'unknown-stage',
+          error: `no worker handler for stage "${stage}"`,
+          permanent: false,
+          ms: 0,
+        },
+        opts,
+      );
+    }
+  }
+}
+
+/** One stage: its result type goes from the worker's outcome to its applier, no cast between. */
+function writeStage<K extends StageName>(
+  repos: Repos,
+  photoId: string,
+  name: K,
+  outcomes: StageOutcomes | undefined,
+  crash: string | undefined,
+  opts: WriteOptions,
+): void {
+  const stage = PIPELINE[name];
+  const crashed: StageFailure = {
+    ok: false,
+    code: 'crash',
+    error: crash ?? 'no result from worker',
+    permanent: false,
+    ms: 0,
+  };
+  const outcome = outcomes?.[name] ?? crashed;
+  if (!outcome.ok) {
+    const gaveUp = failJob(repos, photoId, name, outcome, opts);
+    stage.failed?.(repos, photoId, outcome, { gaveUp, now: opts.now });
+    return;
+  }
+  opts.onOutcome(name, outcome, stage.steps?.(outcome.data));
+  stage.apply(repos, photoId, outcome.data, { version: outcome.version, now: opts.now });
+  repos.jobs.complete(photoId, name, outcome.version, opts.now);
+}
+
+/** Records a failed job; true when it is failed for good (permanent, or retries ran out). */
+function failJob(
+  repos: Repos,
+  photoId: string,
+  stage: string,
+  failure: StageFailure,
+  opts: WriteOptions,
+): boolean {
+  opts.onOutcome(stage, failure);
+  const status = repos.jobs.fail(
+    photoId,
+    stage,
+    failure.error,
+    failure.permanent,
+    opts.maxAttempts,
+    opts.now,
+  );
+  return status === 'failed';
+}
