@@ -14,18 +14,21 @@
 // batches when indexing is idle. Results come back as plain data and each stage's `apply` writes
 // its own in the runner's batched transaction (the main thread is the only writer).
 //
-// Adding a stage is one entry here (plus its worker half and applier, typed by its result):
-//   - issue 12, "visible first": a cheap `thumb` file stage (priority above media's) that writes
-//     the grid thumbnail, and the preview/model-input decode as a later file stage that keeps the
-//     image for the AI stages;
-//   - issue 13, videos: `video-probe` (file: duration, poster), `video-frames` (file: sampled
-//     frames, keeps them for frame-level AI) and a low-priority `transcode` (file,
-//     `queue: 'background'`);
-//   - issue 14, `categories`: an image-free stage that reads the faces and text already stored;
-//     it needs a field saying which stages it follows (e.g. `after: ['faces', 'ocr']`) so the
-//     runner re-queues it whenever one of those is applied again;
-//   - issue 17, remote workers: a remote machine runs the same `work` halves and sends back a
-//     PhotoTaskResult (task.ts); check each result is its stage's type before `apply`.
+// Adding a stage is one entry here, plus its worker half and its applier, both typed by its
+// result (the entry does not compile if they disagree). For the stages that are coming:
+//   - issue 12, "visible first": a cheap `thumb` file stage with a priority above media's that
+//     writes the grid thumbnail, and media becoming the later preview/model-input decode that
+//     keeps its image for the image stages (file stages run in table order);
+//   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
+//     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
+//     images) and a low-priority `transcode` (file, `queue: 'background'`);
+//   - issue 14, `categories`: runs after faces and text and again when they change. That needs
+//     two fields the table does not have yet: what it follows (`after: ['faces', 'ocr']`, the
+//     applier of those re-queues it) and its input (the stored signals, which the runner would
+//     put into the task, e.g. `needs: 'signals'`);
+//   - issue 17, remote workers: another machine runs the same `work` halves and sends back a
+//     PhotoTaskResult (task.ts, plain data) for apply.ts; check each outcome is its stage's
+//     result type before it is written.
 // Never change a `version` by accident: it re-indexes every catalogue.
 
 import { resultVersions } from '../ml/index.js';
