@@ -1,0 +1,10 @@
+import { exiftool } from 'exiftool-vendored';
+import fs from 'node:fs';
+import { buildSidecar } from './dist/src/interchange/xmp.js';
+const x = '/tmp/scratch-ic/b.jpg.xmp';
+fs.writeFileSync(x, buildSidecar({tags:['dog'], faces:[{name:'Al', box:[10,10,50,50]}], width: 200, height: 100, orientation: 1}));
+await exiftool.write(x, { Rating: 3 }, { writeArgs: ['-overwrite_original'] });
+console.log(fs.readFileSync(x, 'utf8'));
+const raw = await exiftool.readRaw(x, { readArgs: ['-G1', '-struct', '-n'], useMWG:false });
+console.log(JSON.stringify(raw, null, 1));
+await exiftool.end();
