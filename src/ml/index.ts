@@ -30,6 +30,7 @@ export {
 export { ModelUnavailableError, type ModelState } from './model-store.js';
 export { faceDistance, SAME_PERSON_MAX_DISTANCE } from './faces/similarity.js';
 export { resultVersions } from './versions.js';
+export { iou, type Box } from './nms.js';
 export { emptyTimings as emptyStageTimings } from './types.js';
 export type {
   DetectedFace,

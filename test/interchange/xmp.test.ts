@@ -46,7 +46,7 @@ describe('XMP sidecars', () => {
 
   it('writes tags, people and face regions as escaped XMP', () => {
     const xml = buildSidecar({
-      tags: ['dog', 'animal'],
+      objects: [{ label: 'dog', groups: ['animal'] }],
       faces: [{ name: 'Zoë & "Al" <x>', box: [100, 50, 40, 60] }],
       width: 400,
       height: 300,
