@@ -79,15 +79,3 @@ export function sidecarOwnership(text: string): Ownership {
   const blank = text.replace(`picto:Sidecar="${mark.value}"`, `picto:Sidecar="${PLACEHOLDER}"`);
   return blank !== text && digest(blank) === m[1] ? 'picto' : 'picto-modified';
 }
-
-/**
- * Adds the mark to a document that has none (a merge copy of another program's sidecar), as a
- * Description of its own, which every XMP reader accepts and ExifTool keeps.
- */
-export function addMark(text: string, value = 'merged'): string {
-  if (markValue(text)) return text;
-  const at = text.lastIndexOf('</rdf:RDF>');
-  if (at < 0) throw new Error('not an XMP packet: no rdf:RDF element');
-  const desc = `<rdf:Description rdf:about="" xmlns:picto="${PICTO_NS}" picto:Sidecar="${value}"/>\n`;
-  return text.slice(0, at) + desc + text.slice(at);
-}

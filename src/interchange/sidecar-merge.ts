@@ -1,9 +1,11 @@
 // Merging Picto's sidecar values into an XMP file another tool has written (or rewritten), through
 // ExifTool, so that nothing the other tool wrote is lost:
 //
-// - lists (dc:subject, TagsList, hierarchicalSubject, PersonInImage): the union, theirs first;
-// - face regions (MWG and Microsoft): Picto's faces, plus every region of theirs that overlaps
-//   none of Picto's (a face drawn by hand, a pet, a focus area);
+// - lists (dc:subject, TagsList, hierarchicalSubject, PersonInImage): what the file holds, minus
+//   what Picto wrote there earlier and no longer says (`picto:Wrote`), plus what Picto says now;
+// - face regions (MWG and Microsoft): Picto's faces, plus every region of theirs that is neither
+//   over one of Picto's faces nor a face Picto wrote earlier (a face drawn by hand, a pet, a focus
+//   area stay);
 // - rating and description: theirs when they have one (the other tool is where the user last
 //   edited them), Picto's otherwise.
 //
@@ -14,8 +16,7 @@ import { promises as fs } from 'node:fs';
 import { iou } from '../ml/index.js';
 import type { ExifTool } from './exiftool-session.js';
 import type { NormRect } from './geometry.js';
-import { addMark } from './ownership.js';
-import { r6, type SidecarModel } from './xmp.js';
+import { r6, wroteList, type SidecarModel } from './xmp.js';
 
 type Raw = Record<string, unknown>;
 type Obj = Record<string, unknown>;
@@ -24,19 +25,40 @@ const obj = (v: unknown): Obj | null =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 
-function union(theirs: unknown, ours: string[]): string[] {
-  const out = arr(theirs).filter((v): v is string => typeof v === 'string');
+/** What an earlier Picto write put in the file, by kind ("tag" → ["People/Ana", …]). */
+function previous(existing: Raw): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of strs(existing['XMP-picto:Wrote'])) {
+    const colon = entry.indexOf(':');
+    if (colon < 0) continue;
+    const kind = entry.slice(0, colon);
+    out.set(kind, [...(out.get(kind) ?? []), entry.slice(colon + 1)]);
+  }
+  return out;
+}
+
+function mergeList(theirs: unknown, before: string[] = [], ours: string[]): string[] {
+  const stale = new Set(before.map((v) => v.toLowerCase()));
+  const keep = new Set(ours.map((v) => v.toLowerCase()));
+  const out = strs(theirs).filter((v) => !stale.has(v.toLowerCase()) || keep.has(v.toLowerCase()));
   const seen = new Set(out.map((v) => v.toLowerCase()));
   for (const v of ours) if (!seen.has(v.toLowerCase())) out.push(v);
   return out;
 }
 
-const overlapsAny = (rect: NormRect, ours: SidecarModel['regions']) =>
-  ours.some((o) => iou(rect, o.rect) > 0.5);
+function parseRect(s: string, sep = ','): NormRect | null {
+  const r = s.split(sep).map((p) => Number(p.trim()));
+  return r.length === 4 && r.every(Number.isFinite) ? (r as NormRect) : null;
+}
 
-/** Their MWG regions that stay: every non-face region, and faces none of ours covers. */
-function keptMwg(info: unknown, ours: SidecarModel['regions']): Obj[] {
+/** Is this region of theirs to be replaced: over a face of Picto's now, or one Picto wrote before? */
+function replaced(rect: NormRect, ours: SidecarModel['regions'], before: NormRect[]): boolean {
+  return ours.some((o) => iou(rect, o.rect) > 0.5) || before.some((b) => iou(rect, b) > 0.9);
+}
+
+function keptMwg(info: unknown, ours: SidecarModel['regions'], before: NormRect[]): Obj[] {
   const o = obj(info);
   if (!o) return [];
   const dims = obj(o.AppliedToDimensions);
@@ -52,64 +74,74 @@ function keptMwg(info: unknown, ours: SidecarModel['regions']): Obj[] {
       [y, h] = [y / num(dims.H), h / num(dims.H)];
     }
     if (![x, y, w, h].every(Number.isFinite)) continue;
-    if (isFace && overlapsAny([x - w / 2, y - h / 2, w, h], ours)) continue;
+    if (isFace && replaced([x - w / 2, y - h / 2, w, h], ours, before)) continue;
     kept.push({ ...r, Area: { X: x, Y: y, W: w, H: h, Unit: 'normalized' } });
   }
   return kept;
 }
 
-function keptMp(info: unknown, ours: SidecarModel['regions']): Obj[] {
-  const o = obj(info);
-  if (!o) return [];
-  return arr(o.Regions)
+function keptMp(info: unknown, ours: SidecarModel['regions'], before: NormRect[]): Obj[] {
+  return arr(obj(info)?.Regions)
     .map(obj)
     .filter((r): r is Obj => {
-      if (!r || typeof r.Rectangle !== 'string') return false;
-      const rect = r.Rectangle.split(',').map((p) => Number(p.trim()));
-      return (
-        rect.length === 4 && rect.every(Number.isFinite) && !overlapsAny(rect as NormRect, ours)
-      );
+      const rect = r && typeof r.Rectangle === 'string' ? parseRect(r.Rectangle) : null;
+      return rect !== null && !replaced(rect, ours, before);
     });
 }
 
 /** The tags to write so the file holds both what it held and what Picto knows. Pure. */
 export function mergedTags(existing: Raw, m: SidecarModel): Record<string, unknown> {
-  const tags: Record<string, unknown> = {
-    'XMP-dc:Subject': union(existing['XMP-dc:Subject'], m.subject),
-    'XMP-digiKam:TagsList': union(existing['XMP-digiKam:TagsList'], m.tagsList),
-    'XMP-lr:HierarchicalSubject': union(existing['XMP-lr:HierarchicalSubject'], m.hierarchy),
-    'XMP-iptcExt:PersonInImage': union(existing['XMP-iptcExt:PersonInImage'], m.persons),
-  };
-  for (const [k, v] of Object.entries(tags)) if ((v as string[]).length === 0) delete tags[k];
-  const theirsMwg = keptMwg(existing['XMP-mwg-rs:RegionInfo'], m.regions);
-  const theirsMp = keptMp(existing['XMP-MP:RegionInfoMP'], m.regions);
-  if (m.regions.length) {
-    const mwg = m.regions.map((r) => {
-      const [l, t, w, h] = r.rect;
-      const area = {
-        X: +r6(l + w / 2),
-        Y: +r6(t + h / 2),
-        W: +r6(w),
-        H: +r6(h),
-        Unit: 'normalized',
-      };
-      return r.name ? { Area: area, Name: r.name, Type: 'Face' } : { Area: area, Type: 'Face' };
-    });
-    tags['XMP-mwg-rs:RegionInfo'] = {
-      AppliedToDimensions: { W: m.stored.width, H: m.stored.height, Unit: 'pixel' },
-      RegionList: [...mwg, ...theirsMwg],
-    };
-    const mp = m.regions.map((r) => {
-      const Rectangle = r.rect.map(r6).join(', ');
-      return r.name ? { Rectangle, PersonDisplayName: r.name } : { Rectangle };
-    });
-    tags['XMP-MP:RegionInfoMP'] = { Regions: [...mp, ...theirsMp] };
+  const before = previous(existing);
+  const tags: Record<string, unknown> = {};
+  const lists: [string, string, string[]][] = [
+    ['XMP-dc:Subject', 'subject', m.subject],
+    ['XMP-digiKam:TagsList', 'tag', m.tagsList],
+    ['XMP-lr:HierarchicalSubject', 'lr', m.hierarchy],
+    ['XMP-iptcExt:PersonInImage', 'person', m.persons],
+  ];
+  for (const [tag, kind, ours] of lists) {
+    const merged = mergeList(existing[tag], before.get(kind), ours);
+    // An empty list is deleted (null), but only where the file had one.
+    if (merged.length) tags[tag] = merged;
+    else if (existing[tag] !== undefined) tags[tag] = null;
   }
+
+  const oldRegions = (before.get('region') ?? [])
+    .map((s) => parseRect(s))
+    .filter((r) => r !== null);
+  const theirsMwg = keptMwg(existing['XMP-mwg-rs:RegionInfo'], m.regions, oldRegions);
+  const theirsMp = keptMp(existing['XMP-MP:RegionInfoMP'], m.regions, oldRegions);
+  const mwg = m.regions.map((r) => {
+    const [l, t, w, h] = r.rect;
+    const Area = { X: +r6(l + w / 2), Y: +r6(t + h / 2), W: +r6(w), H: +r6(h), Unit: 'normalized' };
+    return r.name ? { Area, Name: r.name, Type: 'Face' } : { Area, Type: 'Face' };
+  });
+  const mp = m.regions.map((r) => {
+    const Rectangle = r.rect.map(r6).join(', ');
+    return r.name ? { Rectangle, PersonDisplayName: r.name } : { Rectangle };
+  });
+  const dims = m.regions.length
+    ? { W: m.stored.width, H: m.stored.height, Unit: 'pixel' }
+    : obj(obj(existing['XMP-mwg-rs:RegionInfo'])?.AppliedToDimensions);
+  const regionList = [...mwg, ...theirsMwg];
+  if (regionList.length) {
+    tags['XMP-mwg-rs:RegionInfo'] = dims
+      ? { AppliedToDimensions: dims, RegionList: regionList }
+      : { RegionList: regionList };
+  } else if (existing['XMP-mwg-rs:RegionInfo'] !== undefined) tags['XMP-mwg-rs:RegionInfo'] = null;
+  const mpList = [...mp, ...theirsMp];
+  if (mpList.length) tags['XMP-MP:RegionInfoMP'] = { Regions: mpList };
+  else if (existing['XMP-MP:RegionInfoMP'] !== undefined) tags['XMP-MP:RegionInfoMP'] = null;
+
   if (m.rating !== null && existing['XMP-xmp:Rating'] === undefined)
     tags['XMP-xmp:Rating'] = m.rating;
   if (m.description && existing['XMP-dc:Description'] === undefined) {
     tags['XMP-dc:Description'] = m.description;
   }
+  tags['XMP-picto:Wrote'] = wroteList(m);
+  // A file without Picto's mark (a merge copy of another program's sidecar) gets one; a rewritten
+  // Picto sidecar keeps its old value, which no longer matches its content (see ownership.ts).
+  if (existing['XMP-picto:Sidecar'] === undefined) tags['XMP-picto:Sidecar'] = 'merged';
   return tags;
 }
 
@@ -122,6 +154,7 @@ export interface MergeOutcome {
 /**
  * Merges `model` into the XMP file `source` and puts the result at `dest` (the same path to merge
  * in place). `source` is only read. Throws with ExifTool's reason when the file is not valid XMP.
+ * `et` must be an ExifTool from openExifTool() (it knows Picto's namespace).
  */
 export async function mergeSidecar(
   et: ExifTool,
@@ -138,15 +171,14 @@ export async function mergeSidecar(
       readArgs: ['-G1', '-struct', '-n', '-XMP:all'],
       useMWG: false,
     })) as Raw;
-    if (existing['File:FileType'] !== undefined && existing['File:FileType'] !== 'XMP') {
-      throw new Error(`not an XMP file (${String(existing['File:FileType'])})`);
-    }
-    const tags = mergedTags(existing, model);
-    await et.write(tmp, tags as never, { writeArgs: ['-overwrite_original'] });
-    const text = addMark(await fs.readFile(tmp, 'utf8'));
+    const problems = [...strs(existing['ExifTool:Error']), ...strs(existing.errors)];
+    if (problems.length) throw new Error(problems[0]);
+    await et.write(tmp, mergedTags(existing, model) as never, {
+      writeArgs: ['-overwrite_original'],
+    });
+    const text = await fs.readFile(tmp, 'utf8');
     const before = await fs.readFile(dest, 'utf8').catch(() => null);
     if (before === text || opts.dryRun) return { text, changed: before !== text };
-    await fs.writeFile(tmp, text, 'utf8');
     await fs.rename(tmp, dest);
     return { text, changed: true };
   } finally {

@@ -144,6 +144,20 @@ function mpRegion(r: SidecarModel['regions'][number]): string {
   );
 }
 
+/**
+ * What Picto put in a sidecar, kept in it as `picto:Wrote` so a later merge can take back what
+ * Picto no longer says (a renamed person, a removed face) without touching what others added.
+ */
+export function wroteList(m: SidecarModel): string[] {
+  return [
+    ...m.subject.map((v) => `subject:${v}`),
+    ...m.tagsList.map((v) => `tag:${v}`),
+    ...m.hierarchy.map((v) => `lr:${v}`),
+    ...m.persons.map((v) => `person:${v}`),
+    ...m.regions.map((r) => `region:${r.rect.map(r6).join(',')}`),
+  ];
+}
+
 /** The sidecar document for a model, stamped with Picto's ownership mark. */
 export function renderSidecar(m: SidecarModel): string {
   const attrs = [' xmp:CreatorTool="Picto"'];
@@ -193,6 +207,8 @@ export function renderSidecar(m: SidecarModel): string {
       '</MP:RegionInfo>',
     );
   }
+  const wrote = wroteList(m);
+  if (wrote.length) lines.push(`<picto:Wrote>${list('Bag', wrote)}</picto:Wrote>`);
   lines.push('</rdf:Description>', '</rdf:RDF>', '</x:xmpmeta>', '<?xpacket end="w"?>', '');
   return stampSidecar(lines.join('\n'));
 }

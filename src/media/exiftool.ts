@@ -45,9 +45,10 @@ alarm 2;
 do $tool; die $@ if $@; exit 0;
 `;
 
-export async function spawnExifTool() {
+/** `leadingArgs` go before ExifTool's own (`-config FILE` must be the very first argument). */
+export async function spawnExifTool(leadingArgs: string[] = []) {
   const tool = await exiftoolPath();
-  return spawn('perl', ['-e', WATCHDOG, tool, ...DefaultExiftoolArgs], {
+  return spawn('perl', ['-e', WATCHDOG, tool, ...leadingArgs, ...DefaultExiftoolArgs], {
     stdio: 'pipe',
     shell: false,
     detached: false,
@@ -62,7 +63,7 @@ function exiftool(): ExifTool {
       // A hung perl on a hostile file must not stall the worker for long.
       taskTimeoutMillis: 20_000,
       taskRetries: 0,
-      processFactory: spawnExifTool,
+      processFactory: () => spawnExifTool(),
     });
   }
   return instance;

@@ -75,6 +75,8 @@ export function foldKeywords(
   for (const n of strings(src.people)) addPerson(n);
 
   const paths: string[][] = [];
+  // Levels of people paths ("People", "Family"): Lightroom repeats them in dc:subject too.
+  const peopleLevels = new Set<string>();
   const collect = (values: unknown[], sep: string) => {
     for (const v of strings(values)) {
       const path = splitPath(v, sep);
@@ -84,6 +86,7 @@ export function foldKeywords(
       if (PEOPLE_ROOTS.has(root)) {
         // A nested people tag ("People/Family/Ana") names its leaf.
         const leaf = path[path.length - 1];
+        for (const l of path) peopleLevels.add(l.toLowerCase());
         if (path.length > 1 && !NOT_PEOPLE.has(leaf.toLowerCase())) addPerson(leaf);
         continue;
       }
@@ -98,7 +101,7 @@ export function foldKeywords(
     .flatMap((v) => v.split(';'))
     .map(clean)
     .filter(Boolean);
-  const levels = new Set(paths.flat().map((l) => l.toLowerCase()));
+  const levels = new Set([...paths.flat().map((l) => l.toLowerCase()), ...peopleLevels]);
   const names = new Set([...people, ...knownNames].map((n) => n.toLowerCase()));
   for (const f of flat) {
     const k = f.toLowerCase();

@@ -68,28 +68,24 @@ function starsFromPercent(p: number): number | null {
 }
 
 function ratingOf(raw: Raw): { rating: number | null; rejected: boolean; seen: boolean } {
-  const xmpRating = first(raw, 'Rating', is('XMP-xmp'));
-  const stars =
-    typeof xmpRating === 'number'
-      ? xmpRating
-      : typeof first(raw, 'Rating', is('IFD0')) === 'number'
-        ? (first(raw, 'Rating', is('IFD0')) as number)
-        : null;
-  if (stars !== null) {
+  // xmp:Rating first; Windows also writes EXIF Rating (stars) and a percent in XMP and EXIF.
+  const stars = [first(raw, 'Rating', is('XMP-xmp')), first(raw, 'Rating', is('IFD0'))].find(
+    (v): v is number => typeof v === 'number',
+  );
+  if (stars !== undefined) {
     if (stars < 0) return { rating: null, rejected: true, seen: true };
     const r = Math.min(5, Math.round(stars));
     return { rating: r >= 1 ? r : null, rejected: false, seen: true };
   }
-  const percent = first(raw, 'Rating', is('XMP-microsoft')) ?? first(raw, 'RatingPercent');
-  if (typeof percent === 'number') {
+  const percent = values(raw, 'RatingPercent').find((v): v is number => typeof v === 'number');
+  if (percent !== undefined)
     return { rating: starsFromPercent(percent), rejected: false, seen: true };
-  }
   return { rating: null, rejected: false, seen: false };
 }
 
-/** Ownership of Picto's sidecars, as ExifTool reports it (any form the mark was rewritten to). */
+/** Picto's ownership mark, as ExifTool reports it (attribute or element alike). */
 function hasPictoMark(raw: Raw): boolean {
-  return Object.keys(raw).some((k) => /^XMP-[\w-]+:Sidecar$/.test(k) && k.startsWith('XMP-picto'));
+  return raw['XMP-picto:Sidecar'] !== undefined;
 }
 
 /**

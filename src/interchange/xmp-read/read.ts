@@ -43,10 +43,9 @@ export async function readInterchangeFile(
     readArgs: INTERCHANGE_READ_ARGS,
     useMWG: false,
   })) as Record<string, unknown>;
-  const errors = raw.errors;
-  if (Array.isArray(errors) && errors.length && Object.keys(raw).length <= 3) {
-    throw new Error(String(errors[0]));
-  }
+  // ExifTool reports a file it cannot parse at all ("File format error") as an Error tag.
+  const error = raw['ExifTool:Error'];
+  if (typeof error === 'string' && error) throw new Error(error);
   return mapInterchangeTags(raw, orientation);
 }
 
