@@ -69,6 +69,14 @@ function exiftool(): ExifTool {
   return instance;
 }
 
+/**
+ * This thread's ExifTool, for other modules' reads inside the indexing workers (the interchange
+ * readers take it as a parameter). Ended by closeMedia() like the rest.
+ */
+export function threadExifTool(): ExifTool {
+  return exiftool();
+}
+
 /** Ends the perl child of this thread, if any. Safe to call repeatedly; a later read restarts it. */
 export async function closeExifTool(): Promise<void> {
   const et = instance;

@@ -1,5 +1,6 @@
 // Readers of other tools' metadata, on small hand-made inputs (ExifTool's -G1 -struct -n shapes).
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchFaceNames } from '../../src/interchange/faces-match.js';
 import {
@@ -11,9 +12,11 @@ import {
 } from '../../src/interchange/geometry.js';
 import { isCameraJunk, pickDescription } from '../../src/interchange/xmp-read/camera-junk.js';
 import { foldKeywords } from '../../src/interchange/xmp-read/keywords.js';
+import { mayHoldXmpOrIptc } from '../../src/interchange/xmp-read/hint.js';
 import { mapInterchangeTags } from '../../src/interchange/xmp-read/map.js';
 import { mergeRegions, mpRegions, mwgRegions } from '../../src/interchange/xmp-read/regions.js';
 import { sidecarsInFolder } from '../../src/interchange/xmp-read/sidecar-files.js';
+import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 
 const close = (a: number[], b: number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
 
@@ -284,5 +287,16 @@ describe('sidecarsInFolder', () => {
       'B.JPG': { full: null, stem: 'b.xmp' },
       'IMG_1.CR2': { full: null, stem: 'IMG_1.xmp' },
     });
+  });
+});
+
+describe.skipIf(!hasCorpus)('mayHoldXmpOrIptc', () => {
+  it('sees XMP and IPTC where ExifTool finds them, and nothing in a plain camera JPEG', () => {
+    const head = (f: string) => readFileSync(corpusPath('exif', f)).subarray(0, 64 * 1024);
+    expect(mayHoldXmpOrIptc(head('exiftool_stubs/jpeg/XMP.jpg'))).toBe(true);
+    expect(mayHoldXmpOrIptc(head('exiftool_stubs/jpeg/IPTC.jpg'))).toBe(true);
+    expect(mayHoldXmpOrIptc(head('exiftool_stubs/jpeg/MWG.jpg'))).toBe(true);
+    expect(mayHoldXmpOrIptc(head('gps/DSCN0010.jpg'))).toBe(true);
+    expect(mayHoldXmpOrIptc(head('camera_jpeg/ianare/Canon_40D.jpg'))).toBe(false);
   });
 });

@@ -81,17 +81,44 @@ function titleKey(s: string): string {
   return nfc(s).replace(UNSAFE, '_').toLowerCase();
 }
 
-/** Does this sidecar's title name this media file (counter already compared)? */
-function titleNames(title: string, mediaBase: string): boolean {
-  const t = titleKey(title);
-  const m = titleKey(mediaBase);
-  if (t === m) return true;
-  const [ts] = splitExt(t);
-  const [ms] = splitExt(m);
-  // Uploaded without an extension, or a title whose extension the export changed.
-  if (t === ms || ts === ms) return true;
-  // Media names are cut to 47 units before the extension; a long title keeps its full length.
-  return ms.length >= 40 && ts.startsWith(ms);
+interface MediaInfo {
+  name: string;
+  counter: number | null;
+  /** Title key of the name without its counter, and of that without the extension. */
+  key: string;
+  stemKey: string;
+  edited: boolean;
+}
+
+/**
+ * Media files by the title keys a sidecar's title may have (folders hold thousands of files:
+ * every rule is a map lookup, not a scan):
+ * - the same name (odd characters replaced, case folded), or the name without its extension
+ *   (uploaded without one, or the export changed it);
+ * - the start of a long title: media names are cut to 47 units before the extension.
+ */
+class TitleIndex {
+  private readonly byKey = new Map<string, MediaInfo[]>();
+  private readonly long: MediaInfo[] = [];
+
+  constructor(infos: MediaInfo[]) {
+    for (const m of infos) {
+      for (const k of new Set([m.key, m.stemKey])) {
+        const at = `${m.counter}|${k}`;
+        this.byKey.set(at, [...(this.byKey.get(at) ?? []), m]);
+      }
+      if (m.stemKey.length >= 40) this.long.push(m);
+    }
+  }
+
+  fits(title: string, counter: number | null): MediaInfo[] {
+    const t = titleKey(title);
+    const [ts] = splitExt(t);
+    const out = new Set<MediaInfo>();
+    for (const k of [t, ts]) for (const m of this.byKey.get(`${counter}|${k}`) ?? []) out.add(m);
+    for (const m of this.long) if (m.counter === counter && ts.startsWith(m.stemKey)) out.add(m);
+    return [...out];
+  }
 }
 
 /** Letters (any script) and spaces after a dash: the edited-copy suffix of any language. */
@@ -139,19 +166,21 @@ export function resolveTakeoutFolder(listing: FolderListing): FolderResolution {
   // Counters must agree, so `IMG.jpg(1).json` (titled "IMG.jpg") never lands on `IMG.jpg`.
   const claimed = () => new Set([...res.sidecars.values()].map((s) => s.json));
   const used = claimed();
+  const infos: MediaInfo[] = media.map((m) => {
+    const { base, counter } = splitCounter(nfc(m));
+    const key = titleKey(base);
+    return { name: m, counter, key, stemKey: splitExt(key)[0], edited: !!editedOriginal(base) };
+  });
+  const titles = new TitleIndex(infos);
   for (const [json, photo] of photoJson) {
     if (used.has(json) || !photo.title) continue;
     const counter = parseSidecarName(json)?.counter ?? null;
-    const fits = media.filter((m) => {
-      if (res.sidecars.has(m)) return false;
-      const s = splitCounter(nfc(m));
-      return s.counter === counter && titleNames(photo.title!, s.base);
-    });
+    const fits = titles.fits(photo.title, counter).filter((m) => !res.sidecars.has(m.name));
     // The original before its edited copy; two originals for one title is ambiguous: no match.
-    const originals = fits.filter((m) => !editedOriginal(splitCounter(m).base));
+    const originals = fits.filter((m) => !m.edited);
     const pick = originals.length === 1 ? originals[0] : fits.length === 1 ? fits[0] : null;
     if (pick) {
-      claim(pick, json, 'title');
+      claim(pick.name, json, 'title');
       used.add(json);
     }
   }
@@ -177,16 +206,19 @@ export function resolveTakeoutFolder(listing: FolderListing): FolderResolution {
 
   // 4. An edited copy in a language we have no suffix for: `NAME-<letters>.jpg` whose NAME is the
   // media name a sidecar was made for. Letters only, so `IMG_1-2.jpg` is never taken for a copy.
+  const targets = new Map<string, string>();
+  for (const json of photoJson.keys()) {
+    const t = parseSidecarName(json);
+    if (!t) continue;
+    const [tStem, tExt] = splitExt(t.media);
+    if (tExt) targets.set(`${tExt.toLowerCase()}|${tStem}`, json);
+  }
   for (const m of media) {
     if (res.sidecars.has(m)) continue;
-    const { base } = splitCounter(nfc(m));
-    const [stem, ext] = splitExt(base);
-    for (const [json] of photoJson) {
-      const target = parseSidecarName(json);
-      if (!target) continue;
-      const [tStem, tExt] = splitExt(target.media);
-      if (tExt.toLowerCase() !== ext.toLowerCase() || !stem.startsWith(tStem)) continue;
-      if (EDIT_TAIL.test(stem.slice(tStem.length))) {
+    const [stem, ext] = splitExt(splitCounter(nfc(m)).base);
+    for (let k = stem.lastIndexOf('-'); k > 0; k = stem.lastIndexOf('-', k - 1)) {
+      const json = targets.get(`${ext.toLowerCase()}|${stem.slice(0, k)}`);
+      if (json && EDIT_TAIL.test(stem.slice(k))) {
         claim(m, json, 'edited');
         break;
       }
