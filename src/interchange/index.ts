@@ -43,7 +43,7 @@ export {
 } from './xmp-read/read.js';
 export { mapInterchangeTags, type InterchangeMetadata, type Shape } from './xmp-read/map.js';
 export type { Keyword } from './xmp-read/keywords.js';
-export type { Region } from './xmp-read/regions.js';
+export { withBoxes, type Region } from './xmp-read/regions.js';
 export {
   sidecarsInFolder,
   isPictoMergeCopy,
@@ -73,3 +73,10 @@ export {
 export { buildSidecar, sidecarModel, type SidecarInput, type SidecarFace } from './xmp.js';
 export { sidecarOwnership, type Ownership } from './ownership.js';
 export { openExifTool, withExifTool } from './exiftool-session.js';
+export {
+  emptyImportReport,
+  mergeReports,
+  tallyFolder,
+  tallyPhoto,
+  type ImportReport,
+} from './report.js';

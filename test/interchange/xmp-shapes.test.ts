@@ -67,10 +67,10 @@ describe.skipIf(!hasCorpus)('other tools’ XMP on real photos', () => {
     return { folder, photo, fx, stored, storedW: meta.width!, storedH: meta.height! };
   }
 
-  async function readBack(photo: string, turn: Turn) {
+  async function readBack(photo: string, turn: Turn, size?: { width: number; height: number }) {
     const files = readdirSync(path.dirname(photo));
     const sidecars = sidecarsInFolder(files).get(path.basename(photo)) ?? null;
-    return readPhotoInterchange(et, photo, sidecars, turn);
+    return readPhotoInterchange(et, photo, sidecars, turn, { size });
   }
 
   for (const turn of [1, 6] as Turn[]) {
@@ -78,7 +78,7 @@ describe.skipIf(!hasCorpus)('other tools’ XMP on real photos', () => {
       const p = await prepare('face_recognition/two_people.jpg', turn, `digikam-${turn}`);
       const faces: ShapeFace[] = p.stored.map((s, i) => ({ name: NAMES[i], stored: s }));
       await writeDigikamSidecar(et, p.photo, { ...p, faces, orientation: turn });
-      const got = await readBack(p.photo, turn);
+      const got = await readBack(p.photo, turn, { width: p.fx.width, height: p.fx.height });
       expect(got.read.map((f) => path.basename(f))).toEqual(['photo.jpg.xmp', 'photo.jpg']);
       const m = got.metadata;
       expect(m.found).toEqual(
@@ -98,7 +98,12 @@ describe.skipIf(!hasCorpus)('other tools’ XMP on real photos', () => {
       expect(m.people).toEqual([]);
       expect([m.rating, m.rejected, m.description]).toEqual([4, false, 'The wedding in Seoul']);
 
-      // The detected faces (here the fixture's boxes, in pixels of the displayed photo) get named.
+      // Pixel boxes on the displayed photo, as faces are stored.
+      const px = rectToBox(p.fx.faces[0], p.fx.width, p.fx.height);
+      m.regions[0].box!.forEach((v, i) =>
+        expect(Math.abs(v - px[i])).toBeLessThan(0.02 * p.fx.width),
+      );
+      // The detected faces (here the fixture's boxes) get named.
       const detected = p.fx.faces.map((f, i) => ({
         id: `face-${i}`,
         rect: f,

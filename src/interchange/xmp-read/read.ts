@@ -13,6 +13,7 @@ import path from 'node:path';
 
 import type { ExifTool } from '../exiftool-session.js';
 import { mapInterchangeTags, type InterchangeMetadata, type Shape } from './map.js';
+import { withBoxes } from './regions.js';
 import type { SidecarFiles } from './sidecar-files.js';
 
 /** Only what the mapper looks at: fast, and nothing large (no previews, no maker notes). */
@@ -108,7 +109,12 @@ export async function readPhotoInterchange(
   mediaPath: string,
   sidecars: SidecarFiles | null,
   orientation: number | null,
-  opts: { embedded?: boolean } = {},
+  opts: {
+    /** Read the photo's embedded XMP/IPTC too (default true; skip when mayHoldXmpOrIptc says no). */
+    embedded?: boolean;
+    /** The displayed size: regions then also come with pixel boxes. */
+    size?: { width: number; height: number };
+  } = {},
 ): Promise<PhotoInterchange> {
   const dir = path.dirname(mediaPath);
   const result: PhotoInterchange = { metadata: emptyInterchange(), read: [], own: [], failed: [] };
@@ -130,5 +136,8 @@ export async function readPhotoInterchange(
     }
   }
   result.metadata = combineInterchange(sources);
+  if (opts.size) {
+    result.metadata.regions = withBoxes(result.metadata.regions, opts.size.width, opts.size.height);
+  }
   return result;
 }

@@ -11,14 +11,21 @@
 // where no MWG region already lies. See [Note: regions live on stored pixels] in geometry.ts.
 
 import { iou } from '../../ml/index.js';
-import { storedToDisplayed, type NormRect } from '../geometry.js';
+import { rectToBox, storedToDisplayed, type Box, type NormRect } from '../geometry.js';
 
 export interface Region {
   /** The person's name; null for a face region without one (MWG allows unnamed faces). */
   name: string | null;
   /** Normalised [left, top, width, height] on the displayed photo. */
   rect: NormRect;
+  /** [x, y, w, h] in pixels of the displayed photo, when its size was given (withBoxes()). */
+  box?: Box;
   source: 'mwg' | 'mp';
+}
+
+/** The regions with pixel boxes on a displayed photo of this size (what faces are stored in). */
+export function withBoxes(regions: Region[], width: number, height: number): Region[] {
+  return regions.map((r) => ({ ...r, box: rectToBox(r.rect, width, height) }));
 }
 
 type Obj = Record<string, unknown>;
