@@ -6,8 +6,8 @@
 // - face regions (MWG and Microsoft): Picto's faces, plus every region of theirs that is neither
 //   over one of Picto's faces nor a face Picto wrote earlier (a face drawn by hand, a pet, a focus
 //   area stay);
-// - rating and description: theirs when they have one (the other tool is where the user last
-//   edited them), Picto's otherwise.
+// - rating and description: theirs when they set one (the other tool is where the user last
+//   edited them), Picto's otherwise, and Picto's when the file still holds what Picto wrote.
 //
 // The file is merged in a temporary copy and moved over the destination only when it changed.
 
@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import { iou } from '../ml/index.js';
 import type { ExifTool } from './exiftool-session.js';
 import type { NormRect } from './geometry.js';
-import { r6, wroteList, type SidecarModel } from './xmp.js';
+import { parseWroteRegion, r6, wroteList, type SidecarModel } from './xmp.js';
 
 type Raw = Record<string, unknown>;
 type Obj = Record<string, unknown>;
@@ -53,12 +53,29 @@ function parseRect(s: string, sep = ','): NormRect | null {
   return r.length === 4 && r.every(Number.isFinite) ? (r as NormRect) : null;
 }
 
-/** Is this region of theirs to be replaced: over a face of Picto's now, or one Picto wrote before? */
-function replaced(rect: NormRect, ours: SidecarModel['regions'], before: NormRect[]): boolean {
-  return ours.some((o) => iou(rect, o.rect) > 0.5) || before.some((b) => iou(rect, b) > 0.9);
+type Earlier = { rect: NormRect; name: string | null }[];
+
+const sameName = (a: unknown, b: string | null) =>
+  (typeof a === 'string' && a.trim() ? a.trim().toLowerCase() : null) ===
+  (b?.toLowerCase() ?? null);
+
+/**
+ * Is this region of theirs to be replaced: over a face of Picto's now, or exactly what Picto wrote
+ * before (same place, same name; one the other tool renamed is theirs now)?
+ */
+function replaced(
+  rect: NormRect,
+  name: unknown,
+  ours: SidecarModel['regions'],
+  before: Earlier,
+): boolean {
+  return (
+    ours.some((o) => iou(rect, o.rect) > 0.5) ||
+    before.some((b) => iou(rect, b.rect) > 0.9 && sameName(name, b.name))
+  );
 }
 
-function keptMwg(info: unknown, ours: SidecarModel['regions'], before: NormRect[]): Obj[] {
+function keptMwg(info: unknown, ours: SidecarModel['regions'], before: Earlier): Obj[] {
   const o = obj(info);
   if (!o) return [];
   const dims = obj(o.AppliedToDimensions);
@@ -74,18 +91,18 @@ function keptMwg(info: unknown, ours: SidecarModel['regions'], before: NormRect[
       [y, h] = [y / num(dims.H), h / num(dims.H)];
     }
     if (![x, y, w, h].every(Number.isFinite)) continue;
-    if (isFace && replaced([x - w / 2, y - h / 2, w, h], ours, before)) continue;
+    if (isFace && replaced([x - w / 2, y - h / 2, w, h], r.Name, ours, before)) continue;
     kept.push({ ...r, Area: { X: x, Y: y, W: w, H: h, Unit: 'normalized' } });
   }
   return kept;
 }
 
-function keptMp(info: unknown, ours: SidecarModel['regions'], before: NormRect[]): Obj[] {
+function keptMp(info: unknown, ours: SidecarModel['regions'], before: Earlier): Obj[] {
   return arr(obj(info)?.Regions)
     .map(obj)
     .filter((r): r is Obj => {
       const rect = r && typeof r.Rectangle === 'string' ? parseRect(r.Rectangle) : null;
-      return rect !== null && !replaced(rect, ours, before);
+      return rect !== null && !replaced(rect, r!.PersonDisplayName, ours, before);
     });
 }
 
@@ -106,9 +123,7 @@ export function mergedTags(existing: Raw, m: SidecarModel): Record<string, unkno
     else if (existing[tag] !== undefined) tags[tag] = null;
   }
 
-  const oldRegions = (before.get('region') ?? [])
-    .map((s) => parseRect(s))
-    .filter((r) => r !== null);
+  const oldRegions = (before.get('region') ?? []).map(parseWroteRegion).filter((r) => r !== null);
   const theirsMwg = keptMwg(existing['XMP-mwg-rs:RegionInfo'], m.regions, oldRegions);
   const theirsMp = keptMp(existing['XMP-MP:RegionInfoMP'], m.regions, oldRegions);
   const mwg = m.regions.map((r) => {
@@ -133,10 +148,19 @@ export function mergedTags(existing: Raw, m: SidecarModel): Record<string, unkno
   if (mpList.length) tags['XMP-MP:RegionInfoMP'] = { Regions: mpList };
   else if (existing['XMP-MP:RegionInfoMP'] !== undefined) tags['XMP-MP:RegionInfoMP'] = null;
 
-  if (m.rating !== null && existing['XMP-xmp:Rating'] === undefined)
-    tags['XMP-xmp:Rating'] = m.rating;
-  if (m.description && existing['XMP-dc:Description'] === undefined) {
-    tags['XMP-dc:Description'] = m.description;
+  // Theirs when they set one; a value that is still what Picto wrote earlier follows Picto now.
+  const theirRating = existing['XMP-xmp:Rating'];
+  const pictoRating =
+    theirRating !== undefined && before.get('rating')?.[0] === String(theirRating);
+  if (theirRating === undefined || pictoRating) {
+    if (m.rating !== null) tags['XMP-xmp:Rating'] = m.rating;
+    else if (pictoRating) tags['XMP-xmp:Rating'] = null;
+  }
+  const theirText = existing['XMP-dc:Description'];
+  const pictoText = theirText !== undefined && before.get('description')?.[0] === String(theirText);
+  if (theirText === undefined || pictoText) {
+    if (m.description) tags['XMP-dc:Description'] = m.description;
+    else if (pictoText) tags['XMP-dc:Description'] = null;
   }
   tags['XMP-picto:Wrote'] = wroteList(m);
   // A file without Picto's mark (a merge copy of another program's sidecar) gets one; a rewritten

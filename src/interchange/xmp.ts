@@ -154,8 +154,19 @@ export function wroteList(m: SidecarModel): string[] {
     ...m.tagsList.map((v) => `tag:${v}`),
     ...m.hierarchy.map((v) => `lr:${v}`),
     ...m.persons.map((v) => `person:${v}`),
-    ...m.regions.map((r) => `region:${r.rect.map(r6).join(',')}`),
+    // Stored rectangle, then the name if any: "region:0.1,0.2,0.3,0.4|Ana".
+    ...m.regions.map((r) => `region:${r.rect.map(r6).join(',')}${r.name ? `|${r.name}` : ''}`),
+    ...(m.rating !== null ? [`rating:${m.rating}`] : []),
+    ...(m.description ? [`description:${m.description}`] : []),
   ];
+}
+
+/** A `region:` entry of wroteList(), read back. */
+export function parseWroteRegion(entry: string): { rect: NormRect; name: string | null } | null {
+  const bar = entry.indexOf('|');
+  const rect = (bar < 0 ? entry : entry.slice(0, bar)).split(',').map(Number);
+  if (rect.length !== 4 || !rect.every(Number.isFinite)) return null;
+  return { rect: rect as NormRect, name: bar < 0 ? null : entry.slice(bar + 1) || null };
 }
 
 /** The sidecar document for a model, stamped with Picto's ownership mark. */

@@ -262,6 +262,23 @@ describe.skipIf(!hasCorpus)('other tools’ XMP on real photos', () => {
       expect(m.regions.map((r) => r.name)).toEqual(['Ana Lima', null]);
       expect(onFaces(m.regions, p.fx.faces)).toEqual([0, 1]);
     });
+
+    it('is read for what the other tool added, not for what Picto wrote', async () => {
+      await et.write(
+        sidecar,
+        {
+          'XMP-digiKam:TagsList+': ['Events/Graduation'],
+          'XMP-dc:Subject+': ['Graduation'],
+        } as never,
+        { writeArgs: ['-overwrite_original'] },
+      );
+      const got = await readBack(p.photo, 6);
+      expect(got.own).toEqual([]);
+      expect(got.read).toEqual([sidecar, p.photo]);
+      const m = got.metadata;
+      expect(m.keywords.map((k) => k.text)).toEqual(['Events/Graduation']);
+      expect([m.rating, m.description, m.regions, m.people]).toEqual([3, null, [], []]);
+    });
   });
 
   it('refuses to merge into a file that is not XMP, leaving it as it was', async () => {

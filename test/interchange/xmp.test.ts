@@ -8,7 +8,8 @@ import { Picto } from '../../src/app/picto.js';
 import { openExifTool, type ExifTool } from '../../src/interchange/exiftool-session.js';
 import { sidecarOwnership } from '../../src/interchange/ownership.js';
 import { SidecarService } from '../../src/interchange/sidecars.js';
-import { buildSidecar, toStored } from '../../src/interchange/xmp.js';
+import { mergedTags } from '../../src/interchange/sidecar-merge.js';
+import { buildSidecar, sidecarModel, toStored, wroteList } from '../../src/interchange/xmp.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 
 /** Where a white dot stored at (u, v) appears once a viewer applies the orientation. */
@@ -58,6 +59,62 @@ describe('XMP sidecars', () => {
     expect(xml).toContain('Zoë &amp; &quot;Al&quot; &lt;x&gt;');
     expect(xml).toContain('stArea:x="0.3" stArea:y="0.266667" stArea:w="0.1" stArea:h="0.2"');
     expect(xml).toContain('stDim:w="400" stDim:h="300"');
+  });
+
+  it('merges: takes back what Picto wrote before, keeps what others added', () => {
+    const before = sidecarModel({
+      objects: [{ label: 'dog', groups: ['animal'] }],
+      faces: [
+        { name: 'Al', box: [10, 10, 20, 20] },
+        { name: 'Bo', box: [60, 10, 20, 20] },
+      ],
+      rating: 2,
+      width: 100,
+      height: 100,
+      orientation: 1,
+    });
+    const now = sidecarModel({
+      objects: [{ label: 'dog', groups: ['animal'] }],
+      faces: [{ name: 'Alan', box: [10, 10, 20, 20] }],
+      rating: 4,
+      width: 100,
+      height: 100,
+      orientation: 1,
+    });
+    const region = (l: number, t: number, name?: string) => ({
+      Area: { X: l + 0.1, Y: t + 0.1, W: 0.2, H: 0.2, Unit: 'normalized' },
+      Type: 'Face',
+      ...(name ? { Name: name } : {}),
+    });
+    const existing = {
+      'XMP-dc:Subject': ['Al', 'Bo', 'animal', 'dog', 'Beach'],
+      'XMP-digiKam:TagsList': ['People/Al', 'People/Bo', 'Picto/animal/dog', 'Events/Beach'],
+      'XMP-iptcExt:PersonInImage': ['Al', 'Bo'],
+      'XMP-mwg-rs:RegionInfo': {
+        AppliedToDimensions: { W: 100, H: 100, Unit: 'pixel' },
+        // Picto's Al and Bo, and a face someone drew by hand.
+        RegionList: [region(0.1, 0.1, 'Al'), region(0.6, 0.1, 'Bo'), region(0.3, 0.6, 'Cy')],
+      },
+      'XMP-xmp:Rating': 2,
+      'XMP-picto:Wrote': wroteList(before),
+      'XMP-picto:Sidecar': 'v2-0000000000000000',
+    };
+    const tags = mergedTags(existing, now);
+    expect(tags['XMP-dc:Subject']).toEqual(['animal', 'dog', 'Beach', 'Alan']);
+    expect(tags['XMP-digiKam:TagsList']).toEqual([
+      'Picto/animal/dog',
+      'Events/Beach',
+      'People/Alan',
+    ]);
+    expect(tags['XMP-iptcExt:PersonInImage']).toEqual(['Alan']);
+    const list = (tags['XMP-mwg-rs:RegionInfo'] as { RegionList: { Name?: string }[] }).RegionList;
+    expect(list.map((r) => r.Name)).toEqual(['Alan', 'Cy']);
+    // The rating was still Picto's old one: Picto's new one replaces it. A mark is kept as it is.
+    expect(tags['XMP-xmp:Rating']).toBe(4);
+    expect(tags['XMP-picto:Sidecar']).toBeUndefined();
+    expect(mergedTags({ ...existing, 'XMP-xmp:Rating': 5 }, now)['XMP-xmp:Rating']).toBeUndefined();
+    // Another program's file without any of it gets Picto's mark for the merge copy.
+    expect(mergedTags({ 'XMP-dc:Subject': ['x'] }, now)['XMP-picto:Sidecar']).toBe('merged');
   });
 
   describe.skipIf(!hasCorpus)('on a library', () => {
@@ -144,11 +201,12 @@ describe('XMP sidecars', () => {
         writeArgs: ['-overwrite_original'],
       });
       const service = new SidecarService(picto.repos);
+      const rated = { extras: () => ({ rating: 5 }) };
       // Nothing new from Picto: the rewritten file is left as it is.
-      expect((await service.write()).unchanged).toBe(1);
+      expect((await service.write(rated)).unchanged).toBe(1);
       // The person is renamed in Picto: the old name goes, the other tool's additions stay.
       picto.repos.db.prepare(`UPDATE people SET name = 'Barack Obama'`).run();
-      const report = await service.write();
+      const report = await service.write(rated);
       expect(report.merged).toBe(1);
       expect(report.written).toBe(0);
       const raw = (await et.readRaw(`${a}.xmp`, { readArgs: ['-G1', '-struct', '-n'] })) as Record<
@@ -165,7 +223,7 @@ describe('XMP sidecars', () => {
       const regions = (raw['XMP-mwg-rs:RegionInfo'] as { RegionList: unknown[] }).RegionList;
       expect(regions).toHaveLength(2);
       expect(sidecarOwnership(readFileSync(`${a}.xmp`, 'utf8'))).toBe('picto-modified');
-      expect((await service.write()).unchanged).toBe(1);
+      expect((await service.write(rated)).unchanged).toBe(1);
       expect([sha(a), sha(b), sha(c)]).toEqual(originals);
     });
 

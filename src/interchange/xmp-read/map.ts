@@ -32,6 +32,8 @@ export interface InterchangeMetadata {
   description: string | null;
   /** Written by Picto (its ownership mark is there, whoever rewrote the file since). */
   pictoSidecar: boolean;
+  /** What Picto recorded writing there (`picto:Wrote`); see own-values.ts. */
+  pictoWrote: string[];
   /** The orientation the source itself records (IFD0, or tiff:Orientation in a sidecar). */
   orientation: number | null;
   found: Shape[];
@@ -148,6 +150,9 @@ export function mapInterchangeTags(raw: Raw, orientation?: number | null): Inter
     rejected,
     description,
     pictoSidecar: hasPictoMark(raw),
+    pictoWrote: values(raw, 'Wrote', is('XMP-picto'))
+      .flat()
+      .filter((v): v is string => typeof v === 'string'),
     orientation: orientationOf(raw),
     found,
   };

@@ -7,12 +7,16 @@
 // boxes for the same faces would double them); keywords and names are the union; rating and
 // description come from the first source that has one. Picto's own sidecars are not read back:
 // they say what the catalogue said when they were written, and re-reading them would bring back
-// names the user has since changed in Picto.
+// names the user has since changed in Picto. One another tool has rewritten is read for what that
+// tool added (own-values.ts).
 
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import type { ExifTool } from '../exiftool-session.js';
+import { sidecarOwnership } from '../ownership.js';
 import { mapInterchangeTags, type InterchangeMetadata, type Shape } from './map.js';
+import { withoutPictoValues } from './own-values.js';
 import { withBoxes } from './regions.js';
 import type { SidecarFiles } from './sidecar-files.js';
 
@@ -59,6 +63,7 @@ export function emptyInterchange(): InterchangeMetadata {
     rejected: false,
     description: null,
     pictoSidecar: false,
+    pictoWrote: [],
     orientation: null,
     found: [],
   };
@@ -124,10 +129,16 @@ export async function readPhotoInterchange(
   if (opts.embedded !== false) targets.push(mediaPath);
   for (const file of targets) {
     try {
-      const meta = await readInterchangeFile(et, file, orientation);
+      let meta = await readInterchangeFile(et, file, orientation);
       if (meta.pictoSidecar && file !== mediaPath) {
-        result.own.push(file);
-        continue;
+        // Untouched: nothing in it Picto does not know. Rewritten by another tool: only what that
+        // tool added is read.
+        const text = await fs.readFile(file, 'utf8');
+        if (sidecarOwnership(text) === 'picto') {
+          result.own.push(file);
+          continue;
+        }
+        meta = withoutPictoValues(meta, orientation);
       }
       sources.push(meta);
       result.read.push(file);
