@@ -45,9 +45,10 @@ alarm 2;
 do $tool; die $@ if $@; exit 0;
 `;
 
-export async function spawnExifTool() {
+/** `leadingArgs` go before ExifTool's own (`-config FILE` must be the very first argument). */
+export async function spawnExifTool(leadingArgs: string[] = []) {
   const tool = await exiftoolPath();
-  return spawn('perl', ['-e', WATCHDOG, tool, ...DefaultExiftoolArgs], {
+  return spawn('perl', ['-e', WATCHDOG, tool, ...leadingArgs, ...DefaultExiftoolArgs], {
     stdio: 'pipe',
     shell: false,
     detached: false,
@@ -62,10 +63,18 @@ function exiftool(): ExifTool {
       // A hung perl on a hostile file must not stall the worker for long.
       taskTimeoutMillis: 20_000,
       taskRetries: 0,
-      processFactory: spawnExifTool,
+      processFactory: () => spawnExifTool(),
     });
   }
   return instance;
+}
+
+/**
+ * This thread's ExifTool, for other modules' reads inside the indexing workers (the interchange
+ * readers take it as a parameter). Ended by closeMedia() like the rest.
+ */
+export function threadExifTool(): ExifTool {
+  return exiftool();
 }
 
 /** Ends the perl child of this thread, if any. Safe to call repeatedly; a later read restarts it. */

@@ -25,6 +25,8 @@ export type { ThumbnailPaths } from './thumbnails.js';
 export { phash, hammingDistance, lowDct } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';
 export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
+// For modules that run their own short-lived ExifTool (XMP sidecars): the same guarded perl child.
+export { spawnExifTool, threadExifTool } from './exiftool.js';
 export type * from './types.js';
 
 /** Releases per-worker resources (the exiftool child process). Idempotent. */
