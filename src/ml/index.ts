@@ -31,7 +31,6 @@ export { ModelUnavailableError, type ModelState } from './model-store.js';
 export { faceDistance } from './faces/similarity.js';
 export { iou, type Box } from './nms.js';
 export { resultVersions } from './versions.js';
-export { iou, type Box } from './nms.js';
 export { emptyTimings as emptyStageTimings } from './types.js';
 export type {
   DetectedFace,
