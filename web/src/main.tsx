@@ -8,9 +8,13 @@ import { storeFor } from './timeline/store.js';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/layers.css';
+import './styles/phone.css';
+import './styles/menu.css';
 import './styles/timeline.css';
 import './styles/viewer.css';
 import './styles/pages.css';
+import './styles/folders.css';
 
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen
