@@ -22,10 +22,41 @@ export interface ThingList {
   groups: Thing[];
 }
 
+interface Candidate {
+  id: string;
+  hash: string;
+  thumb: number;
+  score: number;
+}
+
 interface Tally {
   photos: Set<string>;
-  /** The cover: a photo with a thumbnail before one without, then the highest score. */
-  best: { id: string; hash: string; thumb: number; score: number } | null;
+  /**
+   * Cover candidates, best first: a photo with a thumbnail before one without, then the highest
+   * score. A few are kept so that covers can differ (see [Note: one photo, one cover]).
+   */
+  best: Candidate[];
+}
+
+/** Cover candidates kept per tag. */
+const CANDIDATES = 8;
+
+/** Better cover first: with a thumbnail, then the clearest, then by id (a stable order). */
+const better = (a: Candidate, b: Candidate) =>
+  b.thumb - a.thumb || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function offer(t: Tally, c: Candidate): void {
+  const list = t.best;
+  if (list.length === CANDIDATES && better(c, list[list.length - 1]) >= 0) return;
+  const at = list.findIndex((x) => x.id === c.id);
+  if (at >= 0) {
+    if (better(c, list[at]) >= 0) return;
+    list.splice(at, 1);
+  }
+  let i = list.length;
+  while (i > 0 && better(c, list[i - 1]) < 0) i--;
+  list.splice(i, 0, c);
+  if (list.length > CANDIDATES) list.pop();
 }
 
 /** While indexing adds objects, counts are refreshed at most this often. */
@@ -107,28 +138,28 @@ export function countThings(rows: Iterable<[string, string, number, string, numb
   const byLabel = new Map<string, Tally>();
   for (const [label, id, score, hash, thumb] of rows) {
     let t = byLabel.get(label);
-    if (!t) byLabel.set(label, (t = { photos: new Set(), best: null }));
+    if (!t) byLabel.set(label, (t = { photos: new Set(), best: [] }));
     t.photos.add(id);
-    const b = t.best;
-    if (
-      !b ||
-      thumb > b.thumb ||
-      (thumb === b.thumb && (score > b.score || (score === b.score && id < b.id)))
-    ) {
-      t.best = { id, hash, thumb, score };
-    }
+    offer(t, { id, hash, thumb, score });
   }
-  const thing = (name: string, photos: number, t: Tally, query: string): Thing => ({
+  // [Note: one photo, one cover] A street scene is the clearest person, car, bus and traffic
+  // light at once; four cards with the same picture say nothing. Covers are handed out in the
+  // order the page shows the cards (kinds, then tags), each taking its best candidate that no
+  // earlier card took, or its best one when every candidate is taken.
+  const used = new Set<string>();
+  const pick = (candidates: Candidate[]): Candidate => {
+    const c = candidates.find((x) => !used.has(x.id)) ?? candidates[0];
+    used.add(c.id);
+    return c;
+  };
+  const thing = (name: string, photos: number, cover: Candidate, query: string): Thing => ({
     name,
     photos,
-    cover: { id: t.best!.id, hash: t.best!.hash, hasThumb: t.best!.thumb === 1 },
+    cover: { id: cover.id, hash: cover.hash, hasThumb: cover.thumb === 1 },
     query,
   });
-  const tags = [...byLabel]
-    .map(([label, t]) => thing(label, t.photos.size, t, `tag:${quote(label)}`))
-    .sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
-
-  const groups: Thing[] = [];
+  const groupRows: { name: string; photos: number; labels: string[]; candidates: Candidate[] }[] =
+    [];
   for (const g of GROUPS) {
     const present = g.labels
       .filter((l) => byLabel.has(l))
@@ -137,11 +168,18 @@ export function countThings(rows: Iterable<[string, string, number, string, numb
     // A cat-and-dog photo is one photo of animals.
     const photos = new Set<string>();
     for (const l of present) for (const id of byLabel.get(l)!.photos) photos.add(id);
-    groups.push({
-      ...thing(g.name, photos.size, byLabel.get(present[0])!, `tag:${g.name}`),
-      labels: present,
-    });
+    // The most frequent tag's candidates first (the group looks like what it mostly holds).
+    const candidates = present.flatMap((l) => byLabel.get(l)!.best);
+    groupRows.push({ name: g.name, photos: photos.size, labels: present, candidates });
   }
-  groups.sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
+  groupRows.sort((a, b) => b.photos - a.photos || a.name.localeCompare(b.name));
+  const groups = groupRows.map((g) => ({
+    ...thing(g.name, g.photos, pick(g.candidates), `tag:${g.name}`),
+    labels: g.labels,
+  }));
+
+  const tags = [...byLabel]
+    .sort(([la, a], [lb, b]) => b.photos.size - a.photos.size || la.localeCompare(lb))
+    .map(([label, t]) => thing(label, t.photos.size, pick(t.best), `tag:${quote(label)}`));
   return { tags, groups };
 }

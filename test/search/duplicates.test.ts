@@ -238,6 +238,7 @@ describe.skipIf(!hasCorpus)(
       const g = (await picto.discovery.duplicates.report()).groups.find(
         (x) => x.pairs[0].kind === 'crop',
       )!;
+      const original = g.keep;
       const partial = g.photos.find((p) => p.id !== g.keep)!.id;
       picto.collection.setFavourite([partial], true);
       const album = picto.collection.createAlbum('Obama');
@@ -245,11 +246,14 @@ describe.skipIf(!hasCorpus)(
       const again = (await picto.discovery.duplicates.report()).groups.find(
         (x) => x.pairs[0].kind === 'crop',
       )!;
-      const out = await picto.discovery.duplicates.resolve(again.id, again.keep);
+      // What a person did outweighs pixels: the favourite crop is now the suggestion.
+      expect(again).toMatchObject({ keep: partial, reason: 'it is a favourite' });
+      // Keeping the original anyway carries the favourite mark and the album over to it.
+      const out = await picto.discovery.duplicates.resolve(again.id, original);
       expect(out.trashed).toEqual([partial]);
       expect(picto.repos.photos.get(partial)?.trashed_at).not.toBeNull();
-      expect(picto.repos.photos.get(again.keep)?.favourite).toBe(1);
-      expect(picto.repos.albums.photoIds(album.id)).toContain(again.keep);
+      expect(picto.repos.photos.get(original)?.favourite).toBe(1);
+      expect(picto.repos.albums.photoIds(album.id)).toContain(original);
       expect((await picto.discovery.duplicates.report()).groups).toHaveLength(2);
     });
 

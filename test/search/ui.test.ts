@@ -44,7 +44,7 @@ describe.skipIf(!ready)('search, map and duplicates pages in a browser', () => {
       'tagnot car',
     ]);
     await page.waitForFunction(
-      () => (globalThis as any).document.querySelectorAll('.search-tile img').length === 3,
+      () => (globalThis as any).document.querySelectorAll('.search-cell .tile-img').length === 3,
     );
     await screenshot(page, 'search-chips');
     await page.click('.search-chip:nth-child(1) .search-chip-x');
@@ -53,7 +53,7 @@ describe.skipIf(!ready)('search, map and duplicates pages in a browser', () => {
     );
     expect(page.url()).toContain('q=2008+-car');
     // A photo opens in the viewer.
-    await page.click('.search-tile');
+    await page.click('.search-cell .tile-hit');
     await page.waitForSelector('.viewer');
     await page.keyboard.press('Escape');
     expect(b.errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api/client.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
 import { allPhotos } from './timeline/source.js';
@@ -7,14 +8,20 @@ import { storeFor } from './timeline/store.js';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/layers.css';
+import './styles/phone.css';
+import './styles/menu.css';
 import './styles/timeline.css';
 import './styles/viewer.css';
 import './styles/pages.css';
+import './styles/folders.css';
 
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen
-// depends on them.
+// depends on them. Other pages take the answer and drop it: the preload in index.html must be
+// used on every page (an unused preload is a console warning; the counts are a few hundred bytes).
 if (window.location.pathname === '/') storeFor(allPhotos);
+else void api.buckets(allPhotos.bucketsBase).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

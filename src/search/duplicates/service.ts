@@ -18,6 +18,7 @@ import {
   type PairKind,
 } from './finder.js';
 import type { FinderInput } from './finder-worker.js';
+import { isCopyName, suggestKeep, type KeepFacts } from './keep.js';
 
 /** Below this many photos a scan takes well under a second: no thread needed. */
 const INLINE_MAX = 5000;
@@ -44,7 +45,7 @@ export interface DuplicateGroup {
   photos: DuplicatePhoto[];
   pairs: { a: string; b: string; kind: PairKind; distance: number }[];
   keep: string;
-  /** Why that one: "highest resolution", "largest file" … */
+  /** Why that one: "it is a favourite", "highest resolution (4000×3000)" … (see keep.ts) */
   reason: string;
 }
 
@@ -118,7 +119,7 @@ export class DuplicatesService {
         : await inWorker(items, [...dismissed]);
     const groups = found.map((g): DuplicateGroup => {
       const members = g.members.map((i) => rows[i]);
-      const { keep, reason } = suggestKeep(members);
+      const { keep, reason } = suggestKeep(members.map((m) => keepFacts(this.deps.repos, m)));
       return {
         id: groupId(members.map((m) => m.id)),
         photos: members.map(photoView),
@@ -199,6 +200,40 @@ function inWorker(items: DupItem[], dismissed: string[]): Promise<FoundGroup[]> 
   });
 }
 
+/** What the keep suggestion weighs, read for one photo of a group (groups are few and small). */
+function keepFacts(repos: Repos, r: SignatureRow): KeepFacts {
+  const files = repos.locations.forPhoto(r.id);
+  const people = new Map<number, boolean>();
+  let namedFaces = 0;
+  for (const f of repos.people.facesInPhoto(r.id)) {
+    if (f.person_id === null) continue;
+    let named = people.get(f.person_id);
+    if (named === undefined) {
+      named = Boolean(repos.people.resolve(f.person_id)?.name);
+      people.set(f.person_id, named);
+    }
+    if (named) namedFaces++;
+  }
+  const firstSeen = files.reduce<string | null>(
+    (m, f) => (m === null || f.first_seen_at < m ? f.first_seen_at : m),
+    null,
+  );
+  return {
+    id: r.id,
+    favourite: r.favourite === 1,
+    albums: r.albums,
+    namedFaces,
+    firstSeen,
+    modified: files.length ? Math.min(...files.map((f) => f.mtime_ms)) : null,
+    copyName: files.length > 0 && files.every((f) => isCopyName(f.path)),
+    width: r.width,
+    height: r.height,
+    size: r.size,
+    takenAt: r.taken_at,
+    sortAt: r.sort_at,
+  };
+}
+
 function photoView(r: SignatureRow): DuplicatePhoto {
   return {
     id: r.id,
@@ -222,29 +257,4 @@ function groupId(ids: string[]): string {
     .update([...ids].sort().join(','))
     .digest('hex')
     .slice(0, 16);
-}
-
-/**
- * Which copy to keep: the most pixels (a crop or a downscaled copy has fewer), then the largest
- * file (less compression), then the one that knows when it was taken, then the oldest.
- */
-export function suggestKeep(rows: SignatureRow[]): { keep: string; reason: string } {
-  const px = (r: SignatureRow) => (r.width ?? 0) * (r.height ?? 0);
-  const sorted = [...rows].sort(
-    (a, b) =>
-      px(b) - px(a) ||
-      b.size - a.size ||
-      Number(b.taken_at !== null) - Number(a.taken_at !== null) ||
-      a.sort_at.localeCompare(b.sort_at) ||
-      a.id.localeCompare(b.id),
-  );
-  const best = sorted[0];
-  const second = sorted[1];
-  let reason = 'oldest';
-  if (!second || px(best) > px(second))
-    reason = `highest resolution (${best.width}×${best.height})`;
-  else if (best.size > second.size) reason = 'same resolution, largest file';
-  else if (best.taken_at !== null && second.taken_at === null)
-    reason = 'same picture, has the capture date';
-  return { keep: best.id, reason };
 }

@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner.js';
 import { PhotosPage } from '../pages/PhotosPage.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Link } from '../components/Sidebar.js';
+import { TileKeysHint } from '../timeline/Tile.js';
 import { allStores } from '../timeline/store.js';
 import { useRoute } from './router.js';
 
@@ -60,6 +61,16 @@ function Page({ path }: { path: string }) {
   );
 }
 
+/** The skip link lands on the first photo of the page's grid, else at the start of the page. */
+function skipToContent(e: React.MouseEvent): void {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  const first = main?.querySelector<HTMLElement>(
+    '.tile-hit, .person-card, .album-card, .thing-card',
+  );
+  (first ?? main)?.focus();
+}
+
 export function App() {
   const route = useRoute();
 
@@ -80,11 +91,15 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        Skip to main content
+      </a>
       <Sidebar path={route.path} />
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         <Suspense fallback={<div className="page" aria-busy="true" />}>
           <Page path={route.path} />
         </Suspense>
+        <TileKeysHint />
       </main>
       <Toasts />
       <ConnectionBanner />

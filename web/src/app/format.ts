@@ -28,6 +28,11 @@ const fullFmt = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
 });
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const secondsFmt = new Intl.DateTimeFormat(undefined, {
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function monthLabel(month: string): string {
   return monthFmt.format(localDate(`${month}-01`));
@@ -52,6 +57,25 @@ export function fullDate(iso: string): string {
 
 export function timeOf(iso: string): string {
   return timeFmt.format(localDate(iso));
+}
+
+/** "Sat, 14 Jun 2008": the viewer's title where a full date does not fit (phones). */
+export function mediumDate(iso: string): string {
+  return dayYearFmt.format(localDate(iso));
+}
+
+/**
+ * A photo tile's accessible name: what tells it apart from its neighbours. Grid items carry the
+ * date and time (to the second: a burst of photos differs there), the favourite mark and the
+ * state of processing.
+ */
+export function tileLabel(item: { takenAt: string; favourite: boolean; status: string }): string {
+  const d = localDate(item.takenAt);
+  const parts = [`Photo, ${fullFmt.format(d)}, ${secondsFmt.format(d)}`];
+  if (item.favourite) parts.push('favourite');
+  if (item.status === 'error') parts.push('could not be read');
+  else if (item.status === 'pending') parts.push('still being processed');
+  return parts.join(', ');
 }
 
 /** "+02:00" at the end of an ISO string, shown as "UTC+2". */

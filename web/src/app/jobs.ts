@@ -19,6 +19,8 @@ export interface IndexingSummary {
   status: JobsStatus | null;
   /** Photos (media stage) still to process. */
   left: number;
+  /** Photos with thumbnails and metadata (failed ones are neither ready nor left). */
+  ready: number;
   total: number;
   failed: number;
   /** Later stages (AI, duplicates): jobs left and in all. */
@@ -53,6 +55,7 @@ export function summarise(status: JobsStatus | null): IndexingSummary {
   return {
     status,
     left,
+    ready: total - left - failed,
     total,
     failed,
     laterLeft,

@@ -15,7 +15,14 @@ export function applyTheme(choice: ThemeChoice = stored()): void {
   else root.dataset.theme = choice;
 }
 
-export function useTheme(): [ThemeChoice, () => void] {
+export const THEME_NAMES: Record<ThemeChoice, string> = {
+  system: 'Auto',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+/** The theme choice, a setter, and "next" (the sidebar's button cycles through the three). */
+export function useTheme(): [ThemeChoice, () => void, (c: ThemeChoice) => void] {
   const [choice, setChoice] = useState<ThemeChoice>(stored);
   useEffect(() => {
     applyTheme(choice);
@@ -24,5 +31,5 @@ export function useTheme(): [ThemeChoice, () => void] {
   }, [choice]);
   const next = () =>
     setChoice((c) => (c === 'system' ? 'light' : c === 'light' ? 'dark' : 'system'));
-  return [choice, next];
+  return [choice, next, setChoice];
 }

@@ -4,6 +4,7 @@ import { api } from '../api/client.js';
 import { plural } from '../app/format.js';
 import { Dialog } from './Dialog.js';
 import { Icon } from './Icon.js';
+import { albumNameError } from '../pages/albums-data.js';
 import { toast, toastError } from './toasts.js';
 
 /** "Add to album": pick an album or make a new one with the selected photos in it. */
@@ -19,6 +20,7 @@ export function AlbumPicker({
   const [albums, setAlbums] = useState<Album[] | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.albums().then((r) => setAlbums(r.albums), toastError);
@@ -41,13 +43,20 @@ export function AlbumPicker({
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
+    // A name already taken is said at once, without asking the server to refuse it.
+    if (albums?.some((a) => a.name === name.trim())) {
+      setError(albumNameError({ status: 409 }, name.trim(), true));
+      return;
+    }
     setBusy(true);
+    setError(null);
     try {
       const a = await api.createAlbum(name.trim(), ids);
       toast(`Created ${a.name} with ${plural(ids.length, 'photo')}`);
       onDone();
     } catch (err) {
-      toastError(err);
+      // Said in the dialog, next to the name: a toast would be under the dialog's backdrop.
+      setError(albumNameError(err, name.trim(), true));
       setBusy(false);
     }
   };
@@ -61,13 +70,23 @@ export function AlbumPicker({
           aria-label="New album name"
           value={name}
           maxLength={200}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'album-picker-error' : undefined}
           autoFocus
         />
         <button className="button button-primary" disabled={busy || !name.trim()}>
           <Icon name="plus" size={18} /> Create
         </button>
       </form>
+      {error && (
+        <p className="form-error" id="album-picker-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="album-pick">
         {albums === null && <li className="muted">Loading albums…</li>}
         {albums?.length === 0 && <li className="muted">No albums yet: name one above.</li>}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, Esc closes it, and the page
@@ -10,16 +10,21 @@ export function Dialog({
   onClose,
   actions,
   wide,
-  labelledBy = 'dialog-title',
+  className,
+  labelledBy,
 }: {
   title: string;
   children: ReactNode;
   onClose: () => void;
   actions?: ReactNode;
   wide?: boolean;
+  /** Extra classes: `sheet` (a bottom sheet on phones), `dialog-full` (the photo picker). */
+  className?: string;
   labelledBy?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const autoId = useId();
+  const titleId = labelledBy ?? autoId;
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -28,8 +33,8 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog${wide ? ' dialog-wide' : ''}`}
-      aria-labelledby={labelledBy}
+      className={`dialog${wide ? ' dialog-wide' : ''}${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -39,7 +44,7 @@ export function Dialog({
       }}
     >
       <div className="dialog-body">
-        <h2 id={labelledBy} className="dialog-title">
+        <h2 id={titleId} className="dialog-title">
           {title}
         </h2>
         {children}

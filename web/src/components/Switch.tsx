@@ -25,11 +25,21 @@ export function Switch({
   );
 }
 
-export function ProgressBar({ value, indeterminate }: { value: number; indeterminate?: boolean }) {
+export function ProgressBar({
+  value,
+  indeterminate,
+  label,
+}: {
+  value: number;
+  indeterminate?: boolean;
+  /** What is progressing, for screen readers ("Photos ready"). */
+  label: string;
+}) {
   return (
     <div
       className={`progress${indeterminate ? ' progress-indeterminate' : ''}`}
       role="progressbar"
+      aria-label={label}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={indeterminate ? undefined : Math.round(value * 100)}

@@ -21,19 +21,25 @@ export function TopBar({
   );
 }
 
-/** Replaces the top bar while photos are selected. */
+/**
+ * Replaces the top bar while photos are selected. The page keeps its heading (for screen readers
+ * and the outline); on phones the actions move to a bar at the bottom, within thumb's reach.
+ */
 export function SelectionBar({
+  heading,
   count,
   onClear,
   children,
 }: {
+  heading: string;
   count: number;
   onClear: () => void;
   children: ReactNode;
 }) {
   return (
-    <header className="topbar selectionbar" role="toolbar" aria-label="Selected photos">
+    <header className="topbar selectionbar">
       <div className="topbar-titles">
+        <h1 className="visually-hidden">{heading}</h1>
         <button
           className="icon-button"
           onClick={onClear}
@@ -42,9 +48,13 @@ export function SelectionBar({
         >
           <Icon name="close" />
         </button>
-        <span className="selection-count">{count.toLocaleString()} selected</span>
+        <span className="selection-count" aria-live="polite">
+          {count.toLocaleString()} selected
+        </span>
       </div>
-      <div className="topbar-actions">{children}</div>
+      <div className="topbar-actions selection-actions" role="toolbar" aria-label="Selected photos">
+        {children}
+      </div>
     </header>
   );
 }

@@ -1,4 +1,7 @@
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+import { RequestError } from '../api/client.js';
+import { KEEP_INTERACTIVE } from './modal.js';
 
 interface Toast {
   id: number;
@@ -26,10 +29,25 @@ export function toast(
   window.setTimeout(() => set(toasts.filter((x) => x.id !== t.id)), opts.action ? 7000 : 4000);
 }
 
-export function toastError(err: unknown): void {
-  toast((err as Error)?.message ?? String(err), { error: true });
+/** An error as a sentence: the server's message, capitalised; a lost connection said plainly. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof RequestError) {
+    const m = err.message.trim();
+    return m ? m.charAt(0).toUpperCase() + m.slice(1) : `Something went wrong (${err.status})`;
+  }
+  if (err instanceof TypeError) return 'Picto is not reachable. Is it still running?';
+  return (err as Error)?.message ?? String(err);
 }
 
+export function toastError(err: unknown): void {
+  toast(errorMessage(err), { error: true });
+}
+
+/**
+ * The toasts live outside the app's root (a modal layer makes the rest inert, not them) and in the
+ * top layer as a manual popover, above any open dialog: shown again after each change so the
+ * newest dialog never covers them.
+ */
 export function Toasts() {
   const list = useSyncExternalStore(
     (fn) => {
@@ -38,8 +56,22 @@ export function Toasts() {
     },
     () => toasts,
   );
-  return (
-    <div className="toasts" role="status" aria-live="polite">
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof el.showPopover !== 'function') return;
+    if (el.matches(':popover-open')) el.hidePopover();
+    el.showPopover();
+  }, [list]);
+  return createPortal(
+    <div
+      ref={ref}
+      className="toasts"
+      role="status"
+      aria-live="polite"
+      popover="manual"
+      {...{ [KEEP_INTERACTIVE]: '' }}
+    >
       {list.map((t) => (
         <div key={t.id} className={`toast${t.error ? ' toast-error' : ''}`}>
           <span>{t.message}</span>
@@ -56,6 +88,7 @@ export function Toasts() {
           )}
         </div>
       ))}
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Album } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
@@ -7,26 +7,36 @@ import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { Link } from '../components/Sidebar.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { toast, toastError } from '../components/toasts.js';
+import { plural } from '../app/format.js';
 import { albumSource } from '../timeline/source.js';
+import { forgetStore, storeFor } from '../timeline/store.js';
 import { AddToAlbumAction, FavouriteAction, TrashAction } from './actions.js';
+import { albumNameError } from './albums-data.js';
 import { GalleryPage, type SelectionContext } from './GalleryPage.js';
+
+const PhotoPicker = lazy(() =>
+  import('./PhotoPicker.js').then((m) => ({ default: m.PhotoPicker })),
+);
 
 function AlbumHeader({ album, onChanged }: { album: Album; onChanged: (a: Album) => void }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(album.name);
   const [description, setDescription] = useState(album.description);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setName(album.name);
     setDescription(album.description);
   }, [album]);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
+    setError(null);
     try {
       onChanged(await api.updateAlbum(album.id, { name: name.trim(), description }));
       setEditing(false);
     } catch (err) {
-      toastError(err);
+      setError(albumNameError(err, name.trim()));
     }
   };
   if (editing) {
@@ -38,8 +48,15 @@ function AlbumHeader({ album, onChanged }: { album: Album; onChanged: (a: Album)
           value={name}
           maxLength={200}
           onChange={(e) => setName(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'album-name-error' : undefined}
           autoFocus
         />
+        {error && (
+          <p className="form-error" id="album-name-error" role="alert">
+            {error}
+          </p>
+        )}
         <textarea
           className="input"
           aria-label="Description"
@@ -86,8 +103,9 @@ function AlbumSelection(ctx: SelectionContext & { album: Album; onChanged: (a: A
   return (
     <>
       {ids.length === 1 && (
-        <button
-          className="button button-ghost"
+        <ActionButton
+          icon="image"
+          label="Use as cover"
           onClick={async () => {
             try {
               onChanged(await api.updateAlbum(album.id, { coverPhotoId: ids[0] }));
@@ -97,12 +115,11 @@ function AlbumSelection(ctx: SelectionContext & { album: Album; onChanged: (a: A
               toastError(err);
             }
           }}
-        >
-          <Icon name="image" size={18} /> Use as cover
-        </button>
+        />
       )}
-      <button
-        className="button button-ghost"
+      <ActionButton
+        icon="close"
+        label="Remove from album"
         onClick={async () => {
           try {
             await api.removeFromAlbum(album.id, ids);
@@ -119,9 +136,7 @@ function AlbumSelection(ctx: SelectionContext & { album: Album; onChanged: (a: A
             toastError(err);
           }
         }}
-      >
-        <Icon name="close" size={18} /> Remove from album
-      </button>
+      />
       <AddToAlbumAction {...ctx} />
       <FavouriteAction {...ctx} />
       <TrashAction {...ctx} />
@@ -133,6 +148,9 @@ export function AlbumPage({ id }: { id: number }) {
   const [album, setAlbum] = useState<Album | null>(null);
   const [missing, setMissing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [picking, setPicking] = useState(false);
+  // Once deleting, the album's own change event must not ask for the album that is going.
+  const deleting = useRef(false);
   useEffect(() => {
     let alive = true;
     const load = () =>
@@ -142,7 +160,7 @@ export function AlbumPage({ id }: { id: number }) {
       );
     void load();
     const off = onLibraryEvent((e) => {
-      if (e.type === 'albums.changed') void load();
+      if (e.type === 'albums.changed' && !deleting.current) void load();
     });
     return () => {
       alive = false;
@@ -175,21 +193,38 @@ export function AlbumPage({ id }: { id: number }) {
             </Link>
           </span>
         }
+        heading={album?.name ?? 'Album'}
         topActions={
-          <button
-            className="icon-button"
-            onClick={() => setConfirmDelete(true)}
-            aria-label="Delete album"
-            title="Delete album"
-          >
-            <Icon name="trash" />
-          </button>
+          <>
+            <ActionButton
+              icon="plus"
+              label="Add photos"
+              className="button"
+              onClick={() => setPicking(true)}
+            />
+            <button
+              className="icon-button"
+              onClick={() => setConfirmDelete(true)}
+              aria-label="Delete album"
+              title="Delete album"
+            >
+              <Icon name="trash" />
+            </button>
+          </>
         }
         header={album && <AlbumHeader album={album} onChanged={setAlbum} />}
         empty={
-          <EmptyState icon="album" title="This album is empty">
+          <EmptyState
+            icon="album"
+            title="This album is empty"
+            action={
+              <button className="button button-primary" onClick={() => setPicking(true)}>
+                <Icon name="plus" size={18} /> Add photos
+              </button>
+            }
+          >
             <p>
-              Go to <Link to="/">Photos</Link>, select some photos and choose “Add to album”.
+              Pick photos from your library, or select some in Photos and choose “Add to album”.
             </p>
           </EmptyState>
         }
@@ -209,11 +244,14 @@ export function AlbumPage({ id }: { id: number }) {
               <button
                 className="button button-danger"
                 onClick={async () => {
+                  deleting.current = true;
                   try {
                     await api.deleteAlbum(album.id);
+                    forgetStore(source);
                     navigate('/albums');
                     toast(`Deleted the album ${album.name}`);
                   } catch (err) {
+                    deleting.current = false;
                     toastError(err);
                   }
                 }}
@@ -225,6 +263,29 @@ export function AlbumPage({ id }: { id: number }) {
         >
           <p className="dialog-text">The photos stay in your library; only the album goes.</p>
         </Dialog>
+      )}
+      {picking && album && (
+        <Suspense fallback={null}>
+          <PhotoPicker
+            title={`Add photos to ${album.name}`}
+            confirm={(n) => `Add ${plural(n, 'photo')}`}
+            onClose={() => setPicking(false)}
+            onPick={async (ids) => {
+              try {
+                const r = await api.addToAlbum(album.id, ids);
+                setPicking(false);
+                storeFor(source).invalidate();
+                toast(
+                  r.changed
+                    ? `Added ${plural(r.changed, 'photo')} to ${album.name}`
+                    : `Those photos were already in ${album.name}`,
+                );
+              } catch (err) {
+                toastError(err);
+              }
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

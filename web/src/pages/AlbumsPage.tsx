@@ -6,22 +6,27 @@ import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { Link } from '../components/Sidebar.js';
-import { toastError } from '../components/toasts.js';
 import { TopBar } from '../components/TopBar.js';
-import { useAlbums } from './albums-data.js';
+import { albumNameError, useAlbums } from './albums-data.js';
 
-function NewAlbumDialog({ onClose }: { onClose: () => void }) {
+function NewAlbumDialog({ onClose, taken }: { onClose: () => void; taken: string[] }) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    if (taken.includes(name.trim())) {
+      setError(albumNameError({ status: 409 }, name.trim()));
+      return;
+    }
     setBusy(true);
+    setError(null);
     try {
       const a = await api.createAlbum(name.trim());
       onClose();
       navigate(`/albums/${a.id}`);
     } catch (err) {
-      toastError(err);
+      setError(albumNameError(err, name.trim()));
       setBusy(false);
     }
   };
@@ -34,9 +39,19 @@ function NewAlbumDialog({ onClose }: { onClose: () => void }) {
           aria-label="Album name"
           value={name}
           maxLength={200}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'new-album-error' : undefined}
           autoFocus
         />
+        {error && (
+          <p className="form-error" id="new-album-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions dialog-actions-inline">
           <button type="button" className="button" onClick={onClose}>
             Cancel
@@ -84,11 +99,7 @@ export function AlbumsPage() {
         <ul className="album-grid">
           {albums?.map((a) => (
             <li key={a.id}>
-              <Link
-                to={`/albums/${a.id}`}
-                className="album-card"
-                label={`${a.name}, ${plural(a.photoCount, 'photo')}`}
-              >
+              <Link to={`/albums/${a.id}`} className="album-card">
                 <span className="album-cover">
                   {a.coverThumbUrl ? (
                     <img src={a.coverThumbUrl} alt="" loading="lazy" />
@@ -96,14 +107,22 @@ export function AlbumsPage() {
                     <Icon name="album" size={40} />
                   )}
                 </span>
-                <span className="album-name">{a.name}</span>
+                <span className="album-name">
+                  {a.name}
+                  <span className="visually-hidden">,</span>
+                </span>
                 <span className="album-count">{plural(a.photoCount, 'photo')}</span>
               </Link>
             </li>
           ))}
         </ul>
       </div>
-      {creating && <NewAlbumDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewAlbumDialog
+          onClose={() => setCreating(false)}
+          taken={albums?.map((a) => a.name) ?? []}
+        />
+      )}
     </div>
   );
 }

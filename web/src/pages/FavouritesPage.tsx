@@ -8,6 +8,7 @@ export function FavouritesPage() {
     <GalleryPage
       source={favourites}
       title="Favourites"
+      heading="Favourites"
       empty={
         <EmptyState icon="heart" title="No favourites yet">
           <p>Open a photo and press F, or tap the heart, to keep your best shots here.</p>

@@ -4,6 +4,7 @@ import { api } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 import { plural, relativeTime } from '../app/format.js';
 import { stageLabel, useJobs } from '../app/jobs.js';
+import { timeLeft, useRate } from '../app/rate.js';
 import { AddFolderForm } from '../components/AddFolderForm.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -63,7 +64,11 @@ function FolderStatus({ f }: { f: Folder }) {
     );
   }
   if (f.pending > 0)
-    return <span className="status status-busy">Indexing · {plural(f.pending, 'photo')} left</span>;
+    return (
+      <span className="status status-busy">
+        Indexing · {(f.photos - f.pending).toLocaleString()} of {f.photos.toLocaleString()} ready
+      </span>
+    );
   if (f.errors + f.unreadable > 0)
     return <span className="status status-warn">{plural(f.errors + f.unreadable, 'problem')}</span>;
   return <span className="status status-ok">Up to date</span>;
@@ -106,8 +111,16 @@ function Problems({ folder }: { folder: Folder }) {
   );
 }
 
+/** The folder's own name: the end of a path is what tells folders apart. */
+function folderName(p: string): string {
+  const trimmed = p.replace(/[\\/]+$/, '') || p;
+  return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1) || p;
+}
+
 function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
   const [confirm, setConfirm] = useState(false);
+  const [whole, setWhole] = useState(false);
+  const name = folderName(f.path);
   const progress = f.scanning
     ? f.scanning.total > 0
       ? f.scanning.done / f.scanning.total
@@ -122,11 +135,23 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
           <Icon name="folder" size={24} />
         </span>
         <div className="folder-text">
-          <p className="folder-path" title={f.path}>
-            {/* The box is right-to-left so a long path loses its start, not its end; the path
-                itself stays left-to-right. */}
+          <p className="folder-name">{name}</p>
+          {/* A tap (or a long press) shows the whole path; the hover title shows it too. */}
+          <button
+            className={`folder-path${whole ? ' folder-path-whole' : ''}`}
+            title={f.path}
+            aria-label={f.path}
+            aria-expanded={whole}
+            onClick={() => setWhole((w) => !w)}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              setWhole(true);
+            }}
+          >
+            {/* Right-to-left so a long path loses its start, not its end; the path itself stays
+                left-to-right. */}
             <span dir="ltr">{f.path}</span>
-          </p>
+          </button>
           <p className="folder-meta">
             {plural(f.photos, 'photo')} · <FolderStatus f={f} />
             {f.lastScanAt && <span className="muted"> · scanned {relativeTime(f.lastScanAt)}</span>}
@@ -171,7 +196,11 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
         </div>
       </div>
       {progress !== undefined && (
-        <ProgressBar value={progress ?? 0} indeterminate={progress === null} />
+        <ProgressBar
+          value={progress ?? 0}
+          indeterminate={progress === null}
+          label={f.scanning ? `Scanning ${name}` : `Photos of ${name} ready`}
+        />
       )}
       <Problems folder={f} />
       {confirm && (
@@ -214,11 +243,20 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
   );
 }
 
+/**
+ * One account of indexing, in the same numbers as the sidebar: photos ready out of all, how fast
+ * (measured here, over the last 20 s), how long is left, then each later stage on its own line.
+ */
 function IndexingPanel() {
   const jobs = useJobs();
+  const laterDone = jobs.laterTotal - jobs.laterLeft;
+  const mediaRate = useRate(jobs.total - jobs.left, 'media');
+  const laterRate = useRate(laterDone, 'later');
   if (!jobs.status) return null;
   const paused = jobs.status.paused;
-  const aiStages = jobs.status.stages.filter((s) => s.stage !== 'media');
+  const open = jobs.status.stages.filter((s) => s.stage !== 'media' && s.pending + s.running > 0);
+  const rate = paused ? null : jobs.left > 0 ? mediaRate : laterRate;
+  const left = timeLeft(jobs.left > 0 ? jobs.left : jobs.laterLeft, rate);
   return (
     <section className="card indexing-panel" aria-label="Indexing">
       <div className="indexing-head">
@@ -229,16 +267,11 @@ function IndexingPanel() {
           <p className="muted">
             {jobs.total === 0
               ? 'Nothing to do yet.'
-              : jobs.left > 0
-                ? `${(jobs.total - jobs.left).toLocaleString()} of ${plural(jobs.total, 'photo')} ready${jobs.status.rate ? ` · ${jobs.status.rate.toFixed(1)} photos/s` : ''}`
-                : `${plural(jobs.total - jobs.failed, 'photo')} ready`}
-            {aiStages
-              .filter((s) => s.pending + s.running > 0)
-              .map(
-                (s) =>
-                  ` · ${stageLabel(s.stage)} ${s.done.toLocaleString()} of ${(s.done + s.pending + s.running + s.failed).toLocaleString()}`,
-              )
-              .join('')}
+              : `${jobs.ready.toLocaleString()} of ${plural(jobs.total, 'photo')} ready`}
+            {rate !== null &&
+              rate > 0 &&
+              ` · ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} ${jobs.left > 0 ? 'photos' : 'steps'} a second`}
+            {left && ` · ${left}`}
           </p>
         </div>
         <div className="row-gap">
@@ -267,8 +300,25 @@ function IndexingPanel() {
           )}
         </div>
       </div>
-      {jobs.active && jobs.total > 0 && (
-        <ProgressBar value={(jobs.total - jobs.left) / jobs.total} />
+      {jobs.left > 0 && jobs.total > 0 && (
+        <ProgressBar value={(jobs.total - jobs.left) / jobs.total} label="Photos ready" />
+      )}
+      {open.length > 0 && (
+        <ul className="stage-list">
+          {open.map((st) => {
+            const all = st.done + st.pending + st.running + st.failed;
+            const label = stageLabel(st.stage);
+            return (
+              <li key={st.stage} className="stage-row">
+                <span className="stage-name">{label.charAt(0).toUpperCase() + label.slice(1)}</span>
+                <span className="stage-count">
+                  {st.done.toLocaleString()} of {all.toLocaleString()}
+                </span>
+                <ProgressBar value={all ? st.done / all : 0} label={label} />
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );

@@ -64,6 +64,7 @@ export function PhotosPage() {
     <GalleryPage
       source={allPhotos}
       title="Photos"
+      heading="Photos"
       header={<Memories />}
       empty={<PhotosEmpty />}
       selectionActions={(ctx) => (

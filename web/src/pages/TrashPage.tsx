@@ -18,6 +18,7 @@ export function TrashPage() {
       <GalleryPage
         source={trash}
         title="Trash"
+        heading="Trash"
         inTrash
         topActions={
           count > 0 && (

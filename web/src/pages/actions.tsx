@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import { plural } from '../app/format.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { AlbumPicker } from '../components/AlbumPicker.js';
 import { Dialog } from '../components/Dialog.js';
-import { Icon } from '../components/Icon.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { SelectionContext } from './GalleryPage.js';
 
@@ -16,8 +16,10 @@ export function FavouriteAction({
   on = true,
 }: SelectionContext & { on?: boolean }) {
   return (
-    <button
-      className="button button-ghost"
+    <ActionButton
+      icon="heart"
+      filled={on}
+      label={on ? 'Favourite' : 'Unfavourite'}
       onClick={async () => {
         try {
           store.patch(ids, { favourite: on });
@@ -27,16 +29,14 @@ export function FavouriteAction({
               ? `Added ${plural(ids.length, 'photo')} to favourites`
               : `Removed ${plural(ids.length, 'photo')} from favourites`,
           );
-          if (!on && store.source.kind === 'favourites') store.remove(ids);
+          if (!on && store.source?.kind === 'favourites') store.remove(ids);
           done();
         } catch (err) {
           toastError(err);
           store.invalidate();
         }
       }}
-    >
-      <Icon name="heart" filled={on} size={18} /> {on ? 'Favourite' : 'Unfavourite'}
-    </button>
+    />
   );
 }
 
@@ -44,9 +44,7 @@ export function AddToAlbumAction({ ids, done }: SelectionContext) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button className="button button-ghost" onClick={() => setOpen(true)}>
-        <Icon name="plus" size={18} /> Add to album
-      </button>
+      <ActionButton icon="plus" label="Add to album" onClick={() => setOpen(true)} />
       {open && (
         <AlbumPicker
           ids={ids}
@@ -63,8 +61,9 @@ export function AddToAlbumAction({ ids, done }: SelectionContext) {
 
 export function TrashAction({ ids, store, done }: SelectionContext) {
   return (
-    <button
-      className="button button-ghost"
+    <ActionButton
+      icon="trash"
+      label="Move to trash"
       onClick={async () => {
         try {
           await api.trash(ids);
@@ -80,16 +79,15 @@ export function TrashAction({ ids, store, done }: SelectionContext) {
           toastError(err);
         }
       }}
-    >
-      <Icon name="trash" size={18} /> Move to trash
-    </button>
+    />
   );
 }
 
 export function RestoreAction({ ids, store, done }: SelectionContext) {
   return (
-    <button
-      className="button button-ghost"
+    <ActionButton
+      icon="restore"
+      label="Restore"
       onClick={async () => {
         try {
           await api.restore(ids);
@@ -100,9 +98,7 @@ export function RestoreAction({ ids, store, done }: SelectionContext) {
           toastError(err);
         }
       }}
-    >
-      <Icon name="restore" size={18} /> Restore
-    </button>
+    />
   );
 }
 
@@ -156,9 +152,12 @@ export function DeleteForeverAction({ ids, store, done }: SelectionContext) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button className="button button-ghost button-danger-text" onClick={() => setOpen(true)}>
-        <Icon name="trash" size={18} /> Delete permanently
-      </button>
+      <ActionButton
+        icon="trash"
+        label="Delete permanently"
+        className="button button-ghost button-danger-text"
+        onClick={() => setOpen(true)}
+      />
       {open && (
         <ConfirmDelete
           count={ids.length}

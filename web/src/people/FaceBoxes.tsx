@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { onLibraryEvent } from '../api/events.js';
 import { navigate } from '../app/router.js';
+import { Icon } from '../components/Icon.js';
 import { toast, toastError } from '../components/toasts.js';
 import { displayName, peopleApi, type Face, type Person } from './api.js';
 import './people.css';
@@ -8,11 +9,27 @@ import './people.css';
 /**
  * Face boxes over the photo in the viewer, each with its person's name. The layer has the same
  * size and transform as the image, so boxes (fractions of the photo) follow zoom and pan. Click a
- * box to say who it is: pick a person, type a new name, "not <name>", or "not a face".
+ * box to say who it is: pick a person, create one by name, "not <name>", or "not a face".
+ * Faces without a name are boxed only when asked (`showUnnamed`), as in Google Photos: a photo is
+ * for looking at, not a form to fill in.
  */
-export function FaceBoxes({ photoId, style }: { photoId: string; style: CSSProperties }) {
+export function FaceBoxes({
+  photoId,
+  style,
+  showUnnamed,
+  onUnnamed,
+}: {
+  photoId: string;
+  style: CSSProperties;
+  showUnnamed: boolean;
+  /** Told how many faces in the photo have no name (the viewer offers to show them). */
+  onUnnamed: (n: number) => void;
+}) {
   const [faces, setFaces] = useState<Face[]>([]);
   const [open, setOpen] = useState<string | null>(null);
+  const unnamed = faces.filter((f) => f.personName === null).length;
+  useEffect(() => onUnnamed(unnamed), [unnamed, onUnnamed]);
+  const shown = faces.filter((f) => showUnnamed || f.personName !== null || f.id === open);
 
   useEffect(() => {
     let alive = true;
@@ -33,10 +50,10 @@ export function FaceBoxes({ photoId, style }: { photoId: string; style: CSSPrope
     };
   }, [photoId]);
 
-  if (!faces.length) return null;
+  if (!shown.length) return null;
   return (
     <div className="face-layer" style={style} onPointerDown={(e) => e.stopPropagation()}>
-      {faces.map((f) => (
+      {shown.map((f) => (
         <div
           key={f.id}
           className={`face-box${open === f.id ? ' face-box-open' : ''}${f.personId === null ? ' face-box-unknown' : ''}`}
@@ -82,16 +99,27 @@ function FaceMenu({ face, up, onDone }: { face: Face; up: boolean; onDone: () =>
       .filter((p) => p.id !== face.personId && p.name && (!q || p.name.toLowerCase().includes(q)))
       .slice(0, 6);
   }, [people, query, face.personId]);
-  const run = async (what: () => Promise<unknown>, message: string) => {
+  const run = async (
+    what: () => Promise<unknown>,
+    message: string,
+    undo?: () => Promise<unknown>,
+  ) => {
     try {
       await what();
-      toast(message);
+      toast(
+        message,
+        undo ? { action: { label: 'Undo', run: () => void undo().catch(toastError) } } : {},
+      );
       onDone();
     } catch (err) {
       toastError(err);
     }
   };
   const current = face.personName ?? (face.personId !== null ? 'this person' : null);
+  const typed = query.trim();
+  const exact = people.find((p) => p.name?.toLowerCase() === typed.toLowerCase());
+  const create = () =>
+    void run(() => peopleApi.moveFace(face.id, { name: typed }), `This is ${typed}`);
   return (
     <div
       className={`face-menu${up ? ' face-menu-up' : ''}`}
@@ -102,14 +130,12 @@ function FaceMenu({ face, up, onDone }: { face: Face; up: boolean; onDone: () =>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const name = query.trim();
-          const exact = people.find((p) => p.name?.toLowerCase() === name.toLowerCase());
           if (exact)
             void run(
               () => peopleApi.moveFace(face.id, { personId: exact.id }),
               `This is ${exact.name}`,
             );
-          else if (name) void run(() => peopleApi.moveFace(face.id, { name }), `This is ${name}`);
+          else if (typed) create();
         }}
       >
         <input
@@ -124,6 +150,16 @@ function FaceMenu({ face, up, onDone }: { face: Face; up: boolean; onDone: () =>
         />
       </form>
       <ul className="face-menu-list">
+        {typed && !exact && (
+          <li>
+            <button className="face-menu-create" onClick={create}>
+              <span className="face-menu-plus" aria-hidden="true">
+                <Icon name="plus" size={16} />
+              </span>
+              Create “{typed}”
+            </button>
+          </li>
+        )}
         {matches.map((p) => (
           <li key={p.id}>
             <button
@@ -143,14 +179,28 @@ function FaceMenu({ face, up, onDone }: { face: Face; up: boolean; onDone: () =>
         )}
         {face.personId !== null && (
           <button
-            onClick={() =>
-              void run(() => peopleApi.rejectFace(face.id), `Not ${current}: remembered`)
-            }
+            onClick={() => {
+              const was = face.personId!;
+              // Undo puts the face back (and confirms it there, which also lifts the "not").
+              void run(
+                () => peopleApi.rejectFace(face.id),
+                `Not ${current}: remembered`,
+                () => peopleApi.moveFace(face.id, { personId: was }),
+              );
+            }}
           >
             Not {current}
           </button>
         )}
-        <button onClick={() => void run(() => peopleApi.removeFace(face.id), 'Face ignored')}>
+        <button
+          onClick={() =>
+            void run(
+              () => peopleApi.removeFace(face.id),
+              'Not a face: it will be left out',
+              () => peopleApi.restoreFace(face.id),
+            )
+          }
+        >
           Not a face
         </button>
       </div>

@@ -7,9 +7,10 @@ import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { Link } from '../components/Sidebar.js';
 import { Switch } from '../components/Switch.js';
-import { toastError } from '../components/toasts.js';
+import { toast, toastError } from '../components/toasts.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { TopBar } from '../components/TopBar.js';
-import { displayName, peopleApi, type Person } from './api.js';
+import { peopleApi, type Person } from './api.js';
 import './people.css';
 
 /** The people list, refreshed whenever clustering or a correction changes it. */
@@ -97,6 +98,63 @@ function FoundDialog({ found, onClose }: { found: FoundFaces; onClose: () => voi
   );
 }
 
+/**
+ * A person in the grid: the face and count open the person; someone without a name gets "Add a
+ * name" right here, as in Google Photos (typing a name is the one thing asked of the user).
+ */
+function PersonCard({ person: p }: { person: Person }) {
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const clean = name.trim();
+    if (!clean) return;
+    try {
+      await peopleApi.update(p.id, { name: clean });
+      toast(`Named ${clean}`);
+      setNaming(false);
+    } catch (err) {
+      toastError(err);
+    }
+  };
+  return (
+    <li className={`person-item${p.hidden ? ' person-hidden' : ''}`}>
+      <Link to={`/people/${p.id}`} className="person-card">
+        <FaceImage url={p.coverUrl} />
+        {p.name ? (
+          <span className="person-name">{p.name}</span>
+        ) : (
+          <span className="visually-hidden">Unnamed person</span>
+        )}
+      </Link>
+      {!p.name &&
+        (naming ? (
+          <form className="person-name-inline" onSubmit={save}>
+            <input
+              className="input"
+              aria-label="Name"
+              placeholder="Name"
+              value={name}
+              maxLength={200}
+              autoFocus
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setNaming(false)}
+              onBlur={() => !name.trim() && setNaming(false)}
+            />
+          </form>
+        ) : (
+          <button className="person-add-name" onClick={() => setNaming(true)}>
+            Add a name
+          </button>
+        ))}
+      <span className="person-count">
+        {plural(p.photoCount, 'photo')}
+        {p.hidden ? ' · hidden' : ''}
+      </span>
+    </li>
+  );
+}
+
 export function PeoplePage() {
   const [showHidden, setShowHidden] = useState(false);
   const people = usePeople(showHidden);
@@ -133,14 +191,13 @@ export function PeoplePage() {
               <Switch checked={showHidden} onChange={setShowHidden} label="Show hidden people" />
               <span>Hidden</span>
             </label>
-            <button
+            <ActionButton
+              icon="search"
+              label={searching ? 'Looking…' : 'Find by face'}
               className="button"
               onClick={() => fileInput.current?.click()}
               disabled={searching}
-              title="Find the people in a photo"
-            >
-              <Icon name="search" size={18} /> {searching ? 'Looking…' : 'Find by face'}
-            </button>
+            />
             <input
               ref={fileInput}
               type="file"
@@ -162,22 +219,7 @@ export function PeoplePage() {
         )}
         <ul className="people-grid">
           {people?.map((p) => (
-            <li key={p.id} className={p.hidden ? 'person-hidden' : undefined}>
-              <Link
-                to={`/people/${p.id}`}
-                className="person-card"
-                label={`${displayName(p)}, ${plural(p.photoCount, 'photo')}`}
-              >
-                <FaceImage url={p.coverUrl} label={p.name ?? ''} />
-                <span className={`person-name${p.name ? '' : ' person-unnamed'}`}>
-                  {displayName(p)}
-                </span>
-                <span className="person-count">
-                  {plural(p.photoCount, 'photo')}
-                  {p.hidden ? ' · hidden' : ''}
-                </span>
-              </Link>
-            </li>
+            <PersonCard key={p.id} person={p} />
           ))}
         </ul>
       </div>

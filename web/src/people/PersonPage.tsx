@@ -4,6 +4,7 @@ import { plural } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { Icon } from '../components/Icon.js';
 import { Link } from '../components/Sidebar.js';
 import { toast, toastError } from '../components/toasts.js';
@@ -146,27 +147,42 @@ function MergeDialog({
   );
 }
 
-/** "Not Alice": the person's faces in the selected photos leave the person, for good. */
+/**
+ * "Not Alice": the person's faces in the selected photos leave the person, for good. Undo puts
+ * them back (moving a face to a person confirms it there, which lifts the "not").
+ */
 function NotThisPersonAction({ ids, store, done, person }: SelectionContext & { person: Person }) {
   return (
-    <button
-      className="button button-ghost"
+    <ActionButton
+      icon="close"
+      label={`Not ${person.name ?? 'this person'}`}
       onClick={async () => {
         try {
+          const rejected: string[] = [];
           for (const photoId of ids) {
             const { faces } = await peopleApi.facesInPhoto(photoId);
-            for (const f of faces) if (f.personId === person.id) await peopleApi.rejectFace(f.id);
+            for (const f of faces) {
+              if (f.personId !== person.id) continue;
+              await peopleApi.rejectFace(f.id);
+              rejected.push(f.id);
+            }
           }
           store.remove(ids);
           done();
-          toast(`${plural(ids.length, 'photo')} removed from ${displayName(person)}`);
+          toast(`${plural(ids.length, 'photo')} removed from ${displayName(person)}`, {
+            action: {
+              label: 'Undo',
+              run: () =>
+                void Promise.all(
+                  rejected.map((f) => peopleApi.moveFace(f, { personId: person.id })),
+                ).then(() => store.invalidate(), toastError),
+            },
+          });
         } catch (err) {
           toastError(err);
         }
       }}
-    >
-      <Icon name="close" size={18} /> Not {person.name ?? 'this person'}
-    </button>
+    />
   );
 }
 
@@ -179,8 +195,9 @@ function CoverAction({
 }: SelectionContext & { person: Person; onChanged: (p: Person) => void }) {
   if (ids.length !== 1) return null;
   return (
-    <button
-      className="button button-ghost"
+    <ActionButton
+      icon="image"
+      label="Use as cover"
       onClick={async () => {
         try {
           const { faces } = await peopleApi.facesInPhoto(ids[0]);
@@ -193,9 +210,7 @@ function CoverAction({
           toastError(err);
         }
       }}
-    >
-      <Icon name="image" size={18} /> Use as cover
-    </button>
+    />
   );
 }
 
@@ -247,11 +262,8 @@ export function PersonPage({ id }: { id: number }) {
     try {
       const p = await peopleApi.update(person.id, { hidden: !person.hidden });
       setPerson(p);
-      toast(
-        p.hidden
-          ? `${displayName(p)} is hidden from People`
-          : `${displayName(p)} is back in People`,
-      );
+      const who = p.name ?? 'This person';
+      toast(p.hidden ? `${who} is hidden from People` : `${who} is back in People`);
     } catch (err) {
       toastError(err);
     }
@@ -261,6 +273,7 @@ export function PersonPage({ id }: { id: number }) {
     <>
       <GalleryPage
         source={source}
+        heading={person ? displayName(person) : 'Person'}
         title={
           <span className="crumbs">
             <Link to="/people">People</Link>
@@ -271,16 +284,18 @@ export function PersonPage({ id }: { id: number }) {
         topActions={
           person && (
             <>
-              <button
+              <ActionButton
+                icon="people"
+                label="Merge"
                 className="button"
                 onClick={() => setMerging(true)}
-                title="Merge other people into this one"
-              >
-                <Icon name="people" size={18} /> Merge
-              </button>
-              <button className="button" onClick={() => void toggleHidden()}>
-                {person.hidden ? 'Show in People' : 'Hide'}
-              </button>
+              />
+              <ActionButton
+                icon={person.hidden ? 'eye' : 'eyeOff'}
+                label={person.hidden ? 'Show in People' : 'Hide'}
+                className="button"
+                onClick={() => void toggleHidden()}
+              />
             </>
           )
         }

@@ -12,8 +12,8 @@ const key = (s: Suggestion) => (s.kind === 'person' ? `p${s.personId}` : `f${s.f
 /**
  * "Is this also Alice?": unnamed people and lone faces nearest to the person. Nothing is
  * answered for the user (beyond the threshold most candidates are look-alikes): a tap says yes,
- * a second tap no, a third clears; "All yes" / "All no" answer the rest; Confirm sends the
- * answers in one go. A no is remembered and never asked again.
+ * a second tap no, a third clears; "All are Alice" / "None of them" answer those not answered
+ * yet; "Save answers" sends them in one go. A no is remembered and never asked again.
  */
 export function Suggestions({ person }: { person: Person }) {
   const [list, setList] = useState<Suggestion[] | null>(null);
@@ -49,9 +49,10 @@ export function Suggestions({ person }: { person: Person }) {
     try {
       if (yes.length) await peopleApi.decide(person.id, 'confirm', split(yes));
       if (nope.length) await peopleApi.decide(person.id, 'reject', split(nope));
-      toast(
-        `${plural(yes.length, 'suggestion')} added to ${person.name}${nope.length ? `, ${nope.length} declined` : ''}`,
-      );
+      const parts = [];
+      if (yes.length) parts.push(`${yes.length} added to ${person.name}`);
+      if (nope.length) parts.push(`${nope.length} remembered as someone else`);
+      toast(`Saved: ${parts.join(', ')}`);
       setAnswers(new Map());
     } catch (err) {
       toastError(err);
@@ -64,25 +65,32 @@ export function Suggestions({ person }: { person: Person }) {
     setAnswers((prev) => new Map(list.map((s) => [key(s), prev.get(key(s)) ?? a] as const)));
   const next = (a: 'yes' | 'no' | undefined) =>
     a === undefined ? 'yes' : a === 'yes' ? 'no' : undefined;
+  const yesCount = [...answers.values()].filter((a) => a === 'yes').length;
+  const noCount = answers.size - yesCount;
+  const unanswered = list.length - answers.size;
 
   return (
     <section className="suggestions" aria-label={`Is this also ${person.name}?`}>
       <div className="suggestions-head">
         <h3>Is this also {person.name}?</h3>
-        <span className="suggestions-hint">Tap once for yes, twice for no.</span>
+        <span className="suggestions-hint">
+          {answers.size
+            ? `${yesCount} yes, ${noCount} no${unanswered ? `, ${unanswered} not answered` : ''}`
+            : 'Tap a face once if it is them, twice if it is not.'}
+        </span>
         <div className="row-gap">
-          <button className="button button-ghost" onClick={() => all('yes')}>
-            Rest yes
+          <button className="button button-ghost" onClick={() => all('yes')} disabled={!unanswered}>
+            {answers.size ? 'The others are too' : `All are ${person.name}`}
           </button>
-          <button className="button button-ghost" onClick={() => all('no')}>
-            Rest no
+          <button className="button button-ghost" onClick={() => all('no')} disabled={!unanswered}>
+            {answers.size ? 'The others are not' : 'None of them'}
           </button>
           <button
             className="button button-primary"
             disabled={busy || !answers.size}
             onClick={() => void answer()}
           >
-            <Icon name="check" size={18} /> Confirm
+            <Icon name="check" size={18} /> Save answers
           </button>
         </div>
       </div>
@@ -94,11 +102,11 @@ export function Suggestions({ person }: { person: Person }) {
             <li key={k}>
               <button
                 className={`suggestion${a ? ` suggestion-${a}` : ''}`}
-                aria-label={`${a === 'yes' ? 'Yes' : a === 'no' ? 'No' : 'Not answered'}: ${s.kind === 'person' ? plural(s.faceCount, 'face') : 'one face'}`}
+                aria-label={`${s.kind === 'person' ? plural(s.faceCount, 'face') : 'One face'}: ${a === 'yes' ? `is ${person.name}` : a === 'no' ? `is not ${person.name}` : 'not answered'}`}
                 title={
                   s.kind === 'person'
-                    ? `${plural(s.faceCount, 'face')} (distance ${s.distance.toFixed(3)})`
-                    : `one face (distance ${s.distance.toFixed(3)})`
+                    ? `${plural(s.faceCount, 'face')} that look alike`
+                    : 'One face'
                 }
                 onClick={() =>
                   setAnswers((prev) => {

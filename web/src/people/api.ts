@@ -39,5 +39,5 @@ export const peopleApi = {
 
 export type { Face, Person };
 
-/** How to call a person who has no name yet. */
-export const displayName = (p: { id: number; name: string | null }) => p.name ?? 'Add a name';
+/** How to call a person in sentences and titles ("Add a name" is an invitation, not a name). */
+export const displayName = (p: { id: number; name: string | null }) => p.name ?? 'Unnamed person';

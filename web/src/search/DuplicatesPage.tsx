@@ -48,6 +48,7 @@ function Group({ g, onDone }: { g: DuplicateGroup; onDone: () => void }) {
               className={`dup-photo${p.id === keep ? ' keep' : ''}`}
               onClick={() => setKeep(p.id)}
               aria-pressed={p.id === keep}
+              aria-label={`Keep ${p.path?.split('/').pop() ?? 'this photo'}, ${p.width}×${p.height}`}
             >
               {p.thumbUrl ? (
                 <img src={p.thumbUrl} alt="" loading="lazy" />
@@ -62,7 +63,7 @@ function Group({ g, onDone }: { g: DuplicateGroup; onDone: () => void }) {
             </button>
             <p className="dup-meta">
               {p.width}×{p.height} · {size(p.size)} · {p.format?.toUpperCase()}
-              {p.favourite && ' · ♥'}
+              {p.favourite && ' · favourite'}
               {p.albums > 0 && ` · ${p.albums} album${p.albums > 1 ? 's' : ''}`}
             </p>
             <p className="dup-path muted" title={p.path ?? ''}>
@@ -72,7 +73,9 @@ function Group({ g, onDone }: { g: DuplicateGroup; onDone: () => void }) {
         ))}
       </ul>
       <div className="dup-actions">
-        <span className="muted">Suggested: {g.reason}.</span>
+        <span className="muted dup-reason">
+          {keep === g.keep ? `Suggested: ${g.reason}.` : 'Your choice.'}
+        </span>
         <button className="button" disabled={busy} onClick={() => void act('dismiss')}>
           Not duplicates
         </button>

@@ -4,7 +4,9 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { useEffect, useRef, useState } from 'react';
 import worldUrl from 'world-atlas/countries-110m.json?url';
+import { onLibraryEvent } from '../api/events.js';
 import { navigate } from '../app/router.js';
+import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { toastError } from '../components/toasts.js';
 import { searchApi, searchHref } from './api.js';
@@ -63,8 +65,28 @@ export function MapPage() {
   const map = useRef<L.Map | null>(null);
   const [selecting, setSelecting] = useState(false);
   const [count, setCount] = useState<number | null>(null);
+  /** Photos with a place in the whole library: none means a map would only show an empty world. */
+  const [placed, setPlaced] = useState<number | null>(null);
   const selectingRef = useRef(false);
   selectingRef.current = selecting;
+
+  useEffect(() => {
+    let alive = true;
+    const world = { south: -90, west: -180, north: 90, east: 180 };
+    const load = () =>
+      searchApi.clusters(world, 0).then(
+        (r) => alive && setPlaced(r.total),
+        () => undefined,
+      );
+    void load();
+    const off = onLibraryEvent((e) => {
+      if (e.type === 'jobs.idle' || e.type === 'reconnected') void load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
 
   useEffect(() => {
     if (!box.current) return;
@@ -180,21 +202,39 @@ export function MapPage() {
       <header className="topbar">
         <div className="topbar-titles">
           <h1 className="topbar-title">Map</h1>
-          {count !== null && (
+          {count !== null && placed !== 0 && (
             <span className="topbar-sub">{count.toLocaleString()} photos with a place in view</span>
           )}
         </div>
         <div className="topbar-actions">
-          <button
-            className={`button${selecting ? ' button-primary' : ''}`}
-            onClick={() => setSelecting((s) => !s)}
-            aria-pressed={selecting}
-          >
-            <Icon name="pin" size={18} /> {selecting ? 'Drag a rectangle…' : 'Select area'}
-          </button>
+          {placed !== 0 && (
+            <button
+              className={`button${selecting ? ' button-primary' : ''}`}
+              onClick={() => setSelecting((s) => !s)}
+              aria-pressed={selecting}
+            >
+              <Icon name="pin" size={18} /> {selecting ? 'Drag a rectangle…' : 'Select area'}
+            </button>
+          )}
         </div>
       </header>
-      <div ref={box} className={`map-box${selecting ? ' selecting' : ''}`} />
+      <div className="map-area">
+        <div ref={box} className={`map-box${selecting ? ' selecting' : ''}`} />
+        {placed === 0 && (
+          <div className="map-empty">
+            <EmptyState icon="pin" title="No photos with a place yet">
+              <p>
+                Photos that know where they were taken (most phones record it) appear here, on a map
+                of the world.
+              </p>
+              <p className="muted">
+                Picto reads the position stored in each file and names the place offline: nothing is
+                looked up on the internet.
+              </p>
+            </EmptyState>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SearchResult } from '../../../src/shared/search-api.js';
 import { navigate, useRoute, withQuery } from '../app/router.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { toastError } from '../components/toasts.js';
+import { SelectionBar } from '../components/TopBar.js';
+import { AddToAlbumAction, FavouriteAction, TrashAction } from '../pages/actions.js';
+import { useSelection } from '../timeline/selection.js';
+import { Tile } from '../timeline/Tile.js';
 import { Viewer } from '../viewer/Viewer.js';
-import { searchApi, searchHref, type TimelineItem } from './api.js';
+import { searchApi, searchHref } from './api.js';
 import { ListStore } from './list-store.js';
 import './search.css';
 
@@ -60,11 +64,21 @@ export function SearchPage() {
   const q = route.query.get('q') ?? '';
   const photoId = route.query.get('photo');
   const [result, setResult] = useState<SearchResult | null>(null);
-  const [items, setItems] = useState<TimelineItem[]>([]);
   const [loading, setLoading] = useState(false);
   const [reloads, setReloads] = useState(0);
   const store = useMemo(() => new ListStore(() => setReloads((n) => n + 1)), []);
+  // The results as the store has them: trash, favourite and the viewer edit it in place.
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const items = store.ordered();
   const more = useRef<HTMLDivElement>(null);
+  // The timeline's selection: click/Space/long press, Shift for ranges, the same actions.
+  const selection = useSelection({
+    ordered: () => store.ordered(),
+    open: (item) => navigate(withQuery('photo', item.id)),
+    resetKey: q,
+  });
+  const { selected } = selection;
+  const ids = [...selected];
 
   useEffect(() => {
     let alive = true;
@@ -73,7 +87,6 @@ export function SearchPage() {
       (r) => {
         if (!alive) return;
         setResult(r);
-        setItems(r.items);
         store.set(r.items);
         setLoading(false);
       },
@@ -92,16 +105,14 @@ export function SearchPage() {
     setLoading(true);
     try {
       const r = await searchApi.search(q, result.nextCursor);
-      const all = [...items, ...r.items];
       setResult({ ...result, nextCursor: r.nextCursor });
-      setItems(all);
-      store.set(all);
+      store.set([...store.ordered(), ...r.items]);
     } catch (err) {
       toastError(err);
     } finally {
       setLoading(false);
     }
-  }, [q, result, items, loading, store]);
+  }, [q, result, loading, store]);
 
   // Next page when the end of the grid scrolls into view.
   useEffect(() => {
@@ -118,9 +129,18 @@ export function SearchPage() {
   const total = result?.total ?? null;
   return (
     <div className="page search-page">
-      <header className="topbar search-top">
-        <SearchBox initial={q} autoFocus={!q} />
-      </header>
+      {selected.size > 0 ? (
+        <SelectionBar heading="Search" count={selected.size} onClear={selection.clear}>
+          <AddToAlbumAction ids={ids} store={store} done={selection.clear} />
+          <FavouriteAction ids={ids} store={store} done={selection.clear} />
+          <TrashAction ids={ids} store={store} done={selection.clear} />
+        </SelectionBar>
+      ) : (
+        <header className="topbar search-top">
+          <h1 className="visually-hidden">{q ? `Search: ${q}` : 'Search'}</h1>
+          <SearchBox initial={q} autoFocus={!q} />
+        </header>
+      )}
       <div className="scroller">
         <div className="search-body">
           {chips.length > 0 && (
@@ -155,7 +175,6 @@ export function SearchPage() {
                 : result.sort === 'oldest'
                   ? ' · oldest first'
                   : ' · newest first'}
-              <span className="muted"> · {result.ms} ms</span>
             </p>
           )}
           {!q && !items.length && result && (
@@ -177,26 +196,15 @@ export function SearchPage() {
               <p>No photo matches all of these. Remove a chip above to widen the search.</p>
             </EmptyState>
           )}
-          <ul className="search-grid">
+          <ul className="search-grid" aria-label="Results">
             {items.map((it) => (
-              <li key={it.id}>
-                <a
-                  href={withQuery('photo', it.id)}
-                  className="search-tile"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(withQuery('photo', it.id));
-                  }}
-                >
-                  {it.thumbUrl ? (
-                    <img src={it.thumbUrl} alt="" loading="lazy" />
-                  ) : (
-                    <span className="search-tile-empty" />
-                  )}
-                  {it.favourite && (
-                    <Icon name="heart" size={16} filled className="search-tile-fav" />
-                  )}
-                </a>
+              <li key={it.id} className="search-cell">
+                <Tile
+                  item={it}
+                  selected={selected.has(it.id)}
+                  selecting={selected.size > 0}
+                  handlers={selection.handlers}
+                />
               </li>
             ))}
           </ul>

@@ -14,18 +14,17 @@ const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 function ThingCard({ thing }: { thing: ThingSummary }) {
   return (
     <li>
-      <Link
-        to={searchHref(thing.query)}
-        className="thing-card"
-        label={`${title(thing.name)}, ${plural(thing.photos, 'photo')}`}
-      >
+      <Link to={searchHref(thing.query)} className="thing-card">
         {thing.coverUrl ? (
           <img src={thing.coverUrl} alt="" loading="lazy" draggable={false} />
         ) : (
           <span className="thing-card-empty" />
         )}
         <span className="memory-text">
-          <span className="memory-title">{title(thing.name)}</span>
+          <span className="memory-title">
+            {title(thing.name)}
+            <span className="visually-hidden">,</span>
+          </span>
           <span className="memory-sub">
             {plural(thing.photos, 'photo')}
             {thing.labels && ` · ${thing.labels.slice(0, 3).join(', ')}`}

@@ -1,17 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MonthBucket } from '../../../src/shared/api.js';
 import { monthLabel } from '../app/format.js';
+import { monthIndexAt, posAt, scaleAnchors, scrollAt } from './scrubber-scale.js';
 import type { Layout } from './sections.js';
 
+/** Year labels closer than this (px) would overlap: the later one is left out. */
+const LABEL_GAP = 18;
+
 /**
- * The date scrubber on the right edge: years and months placed at their share of the scroll
- * height, a handle showing where you are, and drag-to-scroll. It works from the month buckets, so
- * it covers the whole library before any photo is loaded.
+ * The date scrubber on the right edge: years and months placed along the track (see [Note: the
+ * scrubber's scale]), a handle showing where you are, and drag-to-scroll. It works from the month
+ * buckets, so it covers the whole library before any photo is loaded.
  */
 export function Scrubber({
   buckets,
   layout,
   scroller,
+  scrollerId,
   offsetTop,
   scrollTop,
   viewport,
@@ -19,7 +24,10 @@ export function Scrubber({
   buckets: MonthBucket[];
   layout: Layout;
   scroller: HTMLElement | null;
+  scrollerId: string;
+  /** Height above the grid (memories, headers) inside the scroller. */
   offsetTop: number;
+  /** The scroller's scrollTop. */
   scrollTop: number;
   viewport: number;
 }) {
@@ -36,58 +44,58 @@ export function Scrubber({
     return () => ro.disconnect();
   }, []);
 
-  const span = Math.max(1, layout.total - viewport + offsetTop);
+  const span = Math.max(1, layout.total + offsetTop - viewport);
+  const anchors = useMemo(
+    () =>
+      scaleAnchors(
+        buckets.map((b) => (layout.monthTop.get(b.month) ?? 0) + offsetTop),
+        span,
+      ),
+    [buckets, layout, offsetTop, span],
+  );
   const marks = useMemo(() => {
     const out: { month: string; y: number; year?: string }[] = [];
     let lastYear = '';
     let lastLabelY = -100;
-    for (const b of buckets) {
-      const top = layout.monthTop.get(b.month) ?? 0;
-      const y = (Math.min(top, span) / span) * height;
+    buckets.forEach((b, i) => {
+      const y = anchors[i].pos * height;
       const year = b.month.slice(0, 4);
       const mark: { month: string; y: number; year?: string } = { month: b.month, y };
-      if (year !== lastYear && y - lastLabelY > 22) {
+      if (year !== lastYear && y - lastLabelY > LABEL_GAP) {
         mark.year = year;
         lastLabelY = y;
       }
       lastYear = year;
       out.push(mark);
-    }
+    });
     return out;
-  }, [buckets, layout, span, height]);
+  }, [buckets, anchors, height]);
 
-  const monthAtY = (y: number): string => {
-    let found = marks[0]?.month ?? '';
-    for (const m of marks) {
-      if (m.y <= y + 0.5) found = m.month;
-      else break;
-    }
-    return found;
-  };
+  const monthAtY = (y: number): string =>
+    buckets[monthIndexAt(anchors, y / Math.max(1, height))]?.month ?? '';
 
   const scrollToY = (y: number) => {
-    if (!scroller) return;
-    const frac = Math.min(1, Math.max(0, y / Math.max(1, height)));
-    scroller.scrollTop = frac * span;
+    if (scroller) scroller.scrollTop = scrollAt(anchors, y / Math.max(1, height));
   };
 
   const yOf = (e: { clientY: number }) =>
     e.clientY - (track.current?.getBoundingClientRect().top ?? 0);
 
-  const handleY = (Math.min(scrollTop, span) / span) * height;
+  const handleY = posAt(anchors, Math.min(scrollTop, span)) * height;
   const current = monthAtY(handleY);
 
-  if (buckets.length < 2) return null;
+  // Nothing to scrub when everything fits on the screen.
+  if (!buckets.length || layout.total + offsetTop <= viewport + 8) return null;
   return (
     <div
       ref={track}
       className={`scrubber${dragging ? ' scrubber-dragging' : ''}`}
       role="scrollbar"
-      aria-controls="timeline"
+      aria-controls={scrollerId}
       aria-orientation="vertical"
       aria-valuemin={0}
       aria-valuemax={100}
-      aria-valuenow={Math.round((scrollTop / span) * 100)}
+      aria-valuenow={Math.round((Math.min(scrollTop, span) / span) * 100)}
       aria-valuetext={current ? monthLabel(current) : undefined}
       onPointerDown={(e) => {
         (e.target as HTMLElement).setPointerCapture(e.pointerId);

@@ -1,12 +1,63 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState, type CSSProperties } from 'react';
 import type { TimelineItem } from '../../../src/shared/api.js';
+import { tileLabel } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
 
 export interface TileHandlers {
-  /** A click on the photo: opens it, or toggles it while selecting. */
+  /** A click (or Enter) on the photo: opens it, or toggles it while selecting. */
   onActivate: (item: TimelineItem, mods: { shift: boolean; toggle: boolean }) => void;
-  /** A click on the check circle: always toggles selection. */
-  onCheck: (item: TimelineItem, shift: boolean) => void;
+  /** The check circle, Space, Ctrl+Enter or a long press: always toggles selection. */
+  onCheck: (item: TimelineItem, range: boolean) => void;
+}
+
+/** Id of the hidden text that tells keyboard users how to select (rendered once per grid). */
+export const TILE_KEYS_HINT = 'tile-keys-hint';
+
+const LONG_PRESS_MS = 450;
+const LONG_PRESS_SLOP = 10;
+
+/**
+ * A long press (touch or pen) selects, as on phones' photo apps: the press that selects does not
+ * also open the photo, and the browser's own long-press menu stays away.
+ */
+function useLongPress(fire: () => void) {
+  const timer = useRef<number | null>(null);
+  const start = useRef<{ x: number; y: number } | null>(null);
+  const fired = useRef(false);
+  const cancel = () => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    start.current = null;
+  };
+  return {
+    /** True once after a long press: the click that follows is swallowed. */
+    consume: () => {
+      const f = fired.current;
+      fired.current = false;
+      return f;
+    },
+    handlers: {
+      onPointerDown: (e: React.PointerEvent) => {
+        fired.current = false;
+        if (e.pointerType === 'mouse' || !e.isPrimary) return;
+        start.current = { x: e.clientX, y: e.clientY };
+        timer.current = window.setTimeout(() => {
+          timer.current = null;
+          fired.current = true;
+          fire();
+        }, LONG_PRESS_MS);
+      },
+      onPointerMove: (e: React.PointerEvent) => {
+        const s = start.current;
+        if (s && Math.hypot(e.clientX - s.x, e.clientY - s.y) > LONG_PRESS_SLOP) cancel();
+      },
+      onPointerUp: cancel,
+      onPointerCancel: cancel,
+      onContextMenu: (e: React.MouseEvent) => {
+        if (fired.current || timer.current !== null) e.preventDefault();
+      },
+    },
+  };
 }
 
 export const Tile = memo(function Tile({
@@ -19,20 +70,24 @@ export const Tile = memo(function Tile({
   handlers,
 }: {
   item: TimelineItem;
-  x: number;
-  width: number;
-  height: number;
+  /** Position in a justified row; without it the tile fills its grid cell. */
+  x?: number;
+  width?: number;
+  height?: number;
   selected: boolean;
   selecting: boolean;
   handlers: TileHandlers;
 }) {
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
-  const label = `Photo from ${item.takenAt.replace('T', ' ')}${item.favourite ? ', favourite' : ''}`;
+  const press = useLongPress(() => handlers.onCheck(item, false));
+  const label = `${tileLabel(item)}${selected ? ', selected' : ''}`;
+  const style: CSSProperties | undefined =
+    x === undefined ? undefined : { transform: `translateX(${x}px)`, width, height };
   return (
     <div
-      className={`tile${selected ? ' tile-selected' : ''}${selecting ? ' tile-selecting' : ''}`}
-      style={{ transform: `translateX(${x}px)`, width, height }}
+      className={`tile${x === undefined ? ' tile-cell' : ''}${selected ? ' tile-selected' : ''}${selecting ? ' tile-selecting' : ''}`}
+      style={style}
       data-photo-id={item.id}
     >
       <div
@@ -41,13 +96,19 @@ export const Tile = memo(function Tile({
         tabIndex={0}
         aria-label={label}
         aria-pressed={selecting ? selected : undefined}
-        onClick={(e) =>
-          handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })
-        }
+        aria-describedby={TILE_KEYS_HINT}
+        {...press.handlers}
+        onClick={(e) => {
+          if (press.consume()) return;
+          handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
+          if (e.key === ' ' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
             e.preventDefault();
-            handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+            handlers.onCheck(item, e.shiftKey);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            handlers.onActivate(item, { shift: e.shiftKey, toggle: false });
           }
         }}
       >
@@ -57,6 +118,7 @@ export const Tile = memo(function Tile({
             src={item.thumbUrl}
             alt=""
             decoding="async"
+            loading={x === undefined ? 'lazy' : undefined}
             draggable={false}
             onLoad={() => setLoaded(true)}
             onError={() => setFailed(true)}
@@ -93,3 +155,16 @@ export const Tile = memo(function Tile({
     </div>
   );
 });
+
+/**
+ * How to select with the keyboard, once per grid: read with each tile (aria-describedby), and shown
+ * while a tile has keyboard focus.
+ */
+export function TileKeysHint() {
+  return (
+    <p id={TILE_KEYS_HINT} className="kbd-hint" role="note">
+      <kbd>Enter</kbd> opens · <kbd>Space</kbd> selects · <kbd>Shift</kbd>+<kbd>Space</kbd> selects
+      a range · <kbd>Esc</kbd> clears
+    </p>
+  );
+}

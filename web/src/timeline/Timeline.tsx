@@ -80,6 +80,8 @@ export function Timeline({
   onToggleDay,
   header,
   empty,
+  alwaysSelecting = false,
+  id = 'timeline',
 }: {
   store: TimelineStore;
   selected: Set<string>;
@@ -87,6 +89,10 @@ export function Timeline({
   onToggleDay: (ids: string[], select: boolean) => void;
   header?: ReactNode;
   empty: ReactNode;
+  /** Check circles always shown (a picker), not only once something is selected. */
+  alwaysSelecting?: boolean;
+  /** The scroller's id (the scrubber controls it); unique on the page. */
+  id?: string;
 }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const [scrollerRef, { height: viewport }, scrollerEl] = useMeasured<HTMLDivElement>();
@@ -164,7 +170,7 @@ export function Timeline({
     if (rows.some((r) => r.kind === 'row')) markFirstScreen();
   }, [rows]);
 
-  const onScroll = () => setScrollTop(Math.max(0, (scroller.current?.scrollTop ?? 0) - headerSize));
+  const onScroll = () => setScrollTop(scroller.current?.scrollTop ?? 0);
 
   if (store.buckets && store.buckets.length === 0) {
     return (
@@ -177,12 +183,7 @@ export function Timeline({
 
   return (
     <div className="timeline">
-      <div
-        className="scroller scroller-timeline"
-        ref={scrollerRef}
-        onScroll={onScroll}
-        id="timeline"
-      >
+      <div className="scroller scroller-timeline" ref={scrollerRef} onScroll={onScroll} id={id}>
         <div ref={headerRef}>{header}</div>
         <div className="grid" ref={gridRef} style={{ height: virtualizer.getTotalSize() }}>
           {!layout && <div className="grid-loading" aria-busy="true" />}
@@ -198,6 +199,7 @@ export function Timeline({
                   <RowView
                     row={row}
                     selected={selected}
+                    selecting={alwaysSelecting || selected.size > 0}
                     handlers={handlers}
                     onToggleDay={onToggleDay}
                   />
@@ -211,6 +213,7 @@ export function Timeline({
           buckets={store.buckets}
           layout={layout}
           scroller={scrollerEl}
+          scrollerId={id}
           offsetTop={headerSize}
           scrollTop={scrollTop}
           viewport={viewport}
@@ -223,15 +226,16 @@ export function Timeline({
 function RowView({
   row,
   selected,
+  selecting,
   handlers,
   onToggleDay,
 }: {
   row: VirtualRow;
   selected: Set<string>;
+  selecting: boolean;
   handlers: TileHandlers;
   onToggleDay: (ids: string[], select: boolean) => void;
 }) {
-  const selecting = selected.size > 0;
   switch (row.kind) {
     case 'month':
       return (

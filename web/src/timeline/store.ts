@@ -31,14 +31,26 @@ export class TimelineStore extends Subscribable {
   private readonly dropped = new Set<string>();
   private refreshTimer: number | null = null;
   private firstChangeAt = 0;
+  /**
+   * [Note: answers out of order] Requests overlap while indexing invalidates the store every
+   * second, and HTTP answers need not come back in the order they were asked. Each bucket request
+   * has a number and only the latest one's answer is used; each refresh bumps the generation, and
+   * a month whose fetch started before it stays stale (an old answer must not look fresh).
+   */
+  private bucketsSeq = 0;
+  private generation = 0;
+  private disposed = false;
 
   constructor(readonly source: Source) {
     super();
   }
 
   async loadBuckets(): Promise<void> {
+    if (this.disposed) return;
+    const seq = ++this.bucketsSeq;
     try {
       const b = await api.buckets(this.source.bucketsBase);
+      if (seq !== this.bucketsSeq || this.disposed) return;
       this.error = null;
       const before = new Map((this.buckets ?? []).map((x) => [x.month, x.count]));
       this.buckets = b.buckets;
@@ -50,6 +62,7 @@ export class TimelineStore extends Subscribable {
         if (!b.buckets.some((x) => x.month === month)) this.months.delete(month);
       }
     } catch (err) {
+      if (seq !== this.bucketsSeq || this.disposed) return;
       this.error = (err as Error).message;
     }
     this.changed();
@@ -126,6 +139,7 @@ export class TimelineStore extends Subscribable {
   }
 
   private async fetchMonth(month: string): Promise<void> {
+    const gen = this.generation;
     const prev = this.months.get(month);
     const state: MonthState = prev ?? { items: [], complete: false, stale: false, loading: true };
     state.loading = true;
@@ -147,7 +161,7 @@ export class TimelineStore extends Subscribable {
       } while (cursor);
       state.items = items;
       state.complete = true;
-      state.stale = false;
+      state.stale = gen !== this.generation;
     } catch (err) {
       this.error = (err as Error).message;
       state.failed = true;
@@ -155,6 +169,8 @@ export class TimelineStore extends Subscribable {
       state.loading = false;
       this.changed();
     }
+    // The library changed while this month loaded: what came back may predate the change.
+    if (state.stale && !state.failed && this.active.has(month)) void this.ensure(month);
   }
 
   /**
@@ -162,6 +178,7 @@ export class TimelineStore extends Subscribable {
    * waiting more than two seconds, so new thumbnails keep appearing while indexing runs.
    */
   invalidate(): void {
+    if (this.disposed) return;
     const now = Date.now();
     if (!this.refreshTimer) this.firstChangeAt = now;
     if (this.refreshTimer) window.clearTimeout(this.refreshTimer);
@@ -173,6 +190,8 @@ export class TimelineStore extends Subscribable {
   }
 
   async refresh(): Promise<void> {
+    if (this.disposed) return;
+    this.generation++;
     for (const m of this.months.values()) m.stale = true;
     await this.loadBuckets();
     for (const month of this.active) this.ensure(month);
@@ -242,6 +261,14 @@ export class TimelineStore extends Subscribable {
   total(): number {
     return (this.buckets ?? []).reduce((n, b) => n + b.count, 0);
   }
+
+  /** The source is gone (a deleted album): no more requests for it. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.refreshTimer) window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    this.queue = [];
+  }
 }
 
 const stores = new Map<string, TimelineStore>();
@@ -260,6 +287,12 @@ export function storeFor(source: Source): TimelineStore {
     });
   }
   return s;
+}
+
+/** Forgets a source that no longer exists: its store stops asking the server. */
+export function forgetStore(source: Source): void {
+  stores.get(source.key)?.dispose();
+  stores.delete(source.key);
 }
 
 /** Every store, to invalidate them all when the library changes. */

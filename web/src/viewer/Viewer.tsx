@@ -4,6 +4,7 @@ import { api, previewOf } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 import { fullDate } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
+import { useModalLayer } from '../components/modal.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
@@ -13,6 +14,14 @@ import { useZoom } from './useZoom.js';
 
 const SLIDE_MS = 4000;
 const INFO_KEY = 'picto-info-open';
+const FACES_KEY = 'picto-all-faces';
+
+/** The grid tile of a photo, to give focus back to when the viewer closes. */
+function tileOf(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(
+    `[data-photo-id="${id}"] .tile-hit, a[data-photo-id="${id}"]`,
+  );
+}
 
 function fitInto(w: number, h: number, fw: number, fh: number): { w: number; h: number } {
   if (!w || !h || !fw || !fh) return { w: fw, h: fh };
@@ -46,8 +55,14 @@ export function Viewer({
   const [idle, setIdle] = useState(false);
   const [previewReady, setPreviewReady] = useState(false);
   const [originalReady, setOriginalReady] = useState(false);
+  const [allFaces, setAllFaces] = useState(() => localStorage.getItem(FACES_KEY) === '1');
+  const [unnamedFaces, setUnnamedFaces] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const [frameSize, setFrameSize] = useState({ w: 0, h: 0 });
+  const shown = useRef(id);
+  shown.current = id;
+  useModalLayer(root, () => tileOf(shown.current));
 
   useEffect(() => {
     let alive = true;
@@ -73,6 +88,10 @@ export function Viewer({
   useEffect(() => {
     localStorage.setItem(INFO_KEY, info ? '1' : '0');
   }, [info]);
+
+  useEffect(() => {
+    localStorage.setItem(FACES_KEY, allFaces ? '1' : '0');
+  }, [allFaces]);
 
   useEffect(() => {
     const el = frame.current;
@@ -175,6 +194,36 @@ export function Viewer({
     }
   }, [id, leave, store]);
 
+  const source = (store as Partial<TimelineStore>).source;
+  const albumId = source?.kind === 'album' ? (source.albumId ?? null) : null;
+  const albumName = details?.albums.find((x) => x.id === albumId)?.name ?? 'the album';
+
+  const setCover = useCallback(async () => {
+    if (albumId === null) return;
+    try {
+      await api.updateAlbum(albumId, { coverPhotoId: id });
+      toast(`Now the cover of ${albumName}`);
+    } catch (err) {
+      toastError(err);
+    }
+  }, [albumId, albumName, id]);
+
+  const removeFromAlbum = useCallback(async () => {
+    if (albumId === null) return;
+    try {
+      await api.removeFromAlbum(albumId, [id]);
+      await leave();
+      toast(`Removed from ${albumName}`, {
+        action: {
+          label: 'Undo',
+          run: () => void api.addToAlbum(albumId, [id]).then(() => store.invalidate(), toastError),
+        },
+      });
+    } catch (err) {
+      toastError(err);
+    }
+  }, [albumId, albumName, id, leave, store]);
+
   const restore = useCallback(async () => {
     try {
       await api.restore([id]);
@@ -190,6 +239,7 @@ export function Viewer({
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
       if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // Space is the slideshow's, even on a focused button (Enter still presses buttons).
       switch (e.key) {
         case 'ArrowRight':
           void go(1);
@@ -212,6 +262,10 @@ export function Viewer({
         case 'i':
         case 'I':
           setInfo((v) => !v);
+          break;
+        case 'p':
+        case 'P':
+          setAllFaces((v) => !v);
           break;
         case ' ':
           setPlaying((p) => !p);
@@ -244,10 +298,12 @@ export function Viewer({
 
   return (
     <div
+      ref={root}
       className={`viewer${info ? ' viewer-info' : ''}${idle ? ' viewer-idle' : ''}${playing ? ' viewer-playing' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label="Photo viewer"
+      tabIndex={-1}
     >
       <div className="viewer-stage">
         <div
@@ -288,7 +344,14 @@ export function Viewer({
               onLoad={() => setOriginalReady(true)}
             />
           )}
-          {(thumb || preview) && <FaceBoxes photoId={id} style={imgStyle} />}
+          {(thumb || preview) && (
+            <FaceBoxes
+              photoId={id}
+              style={imgStyle}
+              showUnnamed={allFaces}
+              onUnnamed={setUnnamedFaces}
+            />
+          )}
           {!thumb && !preview && details && (
             <div className="viewer-missing">
               <Icon name={details.status === 'error' ? 'alert' : 'image'} size={40} />
@@ -308,13 +371,25 @@ export function Viewer({
           favourite={favourite}
           playing={playing}
           info={info}
-          onClose={onClose}
-          onZoomIn={() => zoomBy(1.6)}
-          onTogglePlay={() => setPlaying((p) => !p)}
-          onRestore={() => void restore()}
-          onFavourite={() => void toggleFavourite()}
-          onTrash={() => void moveToTrash()}
-          onToggleInfo={() => setInfo((v) => !v)}
+          faces={{ unnamed: unnamedFaces, showAll: allFaces }}
+          actions={{
+            onClose,
+            onZoomIn: () => zoomBy(1.6),
+            onTogglePlay: () => setPlaying((p) => !p),
+            onRestore: () => void restore(),
+            onFavourite: () => void toggleFavourite(),
+            onTrash: () => void moveToTrash(),
+            onToggleInfo: () => setInfo((v) => !v),
+            onToggleFaces: () => setAllFaces((v) => !v),
+            album:
+              albumId !== null
+                ? {
+                    name: albumName,
+                    onCover: () => void setCover(),
+                    onRemove: () => void removeFromAlbum(),
+                  }
+                : null,
+          }}
         />
 
         <button
