@@ -15,6 +15,9 @@ import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
+import { ImportsRepo } from './repos/imports.js';
+import { ImportedRegionsRepo } from './repos/imported-regions.js';
+import { KeywordsRepo } from './repos/keywords.js';
 
 export { openDatabase, type Db } from './connection.js';
 
@@ -40,6 +43,11 @@ export interface Repos {
   faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
+  /** Moving in: sidecar files seen, Takeout sidecars and albums, the import report. */
+  imports: ImportsRepo;
+  /** Names other programs gave, waiting for or matched to faces. */
+  importedRegions: ImportedRegionsRepo;
+  keywords: KeywordsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -61,5 +69,8 @@ export function createRepos(db: Db): Repos {
     people: new PeopleRepo(db),
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
+    imports: new ImportsRepo(db),
+    importedRegions: new ImportedRegionsRepo(db),
+    keywords: new KeywordsRepo(db),
   };
 }

@@ -1,3 +1,4 @@
+import { IMPORT_SCHEMA } from './import-schema.js';
 import { SEARCH_SCHEMA } from './search-schema.js';
 
 export interface Migration {
@@ -376,5 +377,11 @@ export const migrations: Migration[] = [
           ON CONFLICT (stage, status) DO UPDATE SET n = n + 1;
       END;
     `,
+  },
+  {
+    version: 13,
+    name: 'moving in: sidecars, descriptions, ratings, keywords, imported names',
+    // Google Takeout and other programs' XMP: see import-schema.ts.
+    sql: IMPORT_SCHEMA,
   },
 ];
