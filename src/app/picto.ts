@@ -8,9 +8,12 @@ import { WorkerPool } from '../jobs/pool.js';
 import { Collection } from '../collection/collection.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
+import { sidecarDirReader } from '../interchange/folder-import.js';
+import { importReport, type ImportReport } from '../interchange/report.js';
 import { FolderService } from '../library/folders.js';
 import { Scanner } from '../library/scanner.js';
 import { LibraryWatcher } from '../library/watcher.js';
+import { isSidecarName } from '../library/sidecar-scan.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
@@ -66,6 +69,11 @@ export class Picto {
       accept: isCandidateFile,
       forgetContent,
       exclude: [this.layout.root],
+      readSidecars: sidecarDirReader({
+        repos: this.repos,
+        events: this.events,
+        stage: PIPELINE.interchange,
+      }),
     });
     this.collection = new Collection(this.repos, this.events);
     this.exporter = new ExportService(this.repos);
@@ -108,6 +116,16 @@ export class Picto {
     return summary;
   }
 
+  /**
+   * What came in from sidecars (Google Takeout, other programs' XMP) for the photos of these
+   * folders, once the naming of faces already under way has finished. See [Note: the import
+   * report is read from the catalogue].
+   */
+  async importReport(folderIds: number[]): Promise<ImportReport> {
+    await this.people.settled();
+    return importReport(this.repos, folderIds);
+  }
+
   /** Scans only the given paths (what the watcher saw change) and wakes the runner. */
   async scanPaths(paths: string[]) {
     const summary = await this.scanner.scanPaths(paths);
@@ -127,7 +145,8 @@ export class Picto {
       folders: () => this.repos.folders.list().filter((f) => f.online),
       scanPaths: (paths) => this.scanPaths(paths),
       scanFolders: (ids) => this.scan(ids),
-      accept: isCandidateFile,
+      // Sidecars too: a changed Takeout JSON or XMP file changes what is known of its photos.
+      accept: (name) => isCandidateFile(name) || isSidecarName(name),
       exclude: [this.layout.root],
       debounceMs: opts.debounceMs,
       stableMs: opts.stableMs,

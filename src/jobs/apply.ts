@@ -2,7 +2,7 @@
 // pipeline table, then to its job row. Runs inside the runner's batched transaction.
 
 import type { Repos } from '../db/index.js';
-import { isStageName, PIPELINE, type StageName } from './pipeline.js';
+import { isStageName, PIPELINE, STAGE_NAMES, type StageName } from './pipeline.js';
 import type { StageFailure, StageOutcomes } from './task.js';
 
 export interface WriteOptions {
@@ -28,7 +28,12 @@ export function writeTask(
   crash: string | undefined,
   opts: WriteOptions,
 ): void {
-  for (const stage of stages) {
+  // Table order: a stage's applier may read what an earlier stage of the same task just wrote.
+  const ordered = [
+    ...STAGE_NAMES.filter((n) => stages.includes(n)),
+    ...stages.filter((s) => !isStageName(s)),
+  ];
+  for (const stage of ordered) {
     if (isStageName(stage)) writeStage(repos, photoId, stage, outcomes, crash, opts);
     else {
       // Queued by another build that knows a stage this one does not.
@@ -75,6 +80,15 @@ function writeStage<K extends StageName>(
   opts.onOutcome(name, outcome, stage.steps?.(outcome.data));
   stage.apply(repos, photoId, outcome.data, { version: outcome.version, now: opts.now });
   repos.jobs.complete(photoId, name, outcome.version, opts.now);
+  // Stages that read this one's result run again if they were done (in the same task they are
+  // still running, and apply after this one).
+  for (const next of followersOf(name)) {
+    repos.jobs.requeueIfFinished(photoId, next.name, next.priority, opts.now);
+  }
+}
+
+function followersOf(name: StageName) {
+  return STAGE_NAMES.map((n) => PIPELINE[n]).filter((s) => s.after?.includes(name));
 }
 
 /** Records a failed job; true when it is failed for good (permanent, or retries ran out). */

@@ -35,6 +35,7 @@ import { resultVersions } from '../ml/index.js';
 import { OCR_VERSION } from '../search/ocr/version.js';
 import { applyFaces, applyObjects } from './appliers/ai.js';
 import { applyEmbedding, applySignature, applyText } from './appliers/discovery.js';
+import { applyInterchange } from './appliers/interchange.js';
 import { applyMedia, mediaFailed } from './appliers/media.js';
 import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
 
@@ -52,6 +53,24 @@ const STAGES = {
     apply: applyMedia,
     failed: mediaFailed,
     steps: (result) => result.timings,
+  }),
+  /**
+   * What other programs and Google Takeout say about the photo (XMP sidecars and embedded XMP,
+   * IPTC and EXIF captions, the Takeout sidecar the scan paired): keywords, ratings,
+   * descriptions, names of faces, Takeout dates and places. Its applier merges with what media
+   * wrote, so it runs after media and again whenever media is rewritten (`after`); the scan
+   * queues it again when a sidecar changes ([Note: noticing sidecar changes]).
+   */
+  interchange: fileStage({
+    name: 'interchange',
+    version: 'interchange@1',
+    ai: false,
+    priority: 9,
+    queue: 'scan',
+    backfill: true,
+    after: ['media'],
+    work: () => import('./worker-interchange.js').then((m) => m.readSidecars),
+    apply: applyInterchange,
   }),
   objects: imageStage({
     name: 'objects',

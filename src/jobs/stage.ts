@@ -32,6 +32,11 @@ export interface StageDef {
   needs: 'file' | 'image';
   /** Queued once for photos indexed before the stage existed (scans queue new files only). */
   backfill?: boolean;
+  /**
+   * Stages whose result this one reads from the catalogue: when one of them is written again
+   * for a photo this stage is done with (a retry, a new version), this stage runs again too.
+   */
+  after?: readonly string[];
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */
