@@ -15,6 +15,7 @@ import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
+import { importedSuggestions, nameFacesFromImports } from './imported-names.js';
 import { closeImageDescriber, describeImageFile } from './describe-image.js';
 import { PeopleError } from './errors.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
@@ -128,7 +129,34 @@ export class PeopleService {
 
   /** Consolidation from scratch over every face (keeps every user decision and person id). */
   recluster(): Promise<PassStats> {
-    return this.serial(() => this.runPass());
+    return this.serial(() => {
+      this.nameFromImports();
+      return this.runPass();
+    });
+  }
+
+  /** Resolves when the clustering and naming started so far have finished. */
+  async settled(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * Names from other programs onto the faces waiting for them ([Note: imported names are
+   * constraints]). Before clustering, so that the pass groups faces around them.
+   */
+  private nameFromImports(): number {
+    let named = 0;
+    for (;;) {
+      const stats = nameFacesFromImports(this.deps.repos);
+      if (!stats.photos) break;
+      named += stats.named;
+      if (stats.touched.length) {
+        this.decisions++;
+        this.summaries = null;
+        this.deps.events.emit({ type: 'people.changed', ids: stats.touched, reason: 'corrected' });
+      }
+    }
+    return named;
   }
 
   private async runPass(): Promise<PassStats> {
@@ -182,6 +210,7 @@ export class PeopleService {
   afterIndexing(): Promise<{ pass: PassStats | null; assigned: number }> {
     return this.serial(async () => {
       const { repos } = this.deps;
+      this.nameFromImports();
       const faces = repos.people.countFaces();
       if (!faces) return { pass: null, assigned: 0 };
       if (!lastPass(repos).at) return { pass: await this.runPass(), assigned: 0 };
@@ -293,17 +322,24 @@ export class PeopleService {
       photoOf.set(f.id, f.photo_id);
     }
     const cover = new Map(people.map((p) => [p.id, p.coverFaceId]));
-    return rankSuggestions({
+    // Faces another program gave this name come first (people/imported-names.ts).
+    const imported = importedSuggestions(repos, this.index(), target, rejectedFaces);
+    for (const s of imported) photoOf.set(s.faceId, repos.people.face(s.faceId)?.photo_id ?? '');
+    const fromImports = new Set(imported.map((s) => s.faceId));
+    const ranked = rankSuggestions({
       index: this.index(),
       target: target.id,
       people: candidates,
       faces,
       limit,
-    }).map((s) =>
-      s.kind === 'person'
-        ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
-        : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
-    );
+    }).filter((s) => s.kind !== 'face' || !fromImports.has(s.faceId));
+    return [...imported, ...ranked]
+      .slice(0, limit)
+      .map((s) =>
+        s.kind === 'person'
+          ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
+          : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
+      );
   }
 
   /**
