@@ -29,6 +29,7 @@ export function exportedPhotos(repos: Repos, ids: string[]): ExportedPhoto[] {
       quality: round(f.quality, 3),
       personId: f.person_id,
     }));
+    e.keywords = repos.keywords.forPhoto(id).map((k) => k.path);
     out.push(e);
   }
   return out;

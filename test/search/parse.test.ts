@@ -73,6 +73,10 @@ function short(t: Term): string {
       return `area:${t.south},${t.west},${t.north},${t.east}`;
     case 'has':
       return `has:${t.what}`;
+    case 'keyword':
+      return `keyword:${t.keys.join('|')}`;
+    case 'rating':
+      return `rating:${t.min}-${t.max}`;
   }
 }
 
