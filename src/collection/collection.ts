@@ -7,6 +7,22 @@ import type { EventBus } from '../shared/events.js';
 import { CatalogError } from './errors.js';
 
 const MAX_ALBUM_NAME = 200;
+const MAX_DESCRIPTION = 5000;
+/** Control characters (but line breaks and tabs) and bidi overrides have no place in a caption. */
+// eslint-disable-next-line no-control-regex
+const UNWANTED = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/** What a person or another program said about a photo, as the info panel shows it. */
+export interface PhotoNotes {
+  description: string | null;
+  /** 'xmp' (read from other programs), 'takeout' (Google Takeout), 'user' (set in Picto). */
+  descriptionSource: string | null;
+  /** 1–5 stars; null when unrated. */
+  rating: number | null;
+  ratingSource: string | null;
+  /** Keyword paths, levels joined by '/' ("Places/Korea/Seoul"), with their last level. */
+  keywords: { path: string; leaf: string; source: string }[];
+}
 
 /** What people do with their photos: favourites, albums, lookups. */
 export class Collection {
@@ -55,6 +71,54 @@ export class Collection {
     )();
     this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
     return n;
+  }
+
+  // Ratings, descriptions, keywords ------------------------------------------------------------
+
+  /** Description, rating and keywords of a photo. */
+  notes(id: string): PhotoNotes {
+    const p = this.photo(id);
+    return {
+      description: p.description,
+      descriptionSource: p.description_source,
+      rating: p.rating,
+      ratingSource: p.rating_source,
+      keywords: this.repos.keywords.forPhoto(id),
+    };
+  }
+
+  /**
+   * Stars for photos (1–5, or null for unrated). Set by the user, so later imports of other
+   * programs' ratings leave them alone.
+   */
+  setRating(ids: string[], rating: number | null): number {
+    if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
+      throw new CatalogError('a rating is a whole number of stars from 1 to 5, or none');
+    }
+    for (const id of ids) this.photo(id);
+    const now = this.now();
+    this.repos.db.transaction(() => {
+      for (const id of ids)
+        this.repos.photos.setImported(id, { rating, rating_source: 'user' }, now);
+    })();
+    this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
+    return ids.length;
+  }
+
+  /** A photo's description ('' or null clears it; imports then leave it empty). */
+  setDescription(id: string, text: string | null): PhotoNotes {
+    this.photo(id);
+    const clean = (text ?? '').replace(UNWANTED, '').trim();
+    if (clean.length > MAX_DESCRIPTION) {
+      throw new CatalogError(`a description has at most ${MAX_DESCRIPTION} characters`);
+    }
+    this.repos.photos.setImported(
+      id,
+      { description: clean || null, description_source: 'user' },
+      this.now(),
+    );
+    this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
+    return this.notes(id);
   }
 
   // Albums ------------------------------------------------------------------------------------

@@ -20,6 +20,12 @@ export interface ExportedPhoto {
   albums: string[];
   status: 'pending' | 'ready' | 'error';
   error?: string;
+  /** What a person wrote about the photo (in Picto, another program, or Google Photos). */
+  description: string | null;
+  /** 1–5 stars; null when unrated. */
+  rating: number | null;
+  /** Keyword paths, levels joined by "/" as digiKam writes them: "Places/Korea/Seoul". */
+  keywords: string[];
   /** Objects found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
   tags: { label: string; score: number; box: [number, number, number, number] }[];
   /**

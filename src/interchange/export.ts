@@ -12,6 +12,7 @@ export class ExportService {
     const albumsByPhoto = this.repos.albums.namesByPhoto();
     const objects = this.repos.objects.allObjects();
     const faces = this.repos.faces.allFaces();
+    const keywords = this.repos.keywords.all();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
@@ -27,6 +28,7 @@ export class ExportService {
         quality: round(f.quality, 3),
         personId: f.person_id,
       }));
+      out.keywords = keywords.get(p.id) ?? [];
       photos.push(out);
     }
     const albums = this.repos.albums.list().map((a) => ({
@@ -66,6 +68,9 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     status: p.status,
     tags: [],
     faces: [],
+    description: p.description,
+    rating: p.rating,
+    keywords: [],
   };
   if (p.error) out.error = p.error;
   return out;
