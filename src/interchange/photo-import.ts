@@ -149,10 +149,13 @@ export function applyPhotoImport(
     })),
   );
   const gone = repos.importedRegions.replace(photoId, importedNames(data, takeout), now);
-  // A name the sidecar no longer gives takes back the confirmation it made (not the user's).
+  // A name the sidecar no longer gives takes back what it did (never what the user did): the
+  // confirmation, and the face's place in that person, which the import gave it.
   for (const g of gone) {
-    if (g.status === 'named' && g.face_id && g.person_id !== null)
-      repos.faceFeedback.withdrawImported(g.face_id, g.person_id);
+    if (g.status !== 'named' || !g.face_id || g.person_id === null) continue;
+    if (!repos.faceFeedback.withdrawImported(g.face_id, g.person_id)) continue;
+    if (repos.people.face(g.face_id)?.person_id === g.person_id)
+      repos.people.assign([[g.face_id, null]]);
   }
   return true;
 }
