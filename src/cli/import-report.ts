@@ -21,7 +21,7 @@ export function importReportLines(r: ImportReport): string[] {
   ].filter((p): p is string => Boolean(p));
   const lines: string[] = [];
   if (parts.length) {
-    lines.push(`from sidecars, for ${plural(r.photos, 'photo')}: ${parts.join(', ')}`);
+    lines.push(`imported for ${plural(r.photos, 'photo')}: ${parts.join(', ')}`);
   }
   for (const a of r.albums) lines.push(`  album "${a.name}" (${a.folder})`);
   if (r.suggestedNames) {

@@ -16,6 +16,7 @@ import type { Repos } from '../db/index.js';
 import type { ImportedRegionRow } from '../db/repos/imported-regions.js';
 import { matchFaceNames, type FaceToName, type NamedRect } from '../interchange/faces-match.js';
 import { storedToDisplayed, type NormRect } from '../interchange/geometry.js';
+import { iou } from '../ml/index.js';
 import type { PeopleIndex } from './incremental.js';
 import type { Suggestion } from './suggestions.js';
 
@@ -100,10 +101,24 @@ function namePhoto(repos: Repos, photoId: string, now: string, stats: NamingStat
     boxless.map((r) => r.name),
   );
   const done = new Set<number>();
-  const rowsNamed = (name: string) => rows.filter((r) => !done.has(r.id) && same(r.name, name));
+  const faceRect = new Map(faces.map((f) => [f.id, f.rect]));
+  const displayed = new Map(regions.map((r) => [r.row.id, r.rect]));
+  /** The rows an outcome on `faceId` for `name` is about: its region, and boxless twins. */
+  const rowsFor = (name: string, faceId: string | null): ImportedRegionRow[] => {
+    const open = rows.filter((r) => !done.has(r.id) && same(r.name, name));
+    const boxed = open.filter((r) => displayed.has(r.id));
+    const at = faceId ? faceRect.get(faceId) : undefined;
+    const best = at
+      ? boxed
+          .map((r) => ({ r, v: iou(displayed.get(r.id)!, at) }))
+          .sort((a, b) => b.v - a.v)[0]?.r
+      : undefined;
+    const picked = best ?? boxed[0];
+    return [...(picked ? [picked] : []), ...open.filter((r) => !displayed.has(r.id))];
+  };
   for (const n of result.names) {
     const outcome = nameFace(repos, n.faceId, n.name, now, stats);
-    for (const r of rowsNamed(n.name)) {
+    for (const r of rowsFor(n.name, n.faceId)) {
       done.add(r.id);
       if (outcome.status === 'named') {
         repos.importedRegions.setOutcome(r.id, 'named', n.faceId, outcome.personId);
@@ -115,7 +130,7 @@ function namePhoto(repos: Repos, photoId: string, now: string, stats: NamingStat
     }
   }
   for (const c of result.conflicts) {
-    for (const r of rowsNamed(c.name)) {
+    for (const r of rowsFor(c.name, c.faceId)) {
       done.add(r.id);
       repos.importedRegions.setOutcome(r.id, 'conflict', c.faceId, null);
       stats.conflicts++;

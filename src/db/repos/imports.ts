@@ -220,7 +220,10 @@ export class ImportsRepo {
     return this.countPhotos(
       `(p.taken_source = 'takeout' OR p.place_source = 'takeout'
         OR p.description_source IN ('xmp', 'takeout') OR p.rating_source = 'xmp'
-        OR EXISTS (SELECT 1 FROM takeout_matches t WHERE t.applied_to = p.id)
+        OR EXISTS (SELECT 1 FROM takeout_matches t WHERE t.applied_to = p.id
+          AND json_extract(t.data, '$.favorited') = 1)
+        OR EXISTS (SELECT 1 FROM album_photos ap JOIN takeout_albums ta ON ta.album_id = ap.album_id
+          WHERE ap.photo_id = p.id)
         OR EXISTS (SELECT 1 FROM photo_keywords k WHERE k.photo_id = p.id AND k.source = 'xmp')
         OR EXISTS (SELECT 1 FROM imported_regions r WHERE r.photo_id = p.id))`,
       folderIds,
