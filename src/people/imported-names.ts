@@ -109,9 +109,7 @@ function namePhoto(repos: Repos, photoId: string, now: string, stats: NamingStat
     const boxed = open.filter((r) => displayed.has(r.id));
     const at = faceId ? faceRect.get(faceId) : undefined;
     const best = at
-      ? boxed
-          .map((r) => ({ r, v: iou(displayed.get(r.id)!, at) }))
-          .sort((a, b) => b.v - a.v)[0]?.r
+      ? boxed.map((r) => ({ r, v: iou(displayed.get(r.id)!, at) })).sort((a, b) => b.v - a.v)[0]?.r
       : undefined;
     const picked = best ?? boxed[0];
     return [...(picked ? [picked] : []), ...open.filter((r) => !displayed.has(r.id))];
