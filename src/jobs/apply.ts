@@ -75,15 +75,23 @@ function writeStage<K extends StageName>(
   if (!outcome.ok) {
     const gaveUp = failJob(repos, photoId, name, outcome, opts);
     stage.failed?.(repos, photoId, outcome, { gaveUp, now: opts.now });
+    // A final failure may still write what could be read (media: the metadata of a broken file).
+    if (gaveUp) requeueFollowers(repos, photoId, name, opts.now);
     return;
   }
   opts.onOutcome(name, outcome, stage.steps?.(outcome.data));
   stage.apply(repos, photoId, outcome.data, { version: outcome.version, now: opts.now });
   repos.jobs.complete(photoId, name, outcome.version, opts.now);
-  // Stages that read this one's result run again if they were done (in the same task they are
-  // still running, and apply after this one).
+  requeueFollowers(repos, photoId, name, opts.now);
+}
+
+/**
+ * Stages that read this one's result (`after`) run again if they had finished (in the same task
+ * they are still running, and apply after this one).
+ */
+function requeueFollowers(repos: Repos, photoId: string, name: StageName, now: string): void {
   for (const next of followersOf(name)) {
-    repos.jobs.requeueIfFinished(photoId, next.name, next.priority, opts.now);
+    repos.jobs.requeueIfFinished(photoId, next.name, next.priority, now);
   }
 }
 

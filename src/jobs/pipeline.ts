@@ -2,17 +2,24 @@
 // its definition, its worker half and its main-thread applier. This file is the whole pipeline:
 //
 //   scan ──► media (file: metadata, thumbnail, preview, pHash; keeps the 1440-px decode)
+//              ├──► interchange (file: other programs' XMP; its applier merges Takeout and XMP
+//              │                 over what media wrote, and runs again when media does: `after`)
 //              ├──► objects ─┐ one analyze() for both (AI folders only)
 //              ├──► faces ───┘
 //              └──► similarity (duplicate finder's signature)
-//   jobs.idle ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
+//   jobs.idle ─► imported names onto faces, people, places (people/, search/)
+//              ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
 // only in folders with AI on); the runner claims all pending stages of a photo as one task, and
 // the worker runs the `file` stages first, then the `image` stages on the decode the file stage
 // kept (or on one fresh decode), so a photo is decoded once. `background` stages are queued in
 // batches when indexing is idle. Results come back as plain data and each stage's `apply` writes
-// its own in the runner's batched transaction (the main thread is the only writer).
+// its own in the runner's batched transaction (the main thread is the only writer), in table
+// order, so an applier may read what an earlier stage of the same task wrote. A stage that reads
+// another's result says so (`after`): when that one is written again for a photo the stage is
+// done with, apply.ts queues it again. The scan also re-queues `interchange` by itself when a
+// photo's sidecars change ([Note: noticing sidecar changes] in library/sidecar-scan.ts).
 //
 // Adding a stage is one entry here, plus its worker half and its applier, both typed by its
 // result (the entry does not compile if they disagree). For the stages that are coming:
@@ -22,10 +29,10 @@
 //   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
 //     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
 //     images) and a low-priority `transcode` (file, `queue: 'background'`);
-//   - issue 14, `categories`: runs after faces and text and again when they change. That needs
-//     two fields the table does not have yet: what it follows (`after: ['faces', 'ocr']`, the
-//     applier of those re-queues it) and its input (the stored signals, which the runner would
-//     put into the task, e.g. `needs: 'signals'`);
+//   - issue 14, `categories`: runs after faces and text and again when they change:
+//     `after: ['faces', 'ocr']` (as interchange follows media), plus its input, which the table
+//     does not have yet (the stored signals, which the runner would put into the task, e.g.
+//     `needs: 'signals'`);
 //   - issue 17, remote workers: another machine runs the same `work` halves and sends back a
 //     PhotoTaskResult (task.ts, plain data) for apply.ts; check each outcome is its stage's
 //     result type before it is written.
