@@ -1,10 +1,10 @@
+import { PictoError } from '../shared/errors.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
-import { CatalogError } from './errors.js';
 
 const MAX_ALBUM_NAME = 200;
 
@@ -21,7 +21,7 @@ export class Collection {
 
   photo(id: string): PhotoRow {
     const p = this.repos.photos.get(id);
-    if (!p) throw new CatalogError(`no photo with id ${id}`, 404);
+    if (!p) throw new PictoError('not-found', `no photo with id ${id}`);
     return p;
   }
 
@@ -40,9 +40,9 @@ export class Collection {
       else unknown.push(p);
     }
     if (unknown.length) {
-      throw new CatalogError(
+      throw new PictoError(
+        'not-found',
         `not in the library: ${unknown.join(', ')} (is its folder added and scanned?)`,
-        404,
       );
     }
     return [...new Set(ids)];
@@ -69,9 +69,9 @@ export class Collection {
         ? this.repos.albums.get(idOrName)
         : this.repos.albums.byName(idOrName);
     if (!a)
-      throw new CatalogError(
+      throw new PictoError(
+        'not-found',
         `no album ${typeof idOrName === 'number' ? 'with id ' : ''}${idOrName}`,
-        404,
       );
     return a;
   }
@@ -79,7 +79,7 @@ export class Collection {
   createAlbum(name: string, description = ''): AlbumRow {
     const clean = validAlbumName(name);
     if (this.repos.albums.byName(clean))
-      throw new CatalogError(`album "${clean}" already exists`, 409);
+      throw new PictoError('conflict', `album "${clean}" already exists`);
     const a = this.repos.albums.insert(clean, description, this.now());
     this.events.emit({ type: 'albums.changed' });
     return a;
@@ -93,7 +93,8 @@ export class Collection {
     const name = fields.name !== undefined ? validAlbumName(fields.name) : undefined;
     if (name !== undefined) {
       const other = this.repos.albums.byName(name);
-      if (other && other.id !== id) throw new CatalogError(`album "${name}" already exists`, 409);
+      if (other && other.id !== id)
+        throw new PictoError('conflict', `album "${name}" already exists`);
     }
     if (fields.coverPhotoId) this.photo(fields.coverPhotoId);
     this.repos.albums.update(
@@ -133,9 +134,9 @@ export class Collection {
 
 function validAlbumName(name: string): string {
   const clean = name.trim();
-  if (!clean) throw new CatalogError('album name must not be empty');
+  if (!clean) throw new PictoError('invalid', 'album name must not be empty');
   if (clean.length > MAX_ALBUM_NAME) {
-    throw new CatalogError(`album name is longer than ${MAX_ALBUM_NAME} characters`);
+    throw new PictoError('invalid', `album name is longer than ${MAX_ALBUM_NAME} characters`);
   }
   return clean;
 }

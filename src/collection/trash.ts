@@ -1,8 +1,8 @@
+import { PictoError } from '../shared/errors.js';
 import { promises as fs } from 'node:fs';
 import type { Repos } from '../db/index.js';
 import type { TrashedFile } from '../db/repos/trash.js';
 import type { EventBus } from '../shared/events.js';
-import { CatalogError } from './errors.js';
 
 export interface EmptyTrashOutcome {
   deletedPhotos: number;
@@ -27,7 +27,7 @@ export class TrashService {
   private requireIds(ids: string[]): void {
     const missing = ids.filter((id) => !this.deps.repos.photos.idExists(id));
     if (missing.length)
-      throw new CatalogError(`no photo with id ${missing.slice(0, 5).join(', ')}`, 404);
+      throw new PictoError('not-found', `no photo with id ${missing.slice(0, 5).join(', ')}`);
   }
 
   moveToTrash(ids: string[]): number {
@@ -54,14 +54,17 @@ export class TrashService {
    */
   async empty(opts: { confirm: boolean; ids?: string[] }): Promise<EmptyTrashOutcome> {
     if (opts.confirm !== true) {
-      throw new CatalogError('emptying the trash deletes files from disk: confirm must be true');
+      throw new PictoError(
+        'invalid',
+        'emptying the trash deletes files from disk: confirm must be true',
+      );
     }
     const { repos } = this.deps;
     if (opts.ids) {
       this.requireIds(opts.ids);
       const notTrashed = opts.ids.filter((id) => !repos.trash.isTrashed(id));
       if (notTrashed.length) {
-        throw new CatalogError(`not in the trash: ${notTrashed.slice(0, 5).join(', ')}`, 409);
+        throw new PictoError('conflict', `not in the trash: ${notTrashed.slice(0, 5).join(', ')}`);
       }
     }
     const ids = opts.ids ?? repos.trash.trashedIds();

@@ -24,7 +24,13 @@ export type { ThumbnailPaths } from './thumbnails.js';
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
 export { phash, hammingDistance, lowDct } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';
-export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
+export {
+  isMediaError,
+  mediaError,
+  mediaErrorInfo,
+  mediaPartial,
+  type MediaError,
+} from './errors.js';
 export type * from './types.js';
 
 /** Releases per-worker resources (the exiftool child process). Idempotent. */

@@ -27,7 +27,7 @@ export {
   labelsForGroup,
   type GroupTag,
 } from './labels.js';
-export { ModelUnavailableError, type ModelState } from './model-store.js';
+export { modelProblem, type ModelProblem, type ModelState } from './model-store.js';
 export { faceDistance, SAME_PERSON_MAX_DISTANCE } from './faces/similarity.js';
 export { resultVersions } from './versions.js';
 export { emptyTimings as emptyStageTimings } from './types.js';

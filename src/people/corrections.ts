@@ -11,9 +11,9 @@
 // way: once you name someone, the faces you saw stay theirs until you say otherwise. Immich loses
 // names on re-runs because it has no such anchor.
 
+import { PictoError } from '../shared/errors.js';
 import type { Repos } from '../db/index.js';
 import type { PersonRow } from '../db/repos/people.js';
-import { PeopleError } from './errors.js';
 
 const MAX_NAME = 200;
 
@@ -36,13 +36,13 @@ export class Corrections {
   /** The live person behind an id (following merges), or a 404. */
   person(id: number): PersonRow {
     const p = this.d.repos.people.resolve(id);
-    if (!p) throw new PeopleError(`no person with id ${id}`, 404);
+    if (!p) throw new PictoError('not-found', `no person with id ${id}`);
     return p;
   }
 
   private face(id: string) {
     const f = this.d.repos.people.face(id);
-    if (!f) throw new PeopleError(`no face with id ${id}`, 404);
+    if (!f) throw new PictoError('not-found', `no face with id ${id}`);
     return f;
   }
 
@@ -83,7 +83,8 @@ export class Corrections {
   setCover(id: number, faceId: string): PersonRow {
     const p = this.person(id);
     const f = this.face(faceId);
-    if (f.person_id !== p.id) throw new PeopleError(`face ${faceId} is not in person ${p.id}`, 400);
+    if (f.person_id !== p.id)
+      throw new PictoError('invalid', `face ${faceId} is not in person ${p.id}`);
     this.tx(() => {
       this.d.repos.people.update(p.id, { cover_face_id: faceId }, this.d.now());
       this.anchor(p.id);
@@ -100,7 +101,7 @@ export class Corrections {
     const target = this.person(into);
     const from = [...new Set(sources.map((s) => this.person(s).id))].filter((s) => s !== target.id);
     if (!from.length)
-      throw new PeopleError('nothing to merge: give at least one other person', 400);
+      throw new PictoError('invalid', 'nothing to merge: give at least one other person');
     const now = this.d.now();
     this.tx(() => {
       this.anchor(target.id);
@@ -145,7 +146,7 @@ export class Corrections {
   rejectFace(faceId: string, personId?: number): void {
     const f = this.face(faceId);
     const p = personId !== undefined ? this.person(personId).id : f.person_id;
-    if (p === null) throw new PeopleError(`face ${faceId} is in no person`, 400);
+    if (p === null) throw new PictoError('invalid', `face ${faceId} is in no person`);
     this.tx(() => {
       if (f.person_id === p) this.d.repos.people.assign([[faceId, null]]);
       this.d.repos.faceFeedback.reject([faceId], p, this.d.now());
@@ -213,6 +214,7 @@ export class Corrections {
 
 function cleanName(name: string): string | null {
   const n = name.replace(/\s+/g, ' ').trim();
-  if (n.length > MAX_NAME) throw new PeopleError(`a name has at most ${MAX_NAME} characters`, 400);
+  if (n.length > MAX_NAME)
+    throw new PictoError('invalid', `a name has at most ${MAX_NAME} characters`);
   return n || null;
 }

@@ -10,13 +10,13 @@
 // max(25, 1 % of all faces). `picto people recluster` and the API run one on demand. Passes are
 // serialised: a second request waits for the first instead of racing it.
 
+import { PictoError } from '../shared/errors.js';
 import type { Repos } from '../db/index.js';
 import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
 import { closeImageDescriber, describeImageFile } from './describe-image.js';
-import { PeopleError } from './errors.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
 import { rankSuggestions, type Suggestion } from './suggestions.js';
 import { PERSON_THRESHOLD } from './threshold.js';
@@ -235,7 +235,7 @@ export class PeopleService {
   get(id: number): PersonSummary {
     const p = this.corrections.person(id);
     const s = this.deps.repos.people.summaries().find((r) => r.id === p.id);
-    if (!s) throw new PeopleError(`no person with id ${id}`, 404);
+    if (!s) throw new PictoError('not-found', `no person with id ${id}`);
     return toSummary(s);
   }
 

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Picto } from '../../app/picto.js';
 import type { FoundFace, PersonSummary } from '../../people/service.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 const personId = (raw: string): number => {
   const id = Number(raw);
   if (!Number.isInteger(id) || id < 1)
-    throw new UsageError(`person id must be a positive whole number, got "${raw}"`);
+    throw new PictoError('usage', `person id must be a positive whole number, got "${raw}"`);
   return id;
 };
 
@@ -165,7 +166,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .option('--json', 'machine-readable output')
     .action(async (file: string, opts: { json?: boolean }) => {
       await withPicto(globals(), async (picto) => {
-        if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+        if (!existsSync(file)) throw new PictoError('usage', `no such file: ${file}`);
         const known = picto.repos.locations.byPath(path.resolve(file));
         const found: FoundFace[] = known
           ? picto.people.findByPhoto(known.photo_id)
@@ -195,7 +196,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .option('--new <name>', 'create a person with this name')
     .action(async (faceId: string, target: string | undefined, opts: { new?: string }) => {
       await withPicto(globals(), async (picto) => {
-        if (!target && !opts.new) throw new UsageError('give a person id or --new NAME');
+        if (!target && !opts.new) throw new PictoError('usage', 'give a person id or --new NAME');
         const p = picto.people.corrections.moveFace(
           faceId,
           opts.new ? { name: opts.new } : { personId: personId(target!) },

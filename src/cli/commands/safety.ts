@@ -3,7 +3,8 @@ import { resolveDataDir, dataLayout } from '../../app/paths.js';
 import { SidecarService } from '../../interchange/sidecars.js';
 import { listBackups, restoreDatabase } from '../../db/backup.js';
 import { findRunningServer } from '../../server/runtime-file.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -41,7 +42,10 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       const dataDir = resolveDataDir(globals().data);
       const running = await findRunningServer(dataDir);
       if (running) {
-        throw new UsageError(`Picto is running at ${running.url}: stop it before restoring`);
+        throw new PictoError(
+          'usage',
+          `Picto is running at ${running.url}: stop it before restoring`,
+        );
       }
       const layout = dataLayout(dataDir);
       const kept = restoreDatabase(file, layout.database, layout.backups);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { exportedPhotos } from '../../search/export.js';
 import type { SortOrder } from '../../search/query-types.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 const SORTS = new Set(['relevance', 'newest', 'oldest']);
 
@@ -34,12 +35,13 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
       ) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-          throw new UsageError(
+          throw new PictoError(
+            'usage',
             `--limit must be a whole number from 1 to 1000, got "${opts.limit}"`,
           );
         }
         if (opts.sort && !SORTS.has(opts.sort))
-          throw new UsageError(`--sort must be relevance, newest or oldest`);
+          throw new PictoError('usage', `--sort must be relevance, newest or oldest`);
         const q = words.join(' ');
         await withPicto(globals(), async (picto) => {
           const page = await picto.discovery.search.searchAsync({

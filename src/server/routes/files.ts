@@ -3,7 +3,7 @@ import { ImageQuery, OriginalQuery, PhotoIdParams } from '../../shared/api.js';
 import { previewFile, thumbnailPaths } from '../../media/index.js';
 import type { Api, ServerContext } from '../context.js';
 import { dispositionFor, sendFile } from '../files/send-file.js';
-import { HttpError } from '../errors.js';
+import { PictoError } from '../../shared/errors.js';
 import { contentVersion } from '../services/urls.js';
 import { errors } from './common.js';
 
@@ -37,7 +37,7 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
         const p = picto.collection.photo(req.params.id);
         const made = kind === 'thumbnail' ? p.thumb_width : p.preview_width;
         if (made === null) {
-          throw new HttpError(404, 'not-found', `no ${kind} yet for ${p.id} (status: ${p.status})`);
+          throw new PictoError('not-ready', `no ${kind} yet for ${p.id} (status: ${p.status})`);
         }
         const version = contentVersion(p.content_hash);
         const file =

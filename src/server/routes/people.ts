@@ -36,7 +36,7 @@ import {
   type Face,
 } from '../../shared/people-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { PictoError } from '../../shared/errors.js';
 import { decodeCursor, encodeCursor, gridItem } from '../services/gallery.js';
 import { contentVersion } from '../services/urls.js';
 import { errors, errors409 } from './common.js';
@@ -355,7 +355,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
     },
     async (req, reply) => {
       const f = picto.repos.people.face(req.params.id);
-      if (!f) throw new HttpError(404, 'not-found', `no face with id ${req.params.id}`);
+      if (!f) throw new PictoError('not-found', `no face with id ${req.params.id}`);
       const p = picto.collection.photo(f.photo_id);
       const files = thumbnailPaths(picto.layout.thumbs, p.content_hash);
       const [file, w, h] =
@@ -367,11 +367,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
             ]
           : [files.thumb, p.thumb_width, p.thumb_height];
       if (!w || !h || !p.width || !p.height) {
-        throw new HttpError(
-          404,
-          'not-found',
-          `no preview yet for photo ${p.id} (status: ${p.status})`,
-        );
+        throw new PictoError('not-ready', `no preview yet for photo ${p.id} (status: ${p.status})`);
       }
       const body = await faceCrop(
         {
@@ -441,7 +437,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       async (req) => {
         const bytes = req.body as unknown as Buffer;
         if (!Buffer.isBuffer(bytes) || !bytes.length)
-          throw new HttpError(400, 'bad-request', 'send the image bytes as the body');
+          throw new PictoError('invalid', 'send the image bytes as the body');
         const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'picto-find-'));
         const file = path.join(dir, 'upload');
         try {

@@ -4,7 +4,7 @@ import type { Picto } from '../../app/picto.js';
 import type { FolderCounts } from '../../db/repos/folder-stats.js';
 import type { FolderRow } from '../../db/repos/folders.js';
 import type { AddFolderResult, Folder, FolderIssues } from '../../shared/api.js';
-import { HttpError } from '../errors.js';
+import { PictoError } from '../../shared/errors.js';
 import type { FolderActivity } from './folder-activity.js';
 
 /** Folder management for the API: scans run in the background and report through events. */
@@ -58,7 +58,7 @@ export class FolderApiService {
 
   get(id: number): Folder {
     const f = this.list().find((x) => x.id === id);
-    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    if (!f) throw new PictoError('not-found', `no folder with id ${id}`);
     return f;
   }
 
@@ -84,8 +84,7 @@ export class FolderApiService {
     const expanded =
       typed === '~' || typed.startsWith('~/') ? path.join(os.homedir(), typed.slice(1)) : typed;
     if (!path.isAbsolute(expanded)) {
-      throw new HttpError(
-        400,
+      throw new PictoError(
         'validation',
         `give the folder's full path (starting with / or ~), not "${typed}"`,
       );
@@ -98,14 +97,14 @@ export class FolderApiService {
 
   async remove(id: number): Promise<void> {
     const f = this.picto.repos.folders.get(id);
-    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    if (!f) throw new PictoError('not-found', `no folder with id ${id}`);
     await this.picto.folders.remove(f.path);
   }
 
   /** Starts a scan in the background; progress arrives as scan.* events. */
   rescan(id: number): void {
     const f = this.picto.repos.folders.get(id);
-    if (!f) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    if (!f) throw new PictoError('not-found', `no folder with id ${id}`);
     this.activity.queued(f.path);
     this.picto.events.emit({ type: 'folders.changed' });
     this.picto
@@ -125,7 +124,7 @@ export class FolderApiService {
 
   issues(id: number, limit: number): FolderIssues {
     const { repos } = this.picto;
-    if (!repos.folders.get(id)) throw new HttpError(404, 'not-found', `no folder with id ${id}`);
+    if (!repos.folders.get(id)) throw new PictoError('not-found', `no folder with id ${id}`);
     return {
       unreadable: repos.fileIssues
         .inFolder(id)

@@ -1,7 +1,7 @@
+import { PictoError } from '../../shared/errors.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Picto } from '../../app/picto.js';
-import { CatalogError } from '../../collection/errors.js';
 import { withOffset } from '../../interchange/format.js';
 import type { TimelineRow, TimelineScope } from '../../db/repos/timeline.js';
 import type {
@@ -26,7 +26,10 @@ export function decodeCursor(cursor: string): { sortAt: string; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const [sortAt, id, extra] = text.split('\n');
   if (!sortAt || !id || extra !== undefined || !/^[0-9a-f]{16,64}$/.test(id)) {
-    throw new CatalogError('cursor is not valid: pass nextCursor from the previous page unchanged');
+    throw new PictoError(
+      'invalid',
+      'cursor is not valid: pass nextCursor from the previous page unchanged',
+    );
   }
   return { sortAt, id };
 }
@@ -184,7 +187,7 @@ export class GalleryService {
   originalFile(id: string): { path: string; mime: string; name: string; contentHash: string } {
     const p = this.picto.collection.photo(id);
     const locs = this.picto.repos.locations.forPhoto(id);
-    if (!locs.length) throw new CatalogError(`photo ${id} has no file in the library`, 404);
+    if (!locs.length) throw new PictoError('not-found', `photo ${id} has no file in the library`);
     const loc = locs.find((l) => existsSync(l.path)) ?? locs[0];
     return {
       path: loc.path,
