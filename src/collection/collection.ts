@@ -25,18 +25,24 @@ export class Collection {
     return p;
   }
 
+  /** The photo at a file path typed by a user (links resolved), or null when it is not one. */
+  async photoIdAt(filePath: string): Promise<string | null> {
+    const abs = path.resolve(filePath);
+    let loc = this.repos.locations.byPath(abs);
+    if (!loc) {
+      const real = await fs.realpath(abs).catch(() => abs);
+      loc = this.repos.locations.byPath(real);
+    }
+    return loc?.photo_id ?? null;
+  }
+
   /** Resolves file paths typed by a user to photo ids; unknown paths are an error naming them. */
   async photoIdsForPaths(paths: string[]): Promise<string[]> {
     const ids: string[] = [];
     const unknown: string[] = [];
     for (const p of paths) {
-      const abs = path.resolve(p);
-      let loc = this.repos.locations.byPath(abs);
-      if (!loc) {
-        const real = await fs.realpath(abs).catch(() => abs);
-        loc = this.repos.locations.byPath(real);
-      }
-      if (loc) ids.push(loc.photo_id);
+      const id = await this.photoIdAt(p);
+      if (id) ids.push(id);
       else unknown.push(p);
     }
     if (unknown.length) {
@@ -76,11 +82,18 @@ export class Collection {
     return a;
   }
 
-  createAlbum(name: string, description = ''): AlbumRow {
+  /** A new album, with its first photos in the same transaction (all of them or no album). */
+  createAlbum(name: string, description = '', photoIds: string[] = []): AlbumRow {
     const clean = validAlbumName(name);
     if (this.repos.albums.byName(clean))
       throw new PictoError('conflict', `album "${clean}" already exists`);
-    const a = this.repos.albums.insert(clean, description, this.now());
+    for (const id of photoIds) this.photo(id);
+    const now = this.now();
+    const a = this.repos.db.transaction(() => {
+      const row = this.repos.albums.insert(clean, description, now);
+      if (photoIds.length) this.repos.albums.addPhotos(row.id, photoIds, now);
+      return row;
+    })();
     this.events.emit({ type: 'albums.changed' });
     return a;
   }

@@ -12,6 +12,7 @@ export { processMedia, loadOrientedImage, MAX_FILE_BYTES } from './process.js';
 export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';
+export { sniffFile } from './sniff.js';
 export type { FormatInfo, DecodePath } from './formats.js';
 export {
   previewFile,

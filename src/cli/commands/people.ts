@@ -31,9 +31,8 @@ function printPeople(list: PersonSummary[]): void {
   }
 }
 
-async function pathsOf(picto: Picto, photoIds: string[]): Promise<string[]> {
-  const paths = picto.repos.locations.allPaths();
-  return photoIds.map((id) => paths.get(id)?.[0] ?? `(photo ${id})`);
+function pathsOf(picto: Picto, photoIds: string[]): string[] {
+  return photoIds.map((id) => picto.gallery.firstPath(id) ?? `(photo ${id})`);
 }
 
 export function registerPeopleCommands(program: Command, globals: () => GlobalOptions): void {
@@ -130,7 +129,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .action(async (id: string, opts: { json?: boolean; limit: string }) => {
       await withPicto(globals(), async (picto) => {
         const p = picto.people.get(personId(id));
-        const photos = await pathsOf(picto, picto.people.photoIds(p.id, Number(opts.limit) || 50));
+        const photos = pathsOf(picto, picto.people.photoIds(p.id, Number(opts.limit) || 50));
         if (opts.json) return printJson({ ...p, photos });
         process.stdout.write(
           `${p.id}  ${label(p)}  ${p.photoCount} photo(s), ${p.faceCount} face(s)${p.hidden ? ' [hidden]' : ''}\n`,
@@ -167,9 +166,9 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .action(async (file: string, opts: { json?: boolean }) => {
       await withPicto(globals(), async (picto) => {
         if (!existsSync(file)) throw new PictoError('usage', `no such file: ${file}`);
-        const known = picto.repos.locations.byPath(path.resolve(file));
+        const known = await picto.collection.photoIdAt(file);
         const found: FoundFace[] = known
-          ? picto.people.findByPhoto(known.photo_id)
+          ? picto.people.findByPhoto(known)
           : await picto.people.findByImageFile(path.resolve(file));
         if (opts.json) return printJson(found);
         if (!found.length) process.stdout.write('no face found in this image\n');
@@ -178,8 +177,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
           process.stdout.write(
             `face at ${f.box.map((v) => v.toFixed(2)).join(',')}: ${who}, ${f.photoIds.length} photo(s)\n`,
           );
-          for (const p of await pathsOf(picto, f.photoIds.slice(0, 20)))
-            process.stdout.write(`  ${p}\n`);
+          for (const p of pathsOf(picto, f.photoIds.slice(0, 20))) process.stdout.write(`  ${p}\n`);
         }
       });
     });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { exportedPhotos } from '../../search/export.js';
 import type { SortOrder } from '../../search/query-types.js';
 import { printJson, withPicto, type GlobalOptions } from '../context.js';
 import { PictoError } from '../../shared/errors.js';
@@ -59,10 +58,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
               sort: page.sort,
               total: page.total,
               totalCapped: page.totalCapped,
-              photos: exportedPhotos(
-                picto.repos,
-                page.rows.map((r) => r.id),
-              ),
+              photos: picto.exporter.photos(page.rows.map((r) => r.id)),
               nextCursor: page.nextCursor,
             });
           }
@@ -80,11 +76,10 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
           err.write(
             `${total}photo(s)${page.sort === 'relevance' ? ', best first' : `, ${page.sort} first`}\n`,
           );
-          const paths = new Map(
-            page.rows.map((r) => [r.id, picto.repos.locations.forPhoto(r.id)[0]?.path ?? r.id]),
-          );
-          for (const r of page.rows)
-            process.stdout.write(`${r.sort_at.replace('T', ' ')}  ${paths.get(r.id)}\n`);
+          for (const r of page.rows) {
+            const where = picto.gallery.firstPath(r.id) ?? r.id;
+            process.stdout.write(`${r.sort_at.replace('T', ' ')}  ${where}\n`);
+          }
           if (page.nextCursor)
             err.write(`more: picto search --cursor ${page.nextCursor} ${JSON.stringify(q)}\n`);
         });
