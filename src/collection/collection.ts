@@ -5,6 +5,7 @@ import type { Repos } from '../db/index.js';
 import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
+import { cleanName } from '../shared/names.js';
 
 const MAX_ALBUM_NAME = 200;
 
@@ -146,10 +147,7 @@ export class Collection {
 }
 
 function validAlbumName(name: string): string {
-  const clean = name.trim();
+  const clean = cleanName(name, 'album name', MAX_ALBUM_NAME);
   if (!clean) throw new PictoError('invalid', 'album name must not be empty');
-  if (clean.length > MAX_ALBUM_NAME) {
-    throw new PictoError('invalid', `album name is longer than ${MAX_ALBUM_NAME} characters`);
-  }
   return clean;
 }

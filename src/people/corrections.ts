@@ -12,6 +12,7 @@
 // names on re-runs because it has no such anchor.
 
 import { PictoError } from '../shared/errors.js';
+import { cleanName } from '../shared/names.js';
 import type { Repos } from '../db/index.js';
 import type { PersonRow } from '../db/repos/people.js';
 
@@ -53,7 +54,7 @@ export class Corrections {
   /** A person to put a face in: an existing one, or a new one with this name. */
   private target(t: PersonTarget): number {
     if ('personId' in t) return this.person(t.personId).id;
-    return this.d.repos.people.insert(cleanName(t.name), this.d.now());
+    return this.d.repos.people.insert(personName(t.name), this.d.now());
   }
 
   rename(id: number, name: string | null): PersonRow {
@@ -61,7 +62,7 @@ export class Corrections {
     this.tx(() => {
       this.d.repos.people.update(
         p.id,
-        { name: name === null ? null : cleanName(name) },
+        { name: name === null ? null : personName(name) },
         this.d.now(),
       );
       this.anchor(p.id);
@@ -212,9 +213,6 @@ export class Corrections {
   }
 }
 
-function cleanName(name: string): string | null {
-  const n = name.replace(/\s+/g, ' ').trim();
-  if (n.length > MAX_NAME)
-    throw new PictoError('invalid', `a name has at most ${MAX_NAME} characters`);
-  return n || null;
+function personName(name: string): string | null {
+  return cleanName(name, "a person's name", MAX_NAME) || null;
 }
