@@ -31,6 +31,7 @@ import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
 import { SseHub } from './sse.js';
 import { TimelinePages } from './timeline-pages.js';
+import { installValidation } from './validation.js';
 import { installWebApp } from './static.js';
 
 export interface ServerOptions {
@@ -75,10 +76,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     trustProxy: false,
     // Keep the URL parser from accepting absurd inputs.
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  installValidation(app);
   // How long the server itself took (devtools show it; the benchmark separates it from queueing).
   const started = new WeakMap<object, number>();
   app.addHook('onRequest', async (req) => {
