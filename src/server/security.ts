@@ -66,7 +66,14 @@ export function cookieValue(header: string | undefined, name: string): string | 
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
     if (i < 0) continue;
-    if (part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (part.slice(0, i).trim() !== name) continue;
+    const value = part.slice(i + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      // Not percent-encoding we wrote ("%zz"): a wrong token like any other, never a crash.
+      return value;
+    }
   }
   return undefined;
 }
