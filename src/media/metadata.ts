@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import sharp, { type Metadata as SharpMetadata } from 'sharp';
 
-import { errorText, firstLine, fromFsError, MediaError } from './errors.js';
+import { errorText, firstLine, fromFsError, mediaError } from './errors.js';
 import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
@@ -42,7 +42,7 @@ export interface FileFacts {
  * Metadata of one file: capture date, camera, exposure, GPS, displayed size, orientation, format.
  * `head` may be the first bytes of the file (any length) or the whole file; when it is the whole
  * file nothing is read from disk again except by the exiftool fallback.
- * Throws MediaError for files with nothing to read: 'unreadable', 'empty', 'unsupported'.
+ * Throws a media error for files with nothing to read: 'unreadable', 'empty', 'unsupported'.
  */
 export async function readMetadata(filePath: string, head?: Uint8Array): Promise<MediaMetadata> {
   return (await collectMetadata(filePath, head)).metadata;
@@ -51,8 +51,7 @@ export async function readMetadata(filePath: string, head?: Uint8Array): Promise
 export async function statFile(filePath: string): Promise<FileFacts> {
   try {
     const s = await stat(filePath);
-    if (s.isDirectory())
-      throw new MediaError('unreadable', `cannot read ${filePath}: is a directory`);
+    if (s.isDirectory()) throw mediaError('unreadable', `cannot read ${filePath}: is a directory`);
     return { size: s.size, mtime: s.mtime };
   } catch (e) {
     throw fromFsError(e, filePath);
@@ -88,7 +87,7 @@ export async function collectMetadata(
   facts?: FileFacts,
 ): Promise<MetadataContext> {
   const file = facts ?? (await statFile(filePath));
-  if (file.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  if (file.size === 0) throw mediaError('empty', 'file is empty (0 bytes)');
   let bytes = head && head.length > 0 ? head : await readHead(filePath);
   const format = detectFormat(bytes, filePath);
   // PNG may keep its eXIf/iTXt chunks after the image data, beyond any head we were given.
@@ -100,7 +99,7 @@ export async function collectMetadata(
 
   if (!format) {
     const ext = extensionOf(filePath);
-    throw new MediaError(
+    throw mediaError(
       'unsupported',
       `content is not a recognised image format${ext ? ` (despite the .${ext} extension)` : ''}`,
     );

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 
-import { fromDecoderError, fromFsError, isMediaError, MediaError } from './errors.js';
+import { fromDecoderError, fromFsError, isMediaError, mediaError } from './errors.js';
 import { decodeWithSharp, type DecodeOutput } from './decode.js';
 import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
@@ -57,7 +57,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /**
  * Metadata, upright working image, thumbnail, preview and pHash for one file.
  *
- * A per-file problem throws a MediaError whose `partial` carries the metadata read so far (for a
+ * A per-file problem throws a media error whose `detail` carries the metadata read so far (for a
  * RAW without preview: everything but pixels; for an empty file: format and file time), so the
  * catalogue lists the file and says why it has no picture. Failures of the environment
  * (thumbnail directory not writable, disk full) throw as they are: they must stop the pipeline,
@@ -102,7 +102,7 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
   } catch (e) {
     if (!isMediaError(e)) throw e;
     clock.lap('failed');
-    e.partial = {
+    e.detail = {
       metadata: metadata ?? fallbackMetadata(input.path, facts),
       warnings,
       timings: clock.finish(),
@@ -128,13 +128,13 @@ export async function loadOrientedImage(filePath: string): Promise<RawImage> {
  * 60 MB RAW in memory) and for formats with no decoder here.
  */
 async function readForDecoding(filePath: string, facts: FileFacts): Promise<Buffer> {
-  if (facts.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  if (facts.size === 0) throw mediaError('empty', 'file is empty (0 bytes)');
   const head = await readHead(filePath);
   if (head.length === facts.size) return head;
   const decoder = detectFormat(head, filePath)?.decoder;
   if (decoder !== 'sharp' && decoder !== 'heif') return head;
   if (facts.size > MAX_FILE_BYTES) {
-    throw new MediaError(
+    throw mediaError(
       'too-large',
       `file is ${Math.round(facts.size / 1024 / 1024)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
     );
@@ -182,7 +182,7 @@ async function decodeByFormat(
     case 'raw':
       return await decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
     default:
-      throw new MediaError(
+      throw mediaError(
         'unsupported',
         `${format.label} files cannot be decoded here (no decoder installed)`,
       );

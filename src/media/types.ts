@@ -1,5 +1,7 @@
 // Plain data that crosses the worker boundary: everything here must survive structured clone.
 
+import type { MediaErrorCode } from '../shared/errors.js';
+
 /**
  * Where a value came from, so the UI can say "date from file time" instead of pretending.
  * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source.
@@ -60,19 +62,14 @@ export interface ThumbnailInfo {
   bytes: number;
 }
 
-/** A MediaError as plain data (Error subclasses lose their fields when cloned across workers). */
+/** A media error as plain data (errors lose their fields when cloned across workers). */
 export interface MediaErrorInfo {
   code: MediaErrorCode;
   message: string;
 }
 
-/**
- * empty: 0 bytes · unreadable: missing, permission, I/O (worth retrying) · unsupported: not an image
- * we know, or no decoder for it here · corrupt: truncated or broken data · too-large: over the pixel
- * or file-size limit · no-preview: RAW without a usable embedded JPEG · decode-failed: anything else.
- */
-export type MediaErrorCode =
-  'empty' | 'unreadable' | 'unsupported' | 'corrupt' | 'too-large' | 'no-preview' | 'decode-failed';
+/** The media codes (empty, unreadable, corrupt, …) are listed with the one error model. */
+export type { MediaErrorCode };
 
 export interface MediaResult {
   metadata: MediaMetadata;
@@ -87,7 +84,7 @@ export interface MediaResult {
 }
 
 /**
- * What a failed processMedia still knows, carried on the MediaError (`error.partial`): the catalogue
+ * What a failed processMedia still knows, carried on the error (`error.detail`): the catalogue
  * lists the file with this metadata and the error's message (e.g. a RAW without embedded preview).
  */
 export interface MediaPartial {

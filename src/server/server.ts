@@ -24,16 +24,16 @@ import { placeRoutes } from './routes/places.js';
 import { thingRoutes } from './routes/things.js';
 import { searchRoutes } from './routes/search.js';
 import { peopleRoutes } from './routes/people.js';
+import { correctionRoutes } from './routes/corrections.js';
+import { faceRoutes } from './routes/faces.js';
+import { findByFaceRoutes } from './routes/find-by-face.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
-import { FolderActivity } from './services/folder-activity.js';
-import { FolderApiService } from './services/folders.js';
-import { GalleryService } from './services/gallery.js';
-import { JobsApiService } from './services/jobs.js';
 import { SseHub } from './sse.js';
+import { TimelinePages } from './timeline-pages.js';
+import { installValidation } from './validation.js';
 import { installWebApp } from './static.js';
-import { installToken } from './token.js';
 
 export interface ServerOptions {
   /** Interface to bind; loopback by default. Anything else requires the token from other machines. */
@@ -69,7 +69,7 @@ const BODY_LIMIT = 1024 * 1024;
 /** Builds the API and web app around one Picto instance and starts listening. */
 export async function createServer(picto: Picto, opts: ServerOptions = {}): Promise<PictoServer> {
   const host = opts.host ?? '127.0.0.1';
-  const token = opts.token ?? installToken(picto.repos.settings);
+  const token = opts.token ?? picto.accessToken();
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: BODY_LIMIT,
@@ -77,10 +77,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     trustProxy: false,
     // Keep the URL parser from accepting absurd inputs.
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  installValidation(app);
   // How long the server itself took (devtools show it; the benchmark separates it from queueing).
   const started = new WeakMap<object, number>();
   app.addHook('onRequest', async (req) => {
@@ -94,15 +94,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   });
   installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS));
 
-  const activity = new FolderActivity(picto.events);
-  const jobs = new JobsApiService(picto);
-  const folders = new FolderApiService(picto, activity, (msg, err) => app.log.error({ err }, msg));
   const ctx: ServerContext = {
     picto,
-    gallery: new GalleryService(picto),
-    folders,
-    jobs,
-    sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => jobs.status()),
+    pages: new TimelinePages(picto.gallery),
+    sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => picto.indexing.status()),
   };
 
   await app.register(fastifySwagger, {
@@ -181,6 +176,9 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         duplicateRoutes,
         memoryRoutes,
         peopleRoutes,
+        correctionRoutes,
+        faceRoutes,
+        findByFaceRoutes,
       ]) {
         routes(typed, ctx);
       }
@@ -193,9 +191,6 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   app.addHook('preClose', async () => ctx.sse.closeAll());
   app.addHook('onClose', async () => {
     stopSweep();
-    activity.dispose();
-    jobs.dispose();
-    folders.dispose();
   });
 
   try {

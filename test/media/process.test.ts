@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import {
   closeMedia,
-  MediaError,
+  isMediaError,
+  mediaPartial,
   processMedia,
   thumbnailPaths,
   thumbnailSize,
@@ -120,12 +121,12 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
       contentHash: 'raw0000000000001',
       thumbDir,
     }).catch((e) => e);
-    expect(err).toBeInstanceOf(MediaError);
+    expect(isMediaError(err)).toBe(true);
     expect(err.code).toBe('no-preview');
     expect(err.message).toBe(
       'Canon CR2 has no embedded preview image; RAW development is not supported',
     );
-    expect(err.partial.metadata).toMatchObject({
+    expect(mediaPartial(err)?.metadata).toMatchObject({
       format: 'cr2',
       mimeType: 'image/x-canon-cr2',
       width: 3456,

@@ -14,8 +14,9 @@ import {
 import type { Api, ServerContext } from '../context.js';
 import { errors, errors409 } from './common.js';
 
-export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
+export function albumRoutes(app: Api, { picto }: ServerContext): void {
   const tags = ['albums'];
+  const { collection, gallery } = picto;
 
   app.get(
     '/albums',
@@ -37,11 +38,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
     },
     async (req, reply) => {
       const { name, description, photoIds } = req.body;
-      const created = picto.repos.db.transaction(() => {
-        const a = picto.collection.createAlbum(name, description ?? '');
-        if (photoIds?.length) picto.collection.addToAlbum(a.id, photoIds);
-        return a;
-      })();
+      const created = collection.createAlbum(name, description ?? '', photoIds ?? []);
       return reply.code(201).send(gallery.album(created.id));
     },
   );
@@ -72,7 +69,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
       },
     },
     async (req) => {
-      picto.collection.updateAlbum(req.params.id, req.body);
+      collection.updateAlbum(req.params.id, req.body);
       return gallery.album(req.params.id);
     },
   );
@@ -88,7 +85,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
       },
     },
     async (req, reply) => {
-      picto.collection.deleteAlbum(req.params.id);
+      collection.deleteAlbum(req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -131,7 +128,7 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.collection.addToAlbum(req.params.id, req.body.ids) }),
+    async (req) => ({ changed: collection.addToAlbum(req.params.id, req.body.ids) }),
   );
 
   app.delete(
@@ -145,6 +142,6 @@ export function albumRoutes(app: Api, { picto, gallery }: ServerContext): void {
         response: { 200: Changed, ...errors },
       },
     },
-    async (req) => ({ changed: picto.collection.removeFromAlbum(req.params.id, req.body.ids) }),
+    async (req) => ({ changed: collection.removeFromAlbum(req.params.id, req.body.ids) }),
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '../../shared/search-api.js';
 import type { Picto } from '../../app/picto.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../services/urls.js';
+import { thumbUrl } from '../../shared/urls.js';
 import { errors, errors409 } from './common.js';
 
 function groupView(picto: Picto, g: Group) {
@@ -27,7 +27,7 @@ function groupView(picto: Picto, g: Group) {
       favourite: p.favourite,
       albums: p.albums,
       thumbUrl: p.hasThumb ? thumbUrl(p.id, p.contentHash) : null,
-      path: picto.repos.locations.forPhoto(p.id)[0]?.path ?? null,
+      path: picto.gallery.firstPath(p.id),
     })),
   };
 }

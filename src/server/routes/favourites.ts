@@ -3,7 +3,7 @@ import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
 import { sendPage } from './send-page.js';
 
-export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): void {
+export function favouriteRoutes(app: Api, { picto, pages }: ServerContext): void {
   app.get(
     '/favourites',
     {
@@ -17,7 +17,7 @@ export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): vo
     async (req, reply) =>
       sendPage(
         reply,
-        gallery.pageJson({ kind: 'favourites' }, req.query, (p) => String(reply.serialize(p))),
+        pages.json({ kind: 'favourites' }, req.query, (p) => String(reply.serialize(p))),
       ),
   );
 
@@ -26,7 +26,7 @@ export function favouriteRoutes(app: Api, { picto, gallery }: ServerContext): vo
     {
       schema: { tags: ['favourites'], summary: 'Favourites per month', response: { 200: Buckets } },
     },
-    async () => gallery.buckets({ kind: 'favourites' }),
+    async () => picto.gallery.buckets({ kind: 'favourites' }),
   );
 
   app.post(

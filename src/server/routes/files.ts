@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { ImageQuery, OriginalQuery, PhotoIdParams } from '../../shared/api.js';
-import { previewFile, thumbnailPaths } from '../../media/index.js';
 import type { Api, ServerContext } from '../context.js';
 import { dispositionFor, sendFile } from '../files/send-file.js';
-import { HttpError } from '../errors.js';
-import { contentVersion } from '../services/urls.js';
 import { errors } from './common.js';
 
 const IMMUTABLE = 'private, max-age=31536000, immutable';
@@ -12,9 +9,11 @@ const REVALIDATE = 'private, no-cache';
 
 /**
  * Image bytes, always addressed by photo id: the server looks up the path itself, so no path a
- * client sends ever reaches the file system.
+ * client sends ever reaches the file system. Originals are served only when their content is a
+ * recognised image ([Note: Links and real paths] in src/library/real-path.ts).
  */
-export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
+export function fileRoutes(app: Api, { picto }: ServerContext): void {
+  const { gallery } = picto;
   for (const kind of ['thumbnail', 'preview'] as const) {
     app.get(
       `/photos/:id/${kind}`,
@@ -34,24 +33,12 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
         },
       },
       async (req, reply) => {
-        const p = picto.collection.photo(req.params.id);
-        const made = kind === 'thumbnail' ? p.thumb_width : p.preview_width;
-        if (made === null) {
-          throw new HttpError(404, 'not-found', `no ${kind} yet for ${p.id} (status: ${p.status})`);
-        }
-        const version = contentVersion(p.content_hash);
-        const file =
-          kind === 'thumbnail'
-            ? {
-                path: thumbnailPaths(picto.layout.thumbs, p.content_hash).thumb,
-                mime: 'image/webp',
-              }
-            : previewFile(picto.layout.thumbs, p.content_hash);
+        const file = gallery.image(req.params.id, kind);
         return sendFile(req, reply, {
           path: file.path,
           contentType: file.mime,
-          etag: `"${version}-${kind[0]}"`,
-          cacheControl: req.query.v === version ? IMMUTABLE : REVALIDATE,
+          etag: `"${file.version}-${kind[0]}"`,
+          cacheControl: req.query.v === file.version ? IMMUTABLE : REVALIDATE,
         });
       },
     );
@@ -63,14 +50,16 @@ export function fileRoutes(app: Api, { picto, gallery }: ServerContext): void {
       schema: {
         tags: ['files'],
         summary: 'The original file, streamed',
-        description: 'Supports byte ranges (206) and conditional requests (ETag → 304).',
+        description:
+          'Supports byte ranges (206) and conditional requests (ETag → 304). A file whose content is ' +
+          'not an image Picto recognises (a link named like a photo that leads elsewhere) is not served (404).',
         params: PhotoIdParams,
         querystring: OriginalQuery,
         response: errors,
       },
     },
     async (req, reply) => {
-      const f = gallery.originalFile(req.params.id);
+      const f = await gallery.original(req.params.id);
       return sendFile(req, reply, {
         path: f.path,
         contentType: f.mime,

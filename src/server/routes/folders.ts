@@ -13,7 +13,8 @@ import {
 import type { Api, ServerContext } from '../context.js';
 import { errors, errors409 } from './common.js';
 
-export function folderRoutes(app: Api, { folders }: ServerContext): void {
+export function folderRoutes(app: Api, { picto }: ServerContext): void {
+  const folders = picto.library;
   const tags = ['folders'];
 
   app.get(

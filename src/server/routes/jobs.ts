@@ -2,7 +2,8 @@ import { FailedJobs, JobsStatus, LimitQuery, Requeued, RetryBody } from '../../s
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
 
-export function jobRoutes(app: Api, { jobs }: ServerContext): void {
+export function jobRoutes(app: Api, { picto }: ServerContext): void {
+  const jobs = picto.indexing;
   const tags = ['jobs'];
 
   app.get(

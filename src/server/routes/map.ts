@@ -1,6 +1,6 @@
 import { MapClusters, MapQuery } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../services/urls.js';
+import { thumbUrl } from '../../shared/urls.js';
 import { errors } from './common.js';
 
 export function mapRoutes(app: Api, { picto }: ServerContext): void {

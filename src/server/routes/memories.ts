@@ -1,7 +1,7 @@
 import { MemoriesQuery, MemoryList, TripList } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
-import { gridItem } from '../services/gallery.js';
+import { gridItem } from '../../collection/grid.js';
 
 export function memoryRoutes(app: Api, { picto }: ServerContext): void {
   app.get(

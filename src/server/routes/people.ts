@@ -1,73 +1,27 @@
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
-import { previewFile, thumbnailPaths } from '../../media/index.js';
-import { faceCrop } from '../../people/face-crop.js';
-import type { FaceView, PersonSummary } from '../../people/service.js';
+import { Buckets, NumericIdParams, TimelinePage, TimelineQuery } from '../../shared/api.js';
 import {
-  Buckets,
-  Changed,
-  NumericIdParams,
-  PhotoIdParams,
-  TimelinePage,
-  TimelineQuery,
-} from '../../shared/api.js';
-import {
-  CropQuery,
-  FaceIdParams,
   FaceList,
-  FindByPhotoBody,
-  FoundFaces,
-  MergeBody,
-  MoveFaceBody,
   PagingQuery,
   PassResult,
   PeopleList,
   PeopleQuery,
   PeopleStatus,
   Person,
-  RejectFaceBody,
-  SuggestionDecision,
   SuggestionList,
-  UpdatePersonBody,
-  type Face,
 } from '../../shared/people-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { HttpError } from '../errors.js';
-import { decodeCursor, encodeCursor, gridItem } from '../services/gallery.js';
-import { contentVersion } from '../services/urls.js';
-import { errors, errors409 } from './common.js';
-
-const IMMUTABLE = 'private, max-age=31536000, immutable';
-const MAX_UPLOAD = 60 * 2 ** 20;
+import { errors } from './common.js';
 
 /**
- * People: the list, person pages (photos as a timeline, faces, suggestions), corrections, faces in
- * a photo for the viewer, face crops, and find-by-face. Every verb goes through PeopleService, so
- * the API, the CLI and the tests obey the same constraints.
+ * People and person pages: the list, one person, their photos as a timeline, their faces and the
+ * suggestions of who else may be them. Corrections are in corrections.ts, faces in a photo and
+ * face crops in faces.ts, find-by-face in find-by-face.ts.
  */
 export function peopleRoutes(app: Api, { picto }: ServerContext): void {
   const tags = ['people'];
-  const people = picto.people;
-
-  /** Crop URL of a face; its version changes with the photo's content and the face's box. */
-  const cropUrl = (faceId: string): string | null => {
-    const f = picto.repos.people.face(faceId);
-    if (!f) return null;
-    const v = createHash('sha1')
-      .update(`${contentVersion(f.content_hash)}:${f.x},${f.y},${f.w},${f.h}`)
-      .digest('hex')
-      .slice(0, 16);
-    return `/api/faces/${faceId}/crop?v=${v}`;
-  };
-  const person = (p: PersonSummary) => ({
-    ...p,
-    coverUrl: p.coverFaceId ? cropUrl(p.coverFaceId) : null,
-  });
-  const face = (f: FaceView): Face => ({ ...f, cropUrl: cropUrl(f.id) ?? '' });
+  const { people } = picto;
+  const { pages } = people;
 
   app.get(
     '/people',
@@ -79,7 +33,9 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: PeopleList },
       },
     },
-    async (req) => ({ people: people.list({ includeHidden: req.query.hidden }).map(person) }),
+    async (req) => ({
+      people: people.list({ includeHidden: req.query.hidden }).map((p) => pages.person(p)),
+    }),
   );
 
   app.get(
@@ -118,46 +74,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: Person, ...errors },
       },
     },
-    async (req) => person(people.get(req.params.id)),
-  );
-
-  app.patch(
-    '/people/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Name, hide or choose the cover face',
-        description:
-          'Acting on a person confirms the faces it shows: later clustering keeps them in it.',
-        params: NumericIdParams,
-        body: UpdatePersonBody,
-        response: { 200: Person, ...errors },
-      },
-    },
-    async (req) => {
-      const { name, hidden, coverFaceId } = req.body;
-      const id = people.get(req.params.id).id;
-      if (name !== undefined) people.corrections.rename(id, name);
-      if (hidden !== undefined) people.corrections.setHidden(id, hidden);
-      if (coverFaceId !== undefined) people.corrections.setCover(id, coverFaceId);
-      return person(people.get(id));
-    },
-  );
-
-  app.post(
-    '/people/:id/merge',
-    {
-      schema: {
-        tags,
-        summary: 'Merge people into this one',
-        description:
-          'Their faces join :id, which keeps its id (and name, else takes theirs); their ids become aliases.',
-        params: NumericIdParams,
-        body: MergeBody,
-        response: { 200: Person, ...errors409 },
-      },
-    },
-    async (req) => person(people.get(people.corrections.merge(req.body.ids, req.params.id).id)),
+    async (req) => pages.personById(req.params.id),
   );
 
   app.get(
@@ -171,20 +88,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: TimelinePage, ...errors },
       },
     },
-    async (req) => {
-      const id = people.get(req.params.id).id;
-      const limit = req.query.limit ?? 200;
-      const rows = picto.repos.people.personPage(id, {
-        limit,
-        month: req.query.month,
-        after: req.query.cursor ? decodeCursor(req.query.cursor) : undefined,
-      });
-      const last = rows[rows.length - 1];
-      return {
-        items: rows.map(gridItem),
-        nextCursor: rows.length === limit && last ? encodeCursor(last) : null,
-      };
-    },
+    async (req) => pages.photos(req.params.id, req.query),
   );
 
   app.get(
@@ -197,10 +101,7 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: Buckets, ...errors },
       },
     },
-    async (req) => {
-      const buckets = picto.repos.people.personBuckets(people.get(req.params.id).id);
-      return { buckets, total: buckets.reduce((n, b) => n + b.count, 0) };
-    },
+    async (req) => pages.buckets(req.params.id),
   );
 
   app.get(
@@ -215,7 +116,9 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
       },
     },
     async (req) => ({
-      faces: people.faces(req.params.id, req.query.limit ?? 100, req.query.offset ?? 0).map(face),
+      faces: people
+        .faces(req.params.id, req.query.limit ?? 100, req.query.offset ?? 0)
+        .map((f) => pages.face(f)),
     }),
   );
 
@@ -232,225 +135,6 @@ export function peopleRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: SuggestionList, ...errors },
       },
     },
-    async (req) => ({
-      suggestions: people.suggestions(req.params.id, req.query.limit ?? 50).map((s) => ({
-        kind: s.kind,
-        personId: s.kind === 'person' ? s.personId : null,
-        faceId: s.kind === 'face' ? s.faceId : null,
-        faceCount: s.kind === 'person' ? s.faceCount : 1,
-        distance: Math.round(s.distance * 1e4) / 1e4,
-        cropUrl: s.coverFaceId ? cropUrl(s.coverFaceId) : null,
-        photoId: s.photoId,
-      })),
-    }),
+    async (req) => ({ suggestions: pages.suggestions(req.params.id, req.query.limit ?? 50) }),
   );
-
-  for (const verdict of ['confirm', 'reject'] as const) {
-    app.post(
-      `/people/:id/suggestions/${verdict}`,
-      {
-        schema: {
-          tags,
-          summary:
-            verdict === 'confirm'
-              ? 'Yes, these are this person'
-              : 'No, these are not this person (remembered)',
-          params: NumericIdParams,
-          body: SuggestionDecision,
-          response: { 200: Changed, ...errors },
-        },
-      },
-      async (req) => {
-        const { personIds = [], faceIds = [] } = req.body;
-        if (verdict === 'confirm')
-          people.corrections.confirmSuggestions(req.params.id, personIds, faceIds);
-        else people.corrections.rejectSuggestions(req.params.id, personIds, faceIds);
-        return { changed: personIds.length + faceIds.length };
-      },
-    );
-  }
-
-  app.get(
-    '/photos/:id/faces',
-    {
-      schema: {
-        tags,
-        summary: 'Faces in a photo with their people (for the viewer)',
-        params: PhotoIdParams,
-        response: { 200: FaceList, ...errors },
-      },
-    },
-    async (req) => {
-      picto.collection.photo(req.params.id);
-      return { faces: people.facesInPhoto(req.params.id).map(face) };
-    },
-  );
-
-  app.post(
-    '/faces/:id/move',
-    {
-      schema: {
-        tags,
-        summary: 'Put a face in a person (or a new one by name)',
-        description: 'The face is confirmed for that person and rejected for the one it left.',
-        params: FaceIdParams,
-        body: MoveFaceBody,
-        response: { 200: Person, ...errors },
-      },
-    },
-    async (req) => person(people.get(people.corrections.moveFace(req.params.id, req.body).id)),
-  );
-
-  app.post(
-    '/faces/:id/reject',
-    {
-      schema: {
-        tags,
-        summary: '"Not this person" (remembered)',
-        params: FaceIdParams,
-        body: RejectFaceBody,
-        response: { 200: Changed, ...errors },
-      },
-    },
-    async (req) => {
-      people.corrections.rejectFace(req.params.id, req.body.personId);
-      return { changed: 1 };
-    },
-  );
-
-  for (const action of ['remove', 'restore'] as const) {
-    app.post(
-      `/faces/:id/${action}`,
-      {
-        schema: {
-          tags,
-          summary:
-            action === 'remove'
-              ? 'Not a face / do not group it'
-              : 'Let clustering decide about a removed face again',
-          params: FaceIdParams,
-          response: { 200: Changed, ...errors },
-        },
-      },
-      async (req) => {
-        if (action === 'remove') people.corrections.removeFace(req.params.id);
-        else people.corrections.restoreFace(req.params.id);
-        return { changed: 1 };
-      },
-    );
-  }
-
-  app.get(
-    '/faces/:id/crop',
-    {
-      schema: {
-        tags,
-        summary: 'A square crop around a face (WebP)',
-        description:
-          'Cut from the preview; cached for a year when `v` matches the URL the API gave.',
-        params: FaceIdParams,
-        querystring: CropQuery,
-        response: errors,
-      },
-    },
-    async (req, reply) => {
-      const f = picto.repos.people.face(req.params.id);
-      if (!f) throw new HttpError(404, 'not-found', `no face with id ${req.params.id}`);
-      const p = picto.collection.photo(f.photo_id);
-      const files = thumbnailPaths(picto.layout.thumbs, p.content_hash);
-      const [file, w, h] =
-        p.preview_width && p.preview_height
-          ? [
-              previewFile(picto.layout.thumbs, p.content_hash).path,
-              p.preview_width,
-              p.preview_height,
-            ]
-          : [files.thumb, p.thumb_width, p.thumb_height];
-      if (!w || !h || !p.width || !p.height) {
-        throw new HttpError(
-          404,
-          'not-found',
-          `no preview yet for photo ${p.id} (status: ${p.status})`,
-        );
-      }
-      const body = await faceCrop(
-        {
-          file,
-          width: w,
-          height: h,
-          photoWidth: p.width,
-          photoHeight: p.height,
-          box: [f.x, f.y, f.w, f.h],
-        },
-        req.query.size ?? 160,
-      );
-      // The schema documents error replies only; the success body is bytes.
-      return (reply as FastifyReply)
-        .type('image/webp')
-        .header(
-          'cache-control',
-          req.query.v === cropUrl(f.id)?.split('v=')[1] ? IMMUTABLE : 'private, no-cache',
-        )
-        .send(body);
-    },
-  );
-
-  app.post(
-    '/people/find',
-    {
-      schema: {
-        tags,
-        summary: 'Find by face: the people in a library photo and their photos',
-        body: FindByPhotoBody,
-        response: { 200: FoundFaces, ...errors },
-      },
-    },
-    async (req) => {
-      picto.collection.photo(req.body.photoId);
-      return { faces: people.findByPhoto(req.body.photoId) };
-    },
-  );
-
-  // Uploads: raw image bytes as the body, parsed only in this scope.
-  app.register(async (scope) => {
-    scope.addContentTypeParser(
-      [
-        'image/jpeg',
-        'image/png',
-        'image/webp',
-        'image/heic',
-        'image/heif',
-        'image/avif',
-        'image/tiff',
-        'application/octet-stream',
-      ],
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD },
-      (_req, body, done) => done(null, body),
-    );
-    (scope as unknown as Api).post(
-      '/people/find/upload',
-      {
-        schema: {
-          tags,
-          summary: 'Find by face with a photo from outside the library',
-          description:
-            'Send the image bytes as the body (Content-Type image/jpeg, image/png, …). Nothing is stored.',
-          response: { 200: FoundFaces, ...errors },
-        },
-      },
-      async (req) => {
-        const bytes = req.body as unknown as Buffer;
-        if (!Buffer.isBuffer(bytes) || !bytes.length)
-          throw new HttpError(400, 'bad-request', 'send the image bytes as the body');
-        const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'picto-find-'));
-        const file = path.join(dir, 'upload');
-        try {
-          await fs.writeFile(file, bytes);
-          return { faces: await people.findByImageFile(file) };
-        } finally {
-          await fs.rm(dir, { recursive: true, force: true });
-        }
-      },
-    );
-  });
 }

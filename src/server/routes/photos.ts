@@ -2,7 +2,7 @@ import { PhotoDetails, PhotoIdParams } from '../../shared/api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
 
-export function photoRoutes(app: Api, { gallery }: ServerContext): void {
+export function photoRoutes(app: Api, { picto }: ServerContext): void {
   app.get(
     '/photos/:id',
     {
@@ -14,6 +14,6 @@ export function photoRoutes(app: Api, { gallery }: ServerContext): void {
         response: { 200: PhotoDetails, ...errors },
       },
     },
-    async (req) => gallery.details(req.params.id),
+    async (req) => picto.gallery.details(req.params.id),
   );
 }

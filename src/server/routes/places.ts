@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { PhotoIdParams } from '../../shared/api.js';
 import { PhotoPlace, PlaceList } from '../../shared/search-api.js';
-import type { PlaceCount } from '../../db/repos/places.js';
+import type { PlaceCount } from '../../search/places/service.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../services/urls.js';
+import { thumbUrl } from '../../shared/urls.js';
 import { errors } from './common.js';
 
 const quote = (v: string) => (/[\s,:]/.test(v) ? `"${v.replace(/"/g, '')}"` : v);

@@ -5,7 +5,7 @@ import {
   UpdateSearchSettings,
 } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { gridItem } from '../services/gallery.js';
+import { gridItem } from '../../collection/grid.js';
 import { errors } from './common.js';
 
 export function searchRoutes(app: Api, { picto }: ServerContext): void {

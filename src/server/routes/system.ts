@@ -1,5 +1,4 @@
 import { SystemInfo } from '../../shared/api.js';
-import { schemaVersion } from '../../db/migrate.js';
 import type { Api, ServerContext } from '../context.js';
 import { packageVersion } from '../../shared/package-root.js';
 
@@ -13,23 +12,6 @@ export function systemRoutes(app: Api, { picto }: ServerContext): void {
         response: { 200: SystemInfo },
       },
     },
-    async () => {
-      const { repos } = picto;
-      const counts = repos.timeline.counts();
-      return {
-        name: 'picto' as const,
-        version: packageVersion(),
-        dataDir: picto.layout.root,
-        schemaVersion: schemaVersion(repos.db),
-        photos: {
-          total: repos.photos.count(),
-          ...repos.photos.countByStatus(),
-          favourites: counts.favourites,
-          trashed: counts.trashed,
-        },
-        folders: repos.folders.list().length,
-        albums: repos.albums.list().length,
-      };
-    },
+    async () => ({ name: 'picto' as const, version: packageVersion(), ...picto.status.system() }),
   );
 }

@@ -1,7 +1,7 @@
 import { ThingList } from '../../shared/search-api.js';
 import type { Thing } from '../../search/things.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../services/urls.js';
+import { thumbUrl } from '../../shared/urls.js';
 
 const summary = (t: Thing) => ({
   name: t.name,

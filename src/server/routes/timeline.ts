@@ -3,7 +3,7 @@ import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
 import { sendPage } from './send-page.js';
 
-export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
+export function timelineRoutes(app: Api, { picto, pages }: ServerContext): void {
   app.get(
     '/timeline',
     {
@@ -20,7 +20,7 @@ export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
     async (req, reply) =>
       sendPage(
         reply,
-        gallery.pageJson({ kind: 'all' }, req.query, (p) => String(reply.serialize(p))),
+        pages.json({ kind: 'all' }, req.query, (p) => String(reply.serialize(p))),
       ),
   );
 
@@ -35,6 +35,6 @@ export function timelineRoutes(app: Api, { gallery }: ServerContext): void {
         response: { 200: Buckets },
       },
     },
-    async () => gallery.buckets({ kind: 'all' }),
+    async () => picto.gallery.buckets({ kind: 'all' }),
   );
 }

@@ -11,7 +11,7 @@ import type { Api, ServerContext } from '../context.js';
 import { errors, errors409 } from './common.js';
 import { sendPage } from './send-page.js';
 
-export function trashRoutes(app: Api, { picto, gallery }: ServerContext): void {
+export function trashRoutes(app: Api, { picto, pages }: ServerContext): void {
   app.get(
     '/trash',
     {
@@ -25,7 +25,7 @@ export function trashRoutes(app: Api, { picto, gallery }: ServerContext): void {
     async (req, reply) =>
       sendPage(
         reply,
-        gallery.pageJson({ kind: 'trash' }, req.query, (p) => String(reply.serialize(p))),
+        pages.json({ kind: 'trash' }, req.query, (p) => String(reply.serialize(p))),
       ),
   );
 
@@ -34,7 +34,7 @@ export function trashRoutes(app: Api, { picto, gallery }: ServerContext): void {
     {
       schema: { tags: ['trash'], summary: 'Trashed photos per month', response: { 200: Buckets } },
     },
-    async () => gallery.buckets({ kind: 'trash' }),
+    async () => picto.gallery.buckets({ kind: 'trash' }),
   );
 
   app.post(

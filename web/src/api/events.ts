@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { JobsStatus, PictoEvent } from '../../../src/shared/api.js';
 
 type Listener = (
@@ -59,10 +58,4 @@ export function onLibraryEvent(listener: Listener): () => void {
   connect();
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** Subscribes a component to library events for as long as it is mounted. */
-export function useLibraryEvents(listener: Listener, deps: unknown[]): void {
-  // The caller lists what the listener closes over, as with useEffect.
-  useEffect(() => onLibraryEvent(listener), deps);
 }

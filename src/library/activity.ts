@@ -1,5 +1,5 @@
-import type { EventBus, PictoEvent } from '../../shared/events.js';
-import type { ScanActivity } from '../../shared/api.js';
+import type { EventBus, PictoEvent } from '../shared/events.js';
+import type { ScanActivity } from '../shared/api.js';
 
 /**
  * Which folders are being scanned right now, from the scan events. The scanner names the folder

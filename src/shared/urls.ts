@@ -16,3 +16,7 @@ export function previewUrl(id: string, contentHash: string): string {
 export function originalUrl(id: string): string {
   return `/api/photos/${id}/original`;
 }
+
+export function faceCropUrl(faceId: string, version: string): string {
+  return `/api/faces/${faceId}/crop?v=${version}`;
+}
