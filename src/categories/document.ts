@@ -45,13 +45,13 @@ export const TEXT_DETECT_SIDE = 512;
 /** Margin around the paper's box given to the detector, as a fraction of the box. */
 const MARGIN = 0.04;
 
-/** The region is a receipt when it is this much longer than wide. */
+/** The sheet is a receipt when it is this much longer than wide (at any tilt). */
 const RECEIPT_ASPECT = 2.2;
 
 /** The sheet of paper the cheap signals see, or null. */
 function sheet(s: Signals): PaperRegion | null {
   if (!s.pixels) return null;
-  const region = paperRegion(s.pixels.grid);
+  const region = paperRegion(s.pixels.grid, s.pixels.width / s.pixels.height);
   return region && region.area >= MIN_PAPER_AREA && sheetShaped(region) ? region : null;
 }
 
@@ -91,10 +91,7 @@ export function documentVerdict(s: Signals): Verdict | null {
   // three, pages 17 and more at the detector's scale), and a good part of the sheet under them.
   const logit = -5 + 0.4 * Math.min(lines, 15) + 6 * Math.min(coverage, 0.5);
   const score = round(1 / (1 + Math.exp(-logit)));
-  const [, , bw, bh] = region.box;
-  const w = bw * s.pixels.width;
-  const h = bh * s.pixels.height;
-  const receipt = Math.max(w, h) >= RECEIPT_ASPECT * Math.min(w, h);
+  const receipt = region.elongation >= RECEIPT_ASPECT;
   const what = receipt ? 'a receipt-shaped paper' : 'a paper-like area';
   return {
     score,

@@ -33,7 +33,8 @@ export function portraitVerdict(s: Signals): Verdict | null {
   if (!faces) return null;
   if (!faces.length) return { score: 0, reason: 'no faces' };
   const [first, second] = faces;
-  if (second && second.side >= SECOND_FACE * first.side)
+  // Two faces alike, or a group (where a close face is one of several people): not a portrait.
+  if ((second && second.side >= SECOND_FACE * first.side) || faces.length >= 3)
     return { score: 0.1, reason: `${faces.length} faces` };
   if (first.size < PORTRAIT_FACE_SIZE)
     return { score: round(first.size), reason: `one face, ${percent(first.size)} of the frame` };

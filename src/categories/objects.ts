@@ -26,7 +26,7 @@ export const OBJECT_DEFINITIONS: Record<ObjectCategory, string> = {
  * its 0.3 tagging threshold: the category is a claim about the photo, the tag a search hint) and
  * its box covers at least 0.5 % of the frame. Tuned on corpus/objects against COCO's boxes.
  */
-export const OBJECT_MIN_SCORE = 0.4;
+export const OBJECT_MIN_SCORE = 0.3;
 const OBJECT_MIN_AREA = 0.005;
 
 export function objectGroupVerdict(group: ObjectCategory, s: Signals): Verdict | null {

@@ -10,6 +10,11 @@ export interface PaperRegion {
   area: number;
   /** Bounding box as fractions of the frame: x, y, w, h. */
   box: [number, number, number, number];
+  /**
+   * Length over width of the region whatever its tilt: √(λ1/λ2) of its second moments, in the
+   * image's proportions (1.41 for an A4 sheet, 3 and more for a till receipt).
+   */
+  elongation: number;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface PaperRegion {
  * cream or grey paper, not a beige wall in sunlight or a blue sky). Text makes cells darker and
  * edgy; enclosed cells are therefore part of the sheet whatever they look like.
  */
-export function paperRegion(grid: StatsGrid): PaperRegion | null {
+export function paperRegion(grid: StatsGrid, aspect = 1): PaperRegion | null {
   const { cols, rows, luma, chroma } = grid;
   const n = cols * rows;
   const bright = [...luma].sort((a, b) => b - a)[Math.floor(n * 0.05)] ?? 0;
@@ -71,7 +76,36 @@ export function paperRegion(grid: StatsGrid): PaperRegion | null {
     cells: new Set(best),
     area: best.length / n,
     box: [x0 / cols, y0 / rows, (x1 - x0) / cols, (y1 - y0) / rows],
+    elongation: elongation(best, cols, rows, aspect),
   };
+}
+
+/** √(λ1/λ2) of the cells' covariance, cells scaled to the image's proportions (width / height). */
+function elongation(cells: number[], cols: number, rows: number, aspect: number): number {
+  // A cell is (aspect × rows / cols) wide for every 1 high, in the image's own units.
+  const sx = (aspect * rows) / cols;
+  let mx = 0;
+  let my = 0;
+  for (const i of cells) {
+    mx += (i % cols) * sx;
+    my += Math.floor(i / cols);
+  }
+  mx /= cells.length;
+  my /= cells.length;
+  let xx = 0;
+  let yy = 0;
+  let xy = 0;
+  for (const i of cells) {
+    const dx = (i % cols) * sx - mx;
+    const dy = Math.floor(i / cols) - my;
+    xx += dx * dx;
+    yy += dy * dy;
+    xy += dx * dy;
+  }
+  const mean = (xx + yy) / 2;
+  const spread = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
+  const small = mean - spread;
+  return small > 0 ? Math.sqrt((mean + spread) / small) : cells.length > 1 ? Infinity : 1;
 }
 
 function flood(

@@ -15,7 +15,7 @@ const TOOLS = /screenshot|screen ?shot|screen ?capture|snipping|greenshot|sharex
 const NAMES = /^(screenshot|screen ?shot|scr_?\d|capture d.écran|bildschirmfoto|schermafbeelding|captura de pantalla)/i;
 
 /**
- * [Note: screenshot weights] Log-odds from a prior of −2.5 (few photos are screenshots). iOS's
+ * [Note: screenshot weights] Log-odds from a prior of −3 (few photos are screenshots). iOS's
  * UserComment and a screenshot tool decide alone; camera exposure data all but excludes; a
  * camera or scanner make without exposure weighs against. The pixels carry most photos: flat UI
  * areas (cameras always add noise) and few colours; PNG adds, a camera format takes away. The
@@ -50,5 +50,5 @@ export function screenshotVerdict(s: Signals): Verdict {
     if (p.topColours >= 0.7) evidence.push({ weight: 1.5, reason: 'few colours' });
     else if (p.topColours < 0.4) evidence.push({ weight: -1, reason: 'many colours' });
   }
-  return weigh(-2.5, evidence);
+  return weigh(-3, evidence);
 }
