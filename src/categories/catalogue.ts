@@ -83,15 +83,13 @@ export const CATEGORIES: readonly Category[] = [
     reads: ['metadata', 'faces'],
     classify: portraitVerdict,
   },
-  ...(['food', 'pets', 'vehicles', 'sports'] as const).map(
-    (name): Category => ({
-      name,
-      label: name.charAt(0).toUpperCase() + name.slice(1),
-      definition: OBJECT_DEFINITIONS[name],
-      reads: ['objects'],
-      classify: (s) => objectGroupVerdict(name, s),
-    }),
-  ),
+  ...(['food', 'pets', 'vehicles', 'sports'] as const).map((name): Category => ({
+    name,
+    label: name.charAt(0).toUpperCase() + name.slice(1),
+    definition: OBJECT_DEFINITIONS[name],
+    reads: ['objects'],
+    classify: (s) => objectGroupVerdict(name, s),
+  })),
 ];
 
 const BY_NAME = new Map(CATEGORIES.map((c) => [c.name, c]));
@@ -114,7 +112,13 @@ export function verdicts(s: Signals): Map<CategoryName, Verdict> {
 export function classify(s: Signals): CategoryResult[] {
   const out: CategoryResult[] = [];
   for (const [name, v] of verdicts(s)) {
-    if (v.score >= MIN_SCORE) out.push({ name, score: v.score, reason: v.reason, ...(v.subtype ? { subtype: v.subtype } : {}) });
+    if (v.score >= MIN_SCORE)
+      out.push({
+        name,
+        score: v.score,
+        reason: v.reason,
+        ...(v.subtype ? { subtype: v.subtype } : {}),
+      });
   }
   return out;
 }

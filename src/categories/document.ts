@@ -31,7 +31,10 @@ function sheetShaped(region: PaperRegion): boolean {
   const fill = region.area / (w * h);
   const e = 0.001;
   const edges = [x <= e, y <= e, x + w >= 1 - e, y + h >= 1 - e].filter(Boolean).length;
-  return (fill >= SHEET_FILL && edges <= SHEET_MAX_EDGES) || (fill >= FULL_FILL && region.area >= FULL_AREA);
+  return (
+    (fill >= SHEET_FILL && edges <= SHEET_MAX_EDGES) ||
+    (fill >= FULL_FILL && region.area >= FULL_AREA)
+  );
 }
 
 /**
@@ -51,7 +54,7 @@ const RECEIPT_ASPECT = 2.2;
 /** The sheet of paper the cheap signals see, or null. */
 function sheet(s: Signals): PaperRegion | null {
   if (!s.pixels) return null;
-  const region = paperRegion(s.pixels.grid, s.pixels.width / s.pixels.height);
+  const region = paperRegion(s.pixels.grid);
   return region && region.area >= MIN_PAPER_AREA && sheetShaped(region) ? region : null;
 }
 

@@ -13,7 +13,10 @@ export interface Evidence {
 }
 
 /** The verdict from a prior (log-odds) and the observations that apply (falsy ones are skipped). */
-export function weigh(prior: number, observations: (Evidence | null | false | undefined)[]): Verdict {
+export function weigh(
+  prior: number,
+  observations: (Evidence | null | false | undefined)[],
+): Verdict {
   const seen = observations.filter((e): e is Evidence => !!e && e.weight !== 0);
   const logit = seen.reduce((sum, e) => sum + e.weight, prior);
   const score = 1 / (1 + Math.exp(-logit));

@@ -34,7 +34,8 @@ export function usefulFaces(s: Signals): SizedFace[] | null {
       return { face, side: px / short, size: px / frame, px };
     })
     .filter(
-      (f) => f.side >= USEFUL_FACE_SIDE && f.px >= USEFUL_FACE_PX && f.face.score >= USEFUL_FACE_SCORE,
+      (f) =>
+        f.side >= USEFUL_FACE_SIDE && f.px >= USEFUL_FACE_PX && f.face.score >= USEFUL_FACE_SCORE,
     )
     .sort((a, b) => b.side - a.side)
     .map(({ face, side, size }) => ({ face, side, size }));

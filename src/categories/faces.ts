@@ -24,7 +24,8 @@ export function groupVerdict(s: Signals): Verdict | null {
   const faces = usefulFaces(s);
   if (!faces) return null;
   const n = faces.length;
-  if (n < 3) return { score: round(0.1 * n), reason: n ? `${n} face${n > 1 ? 's' : ''}` : 'no faces' };
+  if (n < 3)
+    return { score: round(0.1 * n), reason: n ? `${n} face${n > 1 ? 's' : ''}` : 'no faces' };
   return { score: round(Math.min(0.95, 0.7 + 0.05 * (n - 3))), reason: `${n} faces` };
 }
 

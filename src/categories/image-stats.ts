@@ -1,5 +1,5 @@
 // Pixel statistics for the categories, computed once from the decoded working image (≤ 1440 px,
-// the one the media stage already holds). One pass over an eighth of the pixels: ~6 ms at 1440 px.
+// the one the media stage already holds). One pass over a sixteenth of the pixels: ~3 ms at 1440 px.
 //
 // [Note: what the numbers are for] A screenshot is flat (UI areas of one exact colour: cameras
 // always add noise), drawn with few colours and with edges that step in one pixel. A document is
@@ -52,7 +52,7 @@ export interface StatsGrid {
 const GRID_LONG = 32;
 const STRONG_EDGE = 48;
 const FLAT_STEP = 2;
-const ROW_STEP = 4;
+const STEP = 4;
 
 export function imageStats(img: RawImage): ImageStats {
   const { width: w, height: h, data } = img;
@@ -74,12 +74,12 @@ export function imageStats(img: RawImage): ImageStats {
   const stride = w * 3;
   const cellOfX = new Int32Array(w);
   for (let x = 0; x < w; x++) cellOfX[x] = Math.floor(x / cell);
-  // One pixel in eight (every fourth row, every other column), each compared with its right and
-  // lower neighbours at full resolution: flatness and edges stay exact, the work is an eighth.
-  for (let y = 0; y < h - 1; y += ROW_STEP) {
+  // One pixel in sixteen (every fourth row and column), each compared with its right and lower
+  // neighbours at full resolution: flatness and edges stay exact, ~100k samples at 1440 px.
+  for (let y = 0; y < h - 1; y += STEP) {
     const row = y * stride;
     const gRow = Math.floor(y / cell) * cols;
-    for (let x = 1; x < w - 2; x += 2) {
+    for (let x = 1; x < w - 2; x += STEP) {
       const i = row + x * 3;
       const r = data[i];
       const g = data[i + 1];

@@ -18,7 +18,8 @@ const CAPTURE_SOURCES = new Set(['exif', 'xmp', 'iptc', 'quicktime']);
  * called night only if it is night under all three (zones and summer time stray about an hour).
  */
 export function captureElevation(m: MetaSignals): { elevation: number; guessed: boolean } | null {
-  if (!m.gps || !m.takenAt || !m.takenAtSource || !CAPTURE_SOURCES.has(m.takenAtSource)) return null;
+  if (!m.gps || !m.takenAt || !m.takenAtSource || !CAPTURE_SOURCES.has(m.takenAtSource))
+    return null;
   const { lat, lon } = m.gps;
   const offsets =
     m.takenOffsetMinutes !== null
@@ -65,7 +66,9 @@ export function nightVerdict(s: Signals): Verdict {
   const iso = m.iso !== null && m.iso >= HIGH_ISO;
   const long = m.exposureTime !== null && m.exposureTime >= LONG_EXPOSURE;
   if (!iso && !long) return { score: 0.25, reason: 'dark, but no high ISO or long exposure' };
-  const what = [iso && `ISO ${m.iso}`, long && `${exposureText(m.exposureTime!)} exposure`].filter(Boolean);
+  const what = [iso && `ISO ${m.iso}`, long && `${exposureText(m.exposureTime!)} exposure`].filter(
+    Boolean,
+  );
   return { score: iso && long ? 0.85 : 0.7, reason: `dark frame, ${what.join(', ')}` };
 }
 

@@ -39,6 +39,12 @@ export function objectGroupVerdict(group: ObjectCategory, s: Signals): Verdict |
   if (!best) return { score: 0, reason: `no ${group} tags` };
   const score = 0.5 + (0.5 * (best.score - OBJECT_MIN_SCORE)) / (1 - OBJECT_MIN_SCORE);
   const same = hits.filter((o) => o.label === best.label && o.score >= OBJECT_MIN_SCORE).length;
-  const what = same > 1 ? `${same} × ${best.label}` : `${/^[aeiou]/.test(best.label) ? 'an' : 'a'} ${best.label}`;
-  return { score: round(Math.max(0, score)), reason: `${what} (${Math.round(best.score * 100)} %)` };
+  const what =
+    same > 1
+      ? `${same} × ${best.label}`
+      : `${/^[aeiou]/.test(best.label) ? 'an' : 'a'} ${best.label}`;
+  return {
+    score: round(Math.max(0, score)),
+    reason: `${what} (${Math.round(best.score * 100)} %)`,
+  };
 }

@@ -22,7 +22,10 @@ export function panoramaVerdict(s: Signals): Verdict {
   const m = s.meta;
   if (m.panorama) {
     const what = m.panorama === 'equirectangular' ? 'photo sphere' : 'panorama';
-    return { score: 0.95, reason: `${what} (GPano ${m.panorama === 'gpano' ? 'tags' : m.panorama})` };
+    return {
+      score: 0.95,
+      reason: `${what} (GPano ${m.panorama === 'gpano' ? 'tags' : m.panorama})`,
+    };
   }
   const w = m.width ?? s.pixels?.width ?? 0;
   const h = m.height ?? s.pixels?.height ?? 0;
@@ -33,7 +36,8 @@ export function panoramaVerdict(s: Signals): Verdict {
   if (aspect < needed) return { score: 0.02, reason: `${shape} frame` };
   if (Math.max(w, h) < PANORAMA_MIN_LONG_SIDE)
     return { score: 0.3, reason: `${shape}, but only ${Math.max(w, h)} px long` };
-  if (screenshotVerdict(s).score >= MIN_SCORE) return { score: 0.1, reason: `${shape}, a screenshot` };
+  if (screenshotVerdict(s).score >= MIN_SCORE)
+    return { score: 0.1, reason: `${shape}, a screenshot` };
   if (!isCameraPhoto(m)) return { score: 0.4, reason: `${shape}, but no camera EXIF` };
   return {
     score: round(Math.min(0.95, 0.7 + 0.25 * (aspect - needed))),

@@ -11,8 +11,8 @@ export interface PaperRegion {
   /** Bounding box as fractions of the frame: x, y, w, h. */
   box: [number, number, number, number];
   /**
-   * Length over width of the region whatever its tilt: √(λ1/λ2) of its second moments, in the
-   * image's proportions (1.41 for an A4 sheet, 3 and more for a till receipt).
+   * Length over width of the region whatever its tilt: √(λ1/λ2) of its second moments (1.41
+   * for an A4 sheet, 3 and more for a till receipt).
    */
   elongation: number;
 }
@@ -24,7 +24,7 @@ export interface PaperRegion {
  * cream or grey paper, not a beige wall in sunlight or a blue sky). Text makes cells darker and
  * edgy; enclosed cells are therefore part of the sheet whatever they look like.
  */
-export function paperRegion(grid: StatsGrid, aspect = 1): PaperRegion | null {
+export function paperRegion(grid: StatsGrid): PaperRegion | null {
   const { cols, rows, luma, chroma } = grid;
   const n = cols * rows;
   const bright = [...luma].sort((a, b) => b - a)[Math.floor(n * 0.05)] ?? 0;
@@ -43,7 +43,13 @@ export function paperRegion(grid: StatsGrid, aspect = 1): PaperRegion | null {
       stack.push(i);
     }
   }
-  flood(stack, cols, rows, (j) => !paper[j] && !outside[j], (j) => (outside[j] = 1));
+  flood(
+    stack,
+    cols,
+    rows,
+    (j) => !paper[j] && !outside[j],
+    (j) => (outside[j] = 1),
+  );
   for (let i = 0; i < n; i++) if (!paper[i] && !outside[i]) paper[i] = 1;
 
   // The largest 4-connected patch of paper.
@@ -53,10 +59,16 @@ export function paperRegion(grid: StatsGrid, aspect = 1): PaperRegion | null {
     if (!paper[i] || seen[i]) continue;
     const patch = [i];
     seen[i] = 1;
-    flood([i], cols, rows, (j) => paper[j] === 1 && !seen[j], (j) => {
-      seen[j] = 1;
-      patch.push(j);
-    });
+    flood(
+      [i],
+      cols,
+      rows,
+      (j) => paper[j] === 1 && !seen[j],
+      (j) => {
+        seen[j] = 1;
+        patch.push(j);
+      },
+    );
     if (patch.length > best.length) best = patch;
   }
   if (!best.length) return null;
@@ -76,18 +88,16 @@ export function paperRegion(grid: StatsGrid, aspect = 1): PaperRegion | null {
     cells: new Set(best),
     area: best.length / n,
     box: [x0 / cols, y0 / rows, (x1 - x0) / cols, (y1 - y0) / rows],
-    elongation: elongation(best, cols, rows, aspect),
+    elongation: elongation(best, cols),
   };
 }
 
-/** √(λ1/λ2) of the cells' covariance, cells scaled to the image's proportions (width / height). */
-function elongation(cells: number[], cols: number, rows: number, aspect: number): number {
-  // A cell is (aspect × rows / cols) wide for every 1 high, in the image's own units.
-  const sx = (aspect * rows) / cols;
+/** √(λ1/λ2) of the cells' covariance (the grid's cells are square: see imageStats). */
+function elongation(cells: number[], cols: number): number {
   let mx = 0;
   let my = 0;
   for (const i of cells) {
-    mx += (i % cols) * sx;
+    mx += i % cols;
     my += Math.floor(i / cols);
   }
   mx /= cells.length;
@@ -96,7 +106,7 @@ function elongation(cells: number[], cols: number, rows: number, aspect: number)
   let yy = 0;
   let xy = 0;
   for (const i of cells) {
-    const dx = (i % cols) * sx - mx;
+    const dx = (i % cols) - mx;
     const dy = Math.floor(i / cols) - my;
     xx += dx * dx;
     yy += dy * dy;

@@ -55,7 +55,11 @@ export function objectSignals(
   width: number,
   height: number,
 ): ObjectSignal[] {
-  return objects.map((o) => ({ label: o.label, score: o.score, box: fraction(o.box, width, height) }));
+  return objects.map((o) => ({
+    label: o.label,
+    score: o.score,
+    box: fraction(o.box, width, height),
+  }));
 }
 
 /** Text-detector boxes in pixels of an image of `width` × `height`. */

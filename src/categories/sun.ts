@@ -27,7 +27,8 @@ export function solarElevation(utcMs: number, lat: number, lon: number): number 
     Math.sin(3 * m * RAD) * 0.000289;
   const omega = 125.04 - 1934.136 * t;
   const apparentLong = l0 + c - 0.00569 - 0.00478 * Math.sin(omega * RAD);
-  const meanObliquity = 23 + (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60;
+  const meanObliquity =
+    23 + (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60;
   const obliquity = meanObliquity + 0.00256 * Math.cos(omega * RAD);
   const declination = Math.asin(Math.sin(obliquity * RAD) * Math.sin(apparentLong * RAD));
   const y = Math.tan((obliquity / 2) * RAD) ** 2;
@@ -38,7 +39,7 @@ export function solarElevation(utcMs: number, lat: number, lon: number): number 
       4 * e * y * Math.sin(m * RAD) * Math.cos(2 * l0 * RAD) -
       0.5 * y * y * Math.sin(4 * l0 * RAD) -
       1.25 * e * e * Math.sin(2 * m * RAD));
-  const utcMinutes = ((utcMs % 86_400_000) + 86_400_000) % 86_400_000 / 60_000;
+  const utcMinutes = (((utcMs % 86_400_000) + 86_400_000) % 86_400_000) / 60_000;
   const trueSolarMinutes = (((utcMinutes + eqTimeMinutes + 4 * lon) % 1440) + 1440) % 1440;
   const hourAngle = trueSolarMinutes / 4 - 180;
   const cosZenith =

@@ -121,8 +121,7 @@ export function fillFromExifr(tags: CollectedTags, out: Block): void {
   tags.lensMake = cleanText(exif.LensMake) ?? cleanText(exifEX.LensMake);
   tags.software = cleanText(ifd0.Software) ?? cleanText(xmp.CreatorTool);
   // exifr hands the EXIF tag over as bytes, an XMP exif:UserComment (macOS) as text or lang-alt.
-  tags.userComment =
-    userCommentText(out.userComment) ?? userCommentText(langAlt(exif.UserComment));
+  tags.userComment = userCommentText(out.userComment) ?? userCommentText(langAlt(exif.UserComment));
   const gpano = block(out.GPano);
   tags.panorama = panoramaTag(
     gpano.ProjectionType,

@@ -167,7 +167,11 @@ export function userCommentText(value: unknown): string | null {
 }
 
 /** GPano (Google's photo-sphere XMP): the projection, or "gpano" when only other tags say so. */
-export function panoramaTag(projection: unknown, viewer: unknown, fullWidth: unknown): string | null {
+export function panoramaTag(
+  projection: unknown,
+  viewer: unknown,
+  fullWidth: unknown,
+): string | null {
   const p = cleanText(projection);
   if (p) return p.toLowerCase();
   const on = viewer === true || (typeof viewer === 'string' && /^true$/i.test(viewer));

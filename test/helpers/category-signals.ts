@@ -24,7 +24,10 @@ export interface SignalTools {
 }
 
 export async function openSignalTools(): Promise<SignalTools> {
-  const [analyzer, detector] = await Promise.all([createAnalyzer({ threads: 1 }), TextDetector.create()]);
+  const [analyzer, detector] = await Promise.all([
+    createAnalyzer({ threads: 1 }),
+    TextDetector.create(),
+  ]);
   return {
     analyzer,
     detector,
@@ -46,10 +49,7 @@ export interface GatheredSignals {
  * All signals of one file. Text detection runs only where the cheap signals say a page of text
  * is possible, on that part of the frame (`textDetectionRegion`), as the pipeline will do.
  */
-export async function gatherSignals(
-  file: string,
-  tools: SignalTools,
-): Promise<GatheredSignals> {
+export async function gatherSignals(file: string, tools: SignalTools): Promise<GatheredSignals> {
   const meta = metaSignals(path.basename(file), await readMetadata(file));
   const img = await loadOrientedImage(file);
   let t = performance.now();

@@ -14,7 +14,12 @@ import { paperPage, receiptPage, words } from './pages.js';
 import { grainyJpeg, photographPage } from './photograph.js';
 import type { LabelledPhoto } from './types.js';
 
-async function render(browser: Browser, html: string, width: number, height: number): Promise<Buffer> {
+async function render(
+  browser: Browser,
+  html: string,
+  width: number,
+  height: number,
+): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2 });
   await context.route(/^https?:/, (route) => route.abort());
   const page = await context.newPage();
@@ -57,7 +62,11 @@ const SIGN_PHOTOS = [
 ];
 
 export async function buildDocuments(dir: string, exif: ExifWriter): Promise<LabelledPhoto[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: HEADLESS_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: HEADLESS_ARGS,
+  });
   const out: LabelledPhoto[] = [];
   try {
     const kinds = ['letter', 'form', 'book'] as const;
@@ -76,7 +85,12 @@ export async function buildDocuments(dir: string, exif: ExifWriter): Promise<Lab
       const file = path.join(dir, `IMG_${2000 + i}.jpg`);
       writeFileSync(file, jpeg);
       await exif.write(file, dayTags(i));
-      out.push({ file, group: 'document-photo', note: `${kind} page photographed`, expect: { document: true, ...NOT_OTHERS } });
+      out.push({
+        file,
+        group: 'document-photo',
+        note: `${kind} page photographed`,
+        expect: { document: true, ...NOT_OTHERS },
+      });
     }
     for (let i = 0; i < 10; i++) {
       const r = mulberry32(700 + i);
@@ -117,12 +131,22 @@ export async function buildDocuments(dir: string, exif: ExifWriter): Promise<Lab
         Software: 'Epson Scan 2',
         ModifyDate: `2023:11:0${i + 1} 10:00:00`,
       });
-      out.push({ file, group: 'document-scan', note: 'flatbed scan', expect: { document: true, ...NOT_OTHERS } });
+      out.push({
+        file,
+        group: 'document-scan',
+        note: 'flatbed scan',
+        expect: { document: true, ...NOT_OTHERS },
+      });
     }
     // A real one: corpus exif/…/Apple iPhone 4.jpg is a photo of a restaurant bill on a table.
     const bill = path.join(dir, 'bill-iphone4.jpg');
     copyFileSync(corpusPath('exif/camera_jpeg/metadata-extractor/Apple iPhone 4.jpg'), bill);
-    out.push({ file: bill, group: 'document-real', note: 'restaurant bill, iPhone 4 (corpus)', expect: { document: true, ...NOT_OTHERS } });
+    out.push({
+      file: bill,
+      group: 'document-real',
+      note: 'restaurant bill, iPhone 4 (corpus)',
+      expect: { document: true, ...NOT_OTHERS },
+    });
     for (const [i, src] of SIGN_PHOTOS.entries()) {
       const r = mulberry32(900 + i);
       const base = sharp(corpusPath(src)).rotate();
@@ -136,18 +160,37 @@ export async function buildDocuments(dir: string, exif: ExifWriter): Promise<Lab
         <text x="${sw / 2}" y="${sh * 0.45}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${sh * 0.26}" fill="#222">${words(r, 2).toUpperCase()}</text>
         <text x="${sw / 2}" y="${sh * 0.78}" text-anchor="middle" font-family="DejaVu Sans" font-size="${sh * 0.16}" fill="#444">${words(r, 3)}</text></svg>`;
       const jpeg = await base
-        .composite([{ input: Buffer.from(svg), left: Math.round((w - sw) * r()), top: Math.round((h - sh) * 0.5 * r()) }])
+        .composite([
+          {
+            input: Buffer.from(svg),
+            left: Math.round((w - sw) * r()),
+            top: Math.round((h - sh) * 0.5 * r()),
+          },
+        ])
         .jpeg({ quality: 90 })
         .toBuffer();
       const file = path.join(dir, `DSC_${3000 + i}.jpg`);
       writeFileSync(file, jpeg);
-      await exif.write(file, captureTags(CAMERAS.canon, { local: `2023:07:0${1 + i} 11:30:00`, offset: '+02:00', iso: 200 }));
+      await exif.write(
+        file,
+        captureTags(CAMERAS.canon, {
+          local: `2023:07:0${1 + i} 11:30:00`,
+          offset: '+02:00',
+          iso: 200,
+        }),
+      );
       out.push({
         file,
         group: 'text-in-scene',
         note: `${src} with a sign`,
         // A street photo may hold people (group, portrait): not the question here.
-        expect: { document: false, screenshot: false, selfie: false, panorama: false, night: false },
+        expect: {
+          document: false,
+          screenshot: false,
+          selfie: false,
+          panorama: false,
+          night: false,
+        },
       });
     }
   } finally {

@@ -76,7 +76,12 @@ const COUPLES = [
 ];
 
 const FRONT: CameraProfile[] = [CAMERAS.iphone12Front, CAMERAS.iphoneXFront, CAMERAS.pixelFront];
-const BACK: CameraProfile[] = [CAMERAS.iphone12Back, CAMERAS.iphoneXBack, CAMERAS.pixelBack, CAMERAS.canon];
+const BACK: CameraProfile[] = [
+  CAMERAS.iphone12Back,
+  CAMERAS.iphoneXBack,
+  CAMERAS.pixelBack,
+  CAMERAS.canon,
+];
 
 const NOT_SCENES = { screenshot: false, document: false, panorama: false, night: false } as const;
 
@@ -89,7 +94,11 @@ async function cameraCopy(
 ): Promise<void> {
   // Re-encoded rather than copied: some corpus ".jpg" files are WebP inside, some carry broken
   // EXIF that exiftool refuses to rewrite. The copy starts with no metadata but ours.
-  const jpeg = await sharp(corpusPath('faces', src)).rotate().removeAlpha().jpeg({ quality: 92 }).toBuffer();
+  const jpeg = await sharp(corpusPath('faces', src))
+    .rotate()
+    .removeAlpha()
+    .jpeg({ quality: 92 })
+    .toBuffer();
   writeFileSync(file, jpeg);
   await exif.write(file, tags);
 }
@@ -116,17 +125,32 @@ export async function buildFacePhotos(dir: string, exif: ExifWriter): Promise<La
     await cameraCopy(src, file, exif, captureTags(camera, dayTime(i)));
     const expect: LabelledPhoto['expect'] = { selfie: front, group: false, ...NOT_SCENES };
     if (portrait !== undefined) expect.portrait = portrait;
-    out.push({ file, group: front ? 'face-front-camera' : 'face-back-camera', note: `${src} (${camera.LensModel ?? camera.Model})`, expect });
+    out.push({
+      file,
+      group: front ? 'face-front-camera' : 'face-back-camera',
+      note: `${src} (${camera.LensModel ?? camera.Model})`,
+      expect,
+    });
   }
   for (const [i, src] of GROUPS.entries()) {
     const file = path.join(dir, `group-${i}.jpg`);
     await cameraCopy(src, file, exif, captureTags(BACK[i % BACK.length], dayTime(i)));
-    out.push({ file, group: 'group-photo', note: src, expect: { group: true, portrait: false, selfie: false, ...NOT_SCENES } });
+    out.push({
+      file,
+      group: 'group-photo',
+      note: src,
+      expect: { group: true, portrait: false, selfie: false, ...NOT_SCENES },
+    });
   }
   for (const [i, src] of COUPLES.entries()) {
     const file = path.join(dir, `couple-${i}.jpg`);
     await cameraCopy(src, file, exif, captureTags(BACK[i % BACK.length], dayTime(i)));
-    out.push({ file, group: 'couple', note: src, expect: { group: false, portrait: false, selfie: false, ...NOT_SCENES } });
+    out.push({
+      file,
+      group: 'couple',
+      note: src,
+      expect: { group: false, portrait: false, selfie: false, ...NOT_SCENES },
+    });
   }
   for (let i = 0; i < 20; i++) out.push(await collage(dir, i));
   return out;
@@ -146,14 +170,20 @@ async function collage(dir: string, i: number): Promise<LabelledPhoto> {
   while (picks.size < n) picks.add(HEADSHOTS[Math.floor(r() * HEADSHOTS.length)]);
   const tiles = await Promise.all(
     [...picks].map(async (src, k) => ({
-      input: await sharp(corpusPath('faces', src)).rotate().resize(tile, tile, { fit: 'cover', position: 'north' }).removeAlpha().toBuffer(),
+      input: await sharp(corpusPath('faces', src))
+        .rotate()
+        .resize(tile, tile, { fit: 'cover', position: 'north' })
+        .removeAlpha()
+        .toBuffer(),
       left: gap + (k % cols) * (tile + gap),
       top: gap + Math.floor(k / cols) * (tile + gap),
     })),
   );
   const shade = 225 + Math.floor(r() * 30);
   const file = path.join(dir, `collage-${i}.jpg`);
-  await sharp({ create: { width, height, channels: 3, background: { r: shade, g: shade - 8, b: shade - 16 } } })
+  await sharp({
+    create: { width, height, channels: 3, background: { r: shade, g: shade - 8, b: shade - 16 } },
+  })
     .composite(tiles)
     .jpeg({ quality: 90 })
     .toFile(file);

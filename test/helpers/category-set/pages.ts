@@ -32,7 +32,8 @@ export function sentences(r: Rand, n: number): string {
   return Array.from({ length: n }, () => `${words(r, 6 + Math.floor(r() * 12))}.`).join(' ');
 }
 
-const esc = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 interface Theme {
   bg: string;
@@ -126,7 +127,10 @@ export function chatPage(seed: number, dark = false): string {
 /** A news or blog article, with a photo when one is given (a JPEG data URL). */
 export function articlePage(seed: number, photo?: string, serif = false): string {
   const r = mulberry32(seed);
-  const paras = Array.from({ length: 8 }, () => `<p>${esc(sentences(r, 4 + Math.floor(r() * 4)))}</p>`);
+  const paras = Array.from(
+    { length: 8 },
+    () => `<p>${esc(sentences(r, 4 + Math.floor(r() * 4)))}</p>`,
+  );
   if (photo) paras.splice(1, 0, `<img src="${photo}">`);
   return page(
     LIGHT,
@@ -144,12 +148,17 @@ export function articlePage(seed: number, photo?: string, serif = false): string
 /** A desktop dashboard: sidebar, number cards, a bar chart, a table. */
 export function dashboardPage(seed: number, dark = false): string {
   const r = mulberry32(seed);
-  const t = dark ? { ...DARK, bg: '#121417', panel: '#1e2227' } : { ...LIGHT, bg: '#f5f6f8', panel: '#ffffff' };
+  const t = dark
+    ? { ...DARK, bg: '#121417', panel: '#1e2227' }
+    : { ...LIGHT, bg: '#f5f6f8', panel: '#ffffff' };
   const accent = pick(r, ACCENTS);
-  const nav = Array.from({ length: 9 }, () => `<div class="nav">${esc(words(r, 1))}</div>`).join('');
+  const nav = Array.from({ length: 9 }, () => `<div class="nav">${esc(words(r, 1))}</div>`).join(
+    '',
+  );
   const cards = Array.from(
     { length: 4 },
-    () => `<div class="card"><div class="muted">${esc(words(r, 2))}</div><div class="big">${Math.floor(r() * 90000).toLocaleString('en')}</div></div>`,
+    () =>
+      `<div class="card"><div class="muted">${esc(words(r, 2))}</div><div class="big">${Math.floor(r() * 90000).toLocaleString('en')}</div></div>`,
   ).join('');
   const bars = Array.from(
     { length: 24 },
@@ -225,7 +234,8 @@ export function paperPage(seed: number, kind: 'letter' | 'form' | 'book'): strin
   if (kind === 'form') {
     const fields = Array.from(
       { length: 14 },
-      () => `<div class="field"><span>${esc(words(r, 2))}:</span><span class="line">${r() > 0.3 ? esc(words(r, 3)) : ''}</span></div>`,
+      () =>
+        `<div class="field"><span>${esc(words(r, 2))}:</span><span class="line">${r() > 0.3 ? esc(words(r, 3)) : ''}</span></div>`,
     ).join('');
     body = `<h2>${esc(words(r, 4)).toUpperCase()}</h2><p>${esc(sentences(r, 3))}</p>${fields}<p>${esc(sentences(r, 4))}</p>`;
   } else if (kind === 'book') {
@@ -254,7 +264,9 @@ export function receiptPage(seed: number): { html: string; height: number } {
   const r = mulberry32(seed);
   const items = 8 + Math.floor(r() * 14);
   const lines = Array.from({ length: items }, () => {
-    const name = words(r, 1 + Math.floor(r() * 2)).toUpperCase().slice(0, 20);
+    const name = words(r, 1 + Math.floor(r() * 2))
+      .toUpperCase()
+      .slice(0, 20);
     return `<div class="l"><span>${esc(name)}</span><span>${(r() * 40 + 0.5).toFixed(2)}</span></div>`;
   }).join('');
   const height = 300 + items * 22 + 200;

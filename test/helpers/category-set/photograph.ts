@@ -63,7 +63,11 @@ async function table(seed: number, width: number, height: number): Promise<Buffe
   })
     .png()
     .toBuffer();
-  const grain = await sharp(streaks).resize(width, height, { fit: 'fill' }).greyscale().raw().toBuffer();
+  const grain = await sharp(streaks)
+    .resize(width, height, { fit: 'fill' })
+    .greyscale()
+    .raw()
+    .toBuffer();
   const out = Buffer.alloc(width * height * 3);
   for (let i = 0; i < width * height; i++) {
     const g = (grain[i] - 128) / 128;
@@ -82,7 +86,10 @@ const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
  */
 export async function photographPage(pageImage: Buffer, o: TableOptions): Promise<Buffer> {
   const r = mulberry32(o.seed * 7919 + 11);
-  const { data: pg, info } = await sharp(pageImage).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data: pg, info } = await sharp(pageImage)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const pw = info.width;
   const ph = info.height;
   const W = o.width;
@@ -107,7 +114,10 @@ export async function photographPage(pageImage: Buffer, o: TableOptions): Promis
     const jy = (r() - 0.5) * 0.03 * ph;
     const px = (x * squeeze + jx) * scale;
     const py = (y + jy) * scale;
-    return [cx + px * Math.cos(rad) - py * Math.sin(rad), cy + px * Math.sin(rad) + py * Math.cos(rad)];
+    return [
+      cx + px * Math.cos(rad) - py * Math.sin(rad),
+      cy + px * Math.sin(rad) + py * Math.cos(rad),
+    ];
   });
   const src: Pt[] = [
     [0, 0],
@@ -158,7 +168,9 @@ export async function photographPage(pageImage: Buffer, o: TableOptions): Promis
       }
       const nx = x / W - 0.5;
       const ny = y / H - 0.5;
-      const light = (1 - lightSpan / 2 + lightSpan * (0.5 + nx * lx + ny * ly)) * (1 - 0.35 * (nx * nx + ny * ny));
+      const light =
+        (1 - lightSpan / 2 + lightSpan * (0.5 + nx * lx + ny * ly)) *
+        (1 - 0.35 * (nx * nx + ny * ny));
       out[o3] = clamp(cr * light);
       out[o3 + 1] = clamp(cg * light);
       out[o3 + 2] = clamp(cb * light);

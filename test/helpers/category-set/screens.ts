@@ -141,10 +141,18 @@ function fileName(shot: Shot, i: number): string {
   }
 }
 
-const GROUP_FOR = { phone: 'screenshot-phone', tablet: 'screenshot-tablet', desktop: 'screenshot-desktop' };
+const GROUP_FOR = {
+  phone: 'screenshot-phone',
+  tablet: 'screenshot-tablet',
+  desktop: 'screenshot-desktop',
+};
 
 export async function buildScreenshots(dir: string, exif: ExifWriter): Promise<LabelledPhoto[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: HEADLESS_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: HEADLESS_ARGS,
+  });
   const out: LabelledPhoto[] = [];
   try {
     for (const [i, shot] of SHOTS.entries()) {
@@ -166,7 +174,12 @@ export async function buildScreenshots(dir: string, exif: ExifWriter): Promise<L
         const w = Math.round(meta.width! * (0.45 + r() * 0.3));
         const h = Math.round(meta.height! * (0.3 + r() * 0.3));
         png = await sharp(png)
-          .extract({ left: Math.round((meta.width! - w) * r()), top: Math.round((meta.height! - h) * r()), width: w, height: h })
+          .extract({
+            left: Math.round((meta.width! - w) * r()),
+            top: Math.round((meta.height! - h) * r()),
+            width: w,
+            height: h,
+          })
           .png()
           .toBuffer();
       }
