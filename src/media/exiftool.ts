@@ -20,6 +20,8 @@ import {
   emptyTags,
   positiveNumber,
   type CollectedTags,
+  panoramaTag,
+  userCommentText,
   type DateCandidate,
 } from './tags.js';
 
@@ -157,6 +159,14 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
     cleanLens(get('Lens', 'XMP-aux')) ??
     cleanLens(get('LensID', 'Composite')) ??
     cleanLens(get('Lens', (g) => g.endsWith('Raw')));
+  tags.lensMake = cleanText(get('LensMake', 'ExifIFD')) ?? cleanText(get('LensMake'));
+  tags.software = cleanText(get('Software', 'IFD0')) ?? cleanText(get('CreatorTool', 'XMP-xmp'));
+  tags.userComment = userCommentText(get('UserComment', 'ExifIFD') ?? get('UserComment'));
+  tags.panorama = panoramaTag(
+    get('ProjectionType', 'XMP-GPano'),
+    get('UsePanoramaViewer', 'XMP-GPano'),
+    get('FullPanoWidthPixels', 'XMP-GPano'),
+  );
   tags.exposureTime = positiveNumber(get('ExposureTime', notXmp) ?? get('ExposureTime'));
   tags.fNumber = positiveNumber(get('FNumber', notXmp) ?? get('FNumber'));
   tags.iso = positiveNumber(get('ISO', notXmp) ?? get('ISO'));

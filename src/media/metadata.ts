@@ -8,7 +8,14 @@ import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
 import { displayedSize, normalizeOrientation } from './orientation.js';
-import { cameraInfo, exposureInfo, pickGps, pickTakenAt, type CollectedTags } from './tags.js';
+import {
+  cameraInfo,
+  captureHints,
+  exposureInfo,
+  pickGps,
+  pickTakenAt,
+  type CollectedTags,
+} from './tags.js';
 import type { MediaMetadata } from './types.js';
 
 /** Bytes read for format detection when the caller gives us nothing. */
@@ -232,5 +239,6 @@ function buildMetadata(
     camera: cameraInfo(tags),
     exposure: exposureInfo(tags),
     gps: pickGps(tags),
+    hints: captureHints(tags),
   };
 }

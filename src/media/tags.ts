@@ -10,7 +10,7 @@ import {
   parseTagDate,
   withSubseconds,
 } from './dates.js';
-import type { CameraInfo, DateSource, ExposureInfo, GpsInfo } from './types.js';
+import type { CameraInfo, CaptureHints, DateSource, ExposureInfo, GpsInfo } from './types.js';
 
 /**
  * [Note: date priority] Lower rank wins. Capture tags first (EXIF DateTimeOriginal, then the
@@ -46,6 +46,14 @@ export interface CollectedTags {
   make: string | null;
   model: string | null;
   lens: string | null;
+  /** EXIF LensMake ("Apple"): with LensModel, where phones name the front camera */
+  lensMake: string | null;
+  /** IFD0 Software (firmware version, editor, screenshot tool) */
+  software: string | null;
+  /** EXIF UserComment as text (iOS writes "Screenshot" into screenshots) */
+  userComment: string | null;
+  /** XMP GPano:ProjectionType ("equirectangular", …), or "gpano" when only other GPano tags are set */
+  panorama: string | null;
   exposureTime: number | null;
   fNumber: number | null;
   iso: number | null;
@@ -72,6 +80,10 @@ export function emptyTags(): CollectedTags {
     make: null,
     model: null,
     lens: null,
+    lensMake: null,
+    software: null,
+    userComment: null,
+    panorama: null,
     exposureTime: null,
     fNumber: null,
     iso: null,
@@ -122,6 +134,48 @@ export function positiveNumber(value: unknown): number | null {
 
 export function cameraInfo(tags: CollectedTags): CameraInfo {
   return { make: tags.make, model: tags.model, lens: tags.lens };
+}
+
+export function captureHints(tags: CollectedTags): CaptureHints {
+  return {
+    lensMake: tags.lensMake,
+    software: tags.software,
+    userComment: tags.userComment,
+    panorama: tags.panorama,
+  };
+}
+
+/**
+ * EXIF UserComment: an 8-byte character-code header ("ASCII\0\0\0", "UNICODE\0", "JIS…", or
+ * zeros for undefined) then the text. Readers hand it over as bytes (exifr) or as text already
+ * (exiftool); both come out as cleaned text, null when empty or padding only.
+ */
+export function userCommentText(value: unknown): string | null {
+  if (!(value instanceof Uint8Array)) return cleanText(value);
+  const head = Buffer.from(value.subarray(0, 8)).toString('latin1');
+  const body = Buffer.from(value.subarray(value.length >= 8 ? 8 : 0));
+  if (head.startsWith('UNICODE')) {
+    // UCS-2 in the file's byte order, which the tag does not say: take the reading with letters.
+    const le = body.toString('utf16le');
+    const swapped = Buffer.from(body);
+    if (swapped.length % 2 === 0) swapped.swap16();
+    const be = swapped.toString('utf16le');
+    const latin = (t: string) => (t.match(/[\x20-\x7e]/g) ?? []).length;
+    return cleanText(latin(be) > latin(le) ? be : le);
+  }
+  return cleanText(body.toString(head.startsWith('ASCII') ? 'latin1' : 'utf8'));
+}
+
+/** GPano (Google's photo-sphere XMP): the projection, or "gpano" when only other tags say so. */
+export function panoramaTag(
+  projection: unknown,
+  viewer: unknown,
+  fullWidth: unknown,
+): string | null {
+  const p = cleanText(projection);
+  if (p) return p.toLowerCase();
+  const on = viewer === true || (typeof viewer === 'string' && /^true$/i.test(viewer));
+  return on || positiveNumber(fullWidth) !== null ? 'gpano' : null;
 }
 
 export function exposureInfo(tags: CollectedTags): ExposureInfo {

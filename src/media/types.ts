@@ -15,6 +15,19 @@ export interface CameraInfo {
   lens: string | null;
 }
 
+/**
+ * Capture facts beyond camera and exposure that say what kind of picture this is: the lens maker
+ * (phones name the front camera in LensMake/LensModel), the software that wrote the file, the
+ * EXIF UserComment (iOS: "Screenshot") and XMP GPano panorama tags. Read for the categories.
+ */
+export interface CaptureHints {
+  lensMake: string | null;
+  software: string | null;
+  userComment: string | null;
+  /** GPano:ProjectionType lower-cased ("equirectangular", "cylindrical"), "gpano" for other GPano tags */
+  panorama: string | null;
+}
+
 export interface ExposureInfo {
   /** seconds, e.g. 0.004 for 1/250 */
   exposureTime: number | null;
@@ -52,6 +65,8 @@ export interface MediaMetadata {
   camera: CameraInfo;
   exposure: ExposureInfo;
   gps: GpsInfo | null;
+  /** Absent where metadata could not be read at all (and in results from before it existed). */
+  hints?: CaptureHints;
 }
 
 export interface ThumbnailInfo {
