@@ -62,6 +62,8 @@ export interface CollectedTags {
   gpsRejected: boolean;
   gpsDate: unknown;
   gpsTime: unknown;
+  /** Apple Live Photo asset id (MakerNote 0x0011), see apple-makernote.ts */
+  contentIdentifier: string | null;
   /** stored size per the tag reader, for formats sharp cannot open (RAW, JXL, PSD) */
   width: number | null;
   height: number | null;
@@ -84,6 +86,7 @@ export function emptyTags(): CollectedTags {
     gpsRejected: false,
     gpsDate: null,
     gpsTime: null,
+    contentIdentifier: null,
     width: null,
     height: null,
     warnings: [],

@@ -50,6 +50,38 @@ export interface MediaMetadata {
   camera: CameraInfo;
   exposure: ExposureInfo;
   gps: GpsInfo | null;
+  /**
+   * Apple's Live Photo asset id, the same in the still (MakerNote tag 0x11) and in its MOV (Keys
+   * `com.apple.quicktime.content.identifier`): how the two halves find each other. Absent or null
+   * for everything else.
+   */
+  contentIdentifier?: string | null;
+}
+
+/** What a video adds to the metadata every item has. */
+export interface VideoInfo {
+  durationMs: number | null;
+  /** mp4, mov, m4v, 3gp, mkv, webm, avi, mpegts, mpeg, or ffprobe's format name for the rest */
+  container: string;
+  /** ffprobe codec names: h264, hevc, vp9, av1, mpeg2video, … */
+  videoCodec: string;
+  /** null when the file has no sound */
+  audioCodec: string | null;
+  fps: number | null;
+  /** bits per second of the whole file */
+  bitRate: number | null;
+  /** stored frame size, before the rotation is applied (MediaMetadata.width/height are displayed) */
+  codedWidth: number;
+  codedHeight: number;
+  /** clockwise degrees the player turns the frames: 0, 90, 180, 270 */
+  rotation: number;
+  pixelFormat: string | null;
+  /** Chromium plays the original as is (else a transcode is needed), see playback.ts */
+  playable: boolean;
+}
+
+export interface VideoMetadata extends MediaMetadata {
+  video: VideoInfo;
 }
 
 export interface ThumbnailInfo {
@@ -70,9 +102,21 @@ export interface MediaErrorInfo {
  * empty: 0 bytes · unreadable: missing, permission, I/O (worth retrying) · unsupported: not an image
  * we know, or no decoder for it here · corrupt: truncated or broken data · too-large: over the pixel
  * or file-size limit · no-preview: RAW without a usable embedded JPEG · decode-failed: anything else.
+ * Videos add: no-video-tools: no ffmpeg/ffprobe that runs (the file is fine; photos are unaffected)
+ * · no-video-stream: a container with no picture (audio only) · timeout: ffmpeg/ffprobe overran its
+ * time limit and was killed.
  */
 export type MediaErrorCode =
-  'empty' | 'unreadable' | 'unsupported' | 'corrupt' | 'too-large' | 'no-preview' | 'decode-failed';
+  | 'empty'
+  | 'unreadable'
+  | 'unsupported'
+  | 'corrupt'
+  | 'too-large'
+  | 'no-preview'
+  | 'decode-failed'
+  | 'no-video-tools'
+  | 'no-video-stream'
+  | 'timeout';
 
 export interface MediaResult {
   metadata: MediaMetadata;
