@@ -132,8 +132,9 @@ export function parseProbe(json: unknown, fileName: string): VideoProbe {
   const height = positive(videoJson.height) as number;
   const rotation = rotationOf(videoJson);
   const sar = sampleAspect(videoJson.sample_aspect_ratio);
-  const shownW = Math.max(1, Math.round(sar >= 1 ? width * sar : width));
-  const shownH = Math.max(1, Math.round(sar >= 1 ? height : height / sar));
+  // Players keep the height and stretch the width by the pixel aspect (DV 720×480 at 8:9 → 640×480).
+  const shownW = Math.max(1, Math.round(width * sar));
+  const shownH = height;
   const quarter = rotation === 90 || rotation === 270;
   const video: VideoStream = {
     codec: str(videoJson.codec_name) ?? 'unknown',

@@ -104,7 +104,7 @@ export async function runTool(
       kill(
         new MediaError(
           'timeout',
-          `${options.what} took longer than ${Math.round(options.timeoutMs / 1000)} s and was stopped`,
+          `${options.what} took longer than ${seconds(options.timeoutMs)} and was stopped`,
         ),
       ),
     options.timeoutMs,
@@ -146,6 +146,11 @@ export async function runTool(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
 }
 
 /** The error a cancelled run rejects with: not the file's fault, so not a MediaError. */
