@@ -26,6 +26,8 @@ export { phash, hammingDistance, lowDct } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';
 export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
 export type * from './types.js';
+// Videos and Live Photos: ffmpeg-backed probe, poster, frames, transcodes (see video/index.ts).
+export * from './video/index.js';
 
 /** Releases per-worker resources (the exiftool child process). Idempotent. */
 export async function closeMedia(): Promise<void> {

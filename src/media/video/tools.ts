@@ -12,7 +12,9 @@
 // fixes that a 2018 snapshot never will; Debian 12's 5.1 also decodes JPEG XL (libjxl) and AV1
 // with dav1d, which the 4.1 snapshot cannot. The price, measured here: Debian's dynamically linked
 // ffmpeg spends ~0.1 s of CPU starting (≈100 shared libraries) where the static one starts in
-// ~0 ms, so callers keep the number of runs per video small. On this machine that gives Debian's
+// ~0 ms, so callers keep the number of runs per video small (bench `video`: indexing a 30-s clip,
+// 7 runs, costs ~3.0 CPU-s with Debian's ffmpeg and ~2.2 with the static one, at 5-s frame slots;
+// PICTO_FFMPEG picks the static build where that matters more). On this machine that gives Debian's
 // ffmpeg 5.1.9 and the packaged ffprobe (libavcodec 60 is newer than Debian's 59).
 
 import { constants } from 'node:fs';

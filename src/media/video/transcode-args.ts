@@ -8,7 +8,8 @@
 // and entropy coding is what costs at high rates), 2 threads, a keyframe every 2 s so seeking in
 // the viewer is quick. Measured on a grainy 30-s 1080p clip on this (shared) 2-core machine, in CPU
 // seconds per clip: ultrafast 21, superfast 31, veryfast 44; with both cores that is 2.9×, 1.9× and
-// 1.4× real time, so `superfast` is the slowest preset that meets the 1.5× target. H.264 that is
+// 1.4× real time, so `superfast` is the slowest preset that meets the 1.5× target (bench `video`:
+// 27.7 CPU-s for the H.264 clip, 26.2 for the HEVC one, 2.2× and 2.3× on two free cores). H.264 that is
 // only in the wrong container (MKV, MPEG-TS) is copied, not re-encoded; AAC is copied too.
 // HDR sources (HLG, PQ) are converted to 8-bit without tone mapping: HLG looks right, PQ flat.
 
@@ -50,10 +51,12 @@ function interlaced(fieldOrder: string | null): boolean {
 /** Containers whose H.264 can be moved into MP4 as it is (AVI's packed frames and odd timestamps cannot). */
 const REMUXABLE = new Set(['mkv', 'webm', 'mpegts', 'mov', 'mp4', 'm4v', '3gp']);
 
-export function planTranscode(probe: VideoProbe): TranscodePlan {
+/** `reencode`: encode the video even where copying it would do (benchmarks, a bad source stream). */
+export function planTranscode(probe: VideoProbe, reencode = false): TranscodePlan {
   const v = probe.video;
   const size = targetSize(v.displayWidth, v.displayHeight);
   const copyVideo =
+    !reencode &&
     v.codec === 'h264' &&
     REMUXABLE.has(probe.container) &&
     (v.pixelFormat === 'yuv420p' || v.pixelFormat === 'yuvj420p') &&

@@ -29,6 +29,8 @@ export interface TranscodeOptions {
   threads?: number;
   /** x264 preset override (benchmarks) */
   preset?: string;
+  /** encode the video even when only its container is wrong (benchmarks) */
+  reencode?: boolean;
 }
 
 export interface TranscodeResult {
@@ -58,7 +60,7 @@ export async function transcodeVideo(
   options: TranscodeOptions = {},
 ): Promise<TranscodeResult> {
   const { ffmpeg } = await videoTools();
-  const plan = planTranscode(probe);
+  const plan = planTranscode(probe, options.reencode);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(
     path.dirname(target),

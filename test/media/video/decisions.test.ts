@@ -206,8 +206,9 @@ describe('poster choice', () => {
 });
 
 describe('frames for the AI', () => {
-  it('samples the middle of 5-s slots, capped at 12 over long videos', () => {
-    expect(sampleTimes(30_000)).toEqual([2500, 7500, 12500, 17500, 22500, 27500]);
+  it('samples the middle of 7.5-s slots, capped at 12 over long videos', () => {
+    expect(sampleTimes(30_000)).toEqual([3750, 11250, 18750, 26250]);
+    expect(sampleTimes(30_000, 5000)).toEqual([2500, 7500, 12500, 17500, 22500, 27500]);
     expect(sampleTimes(3000)).toEqual([1500]);
     expect(sampleTimes(null)).toEqual([0]);
     const film = sampleTimes(7_200_000);
