@@ -124,15 +124,16 @@ describe.skipIf(!hasCorpus)('transcodeVideo', () => {
   });
 
   it('kills ffmpeg at the time limit with a clear error', async () => {
-    const src = await probeVideo(v.hoursLong);
-    const target = path.join(out, 'late', 'long.mp4');
-    const err = await transcodeVideo(v.hoursLong, target, src.probe, { timeoutMs: 400 }).then(
+    const src = await probeVideo(v.uhd);
+    const target = path.join(out, 'late', 'uhd.mp4');
+    // 4K → 1080p takes seconds; 0.3 s cannot be enough
+    const err = await transcodeVideo(v.uhd, target, src.probe, { timeoutMs: 300 }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(isMediaError(err) && err.code).toBe('timeout');
     expect((err as Error).message).toMatch(
-      /transcoding the video took longer than 0.4 s and was stopped/,
+      /transcoding the video took longer than 0.3 s and was stopped/,
     );
     expect(readdirSync(path.dirname(target))).toEqual([]);
   });
