@@ -73,3 +73,9 @@ export async function interleaved<T>(
     ]),
   );
 }
+
+/** The provisioned models of this checkout (`npm run build:models`). */
+export const repoModels = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../../models',
+);

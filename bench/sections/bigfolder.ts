@@ -64,7 +64,9 @@ async function addAndWatch(
     watch.stop();
     if (!stopped && run.code !== 0)
       throw new Error(`picto add exited ${run.code}: ${run.stderr.slice(-2000)}`);
-    const newestCut = stopped ? null : nthNewestSortKey(path.join(data, 'picto.db'), FIRST);
+    // The scan puts every photo in the catalogue (sorted by file time until its metadata is read;
+    // the folder's file times equal its EXIF dates), so the cut is known even when stopped early.
+    const newestCut = nthNewestSortKey(path.join(data, 'picto.db'), FIRST);
     const keys = watch.firstSortKeys;
     const result: AddRun = {
       firstThumbnailSeconds: round(watch.at(1) ?? NaN) || null,
