@@ -77,7 +77,8 @@ export async function ortOptions(runs: number, rounds: number, modelsDir: string
     for (const [name, o] of Object.entries(VARIANTS))
       sessions[name] = await ort.InferenceSession.create(bytes, o);
     const feeds = { [MODELS[c.id].input.name]: inputFor(c.id, c.batch) };
-    for (const s of Object.values(sessions)) await s.run(feeds); // warm-up
+    // Warm-up: first runs allocate and page in; five per session before any is timed.
+    for (let i = 0; i < 5; i++) for (const s of Object.values(sessions)) await s.run(feeds);
     const samples: Record<string, { wall: number; cpu: number }[]> = {};
     const names = Object.keys(sessions);
     for (let r = 0; r < rounds * runs; r++) {

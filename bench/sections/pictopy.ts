@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import { timeAdd } from '../cli.js';
 import { decodeOnlyRate } from '../ingest.js';
 import { peerIngest, peersDir, peerUnavailable, type PeerIngest } from '../peer.js';
@@ -29,6 +30,7 @@ export async function run() {
   const folder = files[0].replace(/\/[^/]+$/, '');
   const meanMb = files.reduce((s, f) => s + statSync(f).size, 0) / files.length / 1e6;
 
+  const loadAtStart = os.loadavg()[0];
   const peer: PeerIngest[] = [];
   const picto: { seconds: number; emptySeconds: number; photosPerSecond: number }[] = [];
   const decode: number[] = [];
@@ -48,6 +50,9 @@ export async function run() {
     photos: count,
     photoMeanMb: round(meanMb),
     rounds,
+    // Other jobs' load favours Picto's two workers over PictoPy's one process (the scheduler gives
+    // each runnable thread a share): compare ratios measured at similar load.
+    loadAverage: { start: round(loadAtStart), end: round(os.loadavg()[0]) },
     pictopy: {
       photosPerSecond: round(peerRate),
       perRound: peer.map((p) => round(p.photosPerSecond)),
