@@ -84,9 +84,30 @@ export function errorsOf(s: RouteSpec): ErrorStatus[] {
   return [...all].sort((a, b) => a - b);
 }
 
+/** The `:name` parameters of a path: '/api/albums/:id/photos' → 'id'. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type Names<P extends string> = [PathParams<P>] extends [never] ? 'it has none' : PathParams<P>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** A build error on `params` when they are not exactly the path's `:names`. */
+type ParamsOfPath<S> = S extends { path: infer P extends string }
+  ? S extends { params: infer O extends TObject }
+    ? Same<keyof Static<O>, PathParams<P>> extends true
+      ? unknown
+      : { params: `params must be exactly the path's :names (${Names<P>})` }
+    : [PathParams<P>] extends [never]
+      ? unknown
+      : { params: `declare params for the path's :names (${Names<P>})` }
+  : unknown;
+
 /** Declares a group of routes; each key becomes its route's operationId. */
 export function declareRoutes<const T extends Record<string, RouteSpec>>(
-  specs: T,
+  specs: T & { [K in keyof T]: ParamsOfPath<T[K]> },
 ): { readonly [K in keyof T]: T[K] & { readonly operationId: K; readonly errors: ErrorStatus[] } } {
   const out: Record<string, RouteDecl> = {};
   for (const [operationId, spec] of Object.entries(specs))
