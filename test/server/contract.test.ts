@@ -2,7 +2,7 @@
 // declaration is a route; the declarations agree with themselves; the OpenAPI document generated
 // from them is valid OpenAPI 3.0.3 (swagger-parser) and clean under Redocly's recommended rules.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -20,7 +20,9 @@ import {
   TAGS,
   type PathParams,
   type RouteDecl,
+  urlOf,
 } from '../../src/shared/routes/index.js';
+import { repoRoot } from '../helpers/corpus.js';
 import { startGallery, type Gallery } from './harness.js';
 
 const key = (method: string, url: string) => `${method} ${url}`;
@@ -55,6 +57,12 @@ describe('route declarations', () => {
     expect(d.errors).toEqual([400, 401, 404, 429]);
     expect(routes.createAlbum.errors).toEqual([400, 401, 403, 404, 409, 429]);
     expect(routes.getSystem.errors).toEqual([401, 429]);
+  });
+
+  it('match the one URL written by hand: the preload in web/index.html', () => {
+    const html = readFileSync(path.join(repoRoot, 'web', 'index.html'), 'utf8');
+    const preload = /<link rel="preload" href="([^"]+)"/.exec(html)?.[1];
+    expect(preload).toBe(urlOf(routes.getTimelineBuckets));
   });
 });
 

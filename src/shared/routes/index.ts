@@ -1,8 +1,8 @@
 // Every route of the HTTP API, declared once ([Note: One declaration per route] in declare.ts).
 //
 // How to add a route:
-//   1. Declare it in the group it belongs to (or a new file here, added to GROUPS below). The key
-//      is its operationId; the path is the full URL path, fastify style:
+//   1. Declare it in the group it belongs to (a new group: a new file here, imported and added to
+//      GROUPS below). The key is its operationId; the path is the full URL path, fastify style:
 //
 //        // src/shared/routes/albums.ts, inside declareRoutes({ … })
 //        listAlbumPhotoIds: {
@@ -17,7 +17,8 @@
 //
 //      Bytes are `binary('what', 'image/webp', …)` as a response or a body, an event stream is
 //      `eventStream('what')`.
-//   2. Handle it in the matching route file of src/server/routes, calling a service:
+//   2. Handle it in the matching route file of src/server/routes (a new file: add it to ROUTE_FILES
+//      in src/server/api-routes.ts), calling a service:
 //
 //        route(app, albumRoutes.listAlbumPhotoIds, async (req) => ({
 //          ids: gallery.albumPhotoIds(req.params.id),   // req.params typed { id: number }
@@ -50,29 +51,6 @@ import { systemRoutes } from './system.js';
 import { thingRoutes } from './things.js';
 import { timelineRoutes } from './timeline.js';
 import { trashRoutes } from './trash.js';
-
-export {
-  albumRoutes,
-  correctionRoutes,
-  duplicateRoutes,
-  eventRoutes,
-  faceRoutes,
-  favouriteRoutes,
-  fileRoutes,
-  findByFaceRoutes,
-  folderRoutes,
-  jobRoutes,
-  mapRoutes,
-  memoryRoutes,
-  peopleRoutes,
-  photoRoutes,
-  placeRoutes,
-  searchRoutes,
-  systemRoutes,
-  thingRoutes,
-  timelineRoutes,
-  trashRoutes,
-};
 
 /** Every group, in the order the OpenAPI document lists their routes. */
 export const GROUPS = [
