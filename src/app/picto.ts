@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
 import { backupDatabase, listBackups, type BackupInfo } from '../db/backup.js';
 import { createRepos, openDatabase, type Repos } from '../db/index.js';
@@ -6,11 +7,15 @@ import { PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { Collection } from '../collection/collection.js';
+import { Gallery } from '../collection/gallery.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
 import { sidecarDirReader } from '../interchange/folder-import.js';
 import { importReport, type ImportReport } from '../interchange/report.js';
+import { IndexingStatus } from '../jobs/status.js';
+import { FolderActivity } from '../library/activity.js';
 import { FolderService } from '../library/folders.js';
+import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
 import { LibraryWatcher } from '../library/watcher.js';
 import { isSidecarName } from '../library/sidecar-scan.js';
@@ -18,7 +23,12 @@ import { isCandidateFile, thumbnailPaths } from '../media/index.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
+import { SidecarService } from '../interchange/sidecars.js';
+import { Library } from './library.js';
 import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
+import { LibraryStatus } from './status.js';
+
+const TOKEN_SETTING = 'server.token';
 
 export interface PictoOptions {
   dataDir?: string;
@@ -31,18 +41,33 @@ export interface PictoOptions {
  */
 export class Picto {
   readonly layout: DataLayout;
+  /** The catalogue's repositories: for the services here and for tests, never for the shells. */
   readonly repos: Repos;
   readonly events = new EventBus();
+  /** The library folders themselves: add by path, remove, AI switch (src/library). */
   readonly folders: FolderService;
+  /** The folders as the gallery shows them: counts, live scans, background rescans. */
+  readonly library: Library;
   readonly scanner: Scanner;
+  /** Favourites, albums, looking photos up by id or path (src/collection). */
   readonly collection: Collection;
+  /** The gallery's read side: timeline pages and buckets, details, albums, image files. */
+  readonly gallery: Gallery;
   /** The whole catalogue as one JSON document (src/interchange). */
   readonly exporter: ExportService;
+  /** XMP sidecars beside the originals, written on request (src/interchange). */
+  readonly sidecars: SidecarService;
   readonly trash: TrashService;
+  /** Indexing progress and control: counts per stage, rate, pause, failed jobs (src/jobs). */
+  readonly indexing: IndexingStatus;
+  /** The library's numbers for `picto status` and `GET /api/system`. */
+  readonly status: LibraryStatus;
   /** Search box, places, duplicates, memories, map (src/search). */
   readonly discovery: Discovery;
   /** Faces grouped into people, corrections, suggestions, find-by-face (src/people). */
   readonly people: PeopleService;
+  private readonly activity: FolderActivity;
+  private readonly overview: FolderOverview;
   private pool: WorkerPool | null = null;
   private runnerInstance: JobRunner | null = null;
   private watcher: LibraryWatcher | null = null;
@@ -76,7 +101,13 @@ export class Picto {
       }),
     });
     this.collection = new Collection(this.repos, this.events);
+    this.gallery = new Gallery({
+      repos: this.repos,
+      collection: this.collection,
+      thumbDir: this.layout.thumbs,
+    });
     this.exporter = new ExportService(this.repos);
+    this.sidecars = new SidecarService(this.repos);
     this.trash = new TrashService({ repos: this.repos, events: this.events, forgetContent });
     this.discovery = new Discovery({
       repos: this.repos,
@@ -87,7 +118,35 @@ export class Picto {
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
     });
     queueNewStages(this.repos);
-    this.people = new PeopleService({ repos: this.repos, events: this.events });
+    this.people = new PeopleService({
+      repos: this.repos,
+      events: this.events,
+      thumbDir: this.layout.thumbs,
+    });
+    this.activity = new FolderActivity(this.events);
+    this.overview = new FolderOverview(this.repos, this.events, this.activity);
+    this.library = new Library({
+      folders: this.folders,
+      overview: this.overview,
+      activity: this.activity,
+      events: this.events,
+      scan: (ids) => this.scan(ids),
+      notify: () => this.runnerInstance?.notify(),
+      onError: (message, err) =>
+        process.stderr.write(`picto: ${message}: ${(err as Error)?.stack ?? err}\n`),
+    });
+    this.indexing = new IndexingStatus({
+      repos: this.repos,
+      events: this.events,
+      runner: () => this.runner,
+      runnerIfStarted: () => this.runnerInstance,
+    });
+    this.status = new LibraryStatus({
+      repos: this.repos,
+      dataDir: this.layout.root,
+      folders: this.overview,
+      indexing: this.indexing,
+    });
   }
 
   /** The job runner, with its worker pool started on first use. */
@@ -186,6 +245,16 @@ export class Picto {
     if (back.length) await this.scan(back);
   }
 
+  /** The access token other machines must send to the server: made once, kept in the catalogue. */
+  accessToken(): string {
+    let token = this.repos.settings.get(TOKEN_SETTING);
+    if (!token) {
+      token = randomBytes(24).toString('base64url');
+      this.repos.settings.set(TOKEN_SETTING, token);
+    }
+    return token;
+  }
+
   /** Copies the catalogue now (online, consistent while indexing runs). */
   backup(kind: 'auto' | 'manual' = 'manual', dest?: string): Promise<BackupInfo> {
     return backupDatabase(this.repos.db, this.layout.backups, kind, dest);
@@ -218,6 +287,9 @@ export class Picto {
 
   async close(): Promise<void> {
     this.discovery.dispose();
+    this.overview.dispose();
+    this.activity.dispose();
+    this.indexing.dispose();
     await this.people.dispose();
     if (this.offlineTimer) clearInterval(this.offlineTimer);
     if (this.backupTimer) clearInterval(this.backupTimer);

@@ -1,4 +1,5 @@
 import { Picto } from '../app/picto.js';
+import { PictoError } from '../shared/errors.js';
 import { ProgressView } from './progress.js';
 
 export interface GlobalOptions {
@@ -13,7 +14,10 @@ export async function withPicto<T>(
 ): Promise<T> {
   const workers = opts.workers ? Number(opts.workers) : undefined;
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
-    throw new UsageError(`--workers must be a positive whole number, got "${opts.workers}"`);
+    throw new PictoError(
+      'usage',
+      `--workers must be a positive whole number, got "${opts.workers}"`,
+    );
   }
   const picto = new Picto({ dataDir: opts.data, workers });
   try {
@@ -34,8 +38,6 @@ export async function indexUntilDone(picto: Picto, quiet: boolean): Promise<void
     view.detach();
   }
 }
-
-export class UsageError extends Error {}
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');

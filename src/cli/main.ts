@@ -1,6 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { CatalogError } from '../collection/errors.js';
-import { FolderError } from '../library/folders.js';
+import { Command } from 'commander';
 import { registerBackupCommands, registerSidecarCommand } from './commands/safety.js';
 import { registerCollectionCommands } from './commands/collection.js';
 import { registerFolderCommands } from './commands/folders.js';
@@ -8,7 +6,8 @@ import { registerStatusCommand } from './commands/status.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerPeopleCommands } from './commands/people.js';
-import { UsageError, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
+import { failure } from './errors.js';
 
 const program = new Command();
 program
@@ -32,16 +31,7 @@ registerPeopleCommands(program, globals);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof CommanderError) {
-    process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else if (err instanceof UsageError) {
-    process.stderr.write(`picto: ${err.message}\n`);
-    process.exitCode = 2;
-  } else if (err instanceof FolderError || err instanceof CatalogError) {
-    process.stderr.write(`picto: ${err.message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`picto: ${(err as Error)?.stack ?? err}\n`);
-    process.exitCode = 1;
-  }
+  const { status, text } = failure(err);
+  if (text !== null) process.stderr.write(`picto: ${text}\n`);
+  process.exitCode = status;
 }

@@ -1,10 +1,11 @@
+import { PictoError } from '../shared/errors.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
-import { CatalogError } from './errors.js';
+import { cleanName } from '../shared/names.js';
 
 const MAX_ALBUM_NAME = 200;
 const MAX_DESCRIPTION = 5000;
@@ -37,8 +38,19 @@ export class Collection {
 
   photo(id: string): PhotoRow {
     const p = this.repos.photos.get(id);
-    if (!p) throw new CatalogError(`no photo with id ${id}`, 404);
+    if (!p) throw new PictoError('not-found', `no photo with id ${id}`);
     return p;
+  }
+
+  /** The photo at a file path typed by a user (links resolved), or null when it is not one. */
+  async photoIdAt(filePath: string): Promise<string | null> {
+    const abs = path.resolve(filePath);
+    let loc = this.repos.locations.byPath(abs);
+    if (!loc) {
+      const real = await fs.realpath(abs).catch(() => abs);
+      loc = this.repos.locations.byPath(real);
+    }
+    return loc?.photo_id ?? null;
   }
 
   /** Resolves file paths typed by a user to photo ids; unknown paths are an error naming them. */
@@ -46,19 +58,14 @@ export class Collection {
     const ids: string[] = [];
     const unknown: string[] = [];
     for (const p of paths) {
-      const abs = path.resolve(p);
-      let loc = this.repos.locations.byPath(abs);
-      if (!loc) {
-        const real = await fs.realpath(abs).catch(() => abs);
-        loc = this.repos.locations.byPath(real);
-      }
-      if (loc) ids.push(loc.photo_id);
+      const id = await this.photoIdAt(p);
+      if (id) ids.push(id);
       else unknown.push(p);
     }
     if (unknown.length) {
-      throw new CatalogError(
+      throw new PictoError(
+        'not-found',
         `not in the library: ${unknown.join(', ')} (is its folder added and scanned?)`,
-        404,
       );
     }
     return [...new Set(ids)];
@@ -93,7 +100,7 @@ export class Collection {
    */
   setRating(ids: string[], rating: number | null): number {
     if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
-      throw new CatalogError('a rating is a whole number of stars from 1 to 5, or none');
+      throw new PictoError('invalid', 'a rating is a whole number of stars from 1 to 5, or none');
     }
     for (const id of ids) this.photo(id);
     const now = this.now();
@@ -110,7 +117,7 @@ export class Collection {
     this.photo(id);
     const clean = (text ?? '').replace(UNWANTED, '').trim();
     if (clean.length > MAX_DESCRIPTION) {
-      throw new CatalogError(`a description has at most ${MAX_DESCRIPTION} characters`);
+      throw new PictoError('invalid', `a description has at most ${MAX_DESCRIPTION} characters`);
     }
     this.repos.photos.setImported(
       id,
@@ -133,18 +140,25 @@ export class Collection {
         ? this.repos.albums.get(idOrName)
         : this.repos.albums.byName(idOrName);
     if (!a)
-      throw new CatalogError(
+      throw new PictoError(
+        'not-found',
         `no album ${typeof idOrName === 'number' ? 'with id ' : ''}${idOrName}`,
-        404,
       );
     return a;
   }
 
-  createAlbum(name: string, description = ''): AlbumRow {
+  /** A new album, with its first photos in the same transaction (all of them or no album). */
+  createAlbum(name: string, description = '', photoIds: string[] = []): AlbumRow {
     const clean = validAlbumName(name);
     if (this.repos.albums.byName(clean))
-      throw new CatalogError(`album "${clean}" already exists`, 409);
-    const a = this.repos.albums.insert(clean, description, this.now());
+      throw new PictoError('conflict', `album "${clean}" already exists`);
+    for (const id of photoIds) this.photo(id);
+    const now = this.now();
+    const a = this.repos.db.transaction(() => {
+      const row = this.repos.albums.insert(clean, description, now);
+      if (photoIds.length) this.repos.albums.addPhotos(row.id, photoIds, now);
+      return row;
+    })();
     this.events.emit({ type: 'albums.changed' });
     return a;
   }
@@ -157,7 +171,8 @@ export class Collection {
     const name = fields.name !== undefined ? validAlbumName(fields.name) : undefined;
     if (name !== undefined) {
       const other = this.repos.albums.byName(name);
-      if (other && other.id !== id) throw new CatalogError(`album "${name}" already exists`, 409);
+      if (other && other.id !== id)
+        throw new PictoError('conflict', `album "${name}" already exists`);
     }
     if (fields.coverPhotoId) this.photo(fields.coverPhotoId);
     this.repos.albums.update(
@@ -196,10 +211,7 @@ export class Collection {
 }
 
 function validAlbumName(name: string): string {
-  const clean = name.trim();
-  if (!clean) throw new CatalogError('album name must not be empty');
-  if (clean.length > MAX_ALBUM_NAME) {
-    throw new CatalogError(`album name is longer than ${MAX_ALBUM_NAME} characters`);
-  }
+  const clean = cleanName(name, 'album name', MAX_ALBUM_NAME);
+  if (!clean) throw new PictoError('invalid', 'album name must not be empty');
   return clean;
 }

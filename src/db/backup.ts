@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { runInWorker } from '../shared/worker-thread.js';
+import { PictoError } from '../shared/errors.js';
 import type { Db } from './connection.js';
 import { migrations } from './migrations.js';
 
@@ -132,7 +133,7 @@ export function checkCatalogueFile(file: string): string | null {
  */
 export function restoreDatabase(backupFile: string, dbFile: string, backupsDir: string): string {
   const problem = checkCatalogueFile(backupFile);
-  if (problem) throw new Error(`cannot restore ${backupFile}: ${problem}`);
+  if (problem) throw new PictoError('invalid', `cannot restore ${backupFile}: ${problem}`);
   mkdirSync(backupsDir, { recursive: true });
   let kept = '';
   if (existsSync(dbFile)) {

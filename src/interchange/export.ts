@@ -1,4 +1,6 @@
 import type { Repos } from '../db/index.js';
+import type { FaceRow } from '../db/repos/faces.js';
+import type { ObjectRow } from '../db/repos/objects.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { ExportDocument, ExportedPhoto } from './export-types.js';
 import { withOffset } from './format.js';
@@ -16,20 +18,8 @@ export class ExportService {
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
-      out.tags = (objects.get(p.id) ?? []).map((o) => ({
-        label: o.label,
-        score: round(o.score, 3),
-        box: [round(o.x), round(o.y), round(o.w), round(o.h)],
-      }));
-      out.faces = (faces.get(p.id) ?? []).map((f) => ({
-        id: f.id,
-        box: [round(f.x), round(f.y), round(f.w), round(f.h)],
-        score: round(f.score, 3),
-        quality: round(f.quality, 3),
-        personId: f.person_id,
-      }));
       out.keywords = keywords.get(p.id) ?? [];
-      photos.push(out);
+      photos.push(withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []));
     }
     const albums = this.repos.albums.list().map((a) => ({
       id: a.id,
@@ -45,6 +35,42 @@ export class ExportService {
     const issues = this.repos.fileIssues.all().map((i) => ({ path: i.path, error: i.error }));
     return { version: 1, exportedAt: new Date().toISOString(), photos, albums, people, issues };
   }
+
+  /** Some photos in the export shape, in the order given (`picto search --json`); unknown ids are left out. */
+  photos(ids: string[]): ExportedPhoto[] {
+    const out: ExportedPhoto[] = [];
+    for (const id of ids) {
+      const p = this.repos.photos.get(id);
+      if (!p) continue;
+      const e = exportPhoto(
+        p,
+        this.repos.locations.forPhoto(id).map((l) => l.path),
+        this.repos.albums.namesForPhoto(id).map((a) => a.name),
+      );
+      e.keywords = this.repos.keywords.forPhoto(id).map((k) => k.path);
+      out.push(
+        withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id)),
+      );
+    }
+    return out;
+  }
+}
+
+/** Object tags and faces, rounded the way the document has always carried them. */
+function withFindings(out: ExportedPhoto, objects: ObjectRow[], faces: FaceRow[]): ExportedPhoto {
+  out.tags = objects.map((o) => ({
+    label: o.label,
+    score: round(o.score, 3),
+    box: [round(o.x), round(o.y), round(o.w), round(o.h)],
+  }));
+  out.faces = faces.map((f) => ({
+    id: f.id,
+    box: [round(f.x), round(f.y), round(f.w), round(f.h)],
+    score: round(f.score, 3),
+    quality: round(f.quality, 3),
+    personId: f.person_id,
+  }));
+  return out;
 }
 
 export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): ExportedPhoto {

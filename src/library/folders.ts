@@ -3,16 +3,8 @@ import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { FolderRow } from '../db/repos/folders.js';
 import { scanStages } from '../jobs/pipeline.js';
+import { PictoError } from '../shared/errors.js';
 import type { EventBus } from '../shared/events.js';
-
-export class FolderError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'not-found' | 'not-a-folder' | 'nested' | 'unknown-folder' | 'data-dir',
-  ) {
-    super(message);
-  }
-}
 
 export interface FolderServiceDeps {
   repos: Repos;
@@ -54,19 +46,19 @@ export class FolderService {
     try {
       st = await fs.stat(abs);
     } catch {
-      throw new FolderError(`folder not found: ${abs}`, 'not-found');
+      throw new PictoError('folder-not-found', `folder not found: ${abs}`);
     }
-    if (!st.isDirectory()) throw new FolderError(`not a folder: ${abs}`, 'not-a-folder');
+    if (!st.isDirectory()) throw new PictoError('not-a-folder', `not a folder: ${abs}`);
     const dataDir = path.resolve(this.deps.dataDir);
     if (abs === dataDir || isInside(abs, dataDir)) {
-      throw new FolderError(`${abs} is Picto's own data folder`, 'data-dir');
+      throw new PictoError('data-dir', `${abs} is Picto's own data folder`);
     }
     const existing = repos.folders.byPath(abs);
     if (existing) return { folder: existing, created: false, absorbed: [] };
     const all = repos.folders.list();
     const parent = all.find((f) => isInside(abs, f.path));
     if (parent) {
-      throw new FolderError(`${abs} is already in the library (inside ${parent.path})`, 'nested');
+      throw new PictoError('nested', `${abs} is already in the library (inside ${parent.path})`);
     }
     const children = all.filter((f) => isInside(f.path, abs));
     const now = new Date().toISOString();
@@ -112,7 +104,7 @@ export class FolderService {
     const abs = await this.canonical(p);
     const folder =
       this.deps.repos.folders.byPath(abs) ?? this.deps.repos.folders.byPath(path.resolve(p));
-    if (!folder) throw new FolderError(`not a library folder: ${abs}`, 'unknown-folder');
+    if (!folder) throw new PictoError('unknown-folder', `not a library folder: ${abs}`);
     return folder;
   }
 
@@ -120,7 +112,7 @@ export class FolderService {
   setAi(id: number, enabled: boolean): number {
     const { repos } = this.deps;
     const folder = repos.folders.get(id);
-    if (!folder) throw new FolderError(`no folder with id ${id}`, 'unknown-folder');
+    if (!folder) throw new PictoError('unknown-folder', `no folder with id ${id}`);
     repos.folders.setAi(id, enabled);
     let queued = 0;
     if (enabled) {

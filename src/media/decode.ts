@@ -3,7 +3,7 @@
 
 import sharp, { type Metadata as SharpMetadata } from 'sharp';
 
-import { errorText, fromDecoderError, MediaError } from './errors.js';
+import { errorText, fromDecoderError, mediaError } from './errors.js';
 import type { RawImage } from './types.js';
 
 /** Long side of the decoded working image and of the preview written from it. */
@@ -24,7 +24,7 @@ export interface DecodeOutput {
 export function checkPixelLimit(width: number | undefined, height: number | undefined): void {
   if (!width || !height) return;
   if (width * height > MAX_PIXELS) {
-    throw new MediaError(
+    throw mediaError(
       'too-large',
       `image is ${width}×${height} px, over the ${MAX_PIXELS / 1_000_000} MP limit`,
     );

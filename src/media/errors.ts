@@ -1,38 +1,34 @@
-import type { MediaErrorCode, MediaErrorInfo, MediaPartial } from './types.js';
+import { isMediaError, PictoError, type MediaErrorCode } from '../shared/errors.js';
+import type { MediaErrorInfo, MediaPartial } from './types.js';
 
 export type { MediaErrorCode, MediaErrorInfo };
+export { isMediaError };
+
+/** A PictoError with a media code (not a class of its own: one error model, see shared/errors.ts). */
+export type MediaError = PictoError & { code: MediaErrorCode };
 
 /**
- * A per-file problem with a stable code for the catalogue and a message a person can act on
- * ("truncated JPEG data", "file is empty (0 bytes)"). Anything else thrown from this module is a
- * bug or an environment failure (disk full, thumbnail directory not writable), not the photo's fault.
+ * A per-file problem: a PictoError with a media code for the catalogue and a message a person can
+ * act on ("truncated JPEG data", "file is empty (0 bytes)"). Anything else thrown from this module
+ * is a bug or an environment failure (disk full, thumbnail directory not writable), not the
+ * photo's fault.
  */
-export class MediaError extends Error {
-  override readonly name = 'MediaError';
-  readonly code: MediaErrorCode;
-  /**
-   * Set by processMedia: the metadata (and warnings) read before the failure, so the file can be
-   * catalogued with its date, camera and GPS even when its pixels cannot be shown.
-   */
-  partial?: MediaPartial;
-
-  constructor(code: MediaErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-
-  toInfo(): MediaErrorInfo {
-    return { code: this.code, message: this.message };
-  }
+export function mediaError(
+  code: MediaErrorCode,
+  message: string,
+  options?: { cause?: unknown },
+): MediaError {
+  return new PictoError(code, message, options) as MediaError;
 }
 
-export function isMediaError(e: unknown): e is MediaError {
-  return e instanceof MediaError;
+/** What a failed processMedia still read (metadata, warnings, timings), if it got that far. */
+export function mediaPartial(e: unknown): MediaPartial | undefined {
+  return isMediaError(e) ? (e.detail as MediaPartial | undefined) : undefined;
 }
 
 /** Plain-data form of any error, for results that cross the worker boundary. */
 export function mediaErrorInfo(e: unknown): MediaErrorInfo {
-  if (e instanceof MediaError) return e.toInfo();
+  if (isMediaError(e)) return { code: e.code, message: e.message };
   return { code: 'decode-failed', message: errorText(e) };
 }
 
@@ -56,25 +52,25 @@ const FS_CODES: Record<string, string> = {
   ELOOP: 'too many symbolic links',
 };
 
-/** Maps a Node fs error to an 'unreadable' MediaError; other errors pass through. */
+/** Maps a Node fs error to an 'unreadable' media error; other errors pass through. */
 export function fromFsError(e: unknown, path: string): unknown {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code && code in FS_CODES) {
-    return new MediaError('unreadable', `cannot read ${path}: ${FS_CODES[code]}`, { cause: e });
+    return mediaError('unreadable', `cannot read ${path}: ${FS_CODES[code]}`, { cause: e });
   }
   return e;
 }
 
 /**
- * Turns a libvips/libheif failure into a MediaError with a message naming the problem.
+ * Turns a libvips/libheif failure into a media error with a message naming the problem.
  * The raw decoder text is kept after the summary because it is what a bug report needs.
  */
 export function fromDecoderError(e: unknown, formatLabel: string): MediaError {
-  if (e instanceof MediaError) return e;
+  if (isMediaError(e)) return e;
   const raw = firstLine(errorText(e));
   const lower = raw.toLowerCase();
   if (lower.includes('exceeds pixel limit')) {
-    return new MediaError('too-large', `${formatLabel} image is over the pixel limit (${raw})`, {
+    return mediaError('too-large', `${formatLabel} image is over the pixel limit (${raw})`, {
       cause: e,
     });
   }
@@ -91,11 +87,11 @@ export function fromDecoderError(e: unknown, formatLabel: string): MediaError {
   } else if (lower.includes('timeout')) {
     summary = `decoding the ${formatLabel} took too long`;
   } else if (lower.includes('unsupported image format')) {
-    return new MediaError('unsupported', `${formatLabel} variant not supported by the decoder`, {
+    return mediaError('unsupported', `${formatLabel} variant not supported by the decoder`, {
       cause: e,
     });
   } else {
     summary = `corrupt ${formatLabel} data`;
   }
-  return new MediaError('corrupt', `${summary} (${raw})`, { cause: e });
+  return mediaError('corrupt', `${summary} (${raw})`, { cause: e });
 }

@@ -9,7 +9,7 @@
 
 import decode from 'heic-decode';
 
-import { firstLine, MediaError, errorText } from './errors.js';
+import { firstLine, mediaError, errorText } from './errors.js';
 import { checkPixelLimit, shrinkDecoded } from './decode.js';
 import type { RawImage } from './types.js';
 
@@ -71,7 +71,7 @@ export async function decodeHeif(
   const opened = await withLibheifLog(() => decode.all({ buffer: input }));
   const images = opened.value;
   if (!images || images.length === 0) {
-    throw new MediaError(
+    throw mediaError(
       'corrupt',
       `corrupt ${label} data (${libheifReason(opened.log, opened.error ?? 'no image found')})`,
     );
@@ -83,7 +83,7 @@ export async function decodeHeif(
     if (!decoded.value) {
       const reason = libheifReason(decoded.log, decoded.error ?? 'decoder failed');
       const truncated = /end of file|insufficient|truncat/i.test(reason);
-      throw new MediaError(
+      throw mediaError(
         'corrupt',
         `${truncated ? 'truncated' : 'corrupt'} ${label} data (${reason})`,
       );

@@ -12,6 +12,7 @@ export { processMedia, loadOrientedImage, MAX_FILE_BYTES } from './process.js';
 export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';
+export { sniffFile } from './sniff.js';
 export type { FormatInfo, DecodePath } from './formats.js';
 export {
   previewFile,
@@ -24,10 +25,18 @@ export type { ThumbnailPaths } from './thumbnails.js';
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
 export { phash, hammingDistance, lowDct } from './phash.js';
 export { WORK_SIZE, MAX_PIXELS } from './decode.js';
-export { MediaError, isMediaError, mediaErrorInfo } from './errors.js';
+export {
+  isMediaError,
+  mediaError,
+  mediaErrorInfo,
+  mediaPartial,
+  type MediaError,
+} from './errors.js';
 // For modules that run their own short-lived ExifTool (XMP sidecars): the same guarded perl child.
 export { spawnExifTool, threadExifTool } from './exiftool.js';
 export type * from './types.js';
+// Videos and Live Photos: ffmpeg-backed probe, poster, frames, transcodes (see video/index.ts).
+export * from './video/index.js';
 
 /** Releases per-worker resources (the exiftool child process). Idempotent. */
 export async function closeMedia(): Promise<void> {

@@ -3,12 +3,19 @@ import path from 'node:path';
 
 import sharp, { type Metadata as SharpMetadata } from 'sharp';
 
-import { errorText, firstLine, fromFsError, MediaError } from './errors.js';
+import { errorText, firstLine, fromFsError, mediaError } from './errors.js';
 import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
 import { displayedSize, normalizeOrientation } from './orientation.js';
-import { cameraInfo, exposureInfo, pickGps, pickTakenAt, type CollectedTags } from './tags.js';
+import {
+  cameraInfo,
+  captureHints,
+  exposureInfo,
+  pickGps,
+  pickTakenAt,
+  type CollectedTags,
+} from './tags.js';
 import type { MediaMetadata } from './types.js';
 
 /** Bytes read for format detection when the caller gives us nothing. */
@@ -42,7 +49,7 @@ export interface FileFacts {
  * Metadata of one file: capture date, camera, exposure, GPS, displayed size, orientation, format.
  * `head` may be the first bytes of the file (any length) or the whole file; when it is the whole
  * file nothing is read from disk again except by the exiftool fallback.
- * Throws MediaError for files with nothing to read: 'unreadable', 'empty', 'unsupported'.
+ * Throws a media error for files with nothing to read: 'unreadable', 'empty', 'unsupported'.
  */
 export async function readMetadata(filePath: string, head?: Uint8Array): Promise<MediaMetadata> {
   return (await collectMetadata(filePath, head)).metadata;
@@ -51,8 +58,7 @@ export async function readMetadata(filePath: string, head?: Uint8Array): Promise
 export async function statFile(filePath: string): Promise<FileFacts> {
   try {
     const s = await stat(filePath);
-    if (s.isDirectory())
-      throw new MediaError('unreadable', `cannot read ${filePath}: is a directory`);
+    if (s.isDirectory()) throw mediaError('unreadable', `cannot read ${filePath}: is a directory`);
     return { size: s.size, mtime: s.mtime };
   } catch (e) {
     throw fromFsError(e, filePath);
@@ -88,7 +94,7 @@ export async function collectMetadata(
   facts?: FileFacts,
 ): Promise<MetadataContext> {
   const file = facts ?? (await statFile(filePath));
-  if (file.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  if (file.size === 0) throw mediaError('empty', 'file is empty (0 bytes)');
   let bytes = head && head.length > 0 ? head : await readHead(filePath);
   const format = detectFormat(bytes, filePath);
   // PNG may keep its eXIf/iTXt chunks after the image data, beyond any head we were given.
@@ -100,7 +106,7 @@ export async function collectMetadata(
 
   if (!format) {
     const ext = extensionOf(filePath);
-    throw new MediaError(
+    throw mediaError(
       'unsupported',
       `content is not a recognised image format${ext ? ` (despite the .${ext} extension)` : ''}`,
     );
@@ -192,7 +198,9 @@ function buildMetadata(
   // HEIF/AVIF (libheif applies irot/imir and the EXIF tag must not be applied on top), the RAW's
   // own IFD0 tag for RAW previews.
   let orientation: number | null;
-  const containerRotates = format.decoder === 'heif' || format.format === 'avif';
+  // libjxl (through ffmpeg) applies the JPEG XL codestream orientation itself, like libheif.
+  const containerRotates =
+    format.decoder === 'heif' || format.format === 'avif' || format.format === 'jxl';
   if (containerRotates) {
     orientation = null;
   } else if (format.decoder === 'sharp' && sharpMeta) {
@@ -233,5 +241,7 @@ function buildMetadata(
     camera: cameraInfo(tags),
     exposure: exposureInfo(tags),
     gps: pickGps(tags),
+    hints: captureHints(tags),
+    ...(tags.contentIdentifier ? { contentIdentifier: tags.contentIdentifier } : {}),
   };
 }

@@ -2,8 +2,8 @@
 
 import { readFile } from 'node:fs/promises';
 
-import { fromDecoderError, fromFsError, isMediaError, MediaError } from './errors.js';
-import { decodeWithSharp, type DecodeOutput } from './decode.js';
+import { fromDecoderError, fromFsError, isMediaError, mediaError } from './errors.js';
+import { checkPixelLimit, decodeWithSharp, type DecodeOutput } from './decode.js';
 import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
 import {
@@ -15,7 +15,10 @@ import {
 } from './metadata.js';
 import { phash } from './phash.js';
 import { decodeRawPreview } from './raw.js';
+import { bmffTruncation } from './bmff.js';
 import { localFromInstant } from './dates.js';
+import { orientRawImage } from './orientation.js';
+import { decodeStillWithFfmpeg, ffmpegDecodesStill } from './video/still.js';
 import { writePreview, writeThumbnail } from './thumbnails.js';
 import type { MediaMetadata, MediaResult, RawImage } from './types.js';
 
@@ -57,7 +60,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /**
  * Metadata, upright working image, thumbnail, preview and pHash for one file.
  *
- * A per-file problem throws a MediaError whose `partial` carries the metadata read so far (for a
+ * A per-file problem throws a media error whose `detail` carries the metadata read so far (for a
  * RAW without preview: everything but pixels; for an empty file: format and file time), so the
  * catalogue lists the file and says why it has no picture. Failures of the environment
  * (thumbnail directory not writable, disk full) throw as they are: they must stop the pipeline,
@@ -102,7 +105,7 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
   } catch (e) {
     if (!isMediaError(e)) throw e;
     clock.lap('failed');
-    e.partial = {
+    e.detail = {
       metadata: metadata ?? fallbackMetadata(input.path, facts),
       warnings,
       timings: clock.finish(),
@@ -128,13 +131,13 @@ export async function loadOrientedImage(filePath: string): Promise<RawImage> {
  * 60 MB RAW in memory) and for formats with no decoder here.
  */
 async function readForDecoding(filePath: string, facts: FileFacts): Promise<Buffer> {
-  if (facts.size === 0) throw new MediaError('empty', 'file is empty (0 bytes)');
+  if (facts.size === 0) throw mediaError('empty', 'file is empty (0 bytes)');
   const head = await readHead(filePath);
   if (head.length === facts.size) return head;
   const decoder = detectFormat(head, filePath)?.decoder;
   if (decoder !== 'sharp' && decoder !== 'heif') return head;
   if (facts.size > MAX_FILE_BYTES) {
-    throw new MediaError(
+    throw mediaError(
       'too-large',
       `file is ${Math.round(facts.size / 1024 / 1024)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
     );
@@ -168,11 +171,13 @@ async function decodeByFormat(
   switch (format.decoder) {
     case 'sharp':
       if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
+      if (format.format === 'avif') refuseTruncated(buffer, format.label);
       return await decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
     case 'heif': {
       // libheif (native, in sharp) could not even parse the container: the wasm copy of the same
       // library would at best decode a stray thumbnail item, so report the file as broken.
       if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
+      refuseTruncated(buffer, format.label);
       const heif = await decodeHeif(buffer, sharpMeta.pagePrimary ?? 0, format.label);
       // The decoder's size is the displayed size (irot applied); trust it over the tags.
       ctx.metadata.width = heif.fullWidth;
@@ -181,12 +186,24 @@ async function decodeByFormat(
     }
     case 'raw':
       return await decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
-    default:
-      throw new MediaError(
-        'unsupported',
-        `${format.label} files cannot be decoded here (no decoder installed)`,
-      );
+    default: {
+      if (!ffmpegDecodesStill(format.format)) {
+        throw mediaError(
+          'unsupported',
+          `${format.label} files cannot be decoded here (no decoder installed)`,
+        );
+      }
+      // See [Note: ffmpeg for stills] in video/still.ts.
+      checkPixelLimit(ctx.metadata.width ?? undefined, ctx.metadata.height ?? undefined);
+      const image = await decodeStillWithFfmpeg(filePath, format.format, format.label);
+      return { image: orientRawImage(image, ctx.metadata.orientation), warnings: [] };
+    }
   }
+}
+
+function refuseTruncated(buffer: Buffer, label: string): void {
+  const cut = bmffTruncation(buffer);
+  if (cut) throw mediaError('corrupt', `truncated ${label} data (${cut})`);
 }
 
 /** Metadata for a file we could not read at all: format by extension, date from the file time. */

@@ -4,7 +4,7 @@
 
 import sharp from 'sharp';
 
-import { MediaError } from './errors.js';
+import { mediaError } from './errors.js';
 import { decodeWithSharp } from './decode.js';
 import { extractEmbeddedImage, type ExifToolRead } from './exiftool.js';
 import { orientRawImage } from './orientation.js';
@@ -48,12 +48,12 @@ export async function decodeRawPreview(
     }
   }
   if (failures.length > 0) {
-    throw new MediaError(
+    throw mediaError(
       'no-preview',
       `${label} embedded preview unusable (${failures.join('; ')}); RAW development is not supported`,
     );
   }
-  throw new MediaError(
+  throw mediaError(
     'no-preview',
     `${label} has no embedded preview image; RAW development is not supported`,
   );

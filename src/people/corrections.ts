@@ -11,9 +11,10 @@
 // way: once you name someone, the faces you saw stay theirs until you say otherwise. Immich loses
 // names on re-runs because it has no such anchor.
 
+import { PictoError } from '../shared/errors.js';
+import { cleanName } from '../shared/names.js';
 import type { Repos } from '../db/index.js';
 import type { PersonRow } from '../db/repos/people.js';
-import { PeopleError } from './errors.js';
 
 const MAX_NAME = 200;
 
@@ -36,13 +37,13 @@ export class Corrections {
   /** The live person behind an id (following merges), or a 404. */
   person(id: number): PersonRow {
     const p = this.d.repos.people.resolve(id);
-    if (!p) throw new PeopleError(`no person with id ${id}`, 404);
+    if (!p) throw new PictoError('not-found', `no person with id ${id}`);
     return p;
   }
 
   private face(id: string) {
     const f = this.d.repos.people.face(id);
-    if (!f) throw new PeopleError(`no face with id ${id}`, 404);
+    if (!f) throw new PictoError('not-found', `no face with id ${id}`);
     return f;
   }
 
@@ -53,7 +54,7 @@ export class Corrections {
   /** A person to put a face in: an existing one, or a new one with this name. */
   private target(t: PersonTarget): number {
     if ('personId' in t) return this.person(t.personId).id;
-    return this.d.repos.people.insert(cleanName(t.name), this.d.now());
+    return this.d.repos.people.insert(personName(t.name), this.d.now());
   }
 
   rename(id: number, name: string | null): PersonRow {
@@ -61,7 +62,7 @@ export class Corrections {
     this.tx(() => {
       this.d.repos.people.update(
         p.id,
-        { name: name === null ? null : cleanName(name) },
+        { name: name === null ? null : personName(name) },
         this.d.now(),
       );
       this.anchor(p.id);
@@ -83,7 +84,8 @@ export class Corrections {
   setCover(id: number, faceId: string): PersonRow {
     const p = this.person(id);
     const f = this.face(faceId);
-    if (f.person_id !== p.id) throw new PeopleError(`face ${faceId} is not in person ${p.id}`, 400);
+    if (f.person_id !== p.id)
+      throw new PictoError('invalid', `face ${faceId} is not in person ${p.id}`);
     this.tx(() => {
       this.d.repos.people.update(p.id, { cover_face_id: faceId }, this.d.now());
       this.anchor(p.id);
@@ -100,7 +102,7 @@ export class Corrections {
     const target = this.person(into);
     const from = [...new Set(sources.map((s) => this.person(s).id))].filter((s) => s !== target.id);
     if (!from.length)
-      throw new PeopleError('nothing to merge: give at least one other person', 400);
+      throw new PictoError('invalid', 'nothing to merge: give at least one other person');
     const now = this.d.now();
     this.tx(() => {
       this.anchor(target.id);
@@ -145,7 +147,7 @@ export class Corrections {
   rejectFace(faceId: string, personId?: number): void {
     const f = this.face(faceId);
     const p = personId !== undefined ? this.person(personId).id : f.person_id;
-    if (p === null) throw new PeopleError(`face ${faceId} is in no person`, 400);
+    if (p === null) throw new PictoError('invalid', `face ${faceId} is in no person`);
     this.tx(() => {
       if (f.person_id === p) this.d.repos.people.assign([[faceId, null]]);
       this.d.repos.faceFeedback.reject([faceId], p, this.d.now());
@@ -211,8 +213,6 @@ export class Corrections {
   }
 }
 
-function cleanName(name: string): string | null {
-  const n = name.replace(/\s+/g, ' ').trim();
-  if (n.length > MAX_NAME) throw new PeopleError(`a name has at most ${MAX_NAME} characters`, 400);
-  return n || null;
+function personName(name: string): string | null {
+  return cleanName(name, "a person's name", MAX_NAME) || null;
 }

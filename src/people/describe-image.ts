@@ -3,6 +3,9 @@
 // analyzer, so its descriptors compare with the catalogue's. The analyzer (four ONNX sessions)
 // is created on first use and kept: a second search costs one inference, not a model load.
 
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Analyzer } from '../ml/index.js';
 
 let analyzer: Promise<Analyzer> | null = null;
@@ -38,6 +41,21 @@ export async function describeImageFile(file: string): Promise<DescribedFace[]> 
     embedding: f.embedding,
     quality: f.quality.overall,
   }));
+}
+
+/**
+ * The faces of an image given as bytes (an upload). The decoder reads files, so the bytes go to a
+ * private temporary file that is removed afterwards: nothing of the image is kept.
+ */
+export async function describeImageBytes(bytes: Uint8Array): Promise<DescribedFace[]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'picto-find-'));
+  const file = path.join(dir, 'upload');
+  try {
+    await fs.writeFile(file, bytes, { mode: 0o600 });
+    return await describeImageFile(file);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Frees the models (process shutdown, tests). */

@@ -1,7 +1,7 @@
 // The people feature for the app: what the CLI and the API call. It owns when clustering runs
 // (after indexing, on demand), the in-memory per-person summaries, and the read models (people
-// list, person pages, faces in a photo, suggestions, find-by-face). Corrections live in
-// corrections.ts, the engine in cluster.ts / incremental.ts.
+// list, person pages, faces in a photo, suggestions, find-by-face; their API shapes in pages.ts).
+// Corrections live in corrections.ts, the engine in cluster.ts / incremental.ts.
 //
 // [Note: when clustering runs] After the indexer goes idle (jobs.idle) new faces first try to
 // join existing people through the summaries (incremental.ts: < 1 s for 1,000 faces in a 100k
@@ -10,15 +10,16 @@
 // max(25, 1 % of all faces). `picto people recluster` and the API run one on demand. Passes are
 // serialised: a second request waits for the first instead of racing it.
 
+import { PictoError } from '../shared/errors.js';
 import type { Repos } from '../db/index.js';
 import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
 import { importedSuggestions, nameFacesFromImports } from './imported-names.js';
-import { closeImageDescriber, describeImageFile } from './describe-image.js';
-import { PeopleError } from './errors.js';
+import { closeImageDescriber, describeImageBytes, describeImageFile } from './describe-image.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
+import { PersonPages } from './pages.js';
 import { rankSuggestions, type Suggestion } from './suggestions.js';
 import { PERSON_THRESHOLD } from './threshold.js';
 
@@ -29,6 +30,8 @@ export interface PeopleServiceDeps {
   autoCluster?: boolean;
   /** Libraries with more faces cluster in a worker thread (default 20,000). */
   workerAbove?: number;
+  /** Where previews are, to cut face crops from (the data directory's thumbs/). */
+  thumbDir?: string;
 }
 
 export interface PersonSummary {
@@ -79,6 +82,8 @@ export function relativeBox(
 
 export class PeopleService {
   readonly corrections: Corrections;
+  /** The people pages as the API shows them (crop URLs, person timelines, crops). */
+  readonly pages: PersonPages;
   private decisions = 0;
   private summaries: PeopleIndex | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -88,6 +93,7 @@ export class PeopleService {
   private readonly off: () => void;
 
   constructor(private readonly deps: PeopleServiceDeps) {
+    this.pages = new PersonPages(deps.repos, this, deps.thumbDir);
     this.corrections = new Corrections({
       repos: deps.repos,
       now: () => new Date().toISOString(),
@@ -264,7 +270,7 @@ export class PeopleService {
   get(id: number): PersonSummary {
     const p = this.corrections.person(id);
     const s = this.deps.repos.people.summaries().find((r) => r.id === p.id);
-    if (!s) throw new PeopleError(`no person with id ${id}`, 404);
+    if (!s) throw new PictoError('not-found', `no person with id ${id}`);
     return toSummary(s);
   }
 
@@ -390,6 +396,11 @@ export class PeopleService {
   async findByImageFile(file: string, limit = 200): Promise<FoundFace[]> {
     const faces = await describeImageFile(file);
     return this.findByFaces(faces, limit);
+  }
+
+  /** Find by face for an image given as bytes (an upload); nothing of it is kept. */
+  async findByImage(bytes: Uint8Array, limit = 200): Promise<FoundFace[]> {
+    return this.findByFaces(await describeImageBytes(bytes), limit);
   }
 
   /** Find by face for a photo of the library: its faces, as stored. */

@@ -1,4 +1,4 @@
-import { CatalogError } from '../collection/errors.js';
+import { PictoError } from '../shared/errors.js';
 import type { Plan, SearchKey, SearchRepo, SearchRow } from '../db/repos/search.js';
 import type { EventBus } from '../shared/events.js';
 import { understand, type Understanding } from './chips.js';
@@ -213,7 +213,10 @@ export function encodeSearchCursor(
 
 export function decodeSearchCursor(cursor: string, sort: SortOrder): SearchKey {
   const bad = () =>
-    new CatalogError('cursor is not valid for this search: pass nextCursor back unchanged');
+    new PictoError(
+      'invalid',
+      'cursor is not valid for this search: pass nextCursor back unchanged',
+    );
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

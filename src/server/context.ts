@@ -1,26 +1,23 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Picto } from '../app/picto.js';
-import type { GalleryService } from './services/gallery.js';
-import type { FolderApiService } from './services/folders.js';
-import type { JobsApiService } from './services/jobs.js';
 import type { SseHub } from './sse.js';
+import type { TimelinePages } from './timeline-pages.js';
 
-/** The fastify instance as route files see it: TypeBox schemas type requests and replies. */
-export type Api = FastifyInstance<
-  Server,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+/**
+ * The fastify instance as route files see it. Requests and replies are typed by each route's
+ * declaration (src/shared/routes, registered with `route()` from route.ts), not by the instance.
+ */
+export type Api = FastifyInstance;
 
-/** What controllers may call: services, never repositories directly. */
+/**
+ * What route files get. They call Picto's services (picto.gallery, picto.library, picto.people,
+ * picto.discovery, …), never its repositories: the CLI calls the same services, so both shells
+ * answer the same. Only what is about HTTP lives in the server: cached response bodies, the event
+ * stream, files streamed with ranges, access control.
+ */
 export interface ServerContext {
   picto: Picto;
-  gallery: GalleryService;
-  folders: FolderApiService;
-  jobs: JobsApiService;
+  /** Timeline pages as cached JSON bodies. */
+  pages: TimelinePages;
   sse: SseHub;
 }

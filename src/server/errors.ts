@@ -1,37 +1,64 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CatalogError } from '../collection/errors.js';
-import { FolderError } from '../library/folders.js';
 import type { ApiError } from '../shared/api.js';
+import { isPictoError, type ErrorCode } from '../shared/errors.js';
 
-/** An API failure with an HTTP status; services outside the catalogue throw this. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly kind: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/**
+ * Every error code as the API answers it: the HTTP status and the `error` kind clients read.
+ * The one place codes meet HTTP. Kinds are a public contract: a new code may reuse a kind or add
+ * one, an existing kind never changes.
+ */
+export const HTTP_ERRORS: Record<ErrorCode, { status: number; kind: string }> = {
+  invalid: { status: 400, kind: 'bad-request' },
+  validation: { status: 400, kind: 'validation' },
+  'not-found': { status: 404, kind: 'not-found' },
+  'not-ready': { status: 404, kind: 'not-found' },
+  'not-a-photo': { status: 404, kind: 'not-found' },
+  conflict: { status: 409, kind: 'conflict' },
+  // Library folders (kinds as the folder API has always named them).
+  'folder-not-found': { status: 400, kind: 'not-found' },
+  'not-a-folder': { status: 400, kind: 'not-a-folder' },
+  'data-dir': { status: 400, kind: 'data-dir' },
+  nested: { status: 409, kind: 'nested' },
+  'unknown-folder': { status: 404, kind: 'unknown-folder' },
+  // An image sent to the API (find by face) that Picto cannot use.
+  unsupported: { status: 415, kind: 'unsupported-media-type' },
+  'too-large': { status: 413, kind: 'too-large' },
+  empty: { status: 422, kind: 'unprocessable' },
+  corrupt: { status: 422, kind: 'unprocessable' },
+  'no-preview': { status: 422, kind: 'unprocessable' },
+  'decode-failed': { status: 422, kind: 'unprocessable' },
+  unreadable: { status: 422, kind: 'unprocessable' },
+  'no-video-stream': { status: 422, kind: 'unprocessable' },
+  // The machine, not the request: no ffmpeg that runs, or it overran its time limit.
+  'no-video-tools': { status: 503, kind: 'unavailable' },
+  timeout: { status: 503, kind: 'unavailable' },
+  'bad-range': { status: 416, kind: 'range-not-satisfiable' },
+  'model-unavailable': { status: 503, kind: 'unavailable' },
+  unauthorised: { status: 401, kind: 'unauthorised' },
+  'cross-site': { status: 403, kind: 'cross-site' },
+  'rate-limited': { status: 429, kind: 'rate-limited' },
+  usage: { status: 400, kind: 'bad-request' },
+};
+
+/** The API body for a code: `{ statusCode, error, message }`. */
+export function apiError(code: ErrorCode, message: string): ApiError {
+  const { status, kind } = HTTP_ERRORS[code];
+  return { statusCode: status, error: kind, message };
 }
 
-const KIND_BY_STATUS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorised',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'too-large',
-  415: 'unsupported-media-type',
-  416: 'range-not-satisfiable',
-};
+/** Answers with the error of a code (hooks that reply before any route runs). */
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
+  const body = apiError(code, message);
+  return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
+}
 
-const FOLDER_STATUS: Record<FolderError['code'], number> = {
-  'not-found': 400,
-  'not-a-folder': 400,
-  'data-dir': 400,
-  nested: 409,
-  'unknown-folder': 404,
-};
+/**
+ * Fastify's own 4xx errors (a body over the limit, an unknown content type, malformed JSON) have a
+ * status and no code: their kind is that of the first code with the same status, else bad-request.
+ */
+function frameworkKind(status: number): string {
+  return Object.values(HTTP_ERRORS).find((e) => e.status === status)?.kind ?? 'bad-request';
+}
 
 interface AjvError {
   instancePath?: string;
@@ -49,27 +76,15 @@ function validationError(err: FastifyError): ApiError {
   let message = `${field} ${first.message ?? 'is not valid'}`;
   if (first.params?.allowedValue !== undefined)
     message += ` (${JSON.stringify(first.params.allowedValue)})`;
-  return { statusCode: 400, error: 'validation', message, field };
+  return { ...apiError('validation', message), field };
 }
 
 function toApiError(err: unknown): ApiError {
-  if (err instanceof HttpError)
-    return { statusCode: err.statusCode, error: err.kind, message: err.message };
-  if (err instanceof CatalogError) {
-    return { statusCode: err.status, error: KIND_BY_STATUS[err.status], message: err.message };
-  }
-  if (err instanceof FolderError) {
-    const status = FOLDER_STATUS[err.code] ?? 400;
-    return { statusCode: status, error: err.code, message: err.message };
-  }
+  if (isPictoError(err)) return apiError(err.code, err.message);
   const fe = err as FastifyError;
   if (fe?.validation) return validationError(fe);
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return {
-      statusCode: fe.statusCode,
-      error: KIND_BY_STATUS[fe.statusCode] ?? 'bad-request',
-      message: fe.message,
-    };
+    return { statusCode: fe.statusCode, error: frameworkKind(fe.statusCode), message: fe.message };
   }
   return { statusCode: 500, error: 'internal', message: 'internal error (see the server log)' };
 }
@@ -83,10 +98,5 @@ export function installErrorHandling(app: FastifyInstance): void {
 }
 
 export function apiNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const body: ApiError = {
-    statusCode: 404,
-    error: 'not-found',
-    message: `no such endpoint: ${req.method} ${req.url.split('?')[0]}`,
-  };
-  return reply.code(404).send(body);
+  return sendError(reply, 'not-found', `no such endpoint: ${req.method} ${req.url.split('?')[0]}`);
 }

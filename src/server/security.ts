@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
 import { tokenMatches } from './token.js';
 
@@ -65,7 +66,14 @@ export function cookieValue(header: string | undefined, name: string): string | 
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
     if (i < 0) continue;
-    if (part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (part.slice(0, i).trim() !== name) continue;
+    const value = part.slice(i + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      // Not percent-encoding we wrote ("%zz"): a wrong token like any other, never a crash.
+      return value;
+    }
   }
   return undefined;
 }
@@ -118,17 +126,13 @@ export function installSecurity(
     if (!local) {
       const verdict = limiter.check(address);
       if (!verdict.ok) {
-        return reply
-          .code(429)
-          .header('retry-after', String(verdict.retryAfterS))
-          .send({
-            statusCode: 429,
-            error: 'rate-limited',
-            message:
-              verdict.reason === 'sign-in'
-                ? `too many wrong access tokens from this address; try again in ${verdict.retryAfterS} s`
-                : `too many requests from this address; try again in ${verdict.retryAfterS} s`,
-          });
+        return sendError(
+          reply.header('retry-after', String(verdict.retryAfterS)),
+          'rate-limited',
+          verdict.reason === 'sign-in'
+            ? `too many wrong access tokens from this address; try again in ${verdict.retryAfterS} s`
+            : `too many requests from this address; try again in ${verdict.retryAfterS} s`,
+        );
       }
     }
 
@@ -150,11 +154,7 @@ export function installSecurity(
     }
 
     if (MUTATING.has(req.method) && crossSite(req)) {
-      return reply.code(403).send({
-        statusCode: 403,
-        error: 'cross-site',
-        message: 'requests from other sites are refused',
-      });
+      return sendError(reply, 'cross-site', 'requests from other sites are refused');
     }
 
     if (local) return;
@@ -165,12 +165,11 @@ export function installSecurity(
     if (presented.some((t) => t !== undefined)) limiter.failed(address);
 
     if (req.url.startsWith('/api/')) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="picto"').send({
-        statusCode: 401,
-        error: 'unauthorised',
-        message:
-          'this server needs its access token (Authorization: Bearer <token>) from other machines',
-      });
+      return sendError(
+        reply.header('www-authenticate', 'Bearer realm="picto"'),
+        'unauthorised',
+        'this server needs its access token (Authorization: Bearer <token>) from other machines',
+      );
     }
     return reply.code(401).type('text/html; charset=utf-8').send(UNAUTHORISED_PAGE);
   });

@@ -1,39 +1,20 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Picto } from '../app/picto.js';
-import type { Api, ServerContext } from './context.js';
+import { registerApi } from './api-routes.js';
+import type { ServerContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { packageVersion } from '../shared/package-root.js';
 import { appIcon } from './assets.js';
-import { albumRoutes } from './routes/albums.js';
-import { eventRoutes } from './routes/events.js';
-import { favouriteRoutes } from './routes/favourites.js';
-import { fileRoutes } from './routes/files.js';
-import { folderRoutes } from './routes/folders.js';
-import { jobRoutes } from './routes/jobs.js';
-import { photoRoutes } from './routes/photos.js';
-import { systemRoutes } from './routes/system.js';
-import { timelineRoutes } from './routes/timeline.js';
-import { trashRoutes } from './routes/trash.js';
-import { duplicateRoutes } from './routes/duplicates.js';
-import { mapRoutes } from './routes/map.js';
-import { memoryRoutes } from './routes/memories.js';
-import { placeRoutes } from './routes/places.js';
-import { thingRoutes } from './routes/things.js';
-import { searchRoutes } from './routes/search.js';
-import { peopleRoutes } from './routes/people.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
-import { FolderActivity } from './services/folder-activity.js';
-import { FolderApiService } from './services/folders.js';
-import { GalleryService } from './services/gallery.js';
-import { JobsApiService } from './services/jobs.js';
 import { SseHub } from './sse.js';
+import { TimelinePages } from './timeline-pages.js';
+import { installValidation } from './validation.js';
 import { installWebApp } from './static.js';
-import { installToken } from './token.js';
+import { TAGS } from '../shared/routes/tags.js';
 
 export interface ServerOptions {
   /** Interface to bind; loopback by default. Anything else requires the token from other machines. */
@@ -69,7 +50,7 @@ const BODY_LIMIT = 1024 * 1024;
 /** Builds the API and web app around one Picto instance and starts listening. */
 export async function createServer(picto: Picto, opts: ServerOptions = {}): Promise<PictoServer> {
   const host = opts.host ?? '127.0.0.1';
-  const token = opts.token ?? installToken(picto.repos.settings);
+  const token = opts.token ?? picto.accessToken();
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: BODY_LIMIT,
@@ -77,10 +58,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     trustProxy: false,
     // Keep the URL parser from accepting absurd inputs.
     routerOptions: { maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  });
 
   installErrorHandling(app);
+  installValidation(app);
   // How long the server itself took (devtools show it; the benchmark separates it from queueing).
   const started = new WeakMap<object, number>();
   app.addHook('onRequest', async (req) => {
@@ -94,15 +75,10 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   });
   installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS));
 
-  const activity = new FolderActivity(picto.events);
-  const jobs = new JobsApiService(picto);
-  const folders = new FolderApiService(picto, activity, (msg, err) => app.log.error({ err }, msg));
   const ctx: ServerContext = {
     picto,
-    gallery: new GalleryService(picto),
-    folders,
-    jobs,
-    sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => jobs.status()),
+    pages: new TimelinePages(picto.gallery),
+    sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => picto.indexing.status()),
   };
 
   await app.register(fastifySwagger, {
@@ -115,27 +91,13 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
           'The local HTTP API of a Picto photo library. Requests over loopback need no credentials; ' +
           'from other machines send `Authorization: Bearer <token>` (printed by `picto serve`). ' +
           'Errors are JSON `{statusCode, error, message, field?}`.',
+        license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
       },
+      // Relative: the document describes whichever address it was fetched from.
+      servers: [{ url: '/', description: 'this Picto server' }],
       components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
       security: [{ token: [] }],
-      tags: [
-        'timeline',
-        'photos',
-        'files',
-        'favourites',
-        'albums',
-        'trash',
-        'folders',
-        'jobs',
-        'events',
-        'system',
-        'search',
-        'places',
-        'map',
-        'duplicates',
-        'memories',
-        'people',
-      ].map((name) => ({ name })),
+      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     },
   });
   const icon = appIcon();
@@ -160,42 +122,13 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(
-    async (api) => {
-      const typed = api as unknown as Api;
-      for (const routes of [
-        timelineRoutes,
-        photoRoutes,
-        fileRoutes,
-        favouriteRoutes,
-        albumRoutes,
-        trashRoutes,
-        folderRoutes,
-        jobRoutes,
-        eventRoutes,
-        systemRoutes,
-        searchRoutes,
-        placeRoutes,
-        thingRoutes,
-        mapRoutes,
-        duplicateRoutes,
-        memoryRoutes,
-        peopleRoutes,
-      ]) {
-        routes(typed, ctx);
-      }
-    },
-    { prefix: '/api' },
-  );
+  await registerApi(app, ctx);
   await installWebApp(app);
 
   let stopSweep: () => void = () => undefined;
   app.addHook('preClose', async () => ctx.sse.closeAll());
   app.addHook('onClose', async () => {
     stopSweep();
-    activity.dispose();
-    jobs.dispose();
-    folders.dispose();
   });
 
   try {

@@ -148,7 +148,7 @@ describe.skipIf(!hasCorpus)('AVIF irot / imir', () => {
         thumbDir,
       }),
     ).rejects.toMatchObject({
-      name: 'MediaError',
+      name: 'PictoError',
       code: expect.stringMatching(/unsupported|corrupt/),
     });
   });

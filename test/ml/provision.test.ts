@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, modelStatus, ModelUnavailableError } from '../../src/ml/index.js';
+import { createAnalyzer, modelStatus } from '../../src/ml/index.js';
+import { PictoError } from '../../src/shared/errors.js';
 import { readVerifiedModel, verifiedSourceDir } from '../../src/ml/model-store.js';
 import { provisionModels } from '../../src/ml/provision.js';
 import { MODEL_IDS, MODELS, modelVersion } from '../../src/ml/registry.js';
@@ -43,7 +44,7 @@ describe('model provisioning', () => {
 
   it('reports a corrupt model by name, with the fix, and keeps the other stages usable', async () => {
     truncateSync(path.join(dir, MODELS.faceDescriptor.onnxFile), 1000);
-    expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(ModelUnavailableError);
+    expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(PictoError);
     expect(() => readVerifiedModel('faceDescriptor', dir)).toThrow(
       /faceDescriptor.*corrupt or stale.*npm run build/,
     );
@@ -67,7 +68,7 @@ describe('model provisioning', () => {
       channels: 3 as const,
     };
     await expect(degraded.detectObjects(img)).resolves.toEqual([]);
-    await expect(degraded.detectFaces(img)).rejects.toThrow(ModelUnavailableError);
+    await expect(degraded.detectFaces(img)).rejects.toThrow(PictoError);
     await degraded.close();
   });
 

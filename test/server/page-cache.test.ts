@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from '../../src/server/services/page-cache.js';
+import { PageCache } from '../../src/server/page-cache.js';
 
 describe('page cache', () => {
   it('keeps recently used pages within its size and evicts the oldest', () => {

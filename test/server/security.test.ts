@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/server.js';
-import { installToken } from '../../src/server/token.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { json, raw, send, startGallery, type Gallery } from './harness.js';
 
@@ -33,7 +32,7 @@ describe.skipIf(!hasCorpus)('gallery API: security', () => {
 
   it('keeps one random token per install', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(installToken(g.picto.repos.settings)).toBe(token);
+    expect(g.picto.accessToken()).toBe(token);
   });
 
   it('lets loopback in without a token, and nobody else', async () => {

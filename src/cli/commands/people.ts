@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Picto } from '../../app/picto.js';
 import type { FoundFace, PersonSummary } from '../../people/service.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 const personId = (raw: string): number => {
   const id = Number(raw);
   if (!Number.isInteger(id) || id < 1)
-    throw new UsageError(`person id must be a positive whole number, got "${raw}"`);
+    throw new PictoError('usage', `person id must be a positive whole number, got "${raw}"`);
   return id;
 };
 
@@ -30,9 +31,8 @@ function printPeople(list: PersonSummary[]): void {
   }
 }
 
-async function pathsOf(picto: Picto, photoIds: string[]): Promise<string[]> {
-  const paths = picto.repos.locations.allPaths();
-  return photoIds.map((id) => paths.get(id)?.[0] ?? `(photo ${id})`);
+function pathsOf(picto: Picto, photoIds: string[]): string[] {
+  return photoIds.map((id) => picto.gallery.firstPath(id) ?? `(photo ${id})`);
 }
 
 export function registerPeopleCommands(program: Command, globals: () => GlobalOptions): void {
@@ -129,7 +129,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .action(async (id: string, opts: { json?: boolean; limit: string }) => {
       await withPicto(globals(), async (picto) => {
         const p = picto.people.get(personId(id));
-        const photos = await pathsOf(picto, picto.people.photoIds(p.id, Number(opts.limit) || 50));
+        const photos = pathsOf(picto, picto.people.photoIds(p.id, Number(opts.limit) || 50));
         if (opts.json) return printJson({ ...p, photos });
         process.stdout.write(
           `${p.id}  ${label(p)}  ${p.photoCount} photo(s), ${p.faceCount} face(s)${p.hidden ? ' [hidden]' : ''}\n`,
@@ -165,10 +165,10 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .option('--json', 'machine-readable output')
     .action(async (file: string, opts: { json?: boolean }) => {
       await withPicto(globals(), async (picto) => {
-        if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-        const known = picto.repos.locations.byPath(path.resolve(file));
+        if (!existsSync(file)) throw new PictoError('usage', `no such file: ${file}`);
+        const known = await picto.collection.photoIdAt(file);
         const found: FoundFace[] = known
-          ? picto.people.findByPhoto(known.photo_id)
+          ? picto.people.findByPhoto(known)
           : await picto.people.findByImageFile(path.resolve(file));
         if (opts.json) return printJson(found);
         if (!found.length) process.stdout.write('no face found in this image\n');
@@ -177,8 +177,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
           process.stdout.write(
             `face at ${f.box.map((v) => v.toFixed(2)).join(',')}: ${who}, ${f.photoIds.length} photo(s)\n`,
           );
-          for (const p of await pathsOf(picto, f.photoIds.slice(0, 20)))
-            process.stdout.write(`  ${p}\n`);
+          for (const p of pathsOf(picto, f.photoIds.slice(0, 20))) process.stdout.write(`  ${p}\n`);
         }
       });
     });
@@ -195,7 +194,7 @@ export function registerPeopleCommands(program: Command, globals: () => GlobalOp
     .option('--new <name>', 'create a person with this name')
     .action(async (faceId: string, target: string | undefined, opts: { new?: string }) => {
       await withPicto(globals(), async (picto) => {
-        if (!target && !opts.new) throw new UsageError('give a person id or --new NAME');
+        if (!target && !opts.new) throw new PictoError('usage', 'give a person id or --new NAME');
         const p = picto.people.corrections.moveFace(
           faceId,
           opts.new ? { name: opts.new } : { personId: personId(target!) },

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { resolveDataDir, dataLayout } from '../../app/paths.js';
-import { SidecarService, type ForeignSidecarPolicy } from '../../interchange/sidecars.js';
-import { listBackups, restoreDatabase } from '../../db/backup.js';
+import { backupsIn, restoreBackup } from '../../app/backups.js';
+import { resolveDataDir } from '../../app/paths.js';
+import type { ForeignSidecarPolicy } from '../../interchange/sidecars.js';
 import { findRunningServer } from '../../server/runtime-file.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -14,7 +15,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--json', 'machine-readable output')
     .action(async (opts: { out?: string; list?: boolean; json?: boolean }) => {
       if (opts.list) {
-        const list = listBackups(dataLayout(resolveDataDir(globals().data)).backups);
+        const list = backupsIn(resolveDataDir(globals().data));
         if (opts.json) return printJson(list);
         if (!list.length) process.stdout.write('no backups yet: picto backup\n');
         for (const b of list) {
@@ -41,10 +42,12 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       const dataDir = resolveDataDir(globals().data);
       const running = await findRunningServer(dataDir);
       if (running) {
-        throw new UsageError(`Picto is running at ${running.url}: stop it before restoring`);
+        throw new PictoError(
+          'usage',
+          `Picto is running at ${running.url}: stop it before restoring`,
+        );
       }
-      const layout = dataLayout(dataDir);
-      const kept = restoreDatabase(file, layout.database, layout.backups);
+      const kept = restoreBackup(file, dataDir);
       process.stderr.write(
         `restored ${file}${kept ? `; the previous catalogue was saved as ${kept}` : ''}\n` +
           'run "picto scan" to bring it up to date with the files on disk\n',
@@ -67,8 +70,7 @@ export function registerSidecarCommand(program: Command, globals: () => GlobalOp
       await withPicto(globals(), async (picto) => {
         const folder = opts.folder ? await picto.folders.canonical(opts.folder) : undefined;
         // Ratings, descriptions and keywords come from the catalogue (the service's default).
-        const write = { folder, dryRun: opts.dryRun, foreign };
-        const report = await new SidecarService(picto.repos).write(write);
+        const report = await picto.sidecars.write({ folder, dryRun: opts.dryRun, foreign });
         if (opts.json) return printJson(report);
         process.stderr.write(
           `${report.dryRun ? 'would write' : 'wrote'} ${report.written} sidecar(s) for ${report.photos} photo(s)` +
@@ -94,5 +96,5 @@ const FOREIGN_HELP =
 
 function foreignPolicy(value: string): ForeignSidecarPolicy {
   if (value === 'skip' || value === 'copy') return value;
-  throw new UsageError(`--foreign is skip or copy, not "${value}"`);
+  throw new PictoError('usage', `--foreign is skip or copy, not "${value}"`);
 }

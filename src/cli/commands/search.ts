@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { exportedPhotos } from '../../search/export.js';
 import type { SortOrder } from '../../shared/search-query.js';
-import { printJson, UsageError, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 const SORTS = new Set(['relevance', 'newest', 'oldest']);
 
@@ -34,12 +34,13 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
       ) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-          throw new UsageError(
+          throw new PictoError(
+            'usage',
             `--limit must be a whole number from 1 to 1000, got "${opts.limit}"`,
           );
         }
         if (opts.sort && !SORTS.has(opts.sort))
-          throw new UsageError(`--sort must be relevance, newest or oldest`);
+          throw new PictoError('usage', `--sort must be relevance, newest or oldest`);
         const q = words.join(' ');
         await withPicto(globals(), async (picto) => {
           const page = await picto.discovery.search.searchAsync({
@@ -57,10 +58,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
               sort: page.sort,
               total: page.total,
               totalCapped: page.totalCapped,
-              photos: exportedPhotos(
-                picto.repos,
-                page.rows.map((r) => r.id),
-              ),
+              photos: picto.exporter.photos(page.rows.map((r) => r.id)),
               nextCursor: page.nextCursor,
             });
           }
@@ -78,11 +76,10 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
           err.write(
             `${total}photo(s)${page.sort === 'relevance' ? ', best first' : `, ${page.sort} first`}\n`,
           );
-          const paths = new Map(
-            page.rows.map((r) => [r.id, picto.repos.locations.forPhoto(r.id)[0]?.path ?? r.id]),
-          );
-          for (const r of page.rows)
-            process.stdout.write(`${r.sort_at.replace('T', ' ')}  ${paths.get(r.id)}\n`);
+          for (const r of page.rows) {
+            const where = picto.gallery.firstPath(r.id) ?? r.id;
+            process.stdout.write(`${r.sort_at.replace('T', ' ')}  ${where}\n`);
+          }
           if (page.nextCursor)
             err.write(`more: picto search --cursor ${page.nextCursor} ${JSON.stringify(q)}\n`);
         });

@@ -10,7 +10,8 @@ import { openAppWindow } from '../../server/app-window.js';
 import { clearRuntime, findRunningServer, writeRuntime } from '../../server/runtime-file.js';
 import { deprioritiseBackgroundThreads } from '../../server/priority.js';
 import { createServer, type PictoServer } from '../../server/server.js';
-import { UsageError, type GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../context.js';
+import { PictoError } from '../../shared/errors.js';
 
 const DEFAULT_PORT = 4790;
 
@@ -24,7 +25,7 @@ function workersOf(g: GlobalOptions): number | undefined {
   if (!g.workers) return undefined;
   const n = Number(g.workers);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--workers must be a positive whole number, got "${g.workers}"`);
+    throw new PictoError('usage', `--workers must be a positive whole number, got "${g.workers}"`);
   return n;
 }
 
@@ -32,7 +33,7 @@ function portOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new UsageError(`--port must be 0–65535, got "${text}"`);
+    throw new PictoError('usage', `--port must be 0–65535, got "${text}"`);
   return n;
 }
 
@@ -71,7 +72,8 @@ async function runServer(
   const running = await findRunningServer(dataDir);
   if (running) {
     if (folders.length)
-      throw new UsageError(
+      throw new PictoError(
+        'usage',
         `a Picto server is already running at ${running.url}; add folders there`,
       );
     process.stderr.write(`Picto is already running at ${running.url}\n`);

@@ -1,30 +1,5 @@
 import type { Command } from 'commander';
-import type { Picto } from '../../app/picto.js';
-import { schemaVersion } from '../../db/migrate.js';
 import { printJson, withPicto, type GlobalOptions } from '../context.js';
-
-export function statusOf(picto: Picto) {
-  const { repos } = picto;
-  const stats = new Map(repos.folders.stats().map((s) => [s.folder_id, s]));
-  return {
-    dataDir: picto.layout.root,
-    schemaVersion: schemaVersion(repos.db),
-    photos: { total: repos.photos.count(), ...repos.photos.countByStatus() },
-    folders: repos.folders.list().map((f) => ({
-      id: f.id,
-      path: f.path,
-      online: f.online === 1,
-      ai: f.ai_enabled === 1,
-      photos: stats.get(f.id)?.photos ?? 0,
-      errors: stats.get(f.id)?.errors ?? 0,
-      pending: stats.get(f.id)?.pending ?? 0,
-      lastScanAt: f.last_scan_at,
-    })),
-    jobs: repos.jobs.countsByStage(),
-    albums: repos.albums.list().length,
-    unreadableFiles: repos.fileIssues.all().length,
-  };
-}
 
 export function registerStatusCommand(program: Command, globals: () => GlobalOptions): void {
   program
@@ -33,7 +8,7 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       await withPicto(globals(), async (picto) => {
-        const s = statusOf(picto);
+        const s = picto.status.summary();
         if (opts.json) return printJson(s);
         const out: string[] = [];
         out.push(`Library: ${s.dataDir}`);

@@ -2,8 +2,8 @@
 // keep, and resolving a group (the others go to the trash, their favourite mark and albums move
 // to the one kept, so nothing people did is lost).
 
+import { PictoError } from '../../shared/errors.js';
 import { createHash } from 'node:crypto';
-import { CatalogError } from '../../collection/errors.js';
 import type { Collection } from '../../collection/collection.js';
 import type { TrashService } from '../../collection/trash.js';
 import type { Repos } from '../../db/index.js';
@@ -152,9 +152,9 @@ export class DuplicatesService {
   async group(id: string): Promise<DuplicateGroup> {
     const g = (await this.report()).groups.find((x) => x.id === id);
     if (!g)
-      throw new CatalogError(
+      throw new PictoError(
+        'not-found',
         `no duplicate group ${id} (the library changed: reload the list)`,
-        404,
       );
     return g;
   }
@@ -166,7 +166,7 @@ export class DuplicatesService {
   async resolve(groupId: string, keep: string): Promise<{ kept: string; trashed: string[] }> {
     const g = await this.group(groupId);
     if (!g.photos.some((p) => p.id === keep))
-      throw new CatalogError(`photo ${keep} is not in group ${groupId}`);
+      throw new PictoError('invalid', `photo ${keep} is not in group ${groupId}`);
     const others = g.photos.filter((p) => p.id !== keep).map((p) => p.id);
     const { collection, repos } = this.deps;
     if (g.photos.some((p) => p.favourite)) collection.setFavourite([keep], true);

@@ -31,7 +31,6 @@ export const WINDOW_ANCHORS = [
   'vcentre',
   'centre',
 ] as const;
-export type WindowAnchor = (typeof WINDOW_ANCHORS)[number];
 export const WINDOW_COUNT = WINDOW_FRACTIONS.length * WINDOW_ANCHORS.length;
 
 export interface Signature {

@@ -9,6 +9,8 @@ import { fold, phraseKey } from '../text.js';
 import type { VocabularyData } from '../vocabulary.js';
 import { Geocoder, placeAliases, type Place } from './geocoder.js';
 
+export type { PlaceCount, PlaceRow };
+
 /** Bump when the geocoding changes: every place is computed again. */
 export const PLACES_VERSION = 'places@1';
 const BATCH = 500;

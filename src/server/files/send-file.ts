@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.js';
+import { PictoError } from '../../shared/errors.js';
 import { etagMatches, parseRange } from './range.js';
 
 export interface FileToSend {
@@ -25,9 +25,9 @@ export async function sendFile(
   try {
     st = await fs.stat(file.path);
   } catch {
-    throw new HttpError(404, 'not-found', 'the file is missing on disk (is its folder offline?)');
+    throw new PictoError('not-found', 'the file is missing on disk (is its folder offline?)');
   }
-  if (!st.isFile()) throw new HttpError(404, 'not-found', 'the file is missing on disk');
+  if (!st.isFile()) throw new PictoError('not-found', 'the file is missing on disk');
   reply.header('etag', file.etag);
   reply.header('cache-control', file.cacheControl);
   reply.header('last-modified', st.mtime.toUTCString());
@@ -41,7 +41,7 @@ export async function sendFile(
   const range = rangeAllowed ? parseRange(req.headers.range, st.size) : null;
   if (range === 'unsatisfiable') {
     reply.header('content-range', `bytes */${st.size}`);
-    throw new HttpError(416, 'range-not-satisfiable', `the file has ${st.size} bytes`);
+    throw new PictoError('bad-range', `the file has ${st.size} bytes`);
   }
   reply.type(file.contentType);
   const start = range?.start ?? 0;

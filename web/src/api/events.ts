@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import type { JobsStatus, PictoEvent } from '../../../src/shared/api.js';
+import { routes, urlOf } from '../../../src/shared/routes/index.js';
 
 type Listener = (
   e:
@@ -31,7 +31,7 @@ const TYPES = [
  */
 function connect(): void {
   if (source) return;
-  source = new EventSource('/api/events');
+  source = new EventSource(urlOf(routes.streamEvents));
   source.addEventListener('hello', (m) => {
     const status = JSON.parse((m as MessageEvent<string>).data) as JobsStatus;
     emit({ type: 'hello', status });
@@ -59,10 +59,4 @@ export function onLibraryEvent(listener: Listener): () => void {
   connect();
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** Subscribes a component to library events for as long as it is mounted. */
-export function useLibraryEvents(listener: Listener, deps: unknown[]): void {
-  // The caller lists what the listener closes over, as with useEffect.
-  useEffect(() => onLibraryEvent(listener), deps);
 }

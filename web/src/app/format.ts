@@ -9,7 +9,6 @@ export function localDate(iso: string): Date {
 }
 
 const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
-const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short' });
 const dayFmt = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   day: 'numeric',
@@ -36,10 +35,6 @@ const secondsFmt = new Intl.DateTimeFormat(undefined, {
 
 export function monthLabel(month: string): string {
   return monthFmt.format(localDate(`${month}-01`));
-}
-
-export function monthShortLabel(month: string): string {
-  return monthShort.format(localDate(`${month}-01`));
 }
 
 export function dayLabel(day: string, now = new Date()): string {

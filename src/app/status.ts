@@ -1,0 +1,83 @@
+import type { Repos } from '../db/index.js';
+import { schemaVersion } from '../db/migrate.js';
+import type { StageCounts } from '../db/repos/jobs.js';
+import type { IndexingStatus } from '../jobs/status.js';
+import type { FolderOverview } from '../library/overview.js';
+import type { SystemInfo } from '../shared/api.js';
+
+export interface StatusDeps {
+  repos: Repos;
+  dataDir: string;
+  folders: FolderOverview;
+  indexing: IndexingStatus;
+}
+
+export type PhotoTotals = SystemInfo['photos'];
+
+/** `picto status --json`: extend it, never break it. */
+export interface LibrarySummary {
+  dataDir: string;
+  schemaVersion: number;
+  photos: PhotoTotals;
+  folders: {
+    id: number;
+    path: string;
+    online: boolean;
+    ai: boolean;
+    photos: number;
+    errors: number;
+    pending: number;
+    lastScanAt: string | null;
+  }[];
+  jobs: StageCounts[];
+  albums: number;
+  unreadableFiles: number;
+}
+
+/**
+ * The library's numbers, counted one way for every shell: `picto status`, `GET /api/system` and
+ * the indexing status (`GET /api/jobs`, the sidebar) read them from here.
+ */
+export class LibraryStatus {
+  constructor(private readonly deps: StatusDeps) {}
+
+  photos(): PhotoTotals {
+    const { repos } = this.deps;
+    const { favourites, trashed } = repos.timeline.counts();
+    return { total: repos.photos.count(), ...repos.photos.countByStatus(), favourites, trashed };
+  }
+
+  /** What `GET /api/system` adds its name and version to. */
+  system(): Omit<SystemInfo, 'name' | 'version'> {
+    const { repos } = this.deps;
+    return {
+      dataDir: this.deps.dataDir,
+      schemaVersion: schemaVersion(repos.db),
+      photos: this.photos(),
+      folders: repos.folders.list().length,
+      albums: repos.albums.list().length,
+    };
+  }
+
+  summary(): LibrarySummary {
+    const { repos } = this.deps;
+    return {
+      dataDir: this.deps.dataDir,
+      schemaVersion: schemaVersion(repos.db),
+      photos: this.photos(),
+      folders: this.deps.folders.list().map((f) => ({
+        id: f.id,
+        path: f.path,
+        online: f.online,
+        ai: f.ai,
+        photos: f.photos,
+        errors: f.errors,
+        pending: f.pending,
+        lastScanAt: f.lastScanAt,
+      })),
+      jobs: this.deps.indexing.stages(),
+      albums: repos.albums.list().length,
+      unreadableFiles: this.deps.folders.unreadableFiles(),
+    };
+  }
+}
