@@ -132,6 +132,9 @@ export class Picto {
       events: this.events,
       scan: (ids) => this.scan(ids),
       notify: () => this.runnerInstance?.notify(),
+      // Not this.importReport: a page asking must not wait for a recluster under way; what is
+      // still to come is counted in `pending`.
+      importReport: async (ids) => importReport(this.repos, ids),
       onError: (message, err) =>
         process.stderr.write(`picto: ${message}: ${(err as Error)?.stack ?? err}\n`),
     });

@@ -39,6 +39,12 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
     faces: repos.faces.facesForPhoto(id).length,
     favourite: p.favourite === 1,
+    description: p.description,
+    descriptionSource: noteSource(p.description_source),
+    rating: p.rating,
+    ratingSource: noteSource(p.rating_source),
+    keywords: repos.keywords.forPhoto(id).map((k) => k.path),
+    placeSource: p.place_source === 'takeout' ? 'takeout' : null,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({
       path: l.path,
@@ -57,6 +63,10 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
   };
+}
+
+function noteSource(s: string | null): PhotoDetails['ratingSource'] {
+  return s === 'user' || s === 'xmp' || s === 'takeout' ? s : null;
 }
 
 function placeOf(

@@ -10,30 +10,11 @@
 // many photos have not been read yet.
 
 import type { Repos } from '../db/index.js';
+import type { ImportReport } from '../shared/interchange-api.js';
 
-export interface ImportReport {
-  /** Photos that got anything at all from a sidecar or from other programs' metadata. */
-  photos: number;
-  /** Dates from Takeout (photos whose own date was missing or weak). */
-  dates: number;
-  /** Places from Takeout (photos without a position of their own). */
-  places: number;
-  descriptions: number;
-  favorites: number;
-  /** Faces named from outside (regions, or one name on a photo of one face). */
-  names: number;
-  /** Names not placed on a face: conflicts, no face there, several faces (offered as suggestions). */
-  suggestedNames: number;
-  albums: { name: string; folder: string }[];
-  keywords: number;
-  ratings: number;
-  /** Sidecars (Takeout JSON, XMP) that no photo claimed, as paths. */
-  unmatchedSidecars: string[];
-  /** Sidecars that could not be read, with the reason. */
-  unreadable: { path: string; error: string }[];
-  /** Photos whose sidecars or faces are still to be read: the numbers above may still grow. */
-  pending: number;
-}
+// The shape is the API's (src/shared/interchange-api.ts): `picto add --json` and
+// GET /api/folders/:id/imported return the same document.
+export type { ImportReport };
 
 /** What came in from sidecars, for the photos of some library folders. */
 export function importReport(repos: Repos, folderIds: readonly number[]): ImportReport {

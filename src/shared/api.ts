@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PhotoNotesFields } from './interchange-api.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
 // (src/shared/routes) put them together per route; fastify validates and serialises with them and
@@ -164,6 +165,7 @@ export const PhotoDetails = Type.Object({
   things: Type.Array(Type.String()),
   faces: Type.Integer({ description: 'faces found by the AI' }),
   favourite: Type.Boolean(),
+  ...PhotoNotesFields,
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),
   albums: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),

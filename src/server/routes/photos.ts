@@ -4,4 +4,9 @@ import { route } from '../route.js';
 
 export function photoRoutes(app: Api, { picto }: ServerContext): void {
   route(app, r.getPhoto, async (req) => picto.gallery.details(req.params.id));
+
+  route(app, r.updatePhoto, async (req) => {
+    picto.collection.updateNotes(req.params.id, req.body);
+    return picto.gallery.details(req.params.id);
+  });
 }

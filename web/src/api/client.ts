@@ -1,4 +1,5 @@
 import type { UpdateAlbumBody } from '../../../src/shared/api.js';
+import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { routes, urlOf } from '../../../src/shared/routes/index.js';
 import { call } from './call.js';
 
@@ -10,6 +11,8 @@ export { call, RequestError } from './call.js';
 export const api = {
   system: () => call(routes.getSystem),
   photo: (id: string) => call(routes.getPhoto, { params: { id } }),
+  updatePhoto: (id: string, body: UpdatePhotoBody) =>
+    call(routes.updatePhoto, { params: { id }, body }),
 
   favourite: (ids: string[], on: boolean) =>
     on
@@ -38,6 +41,7 @@ export const api = {
   setFolderAi: (id: number, ai: boolean) =>
     call(routes.updateFolder, { params: { id }, body: { ai } }),
   folderIssues: (id: number) => call(routes.getFolderIssues, { params: { id } }),
+  folderImport: (id: number) => call(routes.getFolderImport, { params: { id } }),
 
   jobs: () => call(routes.getJobs),
   pause: () => call(routes.pauseJobs),

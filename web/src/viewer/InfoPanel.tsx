@@ -1,7 +1,9 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
+import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { bytes, exposureTime, fullDate, offsetLabel, timeOf } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { Icon, type IconName } from '../components/Icon.js';
+import { DescriptionEditor, KeywordChips, RatingStars } from './NotesSections.js';
 
 const SOURCES: Record<string, string> = {
   exif: 'from the camera',
@@ -9,6 +11,7 @@ const SOURCES: Record<string, string> = {
   quicktime: 'from the video metadata',
   filename: 'from the file name',
   'file-mtime': 'from the file date (no capture date in the file)',
+  takeout: 'from Google Photos (Takeout)',
 };
 
 function Section({
@@ -35,7 +38,16 @@ function coord(v: number, pos: string, neg: string): string {
   return `${Math.abs(v).toFixed(5)}° ${v >= 0 ? pos : neg}`;
 }
 
-export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onClose: () => void }) {
+export function InfoPanel({
+  photo,
+  onClose,
+  onUpdate,
+}: {
+  photo: PhotoDetails | null;
+  onClose: () => void;
+  /** Sets the rating or the description (null when the photo is in the trash: read only). */
+  onUpdate: ((body: UpdatePhotoBody) => void) | null;
+}) {
   return (
     <aside className="info" aria-label="Photo details">
       <header className="info-head">
@@ -48,6 +60,33 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
         <div className="info-loading" aria-busy="true" />
       ) : (
         <div className="info-scroll">
+          {onUpdate ? (
+            <>
+              <Section icon="pencil" title="Description">
+                <DescriptionEditor
+                  photoId={photo.id}
+                  description={photo.description}
+                  source={photo.descriptionSource}
+                  onSave={onUpdate}
+                />
+              </Section>
+              <Section icon="star" title="Rating">
+                <RatingStars
+                  rating={photo.rating}
+                  source={photo.ratingSource}
+                  onRate={(rating) => onUpdate({ rating })}
+                />
+              </Section>
+            </>
+          ) : (
+            (photo.description || photo.rating !== null) && (
+              <Section icon="pencil" title="Description">
+                {photo.description && <p className="info-main">{photo.description}</p>}
+                {photo.rating !== null && <p className="info-sub">{photo.rating} of 5 stars</p>}
+              </Section>
+            )
+          )}
+
           <Section icon="calendar" title="Date">
             <p className="info-main">{fullDate(photo.takenAt ?? photo.sortAt)}</p>
             <p className="info-sub">
@@ -112,6 +151,9 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               {photo.gps.alt !== null && (
                 <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
               )}
+              {photo.placeSource === 'takeout' && (
+                <p className="info-sub">from Google Photos (Takeout)</p>
+              )}
             </Section>
           )}
 
@@ -129,6 +171,12 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
                   </span>
                 ))}
               </div>
+            </Section>
+          )}
+
+          {photo.keywords.length > 0 && (
+            <Section icon="tag" title="Keywords">
+              <KeywordChips keywords={photo.keywords} />
             </Section>
           )}
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
+import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { api, previewOf } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 import { fullDate } from '../app/format.js';
@@ -8,6 +9,7 @@ import { useModalLayer } from '../components/modal.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
+import { withNotes } from './NotesSections.js';
 import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
@@ -172,6 +174,22 @@ export function Viewer({
     }
   }, [favourite, id, store]);
 
+  const updateNotes = useCallback(
+    async (body: UpdatePhotoBody) => {
+      setDetails((d) => (d ? withNotes(d, body) : d));
+      try {
+        setDetails(await api.updatePhoto(id, body));
+        if (body.rating !== undefined) {
+          toast(body.rating === null ? 'Rating cleared' : `Rated ${body.rating} of 5`);
+        }
+      } catch (err) {
+        toastError(err);
+        void api.photo(id).then(setDetails, () => undefined);
+      }
+    },
+    [id],
+  );
+
   const leave = useCallback(async () => {
     const next = (await store.neighbour(id, 1)) ?? (await store.neighbour(id, -1));
     store.remove([id]);
@@ -280,6 +298,14 @@ export function Viewer({
         case '0':
           reset();
           break;
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+          if (inTrash) return;
+          void updateNotes({ rating: Number(e.key) });
+          break;
         default:
           return;
       }
@@ -287,7 +313,18 @@ export function Viewer({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, onClose, toggleFavourite, moveToTrash, playing, z.s, reset, zoomBy, inTrash]);
+  }, [
+    go,
+    onClose,
+    toggleFavourite,
+    moveToTrash,
+    playing,
+    z.s,
+    reset,
+    zoomBy,
+    inTrash,
+    updateNotes,
+  ]);
 
   const taken = details?.takenAt ?? item?.takenAt ?? null;
   const imgStyle = {
@@ -409,7 +446,13 @@ export function Viewer({
           <Icon name="right" size={28} />
         </button>
       </div>
-      {info && <InfoPanel photo={details} onClose={() => setInfo(false)} />}
+      {info && (
+        <InfoPanel
+          photo={details}
+          onClose={() => setInfo(false)}
+          onUpdate={inTrash ? null : (body) => void updateNotes(body)}
+        />
+      )}
     </div>
   );
 }
