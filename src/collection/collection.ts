@@ -131,6 +131,10 @@ export class Collection {
    */
   updateNotes(id: string, change: { rating?: number | null; description?: string | null }): void {
     this.photo(id);
+    if (change.rating === undefined && change.description === undefined) {
+      // Unknown fields are dropped by validation: `{ stars: 3 }` arrives here empty.
+      throw new PictoError('validation', 'give a rating, a description or both');
+    }
     if (change.rating !== undefined) checkRating(change.rating);
     const description =
       change.description !== undefined ? cleanDescription(change.description) : undefined;
