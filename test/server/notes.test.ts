@@ -5,24 +5,8 @@ import type { FolderList, PhotoDetails } from '../../src/shared/api.js';
 import type { ImportReport } from '../../src/shared/interchange-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { sidecarJson } from '../helpers/takeout-tree.js';
+import { LIGHTROOM_XMP } from '../helpers/xmp-shapes.js';
 import { indexLibrary, json, send, startGallery, type Gallery } from './harness.js';
-
-/** An XMP sidecar as Lightroom leaves one: stars, a caption, a keyword hierarchy. */
-const LIGHTROOM_XMP = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:lr="http://ns.adobe.com/lightroom/1.0/"
-    xmp:Rating="4">
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Harbour at dusk</rdf:li></rdf:Alt></dc:description>
-   <dc:subject><rdf:Bag><rdf:li>Seoul</rdf:li></rdf:Bag></dc:subject>
-   <lr:hierarchicalSubject><rdf:Bag><rdf:li>Places|Korea|Seoul</rdf:li></rdf:Bag></lr:hierarchicalSubject>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
 
 /** The info panel's API: notes read from sidecars, edited by the user; the folder's import report. */
 describe.skipIf(!hasCorpus)('photo notes and the import report over HTTP', () => {
