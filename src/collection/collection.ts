@@ -7,6 +7,7 @@ import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
 import { cleanName } from '../shared/names.js';
 import { MAX_DESCRIPTION } from '../shared/interchange-api.js';
+import { withUserKeyword } from './keywords.js';
 
 const MAX_ALBUM_NAME = 200;
 /** Control characters (but line breaks and tabs) and bidi overrides have no place in a caption. */
@@ -147,6 +148,14 @@ export class Collection {
         this.repos.photos.setImported(id, { description, description_source: 'user' }, now);
       }
     })();
+    this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
+  }
+
+  /** Adds a keyword of the user's to a photo, or takes one out (see withUserKeyword). */
+  setKeyword(id: string, keyword: string, on: boolean): void {
+    this.photo(id);
+    const next = withUserKeyword(this.repos.keywords.forPhoto(id), keyword, on);
+    this.repos.db.transaction(() => this.repos.keywords.replace(id, 'user', next))();
     this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
   }
 

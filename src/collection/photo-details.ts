@@ -43,7 +43,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     descriptionSource: noteSource(p.description_source),
     rating: p.rating,
     ratingSource: noteSource(p.rating_source),
-    keywords: repos.keywords.forPhoto(id).map((k) => k.path),
+    keywords: repos.keywords.forPhoto(id).map((k) => ({ path: k.path, source: k.source })),
     placeSource: p.place_source === 'takeout' ? 'takeout' : null,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({

@@ -27,6 +27,12 @@ export const UpdatePhotoBody = Type.Object(
 );
 export type UpdatePhotoBody = Static<typeof UpdatePhotoBody>;
 
+/** A keyword added to a photo or taken out: levels joined by "/" or "|" ("Places/Seoul"). */
+export const KeywordBody = Type.Object({
+  keyword: Type.String({ minLength: 1, maxLength: 800, description: 'levels joined by / or |' }),
+});
+export type KeywordBody = Static<typeof KeywordBody>;
+
 /** Where a value came from: the user in Picto, another program's XMP, or Google Takeout. */
 export const NoteSource = Nullable(
   Type.Union([Type.Literal('user'), Type.Literal('xmp'), Type.Literal('takeout')]),
@@ -38,8 +44,13 @@ export const PhotoNotesFields = {
   descriptionSource: NoteSource,
   rating: Nullable(Rating),
   ratingSource: NoteSource,
-  /** Keyword paths, levels joined by "/": "Places/Korea/Seoul". */
-  keywords: Type.Array(Type.String()),
+  /** Keyword paths, levels joined by "/" ("Places/Korea/Seoul"); 'user' ones can be taken out. */
+  keywords: Type.Array(
+    Type.Object({
+      path: Type.String(),
+      source: Type.Union([Type.Literal('user'), Type.Literal('xmp')]),
+    }),
+  ),
   /** 'takeout' when the position came from a Google Takeout sidecar, null for the file's own. */
   placeSource: Nullable(Type.Literal('takeout')),
 };

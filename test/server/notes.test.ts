@@ -46,7 +46,7 @@ describe.skipIf(!hasCorpus)('photo notes and the import report over HTTP', () =>
     expect(lightroom.rating).toBe(4);
     expect(lightroom.ratingSource).toBe('xmp');
     expect(lightroom.description).toBe('Harbour at dusk');
-    expect(lightroom.keywords).toContain('Places/Korea/Seoul');
+    expect(lightroom.keywords).toEqual([{ path: 'Places/Korea/Seoul', source: 'xmp' }]);
   });
 
   it('sets and clears the rating and the description as the user’s', async () => {
@@ -78,7 +78,30 @@ describe.skipIf(!hasCorpus)('photo notes and the import report over HTTP', () =>
     const still = await details(id);
     expect(still.rating).toBeNull();
     expect(still.description).toBeNull();
-    expect(still.keywords).toContain('Places/Korea/Seoul');
+    expect(still.keywords).toEqual([{ path: 'Places/Korea/Seoul', source: 'xmp' }]);
+  });
+
+  it('adds a keyword of the user’s, takes it out again, and leaves the sidecar’s alone', async () => {
+    const id = idOf('DSCN0012.jpg');
+    const kw = url(`/api/photos/${id}/keywords`);
+    const added = await send(kw, 'POST', { keyword: 'Trips | Busan' });
+    expect(added.status).toBe(200);
+    expect((await json<PhotoDetails>(added)).keywords).toEqual([
+      { path: 'Places/Korea/Seoul', source: 'xmp' },
+      { path: 'Trips/Busan', source: 'user' },
+    ]);
+    const refused = await send(kw, 'DELETE', { keyword: 'Places/Korea/Seoul' });
+    expect(refused.status).toBe(409);
+    expect((await json<{ message: string }>(refused)).message).toMatch(/another program/);
+    expect((await send(kw, 'POST', { keyword: ' / ' })).status).toBe(400);
+    const removed = await send(kw, 'DELETE', { keyword: 'trips/busan' });
+    expect(removed.status).toBe(200);
+    expect((await json<PhotoDetails>(removed)).keywords).toEqual([
+      { path: 'Places/Korea/Seoul', source: 'xmp' },
+    ]);
+    expect(
+      (await send(url('/api/photos/0123456789abcdef/keywords'), 'POST', { keyword: 'x' })).status,
+    ).toBe(404);
   });
 
   it('refuses ratings and bodies it cannot use with a 4xx that says why', async () => {

@@ -9,4 +9,14 @@ export function photoRoutes(app: Api, { picto }: ServerContext): void {
     picto.collection.updateNotes(req.params.id, req.body);
     return picto.gallery.details(req.params.id);
   });
+
+  route(app, r.addPhotoKeyword, async (req) => {
+    picto.collection.setKeyword(req.params.id, req.body.keyword, true);
+    return picto.gallery.details(req.params.id);
+  });
+
+  route(app, r.removePhotoKeyword, async (req) => {
+    picto.collection.setKeyword(req.params.id, req.body.keyword, false);
+    return picto.gallery.details(req.params.id);
+  });
 }

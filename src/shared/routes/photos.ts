@@ -1,5 +1,5 @@
 import { PhotoDetails, PhotoIdParams } from '../api.js';
-import { UpdatePhotoBody } from '../interchange-api.js';
+import { KeywordBody, UpdatePhotoBody } from '../interchange-api.js';
 import { declareRoutes } from './declare.js';
 
 export const photoRoutes = declareRoutes({
@@ -24,5 +24,29 @@ export const photoRoutes = declareRoutes({
     body: UpdatePhotoBody,
     response: { 200: PhotoDetails },
     errors: [404],
+  },
+  addPhotoKeyword: {
+    method: 'POST',
+    path: '/api/photos/:id/keywords',
+    tag: 'photos',
+    summary: 'Add a keyword to a photo',
+    description:
+      'A keyword of the user’s; levels are joined by / or | ("Places/Korea/Seoul"), and each level finds the photo in search.',
+    params: PhotoIdParams,
+    body: KeywordBody,
+    response: { 200: PhotoDetails },
+    errors: [404],
+  },
+  removePhotoKeyword: {
+    method: 'DELETE',
+    path: '/api/photos/:id/keywords',
+    tag: 'photos',
+    summary: 'Take a keyword off a photo',
+    description:
+      'Only keywords added in Picto; one read from another program’s sidecar is changed there (409).',
+    params: PhotoIdParams,
+    body: KeywordBody,
+    response: { 200: PhotoDetails },
+    errors: [404, 409],
   },
 });

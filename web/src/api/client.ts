@@ -13,6 +13,10 @@ export const api = {
   photo: (id: string) => call(routes.getPhoto, { params: { id } }),
   updatePhoto: (id: string, body: UpdatePhotoBody) =>
     call(routes.updatePhoto, { params: { id }, body }),
+  keyword: (id: string, keyword: string, on: boolean) =>
+    on
+      ? call(routes.addPhotoKeyword, { params: { id }, body: { keyword } })
+      : call(routes.removePhotoKeyword, { params: { id }, body: { keyword } }),
 
   favourite: (ids: string[], on: boolean) =>
     on

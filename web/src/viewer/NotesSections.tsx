@@ -130,10 +130,10 @@ export function DescriptionEditor({
 }
 
 /** Keyword paths as chips; each searches for its last level (`keyword:Seoul`). */
-export function KeywordChips({ keywords }: { keywords: string[] }) {
+export function KeywordChips({ keywords }: { keywords: { path: string }[] }) {
   return (
     <div className="chips">
-      {keywords.map((k) => {
+      {keywords.map(({ path: k }) => {
         const leaf = k.split('/').pop() ?? k;
         const term = /[\s,:"]/.test(leaf) ? `"${leaf.replace(/"/g, '')}"` : leaf;
         return (
