@@ -22,6 +22,7 @@ import { mapRoutes } from './routes/map.js';
 import { memoryRoutes } from './routes/memories.js';
 import { placeRoutes } from './routes/places.js';
 import { thingRoutes } from './routes/things.js';
+import { categoryRoutes } from './routes/categories.js';
 import { searchRoutes } from './routes/search.js';
 import { peopleRoutes } from './routes/people.js';
 import { correctionRoutes } from './routes/corrections.js';
@@ -130,6 +131,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         'duplicates',
         'memories',
         'people',
+        'categories',
       ].map((name) => ({ name })),
     },
   });
@@ -172,6 +174,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         searchRoutes,
         placeRoutes,
         thingRoutes,
+        categoryRoutes,
         mapRoutes,
         duplicateRoutes,
         memoryRoutes,

@@ -4,9 +4,11 @@ export interface Source {
   /** GET base for pages; `${base}/buckets` for month counts. */
   base: string;
   bucketsBase: string;
-  kind: 'all' | 'favourites' | 'trash' | 'album' | 'person';
+  kind: 'all' | 'favourites' | 'trash' | 'album' | 'person' | 'category';
   albumId?: number;
   personId?: number;
+  /** A category's photos (the Review page). */
+  category?: string;
 }
 
 export const allPhotos: Source = {
