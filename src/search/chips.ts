@@ -124,7 +124,12 @@ function clauseQuery(c: Clause): string {
 }
 
 function clauseLabel(c: Clause): string {
-  const labels = [...new Set(c.terms.map(termLabel))];
+  // "selfies" also finds the word in file names and text (vocabulary.ts), as it did before the
+  // categories: the chip names the category, the query keeps both.
+  const terms = c.terms.some((t) => t.kind === 'category')
+    ? c.terms.filter((t) => t.kind !== 'text')
+    : c.terms;
+  const labels = [...new Set(terms.map(termLabel))];
   const text = labels.join(' or ');
   return c.negate ? `not ${text}` : text;
 }
@@ -138,7 +143,7 @@ export function understand(q: ParsedQuery): Understanding {
       .replace(/\s+/g, ' ')
       .trim();
     return {
-      kind: kinds.size === 1 ? c.terms[0].kind : 'mixed',
+      kind: kinds.size === 1 ? [...kinds][0] : 'mixed',
       label: clauseLabel(c),
       negate: c.negate,
       query: clauseQuery(c),
