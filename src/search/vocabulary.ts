@@ -3,7 +3,13 @@
 // stays pure and tests can hand it any library they like.
 
 import path from 'node:path';
-import { categoryTerm, PLAIN_CATEGORY_WORDS, singulars, tagPhrases, TYPE_WORDS } from './lexicon.js';
+import {
+  categoryTerm,
+  PLAIN_CATEGORY_WORDS,
+  singulars,
+  tagPhrases,
+  TYPE_WORDS,
+} from './lexicon.js';
 import type { PlaceField, Term, TermKind } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 

@@ -48,7 +48,9 @@ function NotInCategoryAction({ ids, store, done, kind }: SelectionContext & { ki
             action: {
               label: 'Undo',
               run: () =>
-                void categoriesApi.restore(kind.name, ids).then(() => store.invalidate(), toastError),
+                void categoriesApi
+                  .restore(kind.name, ids)
+                  .then(() => store.invalidate(), toastError),
             },
           });
         } catch (err) {
@@ -91,8 +93,8 @@ export function ReviewPage() {
           </nav>
           <p className="review-note">
             Select the {kind.label.toLowerCase()} you no longer need and move them to the trash:
-            nothing is deleted until you empty it. A photo that is not one can be taken out of
-            the list.
+            nothing is deleted until you empty it. A photo that is not one can be taken out of the
+            list.
           </p>
         </>
       }

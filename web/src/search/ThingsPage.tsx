@@ -102,8 +102,8 @@ export function ThingsPage() {
           <EmptyState icon="tag" title="No things found yet">
             <p>
               As Picto indexes your photos it sorts out screenshots, documents, selfies, panoramas
-              and night photos, and (with AI on for the folder) recognises everyday things —
-              people, animals, vehicles, food, furniture — and lists them here.
+              and night photos, and (with AI on for the folder) recognises everyday things — people,
+              animals, vehicles, food, furniture — and lists them here.
             </p>
           </EmptyState>
         )}
