@@ -116,7 +116,7 @@ describe.skipIf(!hasCorpus)('categories through the API', () => {
     const all = await found('-category:nothing-at-all');
     const without = await found('-screenshots');
     expect(without.size).toBe(ids.size - 2);
-    expect(without.has(ids.get('image_1000.png'))).toBe(false);
+    expect(without.has(ids.get('image_1000.png')!)).toBe(false);
     expect(all.size).toBeLessThanOrEqual(ids.size);
 
     const r = await search('selfies');
