@@ -4,6 +4,7 @@
 import exifr from 'exifr';
 
 import { errorText } from './errors.js';
+import { appleContentIdentifier } from './apple-makernote.js';
 import { makeGps } from './gps.js';
 import { parseIptcTime } from './dates.js';
 import {
@@ -25,7 +26,8 @@ const EXIFR_OPTIONS = {
   iptc: true,
   ifd1: false,
   interop: false,
-  makerNote: false,
+  // raw bytes only (exifr does not parse maker notes): Apple's holds the Live Photo id
+  makerNote: true,
   // UserComment is how iOS marks a screenshot (read for the categories).
   userComment: true,
   icc: false,
@@ -114,6 +116,7 @@ export function fillFromExifr(tags: CollectedTags, out: Block): void {
   const exifEX = block(out.exifEX);
   const iptc = block(out.iptc);
 
+  tags.contentIdentifier = appleContentIdentifier(out.makerNote);
   tags.make = cleanText(ifd0.Make) ?? cleanText(xmpTiff.Make);
   tags.model = cleanText(ifd0.Model) ?? cleanText(xmpTiff.Model);
   tags.lens =

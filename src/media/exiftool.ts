@@ -151,6 +151,9 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
   };
   const notXmp = (g: string) => !g.startsWith('XMP');
 
+  // exiftool 12.19–12.x called the Apple MakerNote tag 0x11 MediaGroupUUID, later ContentIdentifier
+  tags.contentIdentifier =
+    cleanText(get('ContentIdentifier', 'Apple')) ?? cleanText(get('MediaGroupUUID', 'Apple'));
   tags.make = cleanText(get('Make', 'IFD0')) ?? cleanText(get('Make'));
   tags.model = cleanText(get('Model', 'IFD0')) ?? cleanText(get('Model'));
   tags.lens =

@@ -198,7 +198,9 @@ function buildMetadata(
   // HEIF/AVIF (libheif applies irot/imir and the EXIF tag must not be applied on top), the RAW's
   // own IFD0 tag for RAW previews.
   let orientation: number | null;
-  const containerRotates = format.decoder === 'heif' || format.format === 'avif';
+  // libjxl (through ffmpeg) applies the JPEG XL codestream orientation itself, like libheif.
+  const containerRotates =
+    format.decoder === 'heif' || format.format === 'avif' || format.format === 'jxl';
   if (containerRotates) {
     orientation = null;
   } else if (format.decoder === 'sharp' && sharpMeta) {
@@ -240,5 +242,6 @@ function buildMetadata(
     exposure: exposureInfo(tags),
     gps: pickGps(tags),
     hints: captureHints(tags),
+    ...(tags.contentIdentifier ? { contentIdentifier: tags.contentIdentifier } : {}),
   };
 }

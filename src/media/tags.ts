@@ -10,6 +10,7 @@ import {
   parseTagDate,
   withSubseconds,
 } from './dates.js';
+import { localOffsetAt, utcToLocalAt } from './timezone.js';
 import type { CameraInfo, CaptureHints, DateSource, ExposureInfo, GpsInfo } from './types.js';
 
 /**
@@ -69,6 +70,8 @@ export interface CollectedTags {
   gpsRejected: boolean;
   gpsDate: unknown;
   gpsTime: unknown;
+  /** Apple Live Photo asset id (MakerNote 0x0011), see apple-makernote.ts */
+  contentIdentifier: string | null;
   /** stored size per the tag reader, for formats sharp cannot open (RAW, JXL, PSD) */
   width: number | null;
   height: number | null;
@@ -95,6 +98,7 @@ export function emptyTags(): CollectedTags {
     gpsRejected: false,
     gpsDate: null,
     gpsTime: null,
+    contentIdentifier: null,
     width: null,
     height: null,
     warnings: [],
@@ -234,14 +238,28 @@ interface Resolved {
   source: DateSource;
 }
 
+/**
+ * [Note: offset sources] A date's offset comes from, in order: the date string itself or its
+ * OffsetTime* tag; for QuickTime (UTC by specification) the zone at the GPS position, turning the
+ * UTC time into local time, else +00:00 with the UTC wall clock; for other times the GPS UTC
+ * timestamp taken with the photo; last, the zone at the GPS position (timezone.ts). The GPS
+ * timestamp beats the position because it describes the camera's clock, not the place.
+ */
 function resolveCandidate(c: DateCandidate, tags: CollectedTags): Resolved | null {
   const parsed = parseTagDate(c.value);
   if (!parsed) return null;
-  const local = withSubseconds(parsed.local, c.subsec);
+  let local = withSubseconds(parsed.local, c.subsec);
   let offset =
     parsed.offsetMinutes ?? (typeof c.offset === 'number' ? c.offset : parseOffset(c.offset));
+  const gps = pickGps(tags);
+  if (offset === null && c.assumeUtc && !parsed.dateOnly) {
+    const atPlace = gps ? utcToLocalAt(local, gps.lat, gps.lon) : null;
+    if (atPlace) ({ local, offsetMinutes: offset } = atPlace);
+    else offset = 0;
+  }
   if (offset === null && c.assumeUtc) offset = 0;
   if (offset === null && !parsed.dateOnly)
     offset = offsetFromGps(local, tags.gpsDate, tags.gpsTime);
+  if (offset === null && !parsed.dateOnly && gps) offset = localOffsetAt(local, gps.lat, gps.lon);
   return { local, offset, dateOnly: parsed.dateOnly, source: c.source };
 }

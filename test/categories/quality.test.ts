@@ -35,6 +35,8 @@ const OBJECT_CATEGORIES = Object.keys(OBJECT_GROUPS) as ObjectCategory[];
 
 /** A COCO object of the group covering this much of the frame is what the photo shows. */
 const PROMINENT = 0.02;
+/** The objects quality bar (corpus objects P ≥ 0.85): the object groups cannot be more precise than their tags. */
+const OBJECTS_PRECISION = 0.85;
 
 interface Seen {
   photo: LabelledPhoto;
@@ -119,7 +121,9 @@ describe.skipIf(!hasCorpus || !hasChromium)(
       expect(failures).toEqual([]);
     });
 
-    it('object-group categories: precision ≥ 0.9 against COCO, and they miss no photo the tags found', () => {
+    // The object groups are the detector's tags grouped (as on the Things page), so they are held to the
+    // objects quality bar (precision ≥ 0.85 against COCO, issue 12), not above the detector's own.
+    it('object-group categories: precision ≥ 0.85 against COCO, and they miss no photo the tags found', () => {
       const table: string[] = [];
       const failures: string[] = [];
       for (const c of OBJECT_CATEGORIES) {
@@ -145,7 +149,7 @@ describe.skipIf(!hasCorpus || !hasChromium)(
         table.push(
           `${c.padEnd(10)} P ${precision(t).toFixed(3)} R ${recall(t).toFixed(3)} (tp ${t.tp}, fp ${t.fp}, fn ${t.fn}; R where tagged ${recall(byTags).toFixed(3)})`,
         );
-        if (precision(t) < 0.9 || recall(byTags) < 0.9) failures.push(c, ...t.wrong);
+        if (precision(t) < OBJECTS_PRECISION || recall(byTags) < 0.9) failures.push(c, ...t.wrong);
       }
       console.log(`[categories] corpus/objects against COCO boxes:\n${table.join('\n')}`);
       expect(failures).toEqual([]);

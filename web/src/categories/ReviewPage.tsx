@@ -1,5 +1,3 @@
-import type { TimelinePage } from '../../../src/shared/api.js';
-import { request } from '../api/client.js';
 import { plural } from '../app/format.js';
 import { useRoute } from '../app/router.js';
 import { ActionButton } from '../components/ActionButton.js';
@@ -24,9 +22,7 @@ async function allIds(source: Source): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const q = new URLSearchParams({ limit: '1000' });
-    if (cursor) q.set('cursor', cursor);
-    const page: TimelinePage = await request<TimelinePage>('GET', `${source.base}?${q}`);
+    const page = await source.page({ limit: 1000, ...(cursor ? { cursor } : {}) });
     ids.push(...page.items.map((i) => i.id));
     cursor = page.nextCursor;
   } while (cursor && ids.length < 10_000);
