@@ -108,6 +108,7 @@ export class Picto {
       collection: this.collection,
       dataDir: this.layout.root,
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
+      faceCropUrl: (faceId) => this.people.pages.cropUrl(faceId),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({
@@ -267,6 +268,7 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    await this.discovery.suggest.settled();
     this.discovery.dispose();
     this.overview.dispose();
     this.activity.dispose();

@@ -29,7 +29,7 @@ export class PersonPages {
   }
 
   cropUrl(faceId: string): string | null {
-    const f = this.repos.people.face(faceId);
+    const f = this.repos.people.cropFacts(faceId);
     return f ? faceCropUrl(faceId, this.cropVersion(f)) : null;
   }
 

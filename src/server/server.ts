@@ -23,6 +23,7 @@ import { memoryRoutes } from './routes/memories.js';
 import { placeRoutes } from './routes/places.js';
 import { thingRoutes } from './routes/things.js';
 import { searchRoutes } from './routes/search.js';
+import { suggestRoutes } from './routes/suggest.js';
 import { peopleRoutes } from './routes/people.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { faceRoutes } from './routes/faces.js';
@@ -170,6 +171,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         eventRoutes,
         systemRoutes,
         searchRoutes,
+        suggestRoutes,
         placeRoutes,
         thingRoutes,
         mapRoutes,
