@@ -1,6 +1,6 @@
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
-import { withOffset } from '../interchange/format.js';
+import { editsView, withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
 import { originalUrl, previewUrl, thumbUrl } from '../shared/urls.js';
 
@@ -56,6 +56,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
+    edits: editsView(repos.photoEdits.get(id)),
   };
 }
 

@@ -15,6 +15,8 @@ import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
+import { TileNamesRepo } from './repos/tile-names.js';
+import { PhotoEditsRepo } from './repos/photo-edits.js';
 
 export { openDatabase, type Db } from './connection.js';
 
@@ -40,6 +42,10 @@ export interface Repos {
   faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
+  /** Place, named people and tags that name grid tiles. */
+  tileNames: TileNamesRepo;
+  /** Dates and places the user set (catalogue only, never the original). */
+  photoEdits: PhotoEditsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -61,5 +67,7 @@ export function createRepos(db: Db): Repos {
     people: new PeopleRepo(db),
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
+    tileNames: new TileNamesRepo(db),
+    photoEdits: new PhotoEditsRepo(db),
   };
 }

@@ -55,7 +55,7 @@ export class PersonPages {
       month: q.month,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    return gridPage(rows, limit);
+    return gridPage(rows, limit, (ids) => this.repos.tileNames.forPhotos(ids));
   }
 
   buckets(personId: number): Buckets {

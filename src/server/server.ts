@@ -8,12 +8,15 @@ import { installErrorHandling } from './errors.js';
 import { packageVersion } from '../shared/package-root.js';
 import { appIcon } from './assets.js';
 import { albumRoutes } from './routes/albums.js';
+import { albumMemberRoutes } from './routes/album-members.js';
 import { eventRoutes } from './routes/events.js';
 import { favouriteRoutes } from './routes/favourites.js';
 import { fileRoutes } from './routes/files.js';
 import { folderRoutes } from './routes/folders.js';
+import { fsRoutes } from './routes/fs.js';
 import { jobRoutes } from './routes/jobs.js';
 import { photoRoutes } from './routes/photos.js';
+import { photoEditRoutes } from './routes/photo-edits.js';
 import { systemRoutes } from './routes/system.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trashRoutes } from './routes/trash.js';
@@ -26,6 +29,7 @@ import { searchRoutes } from './routes/search.js';
 import { suggestRoutes } from './routes/suggest.js';
 import { peopleRoutes } from './routes/people.js';
 import { correctionRoutes } from './routes/corrections.js';
+import { peopleReviewRoutes } from './routes/people-review.js';
 import { faceRoutes } from './routes/faces.js';
 import { findByFaceRoutes } from './routes/find-by-face.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
@@ -162,11 +166,14 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       for (const routes of [
         timelineRoutes,
         photoRoutes,
+        photoEditRoutes,
         fileRoutes,
         favouriteRoutes,
         albumRoutes,
+        albumMemberRoutes,
         trashRoutes,
         folderRoutes,
+        fsRoutes,
         jobRoutes,
         eventRoutes,
         systemRoutes,
@@ -179,6 +186,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         memoryRoutes,
         peopleRoutes,
         correctionRoutes,
+        peopleReviewRoutes,
         faceRoutes,
         findByFaceRoutes,
       ]) {

@@ -1,7 +1,6 @@
 import { MemoriesQuery, MemoryList, TripList } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
 import { errors } from './common.js';
-import { gridItem } from '../../collection/grid.js';
 
 export function memoryRoutes(app: Api, { picto }: ServerContext): void {
   app.get(
@@ -21,7 +20,7 @@ export function memoryRoutes(app: Api, { picto }: ServerContext): void {
     async (req) => ({
       memories: picto.discovery.memories
         .forDay(req.query.date)
-        .map((m) => ({ ...m, photos: m.photos.map(gridItem) })),
+        .map((m) => ({ ...m, photos: picto.gallery.items(m.photos) })),
     }),
   );
 

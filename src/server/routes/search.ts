@@ -5,7 +5,6 @@ import {
   UpdateSearchSettings,
 } from '../../shared/search-api.js';
 import type { Api, ServerContext } from '../context.js';
-import { gridItem } from '../../collection/grid.js';
 import { errors } from './common.js';
 
 export function searchRoutes(app: Api, { picto }: ServerContext): void {
@@ -33,7 +32,7 @@ export function searchRoutes(app: Api, { picto }: ServerContext): void {
         count: true,
       });
       return {
-        items: page.rows.map(gridItem),
+        items: picto.gallery.items(page.rows),
         nextCursor: page.nextCursor,
         total: page.total,
         totalCapped: page.totalCapped,

@@ -163,7 +163,7 @@ export function SearchPage() {
       (r) => {
         if (!alive) return;
         setResult(r);
-        store.set(r.items);
+        store.reset(r.items);
         setLoading(false);
       },
       (err) => {
@@ -202,7 +202,8 @@ export function SearchPage() {
   }, [loadMore]);
 
   const chips = result?.understood.chips ?? [];
-  const total = result?.total ?? null;
+  // Photos trashed from the results (here or in the viewer) leave the count too.
+  const total = result?.total == null ? null : Math.max(0, result.total - store.removedCount());
   return (
     <div className="page search-page">
       {selected.size > 0 ? (
