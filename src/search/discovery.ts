@@ -62,7 +62,7 @@ export class Discovery {
       repos,
       events,
       geocoder: deps.geocoder,
-      onChanged: () => this.search.invalidate(),
+      onChanged: (now) => (now ? this.search.forget() : this.search.invalidate()),
     });
     this.duplicates = new DuplicatesService({
       repos,

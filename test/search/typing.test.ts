@@ -145,7 +145,7 @@ describe('search suggestions while typing', () => {
 
   it('follows what the user changes: a new name, a photo in the trash', async () => {
     lib.picto.people.corrections.rename(2, 'Bobby Tables');
-    expect((await suggest('bob')).map((s) => [s.label, s.count])).toEqual([['Bobby Tables', 1]]);
+    expect(await brief('bob')).toEqual(['person:Bobby Tables=Bobby Tables (1)']);
     // June's one photo goes to the trash: counted again in the background, June leaves the list.
     lib.picto.trash.moveToTrash([P(4)]);
     let june: string[] = [];

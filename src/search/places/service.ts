@@ -21,8 +21,11 @@ const RELEASE_AFTER_MS = 120_000;
 export interface PlacesDeps {
   repos: Repos;
   events: EventBus;
-  /** Called after places changed (the search vocabulary learns new place names). */
-  onChanged?: () => void;
+  /**
+   * Called after places changed (the search vocabulary learns new place names); `now` when a
+   * person set a place and searches it next.
+   */
+  onChanged?: (now?: boolean) => void;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
 }
@@ -137,7 +140,7 @@ export class PlacesService {
       const batch = places.stale(PLACES_VERSION, BATCH, ids.slice(i, i + BATCH));
       if (batch.length) this.write(batch);
     }
-    this.deps.onChanged?.();
+    this.deps.onChanged?.(true);
   }
 
   /** The place of one photo (null without GPS). */
