@@ -17,6 +17,13 @@ import type {
   TimelinePage,
   UpdateAlbumBody,
 } from '../../../src/shared/api.js';
+import type {
+  DateEditBody,
+  FoundPlaces,
+  PlaceEditBody,
+  PlaceEditResult,
+} from '../../../src/shared/edit-api.js';
+import type { DirListing } from '../../../src/shared/fs-api.js';
 
 /** An API error with the server's message, ready to show to the user. */
 export class RequestError extends Error {
@@ -65,6 +72,13 @@ export const api = {
   },
   buckets: (base: string) => get<Buckets>(`${base}/buckets`),
   photo: (id: string) => get<PhotoDetails>(`/api/photos/${id}`),
+  editDate: (body: DateEditBody) => request<Changed>('POST', '/api/photos/date', body),
+  editPlace: (body: PlaceEditBody) => request<PlaceEditResult>('POST', '/api/photos/place', body),
+  findPlaces: (q: string) =>
+    get<FoundPlaces>(`/api/places/find?${new URLSearchParams({ q, limit: '6' })}`),
+  /** The folder picker's listing (answers on this computer only: 403 elsewhere). */
+  dirs: (path?: string) =>
+    get<DirListing>(`/api/fs/dirs${path ? `?${new URLSearchParams({ path })}` : ''}`),
 
   favourite: (ids: string[], on: boolean) =>
     request<Changed>(on ? 'POST' : 'DELETE', '/api/favourites', { ids }),

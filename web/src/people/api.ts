@@ -10,6 +10,7 @@ import type {
   SuggestionList,
   UpdatePersonBody,
 } from '../../../src/shared/people-api.js';
+import type { SimilarPeople, UndoRejectResult } from '../../../src/shared/people-review-api.js';
 import { request } from '../api/client.js';
 
 // The people endpoints (src/server/routes/people.ts), typed from the shared schemas.
@@ -30,6 +31,11 @@ export const peopleApi = {
   moveFace: (faceId: string, to: MoveFaceBody) =>
     request<Person>('POST', `/api/faces/${faceId}/move`, to),
   rejectFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/reject`, {}),
+  /** Takes a "not this person" back exactly: the face returns, confirmed only if it was. */
+  undoReject: (faceId: string, personId: number) =>
+    request<UndoRejectResult>('POST', `/api/faces/${faceId}/reject/undo`, { personId }),
+  /** Every other person, the likeliest to be this one first (merge candidates). */
+  similar: (id: number) => request<SimilarPeople>('GET', `/api/people/${id}/similar`),
   removeFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/remove`),
   restoreFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/restore`),
   findByPhoto: (photoId: string) => request<FoundFaces>('POST', '/api/people/find', { photoId }),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchSuggestion, SuggestResult } from '../../../src/shared/suggest-api.js';
 import { Icon, type IconName } from '../components/Icon.js';
+import './suggest.css';
 
 /** GET /api/search/suggest: completions of the text typed so far (a helper, never an error). */
 export async function fetchSuggestions(q: string, signal?: AbortSignal): Promise<SuggestResult> {
