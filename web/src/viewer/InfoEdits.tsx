@@ -225,7 +225,7 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
     >
       {editing ? (
         <form
-          className="info-edit search-box"
+          className="info-edit"
           onSubmit={(e) => {
             e.preventDefault();
             if (found[active]) pick(found[active]);
@@ -261,7 +261,12 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
             autoFocus
           />
           {found.length > 0 && (
-            <ul className="suggest-list" id={listId} role="listbox" aria-label="Places">
+            <ul
+              className="suggest-list suggest-inline"
+              id={listId}
+              role="listbox"
+              aria-label="Places"
+            >
               {found.map((p, i) => (
                 <li
                   key={`${p.lat},${p.lon}`}
