@@ -15,7 +15,7 @@ import type {
   TimelineQuery,
 } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
-import { contentVersion, thumbUrl } from '../shared/urls.js';
+import { contentVersion, thumbUrl } from '../shared/routes/urls.js';
 import type { Collection } from './collection.js';
 import { decodeCursor, gridItems, gridPage } from './grid.js';
 import { servableOriginal, type OriginalFile } from './originals.js';

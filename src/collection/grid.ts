@@ -5,7 +5,7 @@ import type { TileNames } from '../db/repos/tile-names.js';
 import type { TimelineKey, TimelineRow } from '../db/repos/timeline.js';
 import type { TimelineItem, TimelinePage } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
-import { thumbUrl } from '../shared/urls.js';
+import { thumbUrl } from '../shared/routes/urls.js';
 
 /** Names of a page of tiles by photo id (TileNamesRepo.forPhotos). */
 export type TileNamer = (ids: readonly string[]) => Map<string, TileNames>;

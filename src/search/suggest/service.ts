@@ -12,7 +12,7 @@ import type { Repos } from '../../db/index.js';
 import type { SuggestCounts } from '../../db/repos/suggest.js';
 import type { EventBus } from '../../shared/events.js';
 import type { SearchSuggestion } from '../../shared/suggest-api.js';
-import { thumbUrl } from '../../shared/urls.js';
+import { thumbUrl } from '../../shared/routes/urls.js';
 import { runInWorker } from '../../shared/worker-thread.js';
 import { termQuery } from '../chips.js';
 import type { SearchService } from '../service.js';

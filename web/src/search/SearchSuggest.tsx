@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchSuggestion, SuggestResult } from '../../../src/shared/suggest-api.js';
+import { routes, urlOf } from '../../../src/shared/routes/index.js';
 import { Icon, type IconName } from '../components/Icon.js';
 import './suggest.css';
 
 /** GET /api/search/suggest: completions of the text typed so far (a helper, never an error). */
 export async function fetchSuggestions(q: string, signal?: AbortSignal): Promise<SuggestResult> {
-  const p = new URLSearchParams({ q, limit: '8' });
-  const res = await fetch(`/api/search/suggest?${p}`, { signal, credentials: 'same-origin' });
+  // fetch itself, not call(): a newer keystroke aborts the request for an older one.
+  const url = urlOf(routes.suggestSearch, { query: { q, limit: 8 } });
+  const res = await fetch(url, { signal, credentials: 'same-origin' });
   if (!res.ok) throw new Error(`suggestions failed (${res.status})`);
   return (await res.json()) as SuggestResult;
 }
