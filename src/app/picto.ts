@@ -9,10 +9,12 @@ import { WorkerPool } from '../jobs/pool.js';
 import { CategoryService } from '../categories/service.js';
 import { Collection } from '../collection/collection.js';
 import { Gallery } from '../collection/gallery.js';
+import { PhotoEdits } from '../collection/photo-edits.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
 import { IndexingStatus } from '../jobs/status.js';
 import { FolderActivity } from '../library/activity.js';
+import { DirectoryBrowser } from '../library/browse.js';
 import { FolderService } from '../library/folders.js';
 import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
@@ -46,6 +48,8 @@ export class Picto {
   readonly folders: FolderService;
   /** The folders as the gallery shows them: counts, live scans, background rescans. */
   readonly library: Library;
+  /** Directories of this machine for the folder picker (names only; see [Note: the folder picker]). */
+  readonly directories: DirectoryBrowser;
   readonly scanner: Scanner;
   /** Favourites, albums, looking photos up by id or path (src/collection). */
   readonly collection: Collection;
@@ -56,6 +60,8 @@ export class Picto {
   /** XMP sidecars beside the originals, written on request (src/interchange). */
   readonly sidecars: SidecarService;
   readonly trash: TrashService;
+  /** Dates and places set by the user, in the catalogue only (src/collection/photo-edits.ts). */
+  readonly edits: PhotoEdits;
   /** Indexing progress and control: counts per stage, rate, pause, failed jobs (src/jobs). */
   readonly indexing: IndexingStatus;
   /** The library's numbers for `picto status` and `GET /api/system`. */
@@ -88,6 +94,10 @@ export class Picto {
       dataDir: this.layout.root,
       forgetContent,
     });
+    this.directories = new DirectoryBrowser({
+      dataDir: this.layout.root,
+      libraryFolders: () => this.repos.folders.list().map((f) => f.path),
+    });
     this.scanner = new Scanner({
       repos: this.repos,
       events: this.events,
@@ -111,6 +121,13 @@ export class Picto {
       collection: this.collection,
       dataDir: this.layout.root,
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
+      faceCropUrl: (faceId) => this.people.pages.cropUrl(faceId),
+    });
+    this.edits = new PhotoEdits({
+      repos: this.repos,
+      events: this.events,
+      placesMoved: (ids) => this.discovery.places.refresh(ids),
+      findPlace: (name) => this.discovery.places.byName(name),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({
@@ -271,6 +288,7 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    await this.discovery.suggest.settled();
     this.discovery.dispose();
     this.overview.dispose();
     this.activity.dispose();

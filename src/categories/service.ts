@@ -96,7 +96,7 @@ export class CategoryService {
       month: q.month,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    return gridPage(rows, limit);
+    return gridPage(rows, limit, (ids) => this.repos.tileNames.forPhotos(ids));
   }
 
   buckets(name: string): Buckets {

@@ -4,7 +4,7 @@ import type { FaceRow } from '../db/repos/faces.js';
 import type { ObjectRow } from '../db/repos/objects.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { ExportDocument, ExportedPhoto } from './export-types.js';
-import { withOffset } from './format.js';
+import { editsView, withOffset } from './format.js';
 
 /** The whole catalogue as one public JSON document (`picto export --json`): extended, never broken. */
 export class ExportService {
@@ -16,9 +16,11 @@ export class ExportService {
     const objects = this.repos.objects.allObjects();
     const faces = this.repos.faces.allFaces();
     const categories = this.repos.categories.allByPhoto();
+    const edits = this.repos.photoEdits.all();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
+      withEdits(out, edits.get(p.id));
       withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []);
       photos.push(withCategories(out, categories.get(p.id) ?? []));
     }
@@ -48,11 +50,18 @@ export class ExportService {
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
       );
+      withEdits(e, this.repos.photoEdits.get(id));
       withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id));
       out.push(withCategories(e, this.repos.categories.forPhoto(id)));
     }
     return out;
   }
+}
+
+/** A date or place set in Picto: `edits` says so and keeps what the file says (absent otherwise). */
+function withEdits(out: ExportedPhoto, row: Parameters<typeof editsView>[0]): void {
+  const e = editsView(row);
+  if (e) out.edits = e;
 }
 
 /** Object tags and faces, rounded the way the document has always carried them. */

@@ -198,6 +198,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'tag': {
       const tags = vocab.lookupKind('tag', phrase);
       if (tags.length) return { terms: tags };
+      const part = vocab.labelWord(phrase);
+      if (part) return { terms: [part] };
       // Not an object the detector knows: the word may still be in a file name or in the photo.
       return {
         ...textMeaning(v, 'all'),

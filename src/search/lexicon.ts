@@ -111,6 +111,45 @@ export function tagPhrases(): Map<string, TagMeaning> {
   return out;
 }
 
+/**
+ * [Note: a word of a tag] COCO names some things in two words ("wine glass", "tennis racket",
+ * "potted plant") and people type one ("wine"). A word of such a label names it on its own when
+ * it has no meaning of its own in the search box — not a label, group or synonym, so "dog" stays
+ * the dog and not the hot dog, "bear" the animal and not the teddy bear — and is not an everyday
+ * word that mostly means something else (NOT_ALONE: "light", "fire", "hot", "sign"; "glass",
+ * because "glasses" are spectacles). It is a weak meaning: the parser keeps the word's text
+ * meaning beside it (a file named wine-tasting.jpg is still found) and the chip shows both.
+ */
+const NOT_ALONE = new Set([
+  'traffic',
+  'light',
+  'fire',
+  'stop',
+  'sign',
+  'parking',
+  'glass',
+  'hot',
+  'hair',
+]);
+
+/** Single words that name a multi-word label (see [Note: a word of a tag]): word → label. */
+export function labelWords(phrases: Map<string, TagMeaning> = tagPhrases()): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const label of COCO_LABELS) {
+    const parts = label.split(' ');
+    if (parts.length < 2) continue;
+    for (const w of parts) {
+      if (phrases.has(w) || NOT_ALONE.has(w) || STOPWORDS.has(w)) continue;
+      // A word shared by two labels names neither of them.
+      if (out.has(w)) taken.add(w);
+      out.set(w, label);
+    }
+  }
+  for (const w of taken) out.delete(w);
+  return out;
+}
+
 /** RAW camera formats as the media module names them. */
 export const RAW_FORMATS = [
   'cr2',

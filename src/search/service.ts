@@ -71,8 +71,17 @@ export class SearchService {
 
   constructor(private readonly deps: SearchDeps) {
     this.off = deps.events.on((e) => {
-      if (e.type !== 'jobs.progress' && e.type !== 'scan.progress') this.dirty = true;
+      if (e.type === 'jobs.progress' || e.type === 'scan.progress') return;
+      this.dirty = true;
+      // A name a person just gave (an album, a person) is searched for next: no waiting.
+      if (e.type === 'albums.changed' || (e.type === 'people.changed' && e.reason === 'corrected'))
+        this.forget();
     });
+  }
+
+  /** Drops the names at once (a person just named something): the next search reads them anew. */
+  forget(): void {
+    this.vocab = null;
   }
 
   dispose(): void {

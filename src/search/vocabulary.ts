@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {
   categoryTerm,
+  labelWords,
   PLAIN_CATEGORY_WORDS,
   singulars,
   tagPhrases,
@@ -23,6 +24,9 @@ export interface VocabularyData {
   roots: string[];
   dirs: string[];
 }
+
+/** Words that name a multi-word tag on their own ("wine" → wine glass): fixed, made once. */
+let labelWordTable: Map<string, string> | null = null;
 
 /** Longest phrase the parser tries to match, in words. */
 const MAX_PHRASE_WORDS = 6;
@@ -169,6 +173,19 @@ export class Vocabulary {
     return [];
   }
 
+  /**
+   * The tag a single word names as part of a multi-word label ("wine" → wine glass, "rackets" →
+   * tennis racket); null for any other word. A weak meaning: see [Note: a word of a tag].
+   */
+  labelWord(word: string): Extract<Term, { kind: 'tag' }> | null {
+    labelWordTable ??= labelWords();
+    for (const w of [word, ...singulars(word)]) {
+      const label = labelWordTable.get(w);
+      if (label) return { kind: 'tag', labels: [label], name: label };
+    }
+    return null;
+  }
+
   lookupKind<K extends TermKind>(kind: K, phrase: string): Extract<Term, { kind: K }>[] {
     return this.lookup(phrase).filter((t): t is Extract<Term, { kind: K }> => t.kind === kind);
   }
@@ -198,6 +215,12 @@ export class Vocabulary {
       .filter((d, _i, all) => !all.some((o) => o !== d && d.startsWith(o + path.sep)));
     return { kind: 'folder', dirs, name: value };
   }
+}
+
+/** The name a camera make goes by in the search box ("NIKON CORPORATION" → "Nikon"), or null. */
+export function cameraMakeName(make: string | null): string | null {
+  const short = make ? words(make).filter((w) => !MAKE_NOISE.has(w)) : [];
+  return short.length ? capitalise(short.join(' ')) : null;
 }
 
 function capitalise(s: string): string {
