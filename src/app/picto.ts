@@ -18,8 +18,8 @@ import { DirectoryBrowser } from '../library/browse.js';
 import { FolderService } from '../library/folders.js';
 import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
-import { LibraryWatcher } from '../library/watcher.js';
-import { isCandidateFile, thumbnailPaths } from '../media/index.js';
+import type { LibraryWatcher } from '../library/watcher.js';
+import { isCandidateFile, thumbnailPaths } from '../media/files.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
@@ -202,6 +202,9 @@ export class Picto {
   async startWatching(
     opts: { debounceMs?: number; stableMs?: number; offlineCheckMs?: number } = {},
   ) {
+    if (this.watcher) return;
+    // chokidar loads only in processes that follow the folders live (the server).
+    const { LibraryWatcher } = await import('../library/watcher.js');
     if (this.watcher) return;
     this.watcher = new LibraryWatcher({
       folders: () => this.repos.folders.list().filter((f) => f.online),

@@ -5,7 +5,7 @@
 
 import type { Repos } from '../db/index.js';
 import type { TimelineRow, TimelineScope } from '../db/repos/timeline.js';
-import { previewFile, thumbnailPaths } from '../media/index.js';
+import { previewFile, thumbnailPaths } from '../media/files.js';
 import type {
   Album,
   Buckets,

@@ -9,9 +9,17 @@
 // the Eiffel Tower is in Paris, the town hall of Boulogne in Boulogne.
 
 import { createRequire } from 'node:module';
-import * as countryCoder from '@rapideditor/country-coder';
+import type * as CountryCoder from '@rapideditor/country-coder';
 import { fold } from '../text.js';
 import { US_STATES } from './us-states.js';
+
+// The country borders (≈ 0.1–0.3 s to load) are read on the first place lookup, not when the app
+// starts: see [Note: lazy start] in cli/main.ts. Its CommonJS build loads synchronously.
+let coder: typeof CountryCoder | null = null;
+function countries(): typeof CountryCoder {
+  coder ??= createRequire(import.meta.url)('@rapideditor/country-coder') as typeof CountryCoder;
+  return coder;
+}
 
 export interface Place {
   city: string | null;
@@ -231,14 +239,14 @@ export class Geocoder {
     }
     const { index, km } = this.grid.best(lat, lon);
     const g = this.grid;
-    const features = countryCoder.featuresContaining([lon, lat]);
+    const features = countries().featuresContaining([lon, lat]);
     const country = features.find((f) => f.properties.level === 'country');
     const continent = features.find((f) => f.properties.level === 'region');
     // Country borders are exact; a photo at sea off a coast still gets the nearest city's country.
     const countryCode = country?.properties.iso1A2 ?? (index >= 0 ? g.countries[index] : null);
     const countryName =
       country?.properties.nameEn ??
-      (countryCode ? (countryCoder.feature(countryCode)?.properties.nameEn ?? null) : null);
+      (countryCode ? (countries().feature(countryCode)?.properties.nameEn ?? null) : null);
     let region: string | null = null;
     if (countryCode === 'US' && index >= 0 && g.countries[index] === 'US') {
       region = US_STATES[g.admins[index]] ?? null;
@@ -265,7 +273,7 @@ export class Geocoder {
 /** Other names people type for countries and continents (country-coder's aliases and ISO3). */
 export function placeAliases(field: 'country' | 'continent', key: string): string[] {
   if (field === 'continent') return key === 'americas' ? ['America'] : [];
-  const f = countryCoder.feature(key);
+  const f = countries().feature(key);
   if (!f) return [];
   const p = f.properties;
   const out = new Set<string>([...(p.aliases ?? []), ...(p.iso1A3 ? [p.iso1A3] : [])]);
