@@ -126,15 +126,14 @@ async function make(): Promise<TestVideos> {
     '-i',
     'sine=frequency=330:sample_rate=44100',
   ];
+  // A photo looped into a video input (its length set by -t).
+  const still = (photo: string) => ['-loop', '1', '-i', photo];
   // Slow push-in with a drift to the right: a real camera move, not a still.
   const panZoom = (w: number, h: number, frames: number) =>
     `scale=${w * 2}:-2,zoompan=z='1.1+0.15*on/${frames}':x='iw/2-(iw/zoom/2)+on*2':y='ih/2-(ih/zoom/2)':d=1:s=${w}x${h}:fps=15,format=yuv420p`;
 
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     ...sine(3),
     '-t',
     '3',
@@ -154,10 +153,7 @@ async function make(): Promise<TestVideos> {
 
   // Upright portrait turned 90° counter-clockwise into stored landscape; the matrix turns it back.
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_PORTRAIT,
+    ...still(FACE_PORTRAIT),
     '-t',
     '2',
     '-r',
@@ -186,10 +182,7 @@ async function make(): Promise<TestVideos> {
   );
 
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     ...sine(2),
     '-t',
     '2',
@@ -206,10 +199,7 @@ async function make(): Promise<TestVideos> {
 
   await ff('-i', FACE_LANDSCAPE, '-vf', 'scale=1008:-2', '-q:v', '3', at('liveStill'));
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     '-t',
     '2.5',
     '-vf',
@@ -222,10 +212,7 @@ async function make(): Promise<TestVideos> {
 
   // Black until 1.5 s, then the photo; x264's default GOP leaves one keyframe, at 0.
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     '-t',
     '4',
     '-r',
