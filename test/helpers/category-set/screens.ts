@@ -19,7 +19,7 @@ import {
   feedPage,
   settingsPage,
 } from './pages.js';
-import type { LabelledPhoto } from './types.js';
+import { expectOnly, type LabelledPhoto } from './types.js';
 
 interface Device {
   name: string;
@@ -194,15 +194,7 @@ export async function buildScreenshots(dir: string, exif: ExifWriter): Promise<L
         file,
         group: shot.crop ? 'screenshot-cropped' : GROUP_FOR[device.kind],
         note: `${shot.page}${shot.dark ? ' (dark)' : ''} on ${device.name}${shot.ios ? ', iOS comment' : ''}`,
-        expect: {
-          screenshot: true,
-          document: false,
-          selfie: false,
-          panorama: false,
-          night: false,
-          group: false,
-          portrait: false,
-        },
+        expect: expectOnly('screenshot'),
       });
     }
   } finally {
