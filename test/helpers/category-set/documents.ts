@@ -4,9 +4,9 @@
 
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { CHROMIUM, HEADLESS_ARGS } from '../../../bench/headless.js';
+import { launchChromium } from '../../../bench/headless.js';
 import { mulberry32 } from '../../../src/shared/random.js';
 import { corpusPath } from '../corpus.js';
 import { CAMERAS, captureTags, type ExifWriter } from './exif.js';
@@ -62,11 +62,7 @@ const SIGN_PHOTOS = [
 ];
 
 export async function buildDocuments(dir: string, exif: ExifWriter): Promise<LabelledPhoto[]> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: HEADLESS_ARGS,
-  });
+  const browser = await launchChromium();
   const out: LabelledPhoto[] = [];
   try {
     const kinds = ['letter', 'form', 'book'] as const;
