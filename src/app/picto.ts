@@ -6,6 +6,7 @@ import { queueNewStages } from '../jobs/backfill.js';
 import { PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
+import { CategoryService } from '../categories/service.js';
 import { Collection } from '../collection/collection.js';
 import { Gallery } from '../collection/gallery.js';
 import { TrashService } from '../collection/trash.js';
@@ -63,6 +64,8 @@ export class Picto {
   readonly discovery: Discovery;
   /** Faces grouped into people, corrections, suggestions, find-by-face (src/people). */
   readonly people: PeopleService;
+  /** What kind of photo: a photo's categories, removals and undo, a category's photos. */
+  readonly categories: CategoryService;
   private readonly activity: FolderActivity;
   private readonly overview: FolderOverview;
   private pool: WorkerPool | null = null;
@@ -115,6 +118,7 @@ export class Picto {
       events: this.events,
       thumbDir: this.layout.thumbs,
     });
+    this.categories = new CategoryService(this.repos, this.events);
     this.activity = new FolderActivity(this.events);
     this.overview = new FolderOverview(this.repos, this.events, this.activity);
     this.library = new Library({

@@ -1,3 +1,4 @@
+import { photoCategories } from '../categories/service.js';
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import { withOffset } from '../interchange/format.js';
@@ -38,6 +39,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     place: placeOf(repos.discovery.places.forPhoto(id)),
     things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
     faces: repos.faces.facesForPhoto(id).length,
+    ...photoCategories(repos, id),
     favourite: p.favourite === 1,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({

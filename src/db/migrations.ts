@@ -1,3 +1,4 @@
+import { CATEGORIES_SCHEMA } from './categories-schema.js';
 import { SEARCH_SCHEMA } from './search-schema.js';
 
 export interface Migration {
@@ -374,5 +375,12 @@ export const migrations: Migration[] = [
           ON CONFLICT (stage, status) DO UPDATE SET n = n + 1;
       END;
     `,
+  },
+  {
+    version: 12,
+    name: 'photo categories',
+    // Categories per photo with score and reason, the signals they are recomputed from, and
+    // the user's removals: see categories-schema.ts.
+    sql: CATEGORIES_SCHEMA,
   },
 ];

@@ -33,6 +33,12 @@ export interface ExportedPhoto {
     quality: number;
     personId: number | null;
   }[];
+  /**
+   * What kind of photo it is (screenshot, document, selfie, panorama, night, group, portrait,
+   * food, pets, vehicles, sports), with the confidence and the reason; subtype 'receipt' for a
+   * receipt. Categories the user removed the photo from are not listed.
+   */
+  categories: { name: string; score: number; reason: string; subtype?: string }[];
 }
 
 export interface ExportedAlbum {

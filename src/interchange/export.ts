@@ -1,4 +1,5 @@
 import type { Repos } from '../db/index.js';
+import type { CategoryRow } from '../db/repos/categories.js';
 import type { FaceRow } from '../db/repos/faces.js';
 import type { ObjectRow } from '../db/repos/objects.js';
 import type { PhotoRow } from '../db/repos/photos.js';
@@ -14,10 +15,12 @@ export class ExportService {
     const albumsByPhoto = this.repos.albums.namesByPhoto();
     const objects = this.repos.objects.allObjects();
     const faces = this.repos.faces.allFaces();
+    const categories = this.repos.categories.allByPhoto();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
-      photos.push(withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []));
+      withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []);
+      photos.push(withCategories(out, categories.get(p.id) ?? []));
     }
     const albums = this.repos.albums.list().map((a) => ({
       id: a.id,
@@ -45,9 +48,8 @@ export class ExportService {
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
       );
-      out.push(
-        withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id)),
-      );
+      withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id));
+      out.push(withCategories(e, this.repos.categories.forPhoto(id)));
     }
     return out;
   }
@@ -66,6 +68,17 @@ function withFindings(out: ExportedPhoto, objects: ObjectRow[], faces: FaceRow[]
     score: round(f.score, 3),
     quality: round(f.quality, 3),
     personId: f.person_id,
+  }));
+  return out;
+}
+
+/** The photo's categories: name, score, reason (and the subtype of a receipt). */
+function withCategories(out: ExportedPhoto, rows: CategoryRow[]): ExportedPhoto {
+  out.categories = rows.map((c) => ({
+    name: c.name,
+    score: round(c.score, 3),
+    reason: c.reason,
+    ...(c.subtype ? { subtype: c.subtype } : {}),
   }));
   return out;
 }
@@ -91,6 +104,7 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     status: p.status,
     tags: [],
     faces: [],
+    categories: [],
   };
   if (p.error) out.error = p.error;
   return out;

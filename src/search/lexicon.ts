@@ -2,7 +2,9 @@
 // favourites, and words that carry no meaning in a photo search. Dynamic names (people, albums,
 // places, cameras, folders) come from the catalogue; see vocabulary.ts.
 
+import { category, CATEGORY_WORDS, type CategoryWord } from '../categories/index.js';
 import { COCO_LABELS, GROUP_TAGS, labelsForGroup, type GroupTag } from '../ml/index.js';
+import type { Term } from '../shared/search-query.js';
 
 /** Everyday words for COCO labels (the labels themselves are always understood). */
 const TAG_SYNONYMS: Record<string, string[]> = {
@@ -242,4 +244,20 @@ export function singulars(word: string): string[] {
   if (/(s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2));
   out.push(word.slice(0, -1));
   return out;
+}
+
+/**
+ * Category words that mean the category when typed alone ("screenshots", "group photos");
+ * the others only after `category:` (see [Note: category words and tags] in categories/words.ts).
+ */
+export const PLAIN_CATEGORY_WORDS: readonly CategoryWord[] = CATEGORY_WORDS.filter((w) => w.plain);
+
+/** The search term of a category word. */
+export function categoryTerm(w: Pick<CategoryWord, 'category' | 'subtype'>): Term {
+  return {
+    kind: 'category',
+    category: w.category,
+    ...(w.subtype ? { subtype: w.subtype } : {}),
+    name: w.subtype === 'receipt' ? 'Receipts' : category(w.category).label,
+  };
 }

@@ -122,8 +122,9 @@ export class SearchService {
     // yes/no, so those results come newest first like the timeline (sort:relevance still ranks
     // them by detection score). A word in thousands of file names ("beach" folders) ranks all of
     // them alike: then bm25 costs time and says nothing, and newest first is the better order.
+    // A category word's own text meaning ("selfies" in file names) ranks like the category.
     const texts = parsed.clauses
-      .filter((c) => !c.negate)
+      .filter((c) => !c.negate && !c.terms.some((t) => t.kind === 'category'))
       .flatMap((c) => c.terms.filter((t) => t.kind === 'text'));
     const rankText = texts.length > 0 && texts.every((t) => this.estimate(t).rows <= RANK_TEXT_MAX);
     const sort = req.sort ?? parsed.sort ?? (rankText || semantic ? 'relevance' : 'newest');

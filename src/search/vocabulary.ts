@@ -3,7 +3,13 @@
 // stays pure and tests can hand it any library they like.
 
 import path from 'node:path';
-import { singulars, tagPhrases, TYPE_WORDS } from './lexicon.js';
+import {
+  categoryTerm,
+  PLAIN_CATEGORY_WORDS,
+  singulars,
+  tagPhrases,
+  TYPE_WORDS,
+} from './lexicon.js';
 import type { PlaceField, Term, TermKind } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 
@@ -52,6 +58,13 @@ export class Vocabulary {
       this.add(phrase, { kind: 'tag', labels: t.labels, name: t.name });
     for (const [word, t] of Object.entries(TYPE_WORDS))
       this.add(word, { kind: 'type', formats: t.formats, name: t.name });
+    // "selfies": the category, and a single word still the word in file names and found text
+    // (a "Selfies" folder, a receipt that says RECEIPT), as it meant before the categories.
+    for (const w of PLAIN_CATEGORY_WORDS) {
+      this.add(w.word, categoryTerm(w));
+      if (!w.word.includes(' '))
+        this.add(w.word, { kind: 'text', words: words(w.word), in: 'all', name: w.word });
+    }
     for (const p of data.persons) {
       const key = phraseKey(p.name);
       this.add(key, { kind: 'person', ids: [p.id], name: p.name });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Api, ServerContext } from './context.js';
 import { albumRoutes } from './routes/albums.js';
+import { categoryRoutes } from './routes/categories.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { duplicateRoutes } from './routes/duplicates.js';
 import { eventRoutes } from './routes/events.js';
@@ -36,6 +37,7 @@ const ROUTE_FILES: ((app: Api, ctx: ServerContext) => void)[] = [
   searchRoutes,
   placeRoutes,
   thingRoutes,
+  categoryRoutes,
   mapRoutes,
   duplicateRoutes,
   memoryRoutes,

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PhotoCategory, RemovedCategory } from './categories.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
 // (src/shared/routes) put them together per route; fastify validates and serialises with them and
@@ -163,6 +164,11 @@ export const PhotoDetails = Type.Object({
   /** Things the AI found (labels, best first), empty when AI is off or has not run yet. */
   things: Type.Array(Type.String()),
   faces: Type.Integer({ description: 'faces found by the AI' }),
+  /** What kind of photo (issue 14): "Selfie — front camera"; see GET /api/categories. */
+  categories: Type.Array(PhotoCategory, { description: 'in the catalogue order of categories' }),
+  removedCategories: Type.Array(RemovedCategory, {
+    description: 'categories the user took this photo out of (kept across recomputation)',
+  }),
   favourite: Type.Boolean(),
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),

@@ -73,6 +73,8 @@ function short(t: Term): string {
       return `area:${t.south},${t.west},${t.north},${t.east}`;
     case 'has':
       return `has:${t.what}`;
+    case 'category':
+      return `category:${t.category}${t.subtype ? `/${t.subtype}` : ''}`;
   }
 }
 

@@ -31,6 +31,7 @@
 // and when the OpenAPI document stops validating.
 
 import { albumRoutes } from './albums.js';
+import { categoryRoutes } from './categories.js';
 import { correctionRoutes } from './corrections.js';
 import type { RouteDecl } from './declare.js';
 import { duplicateRoutes } from './duplicates.js';
@@ -67,6 +68,7 @@ export const GROUPS = [
   searchRoutes,
   placeRoutes,
   thingRoutes,
+  categoryRoutes,
   mapRoutes,
   duplicateRoutes,
   memoryRoutes,

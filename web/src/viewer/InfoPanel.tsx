@@ -1,6 +1,7 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import { bytes, exposureTime, fullDate, offsetLabel, timeOf } from '../app/format.js';
 import { navigate } from '../app/router.js';
+import { InfoCategories } from '../categories/InfoCategories.js';
 import { Icon, type IconName } from '../components/Icon.js';
 
 const SOURCES: Record<string, string> = {
@@ -131,6 +132,12 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               </div>
             </Section>
           )}
+
+          <InfoCategories
+            photoId={photo.id}
+            categories={photo.categories}
+            removed={photo.removedCategories}
+          />
 
           <Section
             icon="file"
