@@ -6,20 +6,23 @@ import { queueNewStages } from '../jobs/backfill.js';
 import { PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
+import { CategoryService } from '../categories/service.js';
 import { Collection } from '../collection/collection.js';
 import { Gallery } from '../collection/gallery.js';
+import { PhotoEdits } from '../collection/photo-edits.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
-import { sidecarDirReader } from '../interchange/folder-import.js';
+import { requeueTakeoutPhotos, sidecarDirReader } from '../interchange/folder-import.js';
 import { importReport, type ImportReport } from '../interchange/report.js';
 import { IndexingStatus } from '../jobs/status.js';
 import { FolderActivity } from '../library/activity.js';
+import { DirectoryBrowser } from '../library/browse.js';
 import { FolderService } from '../library/folders.js';
 import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
-import { LibraryWatcher } from '../library/watcher.js';
+import type { LibraryWatcher } from '../library/watcher.js';
 import { isSidecarName } from '../library/sidecar-scan.js';
-import { isCandidateFile, thumbnailPaths } from '../media/index.js';
+import { isCandidateFile, thumbnailPaths } from '../media/files.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
@@ -48,6 +51,8 @@ export class Picto {
   readonly folders: FolderService;
   /** The folders as the gallery shows them: counts, live scans, background rescans. */
   readonly library: Library;
+  /** Directories of this machine for the folder picker (names only; see [Note: the folder picker]). */
+  readonly directories: DirectoryBrowser;
   readonly scanner: Scanner;
   /** Favourites, albums, looking photos up by id or path (src/collection). */
   readonly collection: Collection;
@@ -58,6 +63,8 @@ export class Picto {
   /** XMP sidecars beside the originals, written on request (src/interchange). */
   readonly sidecars: SidecarService;
   readonly trash: TrashService;
+  /** Dates and places set by the user, in the catalogue only (src/collection/photo-edits.ts). */
+  readonly edits: PhotoEdits;
   /** Indexing progress and control: counts per stage, rate, pause, failed jobs (src/jobs). */
   readonly indexing: IndexingStatus;
   /** The library's numbers for `picto status` and `GET /api/system`. */
@@ -66,6 +73,8 @@ export class Picto {
   readonly discovery: Discovery;
   /** Faces grouped into people, corrections, suggestions, find-by-face (src/people). */
   readonly people: PeopleService;
+  /** What kind of photo: a photo's categories, removals and undo, a category's photos. */
+  readonly categories: CategoryService;
   private readonly activity: FolderActivity;
   private readonly overview: FolderOverview;
   private pool: WorkerPool | null = null;
@@ -87,6 +96,10 @@ export class Picto {
       events: this.events,
       dataDir: this.layout.root,
       forgetContent,
+    });
+    this.directories = new DirectoryBrowser({
+      dataDir: this.layout.root,
+      libraryFolders: () => this.repos.folders.list().map((f) => f.path),
     });
     this.scanner = new Scanner({
       repos: this.repos,
@@ -116,6 +129,15 @@ export class Picto {
       collection: this.collection,
       dataDir: this.layout.root,
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
+      faceCropUrl: (faceId) => this.people.pages.cropUrl(faceId),
+    });
+    this.edits = new PhotoEdits({
+      repos: this.repos,
+      events: this.events,
+      placesMoved: (ids) => this.discovery.places.refresh(ids),
+      findPlace: (name) => this.discovery.places.byName(name),
+      recategorize: (ids) => this.categories.refresh(ids),
+      reimport: (ids) => this.reimport(ids),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({
@@ -123,6 +145,7 @@ export class Picto {
       events: this.events,
       thumbDir: this.layout.thumbs,
     });
+    this.categories = new CategoryService(this.repos, this.events);
     this.activity = new FolderActivity(this.events);
     this.overview = new FolderOverview(this.repos, this.events, this.activity);
     this.library = new Library({
@@ -188,6 +211,17 @@ export class Picto {
     return importReport(this.repos, folderIds);
   }
 
+  /** The Takeout sidecars of these photos, read again (a date or place edit was taken back). */
+  private reimport(ids: string[]): void {
+    const queued = requeueTakeoutPhotos(
+      this.repos,
+      ids,
+      PIPELINE.interchange,
+      new Date().toISOString(),
+    );
+    if (queued) this.runnerInstance?.notify();
+  }
+
   /** Scans only the given paths (what the watcher saw change) and wakes the runner. */
   async scanPaths(paths: string[]) {
     const summary = await this.scanner.scanPaths(paths);
@@ -202,6 +236,9 @@ export class Picto {
   async startWatching(
     opts: { debounceMs?: number; stableMs?: number; offlineCheckMs?: number } = {},
   ) {
+    if (this.watcher) return;
+    // chokidar loads only in processes that follow the folders live (the server).
+    const { LibraryWatcher } = await import('../library/watcher.js');
     if (this.watcher) return;
     this.watcher = new LibraryWatcher({
       folders: () => this.repos.folders.list().filter((f) => f.online),
@@ -289,6 +326,7 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    await this.discovery.suggest.settled();
     this.discovery.dispose();
     this.overview.dispose();
     this.activity.dispose();

@@ -1,6 +1,7 @@
+import { photoCategories } from '../categories/service.js';
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
-import { withOffset } from '../interchange/format.js';
+import { editsView, withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
 import { originalUrl, previewUrl, thumbUrl } from '../shared/routes/urls.js';
 
@@ -12,6 +13,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
   const id = p.id;
   const hasThumb = p.thumb_width !== null;
   const hasPreview = p.preview_width !== null;
+  const edits = editsView(repos.photoEdits.get(id));
   return {
     id,
     contentHash: p.content_hash,
@@ -38,13 +40,15 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     place: placeOf(repos.discovery.places.forPhoto(id)),
     things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
     faces: repos.faces.facesForPhoto(id).length,
+    ...photoCategories(repos, id),
     favourite: p.favourite === 1,
     description: p.description,
     descriptionSource: noteSource(p.description_source),
     rating: p.rating,
     ratingSource: noteSource(p.rating_source),
     keywords: repos.keywords.forPhoto(id).map((k) => ({ path: k.path, source: k.source })),
-    placeSource: p.place_source === 'takeout' ? 'takeout' : null,
+    // A place the user set is theirs, whatever gave the one it replaced.
+    placeSource: p.place_source === 'takeout' && !edits?.place ? 'takeout' : null,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({
       path: l.path,
@@ -62,6 +66,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
+    edits,
   };
 }
 

@@ -14,10 +14,13 @@ import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
+import { CategoriesRepo } from './repos/categories.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 import { ImportsRepo } from './repos/imports.js';
 import { ImportedRegionsRepo } from './repos/imported-regions.js';
 import { KeywordsRepo } from './repos/keywords.js';
+import { TileNamesRepo } from './repos/tile-names.js';
+import { PhotoEditsRepo } from './repos/photo-edits.js';
 
 export { openDatabase, type Db } from './connection.js';
 
@@ -48,6 +51,12 @@ export interface Repos {
   /** Names other programs gave, waiting for or matched to faces. */
   importedRegions: ImportedRegionsRepo;
   keywords: KeywordsRepo;
+  /** Photo categories: their signals, the results, the user's removals (src/categories). */
+  categories: CategoriesRepo;
+  /** Place, named people and tags that name grid tiles. */
+  tileNames: TileNamesRepo;
+  /** Dates and places the user set (catalogue only, never the original). */
+  photoEdits: PhotoEditsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -72,5 +81,8 @@ export function createRepos(db: Db): Repos {
     imports: new ImportsRepo(db),
     importedRegions: new ImportedRegionsRepo(db),
     keywords: new KeywordsRepo(db),
+    categories: new CategoriesRepo(db),
+    tileNames: new TileNamesRepo(db),
+    photoEdits: new PhotoEditsRepo(db),
   };
 }

@@ -217,3 +217,26 @@ function recordXmp(
     }
   }
 }
+
+/**
+ * Queues the import stage again for those of these photos a Google Takeout sidecar belongs to
+ * (after the user's date or place was taken back, so the sidecar fills the gap again). Returns
+ * how many were queued.
+ */
+export function requeueTakeoutPhotos(
+  repos: Repos,
+  ids: readonly string[],
+  stage: { name: string; priority: number },
+  now: string,
+): number {
+  let n = 0;
+  repos.db.transaction(() => {
+    for (const id of ids) {
+      const paths = repos.locations.forPhoto(id).map((l) => l.path);
+      if (!repos.imports.takeoutFor(paths)) continue;
+      repos.jobs.enqueue(id, stage.name, now, stage.priority);
+      n++;
+    }
+  })();
+  return n;
+}

@@ -43,10 +43,20 @@ function fileFacts(photo: PhotoRow, description: string | null): FileFacts {
   };
 }
 
-/** Date and place from the Takeout sidecar, where the file has none (or only a weak date). */
-function datePlace(photo: PhotoRow, takeout: TakeoutPhoto, description: string | null) {
+/**
+ * Date and place from the Takeout sidecar, where the file has none (or only a weak date). A date
+ * or place the user set in Picto (photo_edits) is left alone, as a user's rating is.
+ */
+function datePlace(
+  photo: PhotoRow,
+  takeout: TakeoutPhoto,
+  description: string | null,
+  edited: { date: boolean; place: boolean },
+) {
   const cols: Partial<ImportColumns> = {};
   const fill = mergeTakeout(fileFacts(photo, description), takeout, zoneAt);
+  if (edited.date) fill.takenAt = null;
+  if (edited.place) fill.gps = null;
   if (fill.takenAt) {
     cols.taken_at = fill.takenAt.local;
     cols.taken_offset = fill.takenAt.offsetMinutes;
@@ -58,7 +68,7 @@ function datePlace(photo: PhotoRow, takeout: TakeoutPhoto, description: string |
     cols.lon = fill.gps.lon;
     cols.alt = fill.gps.alt;
     cols.place_source = 'takeout';
-  } else if (photo.place_source === 'takeout') {
+  } else if (photo.place_source === 'takeout' && !edited.place) {
     // The sidecar no longer has a place, and the file never had one.
     Object.assign(cols, { lat: null, lon: null, alt: null, place_source: null });
   }
@@ -114,7 +124,11 @@ export function applyPhotoImport(
   let cols: Partial<ImportColumns> = {};
   let takeoutDescription: string | null = null;
   if (takeout) {
-    const dp = datePlace(photo, takeout, data.description);
+    const edit = repos.photoEdits.get(photoId);
+    const dp = datePlace(photo, takeout, data.description, {
+      date: edit?.date_set === 1,
+      place: edit?.place_set === 1,
+    });
     cols = dp.cols;
     takeoutDescription = dp.fill.description;
   } else if (photo.taken_source === 'takeout' || photo.place_source === 'takeout') {

@@ -160,16 +160,31 @@ export function nameFacesFromImports(repos: Repos, limit = 500): NamingStats {
 }
 
 /**
+ * Names faces from imports until none wait (batches of nameFacesFromImports); `touched` hears of
+ * the people each batch changed. Returns how many faces were named.
+ */
+export function nameAllFromImports(repos: Repos, touched: (ids: number[]) => void): number {
+  let named = 0;
+  for (;;) {
+    const stats = nameFacesFromImports(repos);
+    if (!stats.photos) return named;
+    named += stats.named;
+    if (stats.touched.length) touched(stats.touched);
+  }
+}
+
+/**
  * Faces another program named like `target` that did not get the name (a conflict, or a name
  * without a box on a photo of several faces), nearest first: the person's suggestions start with
  * them, whatever their distance, since a person said so. Faces already the target's or rejected
- * for it are left out.
+ * for it are left out. `photoOf` learns each suggested face's photo.
  */
 export function importedSuggestions(
   repos: Repos,
   index: PeopleIndex,
   target: { id: number; name: string | null },
   rejected: ReadonlySet<string>,
+  photoOf: Map<string, string>,
 ): Extract<Suggestion, { kind: 'face' }>[] {
   if (!target.name) return [];
   const mean = index.meanOf(target.id);
@@ -180,6 +195,7 @@ export function importedSuggestions(
     seen.add(s.faceId);
     const face = repos.people.face(s.faceId);
     if (!face || face.person_id === target.id || repos.faceFeedback.isRemoved(s.faceId)) continue;
+    photoOf.set(s.faceId, face.photo_id);
     let distance = 1;
     if (mean) {
       let dot = 0;

@@ -16,10 +16,11 @@ import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
-import { importedSuggestions, nameFacesFromImports } from './imported-names.js';
+import { importedSuggestions, nameAllFromImports } from './imported-names.js';
 import { closeImageDescriber, describeImageBytes, describeImageFile } from './describe-image.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
 import { PersonPages } from './pages.js';
+import { rankSimilar, type SimilarPerson } from './similar.js';
 import { rankSuggestions, type Suggestion } from './suggestions.js';
 import { PERSON_THRESHOLD } from './threshold.js';
 
@@ -97,11 +98,7 @@ export class PeopleService {
     this.corrections = new Corrections({
       repos: deps.repos,
       now: () => new Date().toISOString(),
-      changed: (ids) => {
-        this.decisions++;
-        this.summaries = null;
-        deps.events.emit({ type: 'people.changed', ids, reason: 'corrected' });
-      },
+      changed: this.peopleChanged,
     });
     this.off = deps.events.on((e) => {
       if (e.type === 'photos.changed' && e.reason === 'removed') this.summaries = null;
@@ -136,7 +133,7 @@ export class PeopleService {
   /** Consolidation from scratch over every face (keeps every user decision and person id). */
   recluster(): Promise<PassStats> {
     return this.serial(() => {
-      this.nameFromImports();
+      nameAllFromImports(this.deps.repos, this.peopleChanged);
       return this.runPass();
     });
   }
@@ -147,23 +144,15 @@ export class PeopleService {
   }
 
   /**
-   * Names from other programs onto the faces waiting for them ([Note: imported names are
-   * constraints]). Before clustering, so that the pass groups faces around them.
+   * People changed by a correction or by names from other programs, which go onto the faces
+   * waiting for them before each pass so that it groups faces around them ([Note: imported names
+   * are constraints]): the summaries are stale.
    */
-  private nameFromImports(): number {
-    let named = 0;
-    for (;;) {
-      const stats = nameFacesFromImports(this.deps.repos);
-      if (!stats.photos) break;
-      named += stats.named;
-      if (stats.touched.length) {
-        this.decisions++;
-        this.summaries = null;
-        this.deps.events.emit({ type: 'people.changed', ids: stats.touched, reason: 'corrected' });
-      }
-    }
-    return named;
-  }
+  private readonly peopleChanged = (ids: number[]): void => {
+    this.decisions++;
+    this.summaries = null;
+    this.deps.events.emit({ type: 'people.changed', ids, reason: 'corrected' });
+  };
 
   private async runPass(): Promise<PassStats> {
     const stats = await consolidate(this.deps.repos, () => this.decisions, {
@@ -216,7 +205,7 @@ export class PeopleService {
   afterIndexing(): Promise<{ pass: PassStats | null; assigned: number }> {
     return this.serial(async () => {
       const { repos } = this.deps;
-      this.nameFromImports();
+      nameAllFromImports(this.deps.repos, this.peopleChanged);
       const faces = repos.people.countFaces();
       if (!faces) return { pass: null, assigned: 0 };
       if (!lastPass(repos).at) return { pass: await this.runPass(), assigned: 0 };
@@ -329,8 +318,7 @@ export class PeopleService {
     }
     const cover = new Map(people.map((p) => [p.id, p.coverFaceId]));
     // Faces another program gave this name come first (people/imported-names.ts).
-    const imported = importedSuggestions(repos, this.index(), target, rejectedFaces);
-    for (const s of imported) photoOf.set(s.faceId, repos.people.face(s.faceId)?.photo_id ?? '');
+    const imported = importedSuggestions(repos, this.index(), target, rejectedFaces, photoOf);
     const fromImports = new Set(imported.map((s) => s.faceId));
     const ranked = rankSuggestions({
       index: this.index(),
@@ -346,6 +334,21 @@ export class PeopleService {
           ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
           : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
       );
+  }
+
+  /** Every other person (hidden ones too), likeliest to be this one first: merge candidates. */
+  similar(id: number, limit = 200): (SimilarPerson & { person: PersonSummary })[] {
+    const target = this.corrections.person(id);
+    const people = this.list({ includeHidden: true });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const rejected = this.deps.repos.faceFeedback.rejectedCountsFor(target.id);
+    const candidates = people.map((p) => ({
+      personId: p.id,
+      rejectedShare: (rejected.get(p.id) ?? 0) / Math.max(1, p.faceCount),
+    }));
+    return rankSimilar(this.index(), target.id, candidates)
+      .slice(0, limit)
+      .map((s) => ({ ...s, person: byId.get(s.personId)! }));
   }
 
   /**

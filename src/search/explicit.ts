@@ -3,7 +3,8 @@
 // that names nothing says so in a note rather than failing.
 
 import { boundTerm, parseDateValue } from './dates.js';
-import { FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
+import { categoryForWord, CATEGORY_NAMES } from '../categories/index.js';
+import { categoryTerm, FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
 import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -38,6 +39,7 @@ export type KeyKind =
   | 'area'
   | 'keyword'
   | 'rating'
+  | 'category'
   | 'sort';
 
 const KEYS: Record<string, KeyKind> = {
@@ -106,6 +108,8 @@ const KEYS: Record<string, KeyKind> = {
   rating: 'rating',
   rated: 'rating',
   stars: 'rating',
+  category: 'category',
+  categories: 'category',
   sort: 'sort',
   order: 'sort',
 };
@@ -175,6 +179,7 @@ const LISTS = new Set<KeyKind>([
   'type',
   'folder',
   'keyword',
+  'category',
 ]);
 
 export function explicit(
@@ -203,6 +208,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'tag': {
       const tags = vocab.lookupKind('tag', phrase);
       if (tags.length) return { terms: tags };
+      const part = vocab.labelWord(phrase);
+      if (part) return { terms: [part] };
       // Not an object the detector knows: the word may still be in a file name or in the photo.
       return {
         ...textMeaning(v, 'all'),
@@ -307,6 +314,15 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     }
     case 'rating':
       return ratingMeaning(v);
+    case 'category': {
+      // A name (screenshot, group, pets), a plural or label ("group photos"), a subtype (receipt).
+      const w = categoryForWord(v) ?? categoryForWord(v.replace(/[_-]+/g, ' '));
+      if (w) return { terms: [categoryTerm(w)] };
+      return {
+        terms: [{ kind: 'category', category: phrase, name: v }],
+        note: `no category called "${v}" (categories: ${CATEGORY_NAMES.join(', ')})`,
+      };
+    }
     case 'sort':
       return { terms: [] };
   }

@@ -153,7 +153,13 @@ describe('imported names onto detected faces', () => {
     // A conflict is a suggestion for the person of that name (not for a rejected face).
     const index = new PeopleIndex();
     for (const r of repos.people.assignedEmbeddings()) index.add(r.person_id, r.embedding);
-    const suggested = importedSuggestions(repos, index, repos.people.get(dana)!, new Set([g]));
+    const suggested = importedSuggestions(
+      repos,
+      index,
+      repos.people.get(dana)!,
+      new Set([g]),
+      new Map(),
+    );
     expect(suggested.map((s) => s.faceId)).toEqual([f]);
   });
 

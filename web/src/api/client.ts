@@ -1,5 +1,6 @@
 import type { UpdateAlbumBody } from '../../../src/shared/api.js';
 import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
+import type { DateEditBody, PlaceEditBody } from '../../../src/shared/edit-api.js';
 import { routes, urlOf } from '../../../src/shared/routes/index.js';
 import { call } from './call.js';
 
@@ -17,6 +18,11 @@ export const api = {
     on
       ? call(routes.addPhotoKeyword, { params: { id }, body: { keyword } })
       : call(routes.removePhotoKeyword, { params: { id }, body: { keyword } }),
+  editDate: (body: DateEditBody) => call(routes.editPhotoDate, { body }),
+  editPlace: (body: PlaceEditBody) => call(routes.editPhotoPlace, { body }),
+  findPlaces: (q: string) => call(routes.findPlaces, { query: { q, limit: 6 } }),
+  /** The folder picker's listing (answers on this computer only: 403 elsewhere). */
+  dirs: (path?: string) => call(routes.listDirectories, { query: path ? { path } : {} }),
 
   favourite: (ids: string[], on: boolean) =>
     on

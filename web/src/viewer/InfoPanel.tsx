@@ -1,50 +1,23 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
-import { bytes, exposureTime, fullDate, offsetLabel, timeOf } from '../app/format.js';
+import { bytes, exposureTime } from '../app/format.js';
 import { navigate } from '../app/router.js';
-import { Icon, type IconName } from '../components/Icon.js';
+import { InfoCategories } from '../categories/InfoCategories.js';
+import { Icon } from '../components/Icon.js';
+import { DateInfo, PlaceInfo } from './InfoEdits.js';
+import { Section } from './InfoSection.js';
 import { DescriptionEditor, KeywordChips, RatingStars } from './NotesSections.js';
-
-const SOURCES: Record<string, string> = {
-  exif: 'from the camera',
-  xmp: 'from XMP metadata',
-  quicktime: 'from the video metadata',
-  filename: 'from the file name',
-  'file-mtime': 'from the file date (no capture date in the file)',
-  takeout: 'from Google Photos (Takeout)',
-};
-
-function Section({
-  icon,
-  title,
-  children,
-}: {
-  icon: IconName;
-  title: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="info-section">
-      <Icon name={icon} size={20} className="info-icon" />
-      <div className="info-body">
-        <h3 className="info-heading">{title}</h3>
-        {children}
-      </div>
-    </section>
-  );
-}
-
-function coord(v: number, pos: string, neg: string): string {
-  return `${Math.abs(v).toFixed(5)}° ${v >= 0 ? pos : neg}`;
-}
 
 export function InfoPanel({
   photo,
   onClose,
+  onEdited,
   onUpdate,
 }: {
   photo: PhotoDetails | null;
   onClose: () => void;
+  /** A date or place was changed here: read the photo again. */
+  onEdited: () => void;
   /** Sets the rating or the description (null when the photo is in the trash: read only). */
   onUpdate: ((body: UpdatePhotoBody) => void) | null;
 }) {
@@ -87,17 +60,7 @@ export function InfoPanel({
             )
           )}
 
-          <Section icon="calendar" title="Date">
-            <p className="info-main">{fullDate(photo.takenAt ?? photo.sortAt)}</p>
-            <p className="info-sub">
-              {timeOf(photo.takenAt ?? photo.sortAt)}
-              {photo.takenAt && photo.takenAtSource !== 'file-mtime' && offsetLabel(photo.takenAt)
-                ? ` · ${offsetLabel(photo.takenAt)}`
-                : ''}
-              {' · '}
-              {SOURCES[photo.takenAtSource ?? 'file-mtime'] ?? photo.takenAtSource}
-            </p>
-          </Section>
+          <DateInfo photo={photo} onEdited={onEdited} />
 
           {(photo.camera.make || photo.camera.model || photo.exposure.fNumber) && (
             <Section icon="camera" title="Camera">
@@ -136,26 +99,7 @@ export function InfoPanel({
             </p>
           </Section>
 
-          {photo.gps && (
-            <Section icon="pin" title="Place">
-              {photo.place && (
-                <p className="info-main">
-                  {[photo.place.city, photo.place.region, photo.place.country]
-                    .filter((x, i, all) => x && all.indexOf(x) === i)
-                    .join(', ')}
-                </p>
-              )}
-              <p className={photo.place ? 'info-sub' : 'info-main'}>
-                {coord(photo.gps.lat, 'N', 'S')}, {coord(photo.gps.lon, 'E', 'W')}
-              </p>
-              {photo.gps.alt !== null && (
-                <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
-              )}
-              {photo.placeSource === 'takeout' && (
-                <p className="info-sub">from Google Photos (Takeout)</p>
-              )}
-            </Section>
-          )}
+          <PlaceInfo photo={photo} onEdited={onEdited} />
 
           {(photo.things.length > 0 || photo.faces > 0) && (
             <Section icon="sparkle" title="In this photo">
@@ -179,6 +123,12 @@ export function InfoPanel({
               <KeywordChips keywords={photo.keywords} />
             </Section>
           )}
+
+          <InfoCategories
+            photoId={photo.id}
+            categories={photo.categories}
+            removed={photo.removedCategories}
+          />
 
           <Section
             icon="file"

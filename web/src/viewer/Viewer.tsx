@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
-import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { api, previewOf } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
 import { fullDate } from '../app/format.js';
@@ -9,7 +8,7 @@ import { useModalLayer } from '../components/modal.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
-import { withNotes } from './NotesSections.js';
+import { useNoteUpdates } from './useNotes.js';
 import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
@@ -174,21 +173,7 @@ export function Viewer({
     }
   }, [favourite, id, store]);
 
-  const updateNotes = useCallback(
-    async (body: UpdatePhotoBody) => {
-      setDetails((d) => (d ? withNotes(d, body) : d));
-      try {
-        setDetails(await api.updatePhoto(id, body));
-        if (body.rating !== undefined) {
-          toast(body.rating === null ? 'Rating cleared' : `Rated ${body.rating} of 5`);
-        }
-      } catch (err) {
-        toastError(err);
-        void api.photo(id).then(setDetails, () => undefined);
-      }
-    },
-    [id],
-  );
+  const updateNotes = useNoteUpdates(id, setDetails);
 
   const leave = useCallback(async () => {
     const next = (await store.neighbour(id, 1)) ?? (await store.neighbour(id, -1));
@@ -255,6 +240,8 @@ export function Viewer({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      // The info panel's edit forms keep their keys (Space on their buttons is not the slideshow).
+      if (e.target instanceof Element && e.target.closest('form')) return;
       if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       // Space is the slideshow's, even on a focused button (Enter still presses buttons).
@@ -451,6 +438,9 @@ export function Viewer({
           photo={details}
           onClose={() => setInfo(false)}
           onUpdate={inTrash ? null : (body) => void updateNotes(body)}
+          onEdited={() =>
+            void api.photo(id).then((d) => shown.current === d.id && setDetails(d), toastError)
+          }
         />
       )}
     </div>
