@@ -74,6 +74,42 @@ describe.skipIf(!ready)('notes in the info panel, the import report on the folde
     expect(row('DSCN0012.jpg').description).toBe('The harbour, late in the day');
   });
 
+  it('adds a keyword of the user’s and takes it off; another program’s keyword stays', async () => {
+    const { page } = b;
+    await page.goto(`${g.url}/?photo=${idOf('DSCN0012.jpg')}`);
+    await page.locator('.viewer-preview.ready').waitFor();
+    const info = page.getByRole('complementary', { name: 'Photo details' });
+    await info.getByRole('button', { name: 'Places/Korea/Seoul' }).waitFor();
+    // Lightroom's keyword is changed in Lightroom: no remove button for it.
+    expect(await info.getByRole('button', { name: /^Remove keyword/ }).count()).toBe(0);
+
+    await info.getByRole('button', { name: 'Add a keyword' }).click();
+    const box = info.getByRole('textbox', { name: 'New keyword' });
+    await box.fill(' / ');
+    await box.press('Enter');
+    await info
+      .getByRole('alert')
+      .getByText(/needs a word/)
+      .waitFor();
+    await box.fill('Trips | Busan');
+    await box.press('Enter');
+    await info.getByRole('button', { name: 'Trips/Busan', exact: true }).waitFor();
+    const paths = () => g.picto.repos.keywords.forPhoto(idOf('DSCN0012.jpg')).map((k) => k.path);
+    expect(paths()).toEqual(['Places/Korea/Seoul', 'Trips/Busan']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'viewer-keywords');
+
+    await info.getByRole('button', { name: 'Remove keyword Trips/Busan' }).click();
+    await expect
+      .poll(() => info.getByRole('button', { name: 'Trips/Busan', exact: true }).count())
+      .toBe(0);
+    expect(paths()).toEqual(['Places/Korea/Seoul']);
+    // Esc closes the form, not the viewer.
+    await info.getByRole('button', { name: 'Add a keyword' }).click();
+    await info.getByRole('textbox', { name: 'New keyword' }).press('Escape');
+    expect(await page.locator('.viewer').count()).toBe(1);
+  });
+
   it('says where a Takeout description came from', async () => {
     const { page } = b;
     await page.goto(`${g.url}/?photo=${idOf('DSCN0010.jpg')}`);

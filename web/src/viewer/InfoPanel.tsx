@@ -6,7 +6,8 @@ import { InfoCategories } from '../categories/InfoCategories.js';
 import { Icon } from '../components/Icon.js';
 import { DateInfo, PlaceInfo } from './InfoEdits.js';
 import { Section } from './InfoSection.js';
-import { DescriptionEditor, KeywordChips, RatingStars } from './NotesSections.js';
+import { KeywordsSection } from './KeywordsSection.js';
+import { DescriptionEditor, RatingStars } from './NotesSections.js';
 
 export function InfoPanel({
   photo,
@@ -118,11 +119,7 @@ export function InfoPanel({
             </Section>
           )}
 
-          {photo.keywords.length > 0 && (
-            <Section icon="tag" title="Keywords">
-              <KeywordChips keywords={photo.keywords} />
-            </Section>
-          )}
+          <KeywordsSection photo={photo} editable={onUpdate !== null} onEdited={onEdited} />
 
           <InfoCategories
             photoId={photo.id}

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { MAX_DESCRIPTION } from '../../../src/shared/interchange-api.js';
-import { navigate } from '../app/router.js';
 
 // The info panel's notes: stars, the description and keywords, whether a person set them here or
 // they came from another program's XMP or a Google Takeout sidecar. Editing them makes them the
@@ -126,28 +125,5 @@ export function DescriptionEditor({
       </button>
       {description && source && FROM[source] && <p className="info-sub">{FROM[source]}</p>}
     </>
-  );
-}
-
-/** Keyword paths as chips; each searches for its last level (`keyword:Seoul`). */
-export function KeywordChips({ keywords }: { keywords: { path: string }[] }) {
-  return (
-    <div className="chips">
-      {keywords.map(({ path: k }) => {
-        const leaf = k.split('/').pop() ?? k;
-        const term = /[\s,:"]/.test(leaf) ? `"${leaf.replace(/"/g, '')}"` : leaf;
-        return (
-          <button
-            key={k}
-            type="button"
-            className="chip"
-            title={`Search for ${leaf}`}
-            onClick={() => navigate(`/search?q=${encodeURIComponent(`keyword:${term}`)}`)}
-          >
-            {k}
-          </button>
-        );
-      })}
-    </div>
   );
 }
