@@ -14,7 +14,7 @@ export function applyInterchange(
 ): void {
   applyPhotoImport(repos, photoId, data, done.now, () =>
     // The photo's date or place came from a Takeout sidecar that is gone: read the file again
-    // (media is followed by this stage once more, see `after` in the pipeline table).
+    // (media is followed by this stage once more, see `rerunAfter` in the pipeline table).
     repos.jobs.enqueue(photoId, 'media', done.now, 10),
   );
 }
