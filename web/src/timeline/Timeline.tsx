@@ -68,6 +68,12 @@ export function whenFirstScreen(settleMs = 1000, maxMs = 4000): Promise<void> {
   return drawn.then(() => new Promise((resolve) => window.setTimeout(resolve, settleMs)));
 }
 
+/** Photos a picker shows but cannot pick, and the words that say why. */
+export interface Locked {
+  ids: ReadonlySet<string>;
+  why: string;
+}
+
 /**
  * The virtualized photo grid: only rows near the viewport exist in the DOM (a 100 000-photo
  * library keeps a few dozen tiles), months load as they approach, and the date scrubber covers the
@@ -81,6 +87,7 @@ export function Timeline({
   header,
   empty,
   alwaysSelecting = false,
+  locked,
   id = 'timeline',
 }: {
   store: TimelineStore;
@@ -91,6 +98,8 @@ export function Timeline({
   empty: ReactNode;
   /** Check circles always shown (a picker), not only once something is selected. */
   alwaysSelecting?: boolean;
+  /** Photos that cannot be picked, and why (a picker: "already in Garda"). */
+  locked?: Locked;
   /** The scroller's id (the scrubber controls it); unique on the page. */
   id?: string;
 }) {
@@ -202,6 +211,7 @@ export function Timeline({
                     selecting={alwaysSelecting || selected.size > 0}
                     handlers={handlers}
                     onToggleDay={onToggleDay}
+                    locked={locked}
                   />
                 </div>
               );
@@ -229,12 +239,14 @@ function RowView({
   selecting,
   handlers,
   onToggleDay,
+  locked,
 }: {
   row: VirtualRow;
   selected: Set<string>;
   selecting: boolean;
   handlers: TileHandlers;
   onToggleDay: (ids: string[], select: boolean) => void;
+  locked?: Locked;
 }) {
   switch (row.kind) {
     case 'month':
@@ -245,7 +257,9 @@ function RowView({
         </div>
       );
     case 'day': {
-      const all = row.ids.every((id) => selected.has(id));
+      // A day's locked photos count as chosen, and its check circle never touches them.
+      const free = locked ? row.ids.filter((id) => !locked.ids.has(id)) : row.ids;
+      const all = free.every((id) => selected.has(id));
       return (
         <div
           className={`day-head${all ? ' day-selected' : ''}${selecting ? ' day-selecting' : ''}`}
@@ -253,7 +267,7 @@ function RowView({
           <button
             className="day-check"
             aria-label={all ? 'Deselect this day' : 'Select this day'}
-            onClick={() => onToggleDay(row.ids, !all)}
+            onClick={() => onToggleDay(free, !all)}
           >
             <Icon name="check" size={14} strokeWidth={3} />
           </button>
@@ -274,6 +288,7 @@ function RowView({
               selected={selected.has(t.item.id)}
               selecting={selecting}
               handlers={handlers}
+              locked={locked?.ids.has(t.item.id) ? locked.why : undefined}
             />
           ))}
         </>
