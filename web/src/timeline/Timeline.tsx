@@ -88,6 +88,7 @@ export function Timeline({
   empty,
   alwaysSelecting = false,
   locked,
+  follow,
   id = 'timeline',
 }: {
   store: TimelineStore;
@@ -100,6 +101,8 @@ export function Timeline({
   alwaysSelecting?: boolean;
   /** Photos that cannot be picked, and why (a picker: "already in Garda"). */
   locked?: Locked;
+  /** The photo open in the viewer over this grid: the grid keeps its tile in view. */
+  follow?: string | null;
   /** The scroller's id (the scrubber controls it); unique on the page. */
   id?: string;
 }) {
@@ -151,6 +154,24 @@ export function Timeline({
     if (before === undefined || after === undefined || before === after) return;
     el.scrollTop = after + (offset - before) + headerSize;
   }, [layout, headerSize, store]);
+
+  // [Note: the grid follows the viewer] Behind the viewer, the grid scrolls to the photo on
+  // screen, as Google Photos does: its tile stays rendered (the rows are virtualized), so closing
+  // the viewer gives focus back to it and shows where you are, however far the arrows went.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!follow || !el) return;
+    const tile = el.querySelector(`[data-photo-id="${CSS.escape(follow)}"]`);
+    if (tile) {
+      const t = tile.getBoundingClientRect();
+      const v = el.getBoundingClientRect();
+      if (t.top >= v.top && t.bottom <= v.bottom) return;
+    }
+    const index = rows.findIndex(
+      (r) => r.kind === 'row' && r.tiles.some((x) => x.item.id === follow),
+    );
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [follow, rows]);
 
   const items = virtualizer.getVirtualItems();
   const visibleMonths = useMemo(() => {
