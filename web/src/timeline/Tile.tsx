@@ -174,8 +174,8 @@ export const Tile = memo(function Tile({
 export function TileKeysHint() {
   return (
     <p id={TILE_KEYS_HINT} className="kbd-hint" role="note">
-      <kbd>Enter</kbd> opens · <kbd>Space</kbd> selects · <kbd>Shift</kbd>+<kbd>Space</kbd> selects
-      a range · <kbd>Esc</kbd> clears
+      <kbd>Enter</kbd> opens · <kbd>Space</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> selects ·{' '}
+      <kbd>Shift</kbd>+<kbd>Space</kbd> selects a range · <kbd>Esc</kbd> clears
     </p>
   );
 }
