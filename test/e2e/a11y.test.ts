@@ -31,6 +31,7 @@ const CHECKS: Check[] = [
   { name: 'duplicates', url: () => '/duplicates', ready: '.dup-photo img' },
   { name: 'folders', url: () => '/folders', ready: '.folder-card' },
   { name: 'trash', url: () => '/trash', ready: '.tile-img-loaded' },
+  { name: 'review', url: () => '/review', ready: '.empty-title, .tile-img-loaded' },
   {
     name: 'viewer',
     url: (l) => `/?photo=${l.id('DSCN0010.jpg')}`,
@@ -84,6 +85,44 @@ const CHECKS: Check[] = [
     then: async ({ page }) => {
       await page.getByRole('button', { name: 'Merge' }).click();
       await page.locator('.merge-pick').first().waitFor();
+    },
+  },
+  {
+    name: 'album-picker',
+    url: (l) => `/albums/${l.albumId}`,
+    ready: '.tile-img-loaded',
+    then: async ({ page }) => {
+      await page.getByRole('button', { name: 'Add photos' }).click();
+      // The album's own photos (October 2008, at the end) are marked: checked, dimmed.
+      const picker = page.getByRole('dialog');
+      await picker.locator('.tile-img-loaded').first().waitFor();
+      await picker.locator('#picker-timeline').evaluate((e: any) => (e.scrollTop = e.scrollHeight));
+      await picker.locator('.tile-locked .tile-img-loaded').first().waitFor();
+    },
+  },
+  {
+    name: 'add-to-album',
+    url: () => '/',
+    ready: '.tile-img-loaded',
+    then: async ({ page }) => {
+      await page.locator('.tile').first().hover();
+      await page.locator('.tile').first().getByRole('button', { name: 'Select' }).click();
+      await page.getByRole('button', { name: 'Add to album' }).click();
+      await page.getByRole('dialog', { name: /Add 1 photo to an album/ }).waitFor();
+    },
+  },
+  {
+    // On a phone, the sheet behind More (the other pages and the theme); on a desktop, the page.
+    name: 'more',
+    url: () => '/',
+    ready: '.tile-img-loaded',
+    then: async ({ page }) => {
+      const more = page.getByRole('navigation', { name: 'Main' }).getByRole('button', {
+        name: 'More',
+      });
+      if (!(await more.isVisible())) return;
+      await more.click();
+      await page.getByRole('dialog', { name: 'More' }).waitFor();
     },
   },
   {

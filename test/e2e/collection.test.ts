@@ -67,6 +67,14 @@ describe.skipIf(!galleryReady)('collections in a browser', () => {
     const picker = page.getByRole('dialog', { name: 'Add photos to Arezzo' });
     await picker.waitFor();
     await picker.locator('.tile-img-loaded').nth(7).waitFor();
+    // The photo already in the album is shown checked, says so, and cannot be picked again.
+    const member = picker.locator(`.tile[data-photo-id="${id(DSCN[0])}"] .tile-hit`);
+    await expect.poll(() => member.getAttribute('aria-disabled')).toBe('true');
+    expect(await member.getAttribute('aria-label')).toMatch(/, already in Arezzo$/);
+    await member.click({ force: true });
+    await member.focus();
+    await page.keyboard.press('Space');
+    expect(await picker.locator('.picker-count').textContent()).toBe('Choose the photos to add');
     for (const f of [DSCN[1], DSCN[2], DSCN[3]])
       await picker.locator(`.tile[data-photo-id="${id(f)}"] .tile-hit`).click();
     await picker.getByText('3 photos selected').waitFor();
@@ -74,6 +82,24 @@ describe.skipIf(!galleryReady)('collections in a browser', () => {
     await picker.getByRole('button', { name: 'Add 3 photos' }).click();
     await page.getByText('Added 3 photos to Arezzo').waitFor();
     await expect.poll(() => page.locator('.main .tile').count()).toBe(4);
+    // Opened again, all four are marked; the day's check circle picks only the other two.
+    await page.getByRole('button', { name: 'Add photos' }).click();
+    await picker.locator('.tile-img-loaded').nth(7).waitFor();
+    await expect.poll(() => picker.locator('.tile-locked').count()).toBe(4);
+    await picker
+      .locator('.day-head', { hasText: 'Oct 22, 2008' })
+      .getByRole('button', { name: 'Select this day' })
+      .click();
+    await picker.getByText('2 photos selected').waitFor();
+    expect(
+      await picker
+        .locator('.tile-selected')
+        .evaluateAll((els) =>
+          els.map((e: any) => e.getAttribute('data-photo-id') as string).sort(),
+        ),
+    ).toEqual([id(DSCN[4]), id(DSCN[5])].sort());
+    await screenshot(page, 'album-picker-members');
+    await picker.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('sets the cover and removes a photo from the album in the viewer', async () => {

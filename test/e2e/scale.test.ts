@@ -65,4 +65,32 @@ describe.skipIf(!hasChromium || !hasWebBuild)('a big library in the browser', ()
     await expect.poll(tiles, { timeout: 15_000 }).toBeGreaterThan(10);
     expect(await tiles()).toBeLessThan(150);
   });
+
+  it('gives focus back to the photo shown last, even when its tile had scrolled out of the DOM', async () => {
+    const { page } = b;
+    await page.goto(server.url);
+    await page.locator('.tile-img-loaded').first().waitFor();
+    await page.locator('.tile .tile-hit').first().click();
+    await page.locator('.viewer').waitFor();
+    const opened = new URL(page.url()).searchParams.get('photo');
+    for (let i = 0; i < 150; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('photo')).not.toBe(opened);
+    await page.waitForTimeout(500);
+    const last = new URL(page.url()).searchParams.get('photo');
+    // Far from the tile first opened (its row has left the DOM); the grid behind followed.
+    expect(await page.locator(`.tile[data-photo-id="${opened}"]`).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('.viewer').waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as any).document.activeElement
+              ?.closest('[data-photo-id]')
+              ?.getAttribute('data-photo-id') ?? null,
+        ),
+      )
+      .toBe(last);
+    await screenshot(page, 'big-library-focus-back');
+  });
 });

@@ -56,7 +56,9 @@ describe.skipIf(!galleryReady)('the viewer and the grid from the keyboard', () =
           .evaluate((e: any) => (globalThis as any).getComputedStyle(e).opacity),
       )
       .toBe('1');
-    await expect.poll(() => page.locator('.kbd-hint').textContent()).toContain('Space selects');
+    await expect
+      .poll(() => page.locator('.kbd-hint').textContent())
+      .toContain('Space or Ctrl+Enter selects');
     await screenshot(page, 'keyboard-focus');
   });
 

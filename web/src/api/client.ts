@@ -41,6 +41,7 @@ export const api = {
   deleteAlbum: (id: number) => call(routes.deleteAlbum, { params: { id } }),
   addToAlbum: (id: number, ids: string[]) =>
     call(routes.addAlbumPhotos, { params: { id }, body: { ids } }),
+  albumPhotoIds: (id: number) => call(routes.listAlbumPhotoIds, { params: { id } }),
   removeFromAlbum: (id: number, ids: string[]) =>
     call(routes.removeAlbumPhotos, { params: { id }, body: { ids } }),
 

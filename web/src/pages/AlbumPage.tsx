@@ -264,6 +264,10 @@ export function AlbumPage({ id }: { id: number }) {
           <PhotoPicker
             title={`Add photos to ${album.name}`}
             confirm={(n) => `Add ${plural(n, 'photo')}`}
+            already={{
+              load: async () => (await api.albumPhotoIds(album.id)).ids,
+              why: `already in ${album.name}`,
+            }}
             onClose={() => setPicking(false)}
             onPick={async (ids) => {
               try {

@@ -103,6 +103,7 @@ export function GalleryPage({
         onToggleDay={selection.setMany}
         header={header}
         empty={empty}
+        follow={photoId}
       />
       {photoId && (
         <Suspense fallback={<div className="viewer viewer-loading" aria-busy="true" />}>

@@ -68,6 +68,7 @@ export const Tile = memo(function Tile({
   selected,
   selecting,
   handlers,
+  locked,
 }: {
   item: TimelineItem;
   /** Position in a justified row; without it the tile fills its grid cell. */
@@ -77,16 +78,23 @@ export const Tile = memo(function Tile({
   selected: boolean;
   selecting: boolean;
   handlers: TileHandlers;
+  /**
+   * Why this photo cannot be picked ("already in Garda"): shown checked and dimmed, said in its
+   * name, and clicks, Space and long presses leave it alone.
+   */
+  locked?: string;
 }) {
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
-  const press = useLongPress(() => handlers.onCheck(item, false));
-  const label = `${tileLabel(item)}${selected ? ', selected' : ''}`;
+  const press = useLongPress(() => {
+    if (!locked) handlers.onCheck(item, false);
+  });
+  const label = `${tileLabel(item)}${locked ? `, ${locked}` : selected ? ', selected' : ''}`;
   const style: CSSProperties | undefined =
     x === undefined ? undefined : { transform: `translateX(${x}px)`, width, height };
   return (
     <div
-      className={`tile${x === undefined ? ' tile-cell' : ''}${selected ? ' tile-selected' : ''}${selecting ? ' tile-selecting' : ''}`}
+      className={`tile${x === undefined ? ' tile-cell' : ''}${selected && !locked ? ' tile-selected' : ''}${selecting ? ' tile-selecting' : ''}${locked ? ' tile-locked' : ''}`}
       style={style}
       data-photo-id={item.id}
     >
@@ -95,15 +103,17 @@ export const Tile = memo(function Tile({
         role="button"
         tabIndex={0}
         aria-label={label}
-        aria-pressed={selecting ? selected : undefined}
+        aria-pressed={selecting && !locked ? selected : undefined}
+        aria-disabled={locked ? true : undefined}
         aria-describedby={TILE_KEYS_HINT}
         {...press.handlers}
         onClick={(e) => {
-          if (press.consume()) return;
+          if (press.consume() || locked) return;
           handlers.onActivate(item, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
         }}
         onKeyDown={(e) => {
-          if (e.key === ' ' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+          if (locked && (e.key === ' ' || e.key === 'Enter')) e.preventDefault();
+          else if (e.key === ' ' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
             e.preventDefault();
             handlers.onCheck(item, e.shiftKey);
           } else if (e.key === 'Enter') {
@@ -138,8 +148,9 @@ export const Tile = memo(function Tile({
       </div>
       <button
         className="tile-check"
-        aria-label={selected ? 'Deselect' : 'Select'}
+        aria-label={locked ? locked : selected ? 'Deselect' : 'Select'}
         tabIndex={-1}
+        disabled={Boolean(locked)}
         onClick={(e) => {
           e.stopPropagation();
           handlers.onCheck(item, e.shiftKey);
@@ -163,8 +174,8 @@ export const Tile = memo(function Tile({
 export function TileKeysHint() {
   return (
     <p id={TILE_KEYS_HINT} className="kbd-hint" role="note">
-      <kbd>Enter</kbd> opens · <kbd>Space</kbd> selects · <kbd>Shift</kbd>+<kbd>Space</kbd> selects
-      a range · <kbd>Esc</kbd> clears
+      <kbd>Enter</kbd> opens · <kbd>Space</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> selects ·{' '}
+      <kbd>Shift</kbd>+<kbd>Space</kbd> selects a range · <kbd>Esc</kbd> clears
     </p>
   );
 }

@@ -68,6 +68,12 @@ export function whenFirstScreen(settleMs = 1000, maxMs = 4000): Promise<void> {
   return drawn.then(() => new Promise((resolve) => window.setTimeout(resolve, settleMs)));
 }
 
+/** Photos a picker shows but cannot pick, and the words that say why. */
+export interface Locked {
+  ids: ReadonlySet<string>;
+  why: string;
+}
+
 /**
  * The virtualized photo grid: only rows near the viewport exist in the DOM (a 100 000-photo
  * library keeps a few dozen tiles), months load as they approach, and the date scrubber covers the
@@ -81,6 +87,8 @@ export function Timeline({
   header,
   empty,
   alwaysSelecting = false,
+  locked,
+  follow,
   id = 'timeline',
 }: {
   store: TimelineStore;
@@ -91,6 +99,10 @@ export function Timeline({
   empty: ReactNode;
   /** Check circles always shown (a picker), not only once something is selected. */
   alwaysSelecting?: boolean;
+  /** Photos that cannot be picked, and why (a picker: "already in Garda"). */
+  locked?: Locked;
+  /** The photo open in the viewer over this grid: the grid keeps its tile in view. */
+  follow?: string | null;
   /** The scroller's id (the scrubber controls it); unique on the page. */
   id?: string;
 }) {
@@ -142,6 +154,24 @@ export function Timeline({
     if (before === undefined || after === undefined || before === after) return;
     el.scrollTop = after + (offset - before) + headerSize;
   }, [layout, headerSize, store]);
+
+  // [Note: the grid follows the viewer] Behind the viewer, the grid scrolls to the photo on
+  // screen, as Google Photos does: its tile stays rendered (the rows are virtualized), so closing
+  // the viewer gives focus back to it and shows where you are, however far the arrows went.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!follow || !el) return;
+    const tile = el.querySelector(`[data-photo-id="${CSS.escape(follow)}"]`);
+    if (tile) {
+      const t = tile.getBoundingClientRect();
+      const v = el.getBoundingClientRect();
+      if (t.top >= v.top && t.bottom <= v.bottom) return;
+    }
+    const index = rows.findIndex(
+      (r) => r.kind === 'row' && r.tiles.some((x) => x.item.id === follow),
+    );
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [follow, rows]);
 
   const items = virtualizer.getVirtualItems();
   const visibleMonths = useMemo(() => {
@@ -202,6 +232,7 @@ export function Timeline({
                     selecting={alwaysSelecting || selected.size > 0}
                     handlers={handlers}
                     onToggleDay={onToggleDay}
+                    locked={locked}
                   />
                 </div>
               );
@@ -229,12 +260,14 @@ function RowView({
   selecting,
   handlers,
   onToggleDay,
+  locked,
 }: {
   row: VirtualRow;
   selected: Set<string>;
   selecting: boolean;
   handlers: TileHandlers;
   onToggleDay: (ids: string[], select: boolean) => void;
+  locked?: Locked;
 }) {
   switch (row.kind) {
     case 'month':
@@ -245,7 +278,9 @@ function RowView({
         </div>
       );
     case 'day': {
-      const all = row.ids.every((id) => selected.has(id));
+      // A day's locked photos count as chosen, and its check circle never touches them.
+      const free = locked ? row.ids.filter((id) => !locked.ids.has(id)) : row.ids;
+      const all = free.every((id) => selected.has(id));
       return (
         <div
           className={`day-head${all ? ' day-selected' : ''}${selecting ? ' day-selecting' : ''}`}
@@ -253,7 +288,7 @@ function RowView({
           <button
             className="day-check"
             aria-label={all ? 'Deselect this day' : 'Select this day'}
-            onClick={() => onToggleDay(row.ids, !all)}
+            onClick={() => onToggleDay(free, !all)}
           >
             <Icon name="check" size={14} strokeWidth={3} />
           </button>
@@ -274,6 +309,7 @@ function RowView({
               selected={selected.has(t.item.id)}
               selecting={selecting}
               handlers={handlers}
+              locked={locked?.ids.has(t.item.id) ? locked.why : undefined}
             />
           ))}
         </>
