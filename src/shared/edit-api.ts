@@ -17,7 +17,9 @@ export const DateEditBody = Type.Object(
     ),
     offsetMinutes: Type.Optional(
       Type.Union([Type.Integer({ minimum: -840, maximum: 840 }), Type.Null()], {
-        description: 'UTC offset of `set` (null: unknown); left out, each photo keeps its own',
+        description:
+          "UTC offset of `set` (null: unknown); left out, the offset at the photo's position on " +
+          'that date, else the one it had',
       }),
     ),
     shiftSeconds: Type.Optional(
