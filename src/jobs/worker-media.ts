@@ -17,5 +17,11 @@ export async function processPhoto(
     thumbDir: task.thumbDir,
     keepImage,
   });
-  return { data, image, work, frame: { width: data.metadata.width, height: data.metadata.height } };
+  return {
+    data,
+    image,
+    work,
+    frame: { width: data.metadata.width, height: data.metadata.height },
+    metadata: data.metadata,
+  };
 }

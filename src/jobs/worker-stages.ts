@@ -17,6 +17,7 @@ interface Handover {
   /** the WORK_SIZE image */
   work?: RawImage;
   frame?: FileWorkResult<unknown>['frame'];
+  metadata?: FileWorkResult<unknown>['metadata'];
   /** A file stage failed: the image stages fail with it (the photo could not be read). */
   failed?: StageFailure;
 }
@@ -44,6 +45,7 @@ async function runFileStage<K extends StageName>(
     handover.image ??= result.image;
     handover.work ??= result.work;
     handover.frame ??= result.frame;
+    handover.metadata ??= result.metadata;
     return { ok: true, version: stage.version, data: result.data, ms: performance.now() - t0 };
   } catch (err) {
     const failure = failureOf(err, performance.now() - t0);
@@ -72,6 +74,7 @@ async function runImageStage<K extends StageName>(
     const frame: ImageFrame = {
       width: handover.frame?.width ?? task.width ?? input.width,
       height: handover.frame?.height ?? task.height ?? input.height,
+      ...(handover.metadata ? { metadata: handover.metadata } : {}),
     };
     const work = await stage.work();
     const data = await work(input, frame, task);

@@ -30,7 +30,7 @@ export class PersonPages {
   }
 
   cropUrl(faceId: string): string | null {
-    const f = this.repos.people.face(faceId);
+    const f = this.repos.people.cropFacts(faceId);
     return f ? faceCropUrl(faceId, this.cropVersion(f)) : null;
   }
 
@@ -56,7 +56,7 @@ export class PersonPages {
       month: q.month,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    return gridPage(rows, limit);
+    return gridPage(rows, limit, (ids) => this.repos.tileNames.forPhotos(ids));
   }
 
   buckets(personId: number): Buckets {
