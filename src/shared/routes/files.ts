@@ -1,5 +1,6 @@
 import { ImageQuery, OriginalQuery, PhotoIdParams } from '../api.js';
 import { binary, declareRoutes } from './declare.js';
+import { IMAGE_PATHS } from './image-paths.js';
 
 const CACHING =
   'Cached for a year when `v` matches the current content version (the URL the API gives ' +
@@ -9,7 +10,7 @@ const CACHING =
 export const fileRoutes = declareRoutes({
   getThumbnail: {
     method: 'GET',
-    path: '/api/photos/:id/thumbnail',
+    path: IMAGE_PATHS.thumbnail,
     tag: 'files',
     summary: 'Grid thumbnail (WebP)',
     description: CACHING,
@@ -23,7 +24,7 @@ export const fileRoutes = declareRoutes({
   },
   getPreview: {
     method: 'GET',
-    path: '/api/photos/:id/preview',
+    path: IMAGE_PATHS.preview,
     tag: 'files',
     summary: 'Screen-sized preview (JPEG, ≤ 1440 px; older catalogues may still serve WebP)',
     description: CACHING,
@@ -37,7 +38,7 @@ export const fileRoutes = declareRoutes({
   },
   getOriginal: {
     method: 'GET',
-    path: '/api/photos/:id/original',
+    path: IMAGE_PATHS.original,
     tag: 'files',
     summary: 'The original file, streamed',
     description:
