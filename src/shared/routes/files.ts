@@ -26,13 +26,17 @@ export const fileRoutes = declareRoutes({
     method: 'GET',
     path: IMAGE_PATHS.preview,
     tag: 'files',
-    summary: 'Screen-sized preview (JPEG, ≤ 1440 px; older catalogues may still serve WebP)',
-    description: CACHING,
+    summary: 'Screen-sized image for the viewer',
+    description:
+      'A JPEG preview (≤ 1333 px) for formats a browser cannot show (HEIC, RAW, TIFF, AVIF…); ' +
+      'for JPEG, PNG, WebP and GIF the original itself, which needs no preview. Older ' +
+      'catalogues may still serve a 1440 px preview or WebP. ' +
+      CACHING,
     params: PhotoIdParams,
     query: ImageQuery,
     response: {
-      200: binary('The preview', 'image/jpeg', 'image/webp'),
-      206: binary('A byte range of it', 'image/jpeg', 'image/webp'),
+      200: binary('The preview or the original', 'image/jpeg', 'image/webp', 'image/*'),
+      206: binary('A byte range of it', 'image/jpeg', 'image/webp', 'image/*'),
     },
     errors: [404, 416],
   },
