@@ -5,6 +5,7 @@ import type { FolderService } from '../library/folders.js';
 import type { FolderOverview } from '../library/overview.js';
 import type { AddFolderResult, Folder, FolderIssues } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
+import type { ImportReport } from '../shared/interchange-api.js';
 import type { EventBus } from '../shared/events.js';
 
 export interface LibraryDeps {
@@ -16,6 +17,8 @@ export interface LibraryDeps {
   scan: (folderIds: number[]) => Promise<unknown>;
   /** Wakes the indexer if it runs. */
   notify: () => void;
+  /** What came in from sidecars for the photos of these folders (Picto.importReport). */
+  importReport: (folderIds: number[]) => Promise<ImportReport>;
   /** Where a background scan that failed is reported. */
   onError: (message: string, err: unknown) => void;
 }
@@ -35,6 +38,11 @@ export class Library {
 
   get(id: number): Folder {
     return this.deps.overview.get(id);
+  }
+
+  /** The import report of one folder: see [Note: the import report is read from the catalogue]. */
+  async imported(id: number): Promise<ImportReport> {
+    return this.deps.importReport([this.get(id).id]);
   }
 
   issues(id: number, limit: number): FolderIssues {

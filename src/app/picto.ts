@@ -12,6 +12,8 @@ import { Gallery } from '../collection/gallery.js';
 import { PhotoEdits } from '../collection/photo-edits.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
+import { requeueTakeoutPhotos, sidecarDirReader } from '../interchange/folder-import.js';
+import { importReport, type ImportReport } from '../interchange/report.js';
 import { IndexingStatus } from '../jobs/status.js';
 import { FolderActivity } from '../library/activity.js';
 import { DirectoryBrowser } from '../library/browse.js';
@@ -19,6 +21,7 @@ import { FolderService } from '../library/folders.js';
 import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
 import type { LibraryWatcher } from '../library/watcher.js';
+import { isSidecarName } from '../library/sidecar-scan.js';
 import { isCandidateFile, thumbnailPaths } from '../media/files.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
@@ -106,6 +109,11 @@ export class Picto {
       exclude: [this.layout.root],
       // [Note: streaming scan]: thumbnails start with the first batch, not after the whole scan.
       onBatch: () => this.runnerInstance?.notify(),
+      readSidecars: sidecarDirReader({
+        repos: this.repos,
+        events: this.events,
+        stage: PIPELINE.interchange,
+      }),
     });
     this.collection = new Collection(this.repos, this.events);
     this.gallery = new Gallery({
@@ -136,6 +144,7 @@ export class Picto {
       placesMoved: (ids) => this.discovery.places.refresh(ids),
       findPlace: (name) => this.discovery.places.byName(name),
       recategorize: (ids) => this.categories.refresh(ids),
+      reimport: (ids) => this.reimport(ids),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({
@@ -153,6 +162,9 @@ export class Picto {
       events: this.events,
       scan: (ids) => this.scan(ids),
       notify: () => this.runnerInstance?.notify(),
+      // Not this.importReport: a page asking must not wait for a recluster under way; what is
+      // still to come is counted in `pending`.
+      importReport: async (ids) => importReport(this.repos, ids),
       onError: (message, err) =>
         process.stderr.write(`picto: ${message}: ${(err as Error)?.stack ?? err}\n`),
     });
@@ -196,6 +208,27 @@ export class Picto {
     return summary;
   }
 
+  /**
+   * What came in from sidecars (Google Takeout, other programs' XMP) for the photos of these
+   * folders, once the naming of faces already under way has finished. See [Note: the import
+   * report is read from the catalogue].
+   */
+  async importReport(folderIds: number[]): Promise<ImportReport> {
+    await this.people.settled();
+    return importReport(this.repos, folderIds);
+  }
+
+  /** The Takeout sidecars of these photos, read again (a date or place edit was taken back). */
+  private reimport(ids: string[]): void {
+    const queued = requeueTakeoutPhotos(
+      this.repos,
+      ids,
+      PIPELINE.interchange,
+      new Date().toISOString(),
+    );
+    if (queued) this.runnerInstance?.notify();
+  }
+
   /** Scans only the given paths (what the watcher saw change) and wakes the runner. */
   async scanPaths(paths: string[]) {
     const summary = await this.scanner.scanPaths(paths);
@@ -218,7 +251,8 @@ export class Picto {
       folders: () => this.repos.folders.list().filter((f) => f.online),
       scanPaths: (paths) => this.scanPaths(paths),
       scanFolders: (ids) => this.scan(ids),
-      accept: isCandidateFile,
+      // Sidecars too: a changed Takeout JSON or XMP file changes what is known of its photos.
+      accept: (name) => isCandidateFile(name) || isSidecarName(name),
       exclude: [this.layout.root],
       debounceMs: opts.debounceMs,
       stableMs: opts.stableMs,

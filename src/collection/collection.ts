@@ -6,8 +6,40 @@ import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
 import { cleanName } from '../shared/names.js';
+import { MAX_DESCRIPTION } from '../shared/interchange-api.js';
+import { withUserKeyword } from './keywords.js';
 
 const MAX_ALBUM_NAME = 200;
+/** Control characters (but line breaks and tabs) and bidi overrides have no place in a caption. */
+// eslint-disable-next-line no-control-regex
+const UNWANTED = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/** What a person or another program said about a photo, as the info panel shows it. */
+export interface PhotoNotes {
+  description: string | null;
+  /** 'xmp' (read from other programs), 'takeout' (Google Takeout), 'user' (set in Picto). */
+  descriptionSource: string | null;
+  /** 1–5 stars; null when unrated. */
+  rating: number | null;
+  ratingSource: string | null;
+  /** Keyword paths, levels joined by '/' ("Places/Korea/Seoul"), with their last level. */
+  keywords: { path: string; leaf: string; source: string }[];
+}
+
+function checkRating(rating: number | null): void {
+  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
+    throw new PictoError('invalid', 'a rating is a whole number of stars from 1 to 5, or none');
+  }
+}
+
+/** A description as stored: unwanted characters out, trimmed, null when nothing is left. */
+function cleanDescription(text: string | null): string | null {
+  const clean = (text ?? '').replace(UNWANTED, '').trim();
+  if (clean.length > MAX_DESCRIPTION) {
+    throw new PictoError('invalid', `a description has at most ${MAX_DESCRIPTION} characters`);
+  }
+  return clean || null;
+}
 
 /** What people do with their photos: favourites, albums, lookups. */
 export class Collection {
@@ -62,6 +94,78 @@ export class Collection {
     )();
     this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
     return n;
+  }
+
+  // Ratings, descriptions, keywords ------------------------------------------------------------
+
+  /** Description, rating and keywords of a photo. */
+  notes(id: string): PhotoNotes {
+    const p = this.photo(id);
+    return {
+      description: p.description,
+      descriptionSource: p.description_source,
+      rating: p.rating,
+      ratingSource: p.rating_source,
+      keywords: this.repos.keywords.forPhoto(id),
+    };
+  }
+
+  /**
+   * Stars for photos (1–5, or null for unrated). Set by the user, so later imports of other
+   * programs' ratings leave them alone.
+   */
+  setRating(ids: string[], rating: number | null): number {
+    checkRating(rating);
+    for (const id of ids) this.photo(id);
+    const now = this.now();
+    this.repos.db.transaction(() => {
+      for (const id of ids)
+        this.repos.photos.setImported(id, { rating, rating_source: 'user' }, now);
+    })();
+    this.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
+    return ids.length;
+  }
+
+  /**
+   * What the info panel changes on one photo: its rating, its description, or both (a field left
+   * out stays as it is). Both checks run before anything is written.
+   */
+  updateNotes(id: string, change: { rating?: number | null; description?: string | null }): void {
+    this.photo(id);
+    if (change.rating === undefined && change.description === undefined) {
+      // Unknown fields are dropped by validation: `{ stars: 3 }` arrives here empty.
+      throw new PictoError('validation', 'give a rating, a description or both');
+    }
+    if (change.rating !== undefined) checkRating(change.rating);
+    const description =
+      change.description !== undefined ? cleanDescription(change.description) : undefined;
+    const now = this.now();
+    this.repos.db.transaction(() => {
+      if (change.rating !== undefined) {
+        this.repos.photos.setImported(id, { rating: change.rating, rating_source: 'user' }, now);
+      }
+      if (description !== undefined) {
+        this.repos.photos.setImported(id, { description, description_source: 'user' }, now);
+      }
+    })();
+    this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
+  }
+
+  /** Adds a keyword of the user's to a photo, or takes one out (see withUserKeyword). */
+  setKeyword(id: string, keyword: string, on: boolean): void {
+    this.photo(id);
+    const next = withUserKeyword(this.repos.keywords.forPhoto(id), keyword, on);
+    this.repos.db.transaction(() => this.repos.keywords.replace(id, 'user', next))();
+    this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
+  }
+
+  /** A photo's description ('' or null clears it; imports then leave it empty). */
+  setDescription(id: string, text: string | null): PhotoNotes {
+    this.photo(id);
+    const description = cleanDescription(text);
+    this.repos.photos.setImported(id, { description, description_source: 'user' }, this.now());
+    this.events.emit({ type: 'photos.changed', ids: [id], reason: 'updated' });
+    return this.notes(id);
   }
 
   // Albums ------------------------------------------------------------------------------------

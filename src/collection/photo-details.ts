@@ -25,6 +25,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
   // Browser formats have no preview file: the preview URL serves the original (gallery.ts).
   const originalPreview = p.preview_width === null && originalIsPreview(p);
   const hasPreview = p.preview_width !== null || originalPreview;
+  const edits = editsView(repos.photoEdits.get(id));
   return {
     id,
     contentHash: p.content_hash,
@@ -53,6 +54,13 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     faces: repos.faces.facesForPhoto(id).length,
     ...photoCategories(repos, id),
     favourite: p.favourite === 1,
+    description: p.description,
+    descriptionSource: noteSource(p.description_source),
+    rating: p.rating,
+    ratingSource: noteSource(p.rating_source),
+    keywords: repos.keywords.forPhoto(id).map((k) => ({ path: k.path, source: k.source })),
+    // A place the user set is theirs, whatever gave the one it replaced.
+    placeSource: p.place_source === 'takeout' && !edits?.place ? 'takeout' : null,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({
       path: l.path,
@@ -70,8 +78,12 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: originalPreview ? p.height : p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
-    edits: editsView(repos.photoEdits.get(id)),
+    edits,
   };
+}
+
+function noteSource(s: string | null): PhotoDetails['ratingSource'] {
+  return s === 'user' || s === 'xmp' || s === 'takeout' ? s : null;
 }
 
 function placeOf(

@@ -38,6 +38,11 @@ export interface PhotoEditsDeps {
   findPlace: (name: string) => { lat: number; lon: number } | null;
   /** Classifies these photos again: `night` follows a new date or place. */
   recategorize: (ids: string[]) => void;
+  /**
+   * Reads these photos' imports again after a reset: a Google Takeout sidecar fills the date or
+   * place the file lacks, as it did before the user's edit ([Note: what an import may change]).
+   */
+  reimport: (ids: string[]) => void;
 }
 
 const MAX_SHIFT_S = 100 * 366 * 86_400;
@@ -71,11 +76,12 @@ export class PhotoEdits {
     const now = new Date().toISOString();
     const set = edit.set !== undefined ? localTime(edit.set) : null;
     let changed = 0;
+    const reset: string[] = [];
     repos.db.transaction(() => {
       for (const id of ids) {
         const p = repos.photos.get(id)!;
         if (edit.reset) {
-          if (repos.photoEdits.resetDate(id, now)) changed++;
+          if (repos.photoEdits.resetDate(id, now)) reset.push(id);
           continue;
         }
         const at = set ?? shiftLocal(p.taken_at ?? p.sort_at, edit.shiftSeconds!);
@@ -87,6 +93,8 @@ export class PhotoEdits {
         changed++;
       }
     })();
+    changed += reset.length;
+    if (reset.length) this.deps.reimport(reset);
     if (changed) {
       this.deps.recategorize(ids);
       this.deps.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
@@ -117,16 +125,19 @@ export class PhotoEdits {
     const { repos } = this.deps;
     const now = new Date().toISOString();
     let changed = 0;
+    const reset: string[] = [];
     repos.db.transaction(() => {
       for (const id of ids) {
         if (!pos) {
-          if (repos.photoEdits.resetPlace(id, now)) changed++;
+          if (repos.photoEdits.resetPlace(id, now)) reset.push(id);
         } else {
           repos.photoEdits.setPlace(id, pos.lat, pos.lon, now);
           changed++;
         }
       }
     })();
+    changed += reset.length;
+    if (reset.length) this.deps.reimport(reset);
     if (changed) {
       this.deps.placesMoved(ids);
       this.deps.recategorize(ids);

@@ -16,6 +16,9 @@ import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { CategoriesRepo } from './repos/categories.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
+import { ImportsRepo } from './repos/imports.js';
+import { ImportedRegionsRepo } from './repos/imported-regions.js';
+import { KeywordsRepo } from './repos/keywords.js';
 import { TileNamesRepo } from './repos/tile-names.js';
 import { PhotoEditsRepo } from './repos/photo-edits.js';
 
@@ -43,6 +46,11 @@ export interface Repos {
   faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
+  /** Moving in: sidecar files seen, Takeout sidecars and albums, the import report. */
+  imports: ImportsRepo;
+  /** Names other programs gave, waiting for or matched to faces. */
+  importedRegions: ImportedRegionsRepo;
+  keywords: KeywordsRepo;
   /** Photo categories: their signals, the results, the user's removals (src/categories). */
   categories: CategoriesRepo;
   /** Place, named people and tags that name grid tiles. */
@@ -70,6 +78,9 @@ export function createRepos(db: Db): Repos {
     people: new PeopleRepo(db),
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
+    imports: new ImportsRepo(db),
+    importedRegions: new ImportedRegionsRepo(db),
+    keywords: new KeywordsRepo(db),
     categories: new CategoriesRepo(db),
     tileNames: new TileNamesRepo(db),
     photoEdits: new PhotoEditsRepo(db),

@@ -1,5 +1,6 @@
 import { CATEGORIES_SCHEMA } from './categories-schema.js';
 import { EDITS_SCHEMA } from './edits-schema.js';
+import { IMPORT_SCHEMA } from './import-schema.js';
 import { SEARCH_SCHEMA } from './search-schema.js';
 
 export interface Migration {
@@ -383,6 +384,12 @@ export const migrations: Migration[] = [
     // Categories per photo with score and reason, the signals they are recomputed from, and
     // the user's removals: see categories-schema.ts.
     sql: CATEGORIES_SCHEMA,
+  },
+  {
+    version: 13,
+    name: 'moving in: sidecars, descriptions, ratings, keywords, imported names',
+    // Google Takeout and other programs' XMP: see import-schema.ts.
+    sql: IMPORT_SCHEMA,
   },
   {
     version: 14,

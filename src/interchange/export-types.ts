@@ -21,6 +21,12 @@ export interface ExportedPhoto {
   albums: string[];
   status: 'pending' | 'ready' | 'error';
   error?: string;
+  /** What a person wrote about the photo (in Picto, another program, or Google Photos). */
+  description: string | null;
+  /** 1–5 stars; null when unrated. */
+  rating: number | null;
+  /** Keyword paths, levels joined by "/" as digiKam writes them: "Places/Korea/Seoul". */
+  keywords: string[];
   /**
    * Present when the date or the position was set in Picto (stored in the catalogue, never in the
    * file; `takenAt` and `gps` above are the user's): which, and what the file itself says.

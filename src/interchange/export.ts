@@ -15,11 +15,13 @@ export class ExportService {
     const albumsByPhoto = this.repos.albums.namesByPhoto();
     const objects = this.repos.objects.allObjects();
     const faces = this.repos.faces.allFaces();
+    const keywords = this.repos.keywords.all();
     const categories = this.repos.categories.allByPhoto();
     const edits = this.repos.photoEdits.all();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
+      out.keywords = keywords.get(p.id) ?? [];
       withEdits(out, edits.get(p.id));
       withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []);
       photos.push(withCategories(out, categories.get(p.id) ?? []));
@@ -50,6 +52,7 @@ export class ExportService {
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
       );
+      e.keywords = this.repos.keywords.forPhoto(id).map((k) => k.path);
       withEdits(e, this.repos.photoEdits.get(id));
       withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id));
       out.push(withCategories(e, this.repos.categories.forPhoto(id)));
@@ -113,6 +116,9 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     status: p.status,
     tags: [],
     faces: [],
+    description: p.description,
+    rating: p.rating,
+    keywords: [],
     categories: [],
   };
   if (p.error) out.error = p.error;

@@ -73,10 +73,5 @@ export {
 export { buildSidecar, sidecarModel, type SidecarInput, type SidecarFace } from './xmp.js';
 export { sidecarOwnership, type Ownership } from './ownership.js';
 export { openExifTool, withExifTool } from './exiftool-session.js';
-export {
-  emptyImportReport,
-  mergeReports,
-  tallyFolder,
-  tallyPhoto,
-  type ImportReport,
-} from './report.js';
+export type { ImportReport } from './report.js';
+export { readPhotoSidecars, type PhotoSidecarData } from './read-photo.js';

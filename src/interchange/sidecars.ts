@@ -40,6 +40,7 @@ export interface SidecarWriteOptions {
   folder?: string;
   dryRun?: boolean;
   foreign?: ForeignSidecarPolicy;
+  /** Rating, description and keywords per photo; default: what the catalogue holds. */
   extras?: SidecarExtras;
 }
 
@@ -60,6 +61,17 @@ export class SidecarService {
   constructor(private readonly repos: Repos) {
     this.repo = new SidecarsRepo(repos.db);
   }
+
+  /** The rating, description and keywords the catalogue holds for a photo. */
+  readonly catalogueExtras: SidecarExtras = (photoId) => {
+    const p = this.repos.photos.get(photoId);
+    if (!p) return undefined;
+    return {
+      rating: p.rating,
+      description: p.description,
+      keywords: this.repos.keywords.forPhoto(photoId).map((k) => k.path.split('/')),
+    };
+  };
 
   /** Every face the viewer shows, named when its person has a visible name. */
   private faces(photoId: string): SidecarFace[] {
@@ -104,7 +116,7 @@ export class SidecarService {
           groups: groupsForLabel(label),
         }));
         const faces = this.faces(photo.id);
-        const extras = opts.extras?.(photo.id) ?? {};
+        const extras = (opts.extras ?? this.catalogueExtras)(photo.id) ?? {};
         const input: SidecarInput = {
           objects,
           faces,

@@ -2,7 +2,7 @@
 // pipeline table, then to its job row. Runs inside the runner's batched transaction.
 
 import type { Repos } from '../db/index.js';
-import { DERIVED_STAGES, isStageName, PIPELINE, type StageName } from './pipeline.js';
+import { DERIVED_STAGES, isStageName, PIPELINE, STAGE_NAMES, type StageName } from './pipeline.js';
 import type { StageFailure, StageOutcomes } from './task.js';
 
 export interface WriteOptions {
@@ -28,8 +28,13 @@ export function writeTask(
   crash: string | undefined,
   opts: WriteOptions,
 ): void {
+  // Table order: a stage's applier may read what an earlier stage of the same task just wrote.
+  const ordered = [
+    ...STAGE_NAMES.filter((n) => stages.includes(n)),
+    ...stages.filter((s) => !isStageName(s)),
+  ];
   const wrote = new Set<string>();
-  for (const stage of stages) {
+  for (const stage of ordered) {
     if (isStageName(stage)) {
       if (writeStage(repos, photoId, stage, outcomes, crash, opts)) wrote.add(stage);
     } else {
@@ -89,12 +94,29 @@ function writeStage<K extends StageName>(
   if (!outcome.ok) {
     const gaveUp = failJob(repos, photoId, name, outcome, opts);
     stage.failed?.(repos, photoId, outcome, { gaveUp, now: opts.now });
+    // A final failure may still write what could be read (media: the metadata of a broken file).
+    if (gaveUp) requeueFollowers(repos, photoId, name, opts.now);
     return false;
   }
   opts.onOutcome(name, outcome, stage.steps?.(outcome.data));
   stage.apply(repos, photoId, outcome.data, { version: outcome.version, now: opts.now });
   repos.jobs.complete(photoId, name, outcome.version, opts.now);
+  requeueFollowers(repos, photoId, name, opts.now);
   return true;
+}
+
+/**
+ * Stages whose worker reads this one's result (`rerunAfter`) run again if they had finished (in
+ * the same task they are still running, and apply after this one).
+ */
+function requeueFollowers(repos: Repos, photoId: string, name: StageName, now: string): void {
+  for (const next of followersOf(name)) {
+    repos.jobs.requeueIfFinished(photoId, next.name, next.priority, now);
+  }
+}
+
+function followersOf(name: StageName) {
+  return STAGE_NAMES.map((n) => PIPELINE[n]).filter((s) => s.rerunAfter?.includes(name));
 }
 
 /** Records a failed job; true when it is failed for good (permanent, or retries ran out). */

@@ -4,6 +4,9 @@
 //   scan ──► visible step (priority ≥ VISIBLE_PRIORITY), the photo is in the gallery after it:
 //              media (file: metadata, thumbnail, pHash; a preview only for HEIC/RAW/TIFF/…;
 //                     decoded at the thumbnail's scale, 1/8 for a 12 MP JPEG)
+//              ├──► interchange (file: other programs' XMP; its applier merges Takeout and XMP
+//              │                 over what media wrote, and runs again when media does:
+//              │                 `rerunAfter`)
 //              └──► similarity (duplicate finder's signature, on media's small decode)
 //          ──► later work, once the photo's visible step is done (decoded at WORK_SIZE, 1333 px):
 //              ├──► objects ─┐ one analyze() for both (AI folders only)
@@ -11,8 +14,10 @@
 //              ├──► categories (pixel statistics, capture hints)
 //              └──► paper-text (text detector on the sheet of paper in view, if any; AI only)
 //                     categories' refresh: the photo's categories, re-derived on the main
-//                     thread whenever categories, objects, faces or paper-text writes (`after`)
-//   jobs.idle ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
+//                     thread whenever categories, interchange, objects, faces or paper-text
+//                     writes (`after`)
+//   jobs.idle ─► imported names onto faces, people, places (people/, search/)
+//              ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
 // only in folders with AI on), newest photo first. [Note: visible first] The runner claims the
@@ -24,7 +29,13 @@
 // first, then each `image` stage on the decode its `input` names ([Note: decode scales] in
 // media/process.ts), made at most once per task. `background` stages are queued in batches when
 // indexing is idle. Results come back as plain data and each stage's `apply` writes its own in
-// the runner's batched transaction (the main thread is the only writer).
+// the runner's batched transaction (the main thread is the only writer), in table order, so an
+// applier may read what an earlier stage of the same task wrote. A stage whose worker must run
+// again when another's result is rewritten says so (`rerunAfter`): when that one is written again
+// (or fails for good) for a photo the stage is done with, apply.ts queues it again. A stage whose
+// output is only re-derived from the catalogue uses `after` + `refresh` instead (categories). The
+// scan also re-queues `interchange` by itself when a photo's sidecars change ([Note: noticing
+// sidecar changes] in library/sidecar-scan.ts).
 //
 // Adding a stage is one entry here, plus its worker half and its applier, both typed by its
 // result (the entry does not compile if they disagree). For the stages that are coming:
@@ -51,6 +62,7 @@ import { OCR_VERSION } from '../search/ocr/version.js';
 import { applyFaces, applyObjects } from './appliers/ai.js';
 import { applyCategorySignals, applyPaperText } from './appliers/categories.js';
 import { applyEmbedding, applySignature, applyText } from './appliers/discovery.js';
+import { applyInterchange } from './appliers/interchange.js';
 import { applyMedia, mediaFailed } from './appliers/media.js';
 import type { Repos } from '../db/index.js';
 import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
@@ -74,6 +86,24 @@ const STAGES = {
     apply: applyMedia,
     failed: mediaFailed,
     steps: (result) => result.timings,
+  }),
+  /**
+   * What other programs and Google Takeout say about the photo (XMP sidecars and embedded XMP,
+   * IPTC and EXIF captions, the Takeout sidecar the scan paired): keywords, ratings,
+   * descriptions, names of faces, Takeout dates and places. Its applier merges with what media
+   * wrote, so it runs after media and again whenever media is rewritten (`rerunAfter`); the scan
+   * queues it again when a sidecar changes ([Note: noticing sidecar changes]).
+   */
+  interchange: fileStage({
+    name: 'interchange',
+    version: 'interchange@1',
+    ai: false,
+    priority: 9,
+    queue: 'scan',
+    backfill: true,
+    rerunAfter: ['media'],
+    work: () => import('./worker-interchange.js').then((m) => m.readSidecars),
+    apply: applyInterchange,
   }),
   objects: imageStage({
     name: 'objects',
@@ -115,7 +145,8 @@ const STAGES = {
    * What kind of photo (issue 14, src/categories): pixel statistics (≈ 3–6 ms on the media
    * stage's decode) and capture hints, stored; the categories are derived from them with the
    * photo row, faces, objects and the paper's text whenever one of those is written (`after`,
-   * `refresh`: main thread, no decode). Every folder: screenshots, panoramas, night photos and
+   * `refresh`: main thread, no decode; `interchange` because a Takeout date or place changes the
+   * photo row `night` reads). Every folder: screenshots, panoramas, night photos and
    * front-camera selfies need no AI.
    */
   categories: imageStage({
@@ -125,7 +156,7 @@ const STAGES = {
     priority: 8,
     queue: 'scan',
     backfill: true,
-    after: ['objects', 'faces', 'paper-text'],
+    after: ['interchange', 'objects', 'faces', 'paper-text'],
     work: () => import('./worker-categories.js').then((m) => m.categorySignals),
     apply: applyCategorySignals,
     refresh: refreshCategories,

@@ -46,9 +46,16 @@ export interface StageDef {
    * after every applier of the task has run: no job is queued and nothing is decoded again. So a
    * later re-detection (a new face model, a folder's AI switched on) updates the output with no
    * extra work, and the order of stages within a task does not matter. A stage whose output needs
-   * its worker again when an input changes would instead have its job re-queued (not needed yet).
+   * its worker again when an input changes has its job re-queued instead (`rerunAfter`).
    */
   after?: readonly string[];
+  /**
+   * Stages whose result this one's worker half reads from the catalogue or merges with
+   * (interchange: media's metadata). When one of them is written again for a photo this stage
+   * is done with (a retry, a new version), or fails for good, this stage's job is queued again;
+   * in the same task it is still pending and applies after it (table order).
+   */
+  rerunAfter?: readonly string[];
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */

@@ -67,6 +67,7 @@ export class FolderService {
       for (const c of children) {
         repos.locations.moveFolder(c.id, row.id);
         repos.fileIssues.moveFolder(c.id, row.id);
+        repos.imports.moveFolder(c.id, row.id);
         repos.folders.delete(c.id);
       }
       return row;

@@ -8,6 +8,7 @@ import type { EventBus, ScanSummary } from '../shared/events.js';
 import { localIso } from './dates.js';
 import { fingerprintFile, photoIdFromHash } from './fingerprint.js';
 import { planFolder } from './plan.js';
+import { isSidecarName, SidecarScan, type SidecarReader } from './sidecar-scan.js';
 import {
   describeFsError,
   isSkippedName,
@@ -25,6 +26,11 @@ export interface ScannerDeps {
   forgetContent: (contentHash: string) => Promise<void>;
   /** Never scanned even when inside a library folder (Picto's own data). */
   exclude: string[];
+  /**
+   * Reads the sidecars (Takeout JSON, XMP) of directories where they or the photos beside them
+   * changed; without it sidecars are not looked at. See [Note: noticing sidecar changes].
+   */
+  readSidecars?: SidecarReader;
   now?: () => Date;
   /** A batch of new photos is in the catalogue with its jobs: the indexer may start on them. */
   onBatch?: () => void;
@@ -125,6 +131,7 @@ export class Scanner {
     const toHash: { file: WalkedFile; folderId: number; known?: KnownFile }[] = [];
     const missing: KnownFile[] = [];
     const scanned: { folder: FolderRow; ms: number }[] = [];
+    const sidecars = this.deps.readSidecars ? new SidecarScan(repos) : null;
 
     for (const { folder, root } of targets) {
       const t0 = Date.now();
@@ -143,6 +150,7 @@ export class Scanner {
       events.emit({ type: 'scan.progress', folder: root, phase: 'walk', done: 0, total: 0 });
       const whole = root === folder.path;
       const walked = await this.walkTarget(root, folder.path);
+      await sidecars?.noteWalk(folder.id, root, walked);
       const known = whole
         ? repos.locations.knownInFolder(folder.id)
         : repos.locations.knownUnder(folder.id, root);
@@ -201,6 +209,11 @@ export class Scanner {
     summary.duplicates = atNewPath - summary.moved;
     summary.removed -= summary.moved;
 
+    if (sidecars && this.deps.readSidecars) {
+      sidecars.notePhotos(toHash.map((t) => ({ path: t.file.path, folderId: t.folderId })));
+      await this.deps.readSidecars(sidecars.dirs());
+    }
+
     const at = this.now();
     for (const s of scanned) repos.folders.markScanned(s.folder.id, at, s.ms);
     for (const h of forgotten) await this.deps.forgetContent(h);
@@ -214,7 +227,7 @@ export class Scanner {
 
   /** Walks a folder, or stats a single file; a path that is gone yields nothing (all missing). */
   private async walkTarget(root: string, folderRoot: string): Promise<WalkResult> {
-    const empty: WalkResult = { files: [], issues: [], unreadableDirs: [] };
+    const empty: WalkResult = { files: [], sidecars: [], dirs: [], issues: [], unreadableDirs: [] };
     if (root !== folderRoot && isSkippedPath(path.relative(folderRoot, root), true)) return empty;
     let st;
     try {
@@ -223,7 +236,11 @@ export class Scanner {
       return empty;
     }
     if (st.isDirectory()) {
-      return walk(root, { accept: this.deps.accept, exclude: this.deps.exclude });
+      return walk(root, {
+        accept: this.deps.accept,
+        exclude: this.deps.exclude,
+        sidecar: this.deps.readSidecars ? isSidecarName : undefined,
+      });
     }
     if (st.isFile() && this.deps.accept(path.basename(root))) {
       return { ...empty, files: [{ path: root, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }] };

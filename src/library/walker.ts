@@ -14,6 +14,10 @@ export interface WalkIssue {
 
 export interface WalkResult {
   files: WalkedFile[];
+  /** Files the `sidecar` option accepted (Takeout JSON, XMP), with their stat. */
+  sidecars: WalkedFile[];
+  /** Every directory that was listed (a sidecar missing from one of them is gone). */
+  dirs: string[];
   issues: WalkIssue[];
   /** Directories that could not be listed (permissions…): their known files must not be dropped. */
   unreadableDirs: string[];
@@ -22,6 +26,8 @@ export interface WalkResult {
 export interface WalkOptions {
   /** Decides which file names are worth a stat (photo extensions). */
   accept: (name: string) => boolean;
+  /** Other files to stat and report apart: sidecars beside the photos (never photos themselves). */
+  sidecar?: (name: string) => boolean;
   /** Absolute paths never to enter (e.g. Picto's own data directory). */
   exclude?: string[];
   /** How many stat calls run at once. */
@@ -53,6 +59,8 @@ export function isSkippedName(name: string, isDir: boolean): boolean {
  */
 export async function walk(root: string, opts: WalkOptions): Promise<WalkResult> {
   const files: WalkedFile[] = [];
+  const sidecars: WalkedFile[] = [];
+  const dirs: string[] = [];
   const issues: WalkIssue[] = [];
   const unreadableDirs: string[] = [];
   const exclude = new Set((opts.exclude ?? []).map((p) => path.resolve(p)));
@@ -73,7 +81,9 @@ export async function walk(root: string, opts: WalkOptions): Promise<WalkResult>
       issues.push({ path: dir, error: `cannot list folder: ${describeFsError(err)}` });
       continue;
     }
+    dirs.push(dir);
     const toStat: { full: string; link: boolean }[] = [];
+    const isSidecar = (name: string) => !opts.accept(name) && Boolean(opts.sidecar?.(name));
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.name.includes('\uFFFD') && (e.isDirectory() || opts.accept(e.name))) {
@@ -88,7 +98,7 @@ export async function walk(root: string, opts: WalkOptions): Promise<WalkResult>
         if (isSkippedName(e.name, true) || exclude.has(full)) continue;
         queue.push(full);
       } else if (e.isFile()) {
-        if (isSkippedName(e.name, false) || !opts.accept(e.name)) continue;
+        if (isSkippedName(e.name, false) || !(opts.accept(e.name) || isSidecar(e.name))) continue;
         toStat.push({ full, link: false });
       } else if (e.isSymbolicLink()) {
         if (isSkippedName(e.name, false) || exclude.has(full)) continue;
@@ -125,13 +135,14 @@ export async function walk(root: string, opts: WalkOptions): Promise<WalkResult>
           visited.add(key);
           queue.push(full);
         } else if (s.isFile()) {
-          if (link && !opts.accept(path.basename(full))) continue;
-          files.push(fileOf(full, s));
+          const name = path.basename(full);
+          if (isSidecar(name)) sidecars.push(fileOf(full, s));
+          else if (!link || opts.accept(name)) files.push(fileOf(full, s));
         }
       }
     }
   }
-  return { files, issues, unreadableDirs };
+  return { files, sidecars, dirs, issues, unreadableDirs };
 }
 
 function fileOf(full: string, s: Stats): WalkedFile {

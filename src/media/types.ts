@@ -4,10 +4,12 @@ import type { MediaErrorCode } from '../shared/errors.js';
 
 /**
  * Where a value came from, so the UI can say "date from file time" instead of pretending.
- * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source.
+ * 'exif-modified' is the IFD0 DateTime ("last saved"), the weakest tag-based source. 'takeout'
+ * never comes from a file: the catalogue records it for a date a Google Takeout sidecar gave
+ * (interchange/photo-import.ts).
  */
 export type DateSource =
-  'exif' | 'xmp' | 'iptc' | 'quicktime' | 'exif-modified' | 'filename' | 'file-mtime';
+  'exif' | 'xmp' | 'iptc' | 'quicktime' | 'exif-modified' | 'filename' | 'file-mtime' | 'takeout';
 
 export interface CameraInfo {
   make: string | null;

@@ -16,6 +16,7 @@ import type { PersonFaceRow, PersonSummaryRow } from '../db/repos/people.js';
 import type { EventBus } from '../shared/events.js';
 import { consolidate, lastPass, type PassStats } from './consolidation.js';
 import { Corrections } from './corrections.js';
+import { importedSuggestions, nameAllFromImports } from './imported-names.js';
 import { closeImageDescriber, describeImageBytes, describeImageFile } from './describe-image.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
 import { PersonPages } from './pages.js';
@@ -97,11 +98,7 @@ export class PeopleService {
     this.corrections = new Corrections({
       repos: deps.repos,
       now: () => new Date().toISOString(),
-      changed: (ids) => {
-        this.decisions++;
-        this.summaries = null;
-        deps.events.emit({ type: 'people.changed', ids, reason: 'corrected' });
-      },
+      changed: this.peopleChanged,
     });
     this.off = deps.events.on((e) => {
       if (e.type === 'photos.changed' && e.reason === 'removed') this.summaries = null;
@@ -135,8 +132,27 @@ export class PeopleService {
 
   /** Consolidation from scratch over every face (keeps every user decision and person id). */
   recluster(): Promise<PassStats> {
-    return this.serial(() => this.runPass());
+    return this.serial(() => {
+      nameAllFromImports(this.deps.repos, this.peopleChanged);
+      return this.runPass();
+    });
   }
+
+  /** Resolves when the clustering and naming started so far have finished. */
+  async settled(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * People changed by a correction or by names from other programs, which go onto the faces
+   * waiting for them before each pass so that it groups faces around them ([Note: imported names
+   * are constraints]): the summaries are stale.
+   */
+  private readonly peopleChanged = (ids: number[]): void => {
+    this.decisions++;
+    this.summaries = null;
+    this.deps.events.emit({ type: 'people.changed', ids, reason: 'corrected' });
+  };
 
   private async runPass(): Promise<PassStats> {
     const stats = await consolidate(this.deps.repos, () => this.decisions, {
@@ -189,6 +205,7 @@ export class PeopleService {
   afterIndexing(): Promise<{ pass: PassStats | null; assigned: number }> {
     return this.serial(async () => {
       const { repos } = this.deps;
+      nameAllFromImports(this.deps.repos, this.peopleChanged);
       const faces = repos.people.countFaces();
       if (!faces) return { pass: null, assigned: 0 };
       if (!lastPass(repos).at) return { pass: await this.runPass(), assigned: 0 };
@@ -300,17 +317,23 @@ export class PeopleService {
       photoOf.set(f.id, f.photo_id);
     }
     const cover = new Map(people.map((p) => [p.id, p.coverFaceId]));
-    return rankSuggestions({
+    // Faces another program gave this name come first (people/imported-names.ts).
+    const imported = importedSuggestions(repos, this.index(), target, rejectedFaces, photoOf);
+    const fromImports = new Set(imported.map((s) => s.faceId));
+    const ranked = rankSuggestions({
       index: this.index(),
       target: target.id,
       people: candidates,
       faces,
       limit,
-    }).map((s) =>
-      s.kind === 'person'
-        ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
-        : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
-    );
+    }).filter((s) => s.kind !== 'face' || !fromImports.has(s.faceId));
+    return [...imported, ...ranked]
+      .slice(0, limit)
+      .map((s) =>
+        s.kind === 'person'
+          ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
+          : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
+      );
   }
 
   /** Every other person (hidden ones too), likeliest to be this one first: merge candidates. */

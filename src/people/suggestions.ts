@@ -10,7 +10,8 @@ import { SUGGESTION_THRESHOLD } from './threshold.js';
 
 export type Suggestion =
   | { kind: 'person'; personId: number; distance: number; faceCount: number }
-  | { kind: 'face'; faceId: string; distance: number };
+  /** `imported`: another program named the face so (people/imported-names.ts). */
+  | { kind: 'face'; faceId: string; distance: number; imported?: boolean };
 
 export interface SuggestionInput {
   /** Summaries of every person (the target included). */

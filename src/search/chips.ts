@@ -66,6 +66,10 @@ export function termLabel(t: Term): string {
           : `"${t.words.join(' ')}"`;
     case 'area':
       return 'map area';
+    case 'keyword':
+      return `keyword: ${t.name}`;
+    case 'rating':
+      return ratingLabel(t.min, t.max);
     case 'has':
       return HAS_LABEL[t.what];
     case 'category':
@@ -104,11 +108,26 @@ export function termQuery(t: Term): string {
       return `${t.in === 'ocr' ? 'ocr' : t.in === 'names' ? 'name' : 'text'}:${quote(t.words.join(' '))}`;
     case 'area':
       return `area:${[t.south, t.west, t.north, t.east].map((x) => +x.toFixed(5)).join(',')}`;
+    case 'keyword':
+      return `keyword:${quote(t.name)}`;
+    case 'rating':
+      if (t.max === 0) return 'rating:none';
+      if (t.min === t.max) return `rating:${t.min}`;
+      return t.max === 5 ? `rating:>=${t.min}` : `rating:${t.min}-${t.max}`;
     case 'has':
       return `has:${t.what}`;
     case 'category':
       return `category:${t.subtype ?? t.category}`;
   }
+}
+
+function ratingLabel(min: number, max: number): string {
+  if (max === 0) return 'no rating';
+  const stars = (n: number) => `${n} star${n === 1 ? '' : 's'}`;
+  if (min === max) return stars(min);
+  if (max === 5) return `${stars(min)} or more`;
+  if (min === 1) return `${stars(max)} or fewer`;
+  return `${min}–${max} stars`;
 }
 
 function dayBefore(ymd: string): string {

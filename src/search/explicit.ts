@@ -37,6 +37,8 @@ export type KeyKind =
   | 'has'
   | 'fav'
   | 'area'
+  | 'keyword'
+  | 'rating'
   | 'category'
   | 'sort';
 
@@ -99,6 +101,13 @@ const KEYS: Record<string, KeyKind> = {
   favorite: 'fav',
   bbox: 'area',
   area: 'area',
+  keyword: 'keyword',
+  keywords: 'keyword',
+  kw: 'keyword',
+  subject: 'keyword',
+  rating: 'rating',
+  rated: 'rating',
+  stars: 'rating',
   category: 'category',
   categories: 'category',
   sort: 'sort',
@@ -169,6 +178,7 @@ const LISTS = new Set<KeyKind>([
   'camera',
   'type',
   'folder',
+  'keyword',
   'category',
 ]);
 
@@ -287,6 +297,23 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     }
     case 'area':
       return areaMeaning(v);
+    case 'keyword': {
+      // A path ("Places/Korea/Seoul") is looked up by its last level, which finds it.
+      const level = phraseKey(
+        v
+          .split(/[/|]/)
+          .filter((l) => l.trim())
+          .pop() ?? v,
+      );
+      const found = vocab.lookupKind('keyword', level);
+      if (found.length) return { terms: found };
+      return {
+        terms: [{ kind: 'keyword', keys: level ? [level] : [], name: v }],
+        note: `no photo has the keyword "${v}"`,
+      };
+    }
+    case 'rating':
+      return ratingMeaning(v);
     case 'category': {
       // A name (screenshot, group, pets), a plural or label ("group photos"), a subtype (receipt).
       const w = categoryForWord(v) ?? categoryForWord(v.replace(/[_-]+/g, ' '));
@@ -299,6 +326,37 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'sort':
       return { terms: [] };
   }
+}
+
+/**
+ * `rating:5`, `rating:>=4`, `rating:<3`, `rating:2-4`, `rating:none` (unrated), `rating:any`.
+ * Bounds outside 1–5 are clamped; "below 1" means unrated.
+ */
+export function ratingMeaning(v: string): Meaning {
+  const value = v.trim().toLowerCase().replace(/\s+/g, '').replace(/★/g, '');
+  if (['none', 'no', 'unrated', '0', 'false'].includes(value))
+    return { terms: [{ kind: 'rating', min: 0, max: 0 }] };
+  if (['any', 'yes', 'rated', 'true'].includes(value))
+    return { terms: [{ kind: 'rating', min: 1, max: 5 }] };
+  const m = /^(>=|<=|>|<|=)?(\d)(?:(?:-|\.\.)(\d))?$/.exec(value);
+  if (m) {
+    const a = Number(m[2]);
+    let [min, max] = [a, a];
+    if (m[3] !== undefined) [min, max] = [Math.min(a, Number(m[3])), Math.max(a, Number(m[3]))];
+    else if (m[1] === '>=') max = 5;
+    else if (m[1] === '>') [min, max] = [a + 1, 5];
+    else if (m[1] === '<=') min = 1;
+    else if (m[1] === '<') [min, max] = [1, a - 1];
+    min = Math.max(1, min);
+    max = Math.min(5, max);
+    if (min <= max) return { terms: [{ kind: 'rating', min, max }] };
+    if (m[1] === '<' || m[1] === '<=' || a === 0)
+      return { terms: [{ kind: 'rating', min: 0, max: 0 }] };
+  }
+  return {
+    terms: [],
+    note: `"rating:${v}" is not understood (try rating:5, rating:>=4, rating:none)`,
+  };
 }
 
 /** `area:south,west,north,east` in degrees: a rectangle drawn on the map. */

@@ -48,6 +48,8 @@ const CLUSTERED: Record<string, number> = {
   type: 3,
   area: 3,
   camera: 3,
+  keyword: 2,
+  rating: 3,
 };
 const CLUSTERED_DEFAULT = 6; // albums, folders
 

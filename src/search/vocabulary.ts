@@ -20,6 +20,8 @@ export interface VocabularyData {
   /** Places present in the library; `key` as stored in photo_places, `aliases` extra names. */
   places: { field: PlaceField; key: string; name: string; aliases?: string[] }[];
   cameras: { make: string | null; model: string | null }[];
+  /** Keyword levels present in the library: folded key (text.ts phraseKey) and a name as written. */
+  keywords?: { key: string; name: string }[];
   /** Library roots (added folders) and directories holding photos, absolute. */
   roots: string[];
   dirs: string[];
@@ -85,6 +87,8 @@ export class Vocabulary {
       for (const alias of p.aliases ?? []) this.add(phraseKey(alias), term);
     }
     for (const c of data.cameras) this.addCamera(c.make, c.model);
+    for (const k of data.keywords ?? [])
+      this.add(k.key, { kind: 'keyword', keys: [k.key], name: k.name });
     this.maxWords = Math.min(
       MAX_PHRASE_WORDS,
       Math.max(1, ...[...this.phrases.keys()].map((k) => k.split(' ').length)),
@@ -235,7 +239,8 @@ function sameTarget(a: Term, b: Term): boolean {
     a.kind === 'album' ||
     a.kind === 'camera' ||
     a.kind === 'tag' ||
-    a.kind === 'type'
+    a.kind === 'type' ||
+    a.kind === 'keyword'
   );
 }
 
@@ -259,4 +264,6 @@ function mergeInto(into: Term, from: Term, phrase: string): void {
     into.labels = union(into.labels, from.labels);
   else if (into.kind === 'type' && from.kind === 'type')
     into.formats = union(into.formats, from.formats);
+  else if (into.kind === 'keyword' && from.kind === 'keyword')
+    into.keys = union(into.keys, from.keys);
 }

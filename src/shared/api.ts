@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PhotoNotesFields } from './interchange-api.js';
 import { PhotoCategory, RemovedCategory } from './categories.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
@@ -188,6 +189,7 @@ export const PhotoDetails = Type.Object({
     description: 'categories the user took this photo out of (kept across recomputation)',
   }),
   favourite: Type.Boolean(),
+  ...PhotoNotesFields,
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),
   albums: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),

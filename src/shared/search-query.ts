@@ -32,6 +32,10 @@ export type Term =
   /** Absolute directory paths: photos with a file anywhere below one of them. */
   | { kind: 'folder'; dirs: string[]; name: string }
   | { kind: 'favourite' }
+  /** Keywords from other programs: folded levels ("seoul" finds Places/Korea/Seoul). */
+  | { kind: 'keyword'; keys: string[]; name: string }
+  /** Stars from `min` to `max` (1–5); 0–0 is "no rating". */
+  | { kind: 'rating'; min: number; max: number }
   /** Words searched in file names and in text found in photos (`in` narrows to one of them). */
   | { kind: 'text'; words: string[]; in: 'all' | 'names' | 'ocr'; name: string }
   /** Map rectangle; west > east crosses the antimeridian. */

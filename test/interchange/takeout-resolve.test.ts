@@ -231,6 +231,13 @@ describe('resolveTakeoutFolder', () => {
     expect(res.sidecars.get('Photo_ Rome.jpg')?.rule).toBe('title');
   });
 
+  it('never takes an XMP sidecar beside the photo for a second photo of the same title', () => {
+    const { map } = resolve(['Photo_ Rome.jpg', 'Photo_ Rome.jpg.xmp', 'x1.json'], {
+      'x1.json': photo('Photo: Rome.jpg'),
+    });
+    expect(map).toEqual({ 'Photo_ Rome.jpg': 'x1.json' });
+  });
+
   it('matches a photo uploaded without an extension', () => {
     const { map } = resolve(['2013-12-23(1).jpg', '2013-12-23.supplemental-metadata(1).json']);
     expect(map).toEqual({ '2013-12-23(1).jpg': '2013-12-23.supplemental-metadata(1).json' });

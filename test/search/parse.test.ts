@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/search/chips.js';
 import { parseQuery, MAX_CLAUSES, MAX_QUERY_LENGTH } from '../../src/search/parse.js';
-import type { ParsedQuery, Term } from '../../src/shared/search-query.js';
+import type { ParsedQuery } from '../../src/shared/search-query.js';
+import { short } from './term-short.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
 import { labelWords } from '../../src/search/lexicon.js';
 
@@ -47,36 +48,6 @@ const parse = (q: unknown) => parseQuery(q, vocab, { now });
 /** The clauses as [negate, terms] with terms reduced to what a test cares about. */
 function brief(q: ParsedQuery) {
   return q.clauses.map((c) => ({ negate: c.negate, terms: c.terms.map(short) }));
-}
-
-function short(t: Term): string {
-  switch (t.kind) {
-    case 'tag':
-      return `tag:${t.labels.join('|')}`;
-    case 'person':
-    case 'album':
-      return `${t.kind}:${t.ids.join('|')}`;
-    case 'date':
-      return `date:${t.spans.map((s) => `${s.from ?? ''}..${s.to ?? ''}`).join('|')}${t.yearly.map((y) => `~${y.from}..${y.to}`).join('|')}`;
-    case 'place':
-      return `place:${t.field}=${t.key}`;
-    case 'camera':
-      return `camera:${[...t.makes, ...t.models].join('|')}`;
-    case 'type':
-      return `type:${t.formats.join('|')}`;
-    case 'folder':
-      return `folder:${t.dirs.join('|')}`;
-    case 'favourite':
-      return 'favourite';
-    case 'text':
-      return `text(${t.in}):${t.words.join(' ')}`;
-    case 'area':
-      return `area:${t.south},${t.west},${t.north},${t.east}`;
-    case 'has':
-      return `has:${t.what}`;
-    case 'category':
-      return `category:${t.category}${t.subtype ? `/${t.subtype}` : ''}`;
-  }
 }
 
 const terms = (q: string) =>

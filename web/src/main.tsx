@@ -12,6 +12,7 @@ import './styles/phone.css';
 import './styles/menu.css';
 import './styles/timeline.css';
 import './styles/viewer.css';
+import './styles/notes.css';
 import './styles/pages.css';
 import './styles/folders.css';
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ProgressView } from '../progress.js';
 import { indexUntilDone, printJson, withPicto, type GlobalOptions } from '../context.js';
+import { reportImports } from '../import-report.js';
 
 export function registerFolderCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -29,10 +30,12 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
         const summary = await picto.scan(ids);
         view.detach();
         if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
+        const imported = await reportImports(picto, ids, Boolean(opts.json));
         if (opts.json)
           printJson({
             folders: picto.folders.list().filter((f) => ids.includes(f.id)),
             scan: summary,
+            imported,
           });
       });
     });
@@ -61,7 +64,9 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
         const summary = await picto.scan();
         view.detach();
         if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
-        if (opts.json) printJson(summary);
+        const ids = picto.folders.list().map((f) => f.id);
+        const imported = await reportImports(picto, ids, Boolean(opts.json));
+        if (opts.json) printJson({ ...summary, imported });
       });
     });
 }

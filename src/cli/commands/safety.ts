@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../app/paths.js';
+import type { ForeignSidecarPolicy } from '../../interchange/sidecars.js';
 import { findRunningServer } from '../../server/runtime-file.js';
 import { printJson, withPicto, type GlobalOptions } from '../context.js';
 import { PictoError } from '../../shared/errors.js';
@@ -59,22 +60,42 @@ export function registerSidecarCommand(program: Command, globals: () => GlobalOp
   program
     .command('xmp')
     .description(
-      'write XMP sidecars (tags, people names) beside the originals; originals are never modified',
+      'write XMP sidecars (tags, people and faces, keywords, ratings, descriptions) beside the originals; originals are never modified',
     )
     .option('--folder <dir>', 'only photos under this folder')
     .option('--dry-run', 'say what would be written, write nothing')
+    .option('--foreign <what>', FOREIGN_HELP, 'skip')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { folder?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (opts: XmpOptions) => {
+      const foreign = foreignPolicy(opts.foreign);
       await withPicto(globals(), async (picto) => {
         const folder = opts.folder ? await picto.folders.canonical(opts.folder) : undefined;
-        const report = await picto.sidecars.write({ folder, dryRun: opts.dryRun });
+        // Ratings, descriptions and keywords come from the catalogue (the service's default).
+        const report = await picto.sidecars.write({ folder, dryRun: opts.dryRun, foreign });
         if (opts.json) return printJson(report);
         process.stderr.write(
           `${report.dryRun ? 'would write' : 'wrote'} ${report.written} sidecar(s) for ${report.photos} photo(s)` +
             `${report.unchanged ? `, ${report.unchanged} already up to date` : ''}` +
             `${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n`,
         );
+        for (const c of report.copies) process.stderr.write(`  merged into ${c.path}\n`);
         for (const s of report.skipped) process.stderr.write(`  skipped ${s.path}: ${s.reason}\n`);
       });
     });
+}
+
+interface XmpOptions {
+  folder?: string;
+  dryRun?: boolean;
+  foreign: string;
+  json?: boolean;
+}
+
+const FOREIGN_HELP =
+  "beside another program's sidecar: skip (leave it, the default) or copy (write its content " +
+  'and Picto’s to NAME.picto.xmp); the other sidecar is never changed';
+
+function foreignPolicy(value: string): ForeignSidecarPolicy {
+  if (value === 'skip' || value === 'copy') return value;
+  throw new PictoError('usage', `--foreign is skip or copy, not "${value}"`);
 }

@@ -33,19 +33,52 @@ export class FaceFeedbackRepo {
     return { confirmed, rejected, removed };
   }
 
-  /** The face IS this person: overrides an earlier rejection of the same person or a removal. */
-  confirm(faceIds: readonly string[], personId: number, now: string): void {
+  /**
+   * The face IS this person: overrides an earlier rejection of the same person or a removal.
+   * `source` says who decided: the user, or a name imported from another program.
+   */
+  confirm(
+    faceIds: readonly string[],
+    personId: number,
+    now: string,
+    source: 'user' | 'import' = 'user',
+  ): void {
     const up = this.db.prepare(
-      `INSERT INTO face_feedback (face_id, kind, person_id, at) VALUES (?, 'confirmed', ?, ?)
-       ON CONFLICT (face_id) DO UPDATE SET kind = 'confirmed', person_id = excluded.person_id, at = excluded.at`,
+      `INSERT INTO face_feedback (face_id, kind, person_id, at, source) VALUES (?, 'confirmed', ?, ?, ?)
+       ON CONFLICT (face_id) DO UPDATE SET kind = 'confirmed', person_id = excluded.person_id,
+         at = excluded.at, source = excluded.source`,
     );
     const unreject = this.db.prepare(
       'DELETE FROM face_rejections WHERE face_id = ? AND person_id = ?',
     );
     for (const id of faceIds) {
-      up.run(id, personId, now);
+      up.run(id, personId, now, source);
       unreject.run(id, personId);
     }
+  }
+
+  /** What was decided about one face, and by whom. */
+  decisionFor(
+    faceId: string,
+  ): { kind: 'confirmed' | 'removed'; personId: number | null; source: 'user' | 'import' } | null {
+    const row = this.db
+      .prepare('SELECT kind, person_id, source FROM face_feedback WHERE face_id = ?')
+      .get(faceId) as
+      | { kind: 'confirmed' | 'removed'; person_id: number | null; source: 'user' | 'import' }
+      | undefined;
+    return row ? { kind: row.kind, personId: row.person_id, source: row.source } : null;
+  }
+
+  /** Takes back a confirmation an import made (its sidecar no longer names the face). */
+  withdrawImported(faceId: string, personId: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `DELETE FROM face_feedback WHERE face_id = ? AND person_id = ? AND kind = 'confirmed'
+             AND source = 'import'`,
+        )
+        .run(faceId, personId).changes > 0
+    );
   }
 
   /** Confirms every face the person has now (the user acted on the person as shown). */

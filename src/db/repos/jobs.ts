@@ -40,6 +40,19 @@ export class JobsRepo {
       .run(photoId, stage, priority, now);
   }
 
+  /** Queues a stage again if it had finished for the photo (done or failed); else leaves it. */
+  requeueIfFinished(photoId: string, stage: string, priority: number, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE jobs SET status = 'pending', attempts = 0, last_error = NULL, priority = ?,
+             updated_at = ?
+           WHERE photo_id = ? AND stage = ? AND status IN ('done', 'failed')`,
+        )
+        .run(priority, now, photoId, stage).changes > 0
+    );
+  }
+
   /**
    * Claims up to `limit` photos with pending work, returning every pending stage of each, so one
    * worker task decodes a photo once for all its stages.

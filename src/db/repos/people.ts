@@ -64,6 +64,16 @@ export class PeopleRepo {
     return p?.merged_into == null ? p : undefined;
   }
 
+  /** The live person with this name (case folded), the oldest if several share it. */
+  byName(name: string): PersonRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT * FROM people WHERE merged_into IS NULL AND name = ? COLLATE NOCASE
+         ORDER BY id LIMIT 1`,
+      )
+      .get(name.trim()) as PersonRow | undefined;
+  }
+
   liveIds(): number[] {
     return (
       this.db.prepare('SELECT id FROM people WHERE merged_into IS NULL').all() as { id: number }[]

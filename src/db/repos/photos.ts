@@ -37,7 +37,47 @@ export interface PhotoRow {
   warnings: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 13: what people and other programs said (sources: see db/import-schema.ts). */
+  description: string | null;
+  description_source: TextSource | null;
+  rating: number | null;
+  rating_source: 'xmp' | 'user' | null;
+  place_source: 'takeout' | null;
 }
+
+/** Where a description came from: other programs' metadata, Google Takeout, or the user. */
+export type TextSource = 'xmp' | 'takeout' | 'user';
+
+/** What an import may change on a photo (the interchange stage's applier writes these). */
+export interface ImportColumns {
+  taken_at: string | null;
+  taken_offset: number | null;
+  taken_source: string | null;
+  sort_at: string;
+  lat: number | null;
+  lon: number | null;
+  alt: number | null;
+  place_source: 'takeout' | null;
+  description: string | null;
+  description_source: TextSource | null;
+  rating: number | null;
+  rating_source: 'xmp' | 'user' | null;
+}
+
+const IMPORT_COLUMNS = new Set<keyof ImportColumns>([
+  'taken_at',
+  'taken_offset',
+  'taken_source',
+  'sort_at',
+  'lat',
+  'lon',
+  'alt',
+  'place_source',
+  'description',
+  'description_source',
+  'rating',
+  'rating_source',
+]);
 
 /** Columns written when the media stage finishes (metadata, thumbnails, hash). */
 export type MediaColumns = Pick<
@@ -112,7 +152,8 @@ export class PhotosRepo {
            orientation = @orientation, taken_at = @taken_at, taken_offset = @taken_offset,
            taken_source = @taken_source, make = @make, model = @model, lens = @lens,
            exposure_time = @exposure_time, f_number = @f_number, iso = @iso,
-           focal_length = @focal_length, lat = @lat, lon = @lon, alt = @alt, phash = @phash,
+           focal_length = @focal_length, lat = @lat, lon = @lon, alt = @alt, place_source = NULL,
+           phash = @phash,
            thumb_width = @thumb_width, thumb_height = @thumb_height,
            preview_width = @preview_width, preview_height = @preview_height,
            warnings = @warnings, sort_at = @sort_at, status = 'ready', error = NULL,
@@ -130,6 +171,20 @@ export class PhotosRepo {
     this.db
       .prepare(`UPDATE photos SET status = 'error', error = ?, updated_at = ? WHERE id = ?`)
       .run(error, now, id);
+  }
+
+  /** Writes the given import columns (only those named in `cols`). */
+  setImported(id: string, cols: Partial<ImportColumns>, now: string): void {
+    const keys = (Object.keys(cols) as (keyof ImportColumns)[]).filter((k) =>
+      IMPORT_COLUMNS.has(k),
+    );
+    if (!keys.length) return;
+    this.db
+      .prepare(
+        `UPDATE photos SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now
+         WHERE id = @id`,
+      )
+      .run({ ...cols, now, id });
   }
 
   delete(id: string): void {

@@ -107,6 +107,13 @@ export function probe(t: Term, refs: TextRefs): Sql {
       return exists('photo_places pl', `pl.photo_id = p.id AND pl.${PLACE_COLUMN[t.field]} = ?`, [
         t.key,
       ]);
+    case 'keyword':
+      if (!t.keys.length) return NONE;
+      return exists(
+        'photo_keyword_levels kl',
+        `kl.key IN (${marks(t.keys.length)}) AND kl.photo_id = p.id`,
+        t.keys,
+      );
     case 'folder': {
       if (!t.dirs.length) return NONE;
       const r = folderRanges(t.dirs);
@@ -158,6 +165,10 @@ function column(t: Term): Sql {
       return sql(`p.format IN (${marks(t.formats.length)})`, t.formats);
     case 'favourite':
       return sql('p.favourite = 1');
+    case 'rating':
+      return t.max === 0
+        ? sql('p.rating IS NULL')
+        : sql('p.rating BETWEEN ? AND ?', [Math.max(1, t.min), t.max]);
     case 'area': {
       const lon = t.west <= t.east ? 'p.lon BETWEEN ? AND ?' : '(p.lon >= ? OR p.lon <= ?)';
       return sql(`(p.lat BETWEEN ? AND ? AND ${lon})`, [t.south, t.north, t.west, t.east]);
@@ -190,6 +201,11 @@ export function driver(t: Term, refs: TextRefs): Sql {
       );
     case 'place':
       return sql(`SELECT photo_id FROM photo_places WHERE ${PLACE_COLUMN[t.field]} = ?`, [t.key]);
+    case 'keyword':
+      return sql(
+        `SELECT photo_id FROM photo_keyword_levels WHERE key IN (${marks(t.keys.length || 1)})`,
+        t.keys.length ? t.keys : [null],
+      );
     case 'category':
       return sql(
         `SELECT photo_id FROM photo_categories WHERE name = ?${t.subtype ? ' AND subtype = ?' : ''}`,
@@ -231,6 +247,7 @@ export function driver(t: Term, refs: TextRefs): Sql {
     case 'date':
     case 'type':
     case 'favourite':
+    case 'rating':
     case 'area': {
       // Column terms read their own index: the timeline (one date span), day of year (yearly
       // spans), format, favourites, position.

@@ -120,7 +120,17 @@ export class SearchRepo {
               .get(glued, cap) as { n: number }
           ).n
         : 0;
-      return { rows: Math.min(cap, row.n + extra), drivable: true };
+      const notes =
+        t.in === 'all'
+          ? (
+              this.db
+                .prepare(
+                  'SELECT COUNT(*) AS n FROM (SELECT rowid FROM note_text WHERE note_text MATCH ? LIMIT ?)',
+                )
+                .get(ftsExpression(t.words, 'all'), cap) as { n: number }
+            ).n
+          : 0;
+      return { rows: Math.min(cap, row.n + extra + notes), drivable: true };
     }
     const d = driver(t, refs);
     const row = this.db
@@ -144,20 +154,31 @@ export class SearchRepo {
     const params: unknown[] = [];
     texts.forEach((t, i) => {
       if (t.kind !== 'text') return;
-      // File names weigh more than found text: a name was chosen by a person.
+      // File names, descriptions and keywords weigh more than found text: a person chose them.
       const rank = c.rankText === false ? '1.0' : '-bm25(search_text, 4.0, 1.0)';
-      const words = `SELECT d.photo_id, ${rank} AS r
-        FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?`;
-      const glued = trigramExpression(t.words, t.in);
-      if (!glued) {
-        ctes.push(`txt${i} AS MATERIALIZED (${words})`);
-        params.push(ftsExpression(t.words, t.in));
-        return;
+      const parts = [
+        `SELECT d.photo_id, ${rank} AS r
+        FROM search_text JOIN search_docs d ON d.doc = search_text.rowid WHERE search_text MATCH ?`,
+      ];
+      const partParams: unknown[] = [ftsExpression(t.words, t.in)];
+      if (t.in === 'all') {
+        const noteRank = c.rankText === false ? '1.0' : '-bm25(note_text, 4.0, 4.0)';
+        parts.push(`SELECT d.photo_id, ${noteRank} AS r
+          FROM note_text JOIN search_docs d ON d.doc = note_text.rowid WHERE note_text MATCH ?`);
+        partParams.push(ftsExpression(t.words, 'all'));
       }
       // Text found in photos also matches inside glued words (a match of whole words ranks higher).
-      ctes.push(`txt${i} AS MATERIALIZED (SELECT photo_id, MAX(r) AS r FROM (${words}
-        UNION ALL SELECT photo_id, 0.0 AS r FROM ocr_trigram WHERE ocr_trigram MATCH ?) GROUP BY photo_id)`);
-      params.push(ftsExpression(t.words, t.in), glued);
+      const glued = trigramExpression(t.words, t.in);
+      if (glued) {
+        parts.push('SELECT photo_id, 0.0 AS r FROM ocr_trigram WHERE ocr_trigram MATCH ?');
+        partParams.push(glued);
+      }
+      ctes.push(
+        parts.length === 1
+          ? `txt${i} AS MATERIALIZED (${parts[0]})`
+          : `txt${i} AS MATERIALIZED (SELECT photo_id, MAX(r) AS r FROM (${parts.join(' UNION ALL ')}) GROUP BY photo_id)`,
+      );
+      params.push(...partParams);
     });
     if (refs.semantic) {
       ctes.push('sem AS MATERIALIZED (SELECT key AS photo_id, value AS s FROM json_each(?))');
@@ -240,6 +261,7 @@ export class SearchRepo {
     albums: { id: number; name: string }[];
     places: { field: 'city' | 'region' | 'country' | 'continent'; key: string; name: string }[];
     cameras: { make: string | null; model: string | null }[];
+    keywords: { key: string; name: string }[];
     roots: string[];
     dirs: string[];
   } {
@@ -271,6 +293,9 @@ export class SearchRepo {
         'SELECT DISTINCT make, model FROM photos WHERE make IS NOT NULL OR model IS NOT NULL',
       )
       .all() as { make: string | null; model: string | null }[];
+    const keywords = this.db
+      .prepare('SELECT key, MIN(name) AS name FROM photo_keyword_levels GROUP BY key')
+      .all() as { key: string; name: string }[];
     const roots = (this.db.prepare('SELECT path FROM folders').all() as { path: string }[]).map(
       (r) => r.path,
     );
@@ -280,7 +305,7 @@ export class SearchRepo {
         .prepare(`SELECT DISTINCT rtrim(path, replace(path, '/', '')) AS dir FROM locations`)
         .all() as { dir: string }[]
     ).map((r) => r.dir.replace(/\/+$/, ''));
-    return { persons, albums, places, cameras, roots, dirs };
+    return { persons, albums, places, cameras, keywords, roots, dirs };
   }
 
   /** Columns of the people table (made by the people feature; none before it exists). */

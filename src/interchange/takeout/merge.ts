@@ -40,8 +40,17 @@ export interface TakeoutFill {
   filled: TakeoutField[];
 }
 
-/** Date sources that are not a capture tag: the Takeout date is better than all of them. */
-const WEAK_DATES = new Set<DateSource | null>(['filename', 'file-mtime', 'exif-modified', null]);
+/**
+ * Date sources that are not a capture tag: the Takeout date is better than all of them. A date an
+ * earlier import gave ('takeout') is replaced by what the sidecar says now.
+ */
+const WEAK_DATES = new Set<DateSource | null>([
+  'filename',
+  'file-mtime',
+  'exif-modified',
+  'takeout',
+  null,
+]);
 
 export function fileDateIsWeak(source: DateSource | null): boolean {
   return WEAK_DATES.has(source);

@@ -43,10 +43,12 @@ export interface FolderResolution {
 }
 
 const isJson = (name: string) => /\.json$/i.test(name);
+/** XMP sidecars (digiKam's, Picto's) sit beside the media in the same folder: never media. */
+const isXmp = (name: string) => /\.xmp$/i.test(name);
 
-/** Media candidates: every non-JSON, non-hidden file (videos too: their sidecars must match). */
+/** Media candidates: every non-JSON, non-XMP, non-hidden file (videos too: their sidecars must match). */
 function mediaNames(files: readonly string[]): string[] {
-  return files.filter((f) => !isJson(f) && !f.startsWith('.')).sort();
+  return files.filter((f) => !isJson(f) && !isXmp(f) && !f.startsWith('.')).sort();
 }
 
 interface Index {

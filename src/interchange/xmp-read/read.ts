@@ -129,17 +129,17 @@ export async function readPhotoInterchange(
   if (opts.embedded !== false) targets.push(mediaPath);
   for (const file of targets) {
     try {
-      let meta = await readInterchangeFile(et, file, orientation);
-      if (meta.pictoSidecar && file !== mediaPath) {
-        // Untouched: nothing in it Picto does not know. Rewritten by another tool: only what that
-        // tool added is read.
+      if (file !== mediaPath) {
+        // Untouched: nothing in it Picto does not know (and no ExifTool run needed to say so).
         const text = await fs.readFile(file, 'utf8');
         if (sidecarOwnership(text) === 'picto') {
           result.own.push(file);
           continue;
         }
-        meta = withoutPictoValues(meta, orientation);
       }
+      let meta = await readInterchangeFile(et, file, orientation);
+      // Rewritten by another tool: only what that tool added is read.
+      if (meta.pictoSidecar && file !== mediaPath) meta = withoutPictoValues(meta, orientation);
       sources.push(meta);
       result.read.push(file);
     } catch (e) {

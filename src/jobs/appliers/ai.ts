@@ -30,4 +30,6 @@ export function applyFaces(
     done.version,
     done.now,
   );
+  // Names other programs gave are matched to the faces as they are now (when indexing is idle).
+  repos.importedRegions.markPending(photoId);
 }

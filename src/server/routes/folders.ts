@@ -26,6 +26,8 @@ export function folderRoutes(app: Api, { picto }: ServerContext): void {
     return reply.code(202).send({ accepted: true });
   });
 
+  route(app, r.getFolderImport, async (req) => folders.imported(req.params.id));
+
   route(app, r.getFolderIssues, async (req) =>
     folders.issues(req.params.id, req.query.limit ?? 500),
   );

@@ -10,6 +10,7 @@ import {
   NumericIdParams,
   UpdateFolderBody,
 } from '../api.js';
+import { ImportReport } from '../interchange-api.js';
 import { declareRoutes } from './declare.js';
 
 export const folderRoutes = declareRoutes({
@@ -79,6 +80,17 @@ export const folderRoutes = declareRoutes({
     params: NumericIdParams,
     query: LimitQuery,
     response: { 200: FolderIssues },
+    errors: [404],
+  },
+  getFolderImport: {
+    method: 'GET',
+    path: '/api/folders/:id/imported',
+    tag: 'folders',
+    summary: 'What came in from sidecars (Google Takeout, other programs’ XMP)',
+    description:
+      'Dates, places, names, albums, keywords, ratings and descriptions read from sidecars for the photos of this folder, and the sidecars that matched no photo or could not be read. `pending` counts photos still to be read.',
+    params: NumericIdParams,
+    response: { 200: ImportReport },
     errors: [404],
   },
 });

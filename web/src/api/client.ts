@@ -1,4 +1,5 @@
 import type { UpdateAlbumBody } from '../../../src/shared/api.js';
+import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import type { DateEditBody, PlaceEditBody } from '../../../src/shared/edit-api.js';
 import { routes, urlOf } from '../../../src/shared/routes/index.js';
 import { call } from './call.js';
@@ -11,6 +12,12 @@ export { call, RequestError } from './call.js';
 export const api = {
   system: () => call(routes.getSystem),
   photo: (id: string) => call(routes.getPhoto, { params: { id } }),
+  updatePhoto: (id: string, body: UpdatePhotoBody) =>
+    call(routes.updatePhoto, { params: { id }, body }),
+  keyword: (id: string, keyword: string, on: boolean) =>
+    on
+      ? call(routes.addPhotoKeyword, { params: { id }, body: { keyword } })
+      : call(routes.removePhotoKeyword, { params: { id }, body: { keyword } }),
   editDate: (body: DateEditBody) => call(routes.editPhotoDate, { body }),
   editPlace: (body: PlaceEditBody) => call(routes.editPhotoPlace, { body }),
   findPlaces: (q: string) => call(routes.findPlaces, { query: { q, limit: 6 } }),
@@ -44,6 +51,7 @@ export const api = {
   setFolderAi: (id: number, ai: boolean) =>
     call(routes.updateFolder, { params: { id }, body: { ai } }),
   folderIssues: (id: number) => call(routes.getFolderIssues, { params: { id } }),
+  folderImport: (id: number) => call(routes.getFolderImport, { params: { id } }),
 
   jobs: () => call(routes.getJobs),
   pause: () => call(routes.pauseJobs),

@@ -12,6 +12,7 @@ import { Icon } from '../components/Icon.js';
 import { ProgressBar, Switch } from '../components/Switch.js';
 import { toast, toastError } from '../components/toasts.js';
 import { TopBar } from '../components/TopBar.js';
+import { ImportedSummary } from './ImportedSummary.js';
 
 /** Folder list that follows scan and indexing events, refetching at most about once a second. */
 function useFolders(): { folders: Folder[] | null; reload: () => void } {
@@ -202,6 +203,7 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
           label={f.scanning ? `Scanning ${name}` : `Photos of ${name} ready`}
         />
       )}
+      <ImportedSummary folder={f} />
       <Problems folder={f} />
       {confirm && (
         <Dialog

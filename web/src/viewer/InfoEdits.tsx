@@ -17,6 +17,7 @@ const SOURCES: Record<string, string> = {
   quicktime: 'from the video metadata',
   filename: 'from the file name',
   'file-mtime': 'from the file date (no capture date in the file)',
+  takeout: 'from Google Photos (Takeout)',
   user: 'set in Picto',
 };
 
@@ -311,6 +312,9 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
           )}
           {photo.gps?.alt != null && (
             <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
+          )}
+          {photo.gps && !file && photo.placeSource === 'takeout' && (
+            <p className="info-sub">from Google Photos (Takeout)</p>
           )}
           {file && (
             <p className="info-sub">

@@ -1,20 +1,26 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
+import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
 import { bytes, exposureTime } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { InfoCategories } from '../categories/InfoCategories.js';
 import { Icon } from '../components/Icon.js';
 import { DateInfo, PlaceInfo } from './InfoEdits.js';
 import { Section } from './InfoSection.js';
+import { KeywordsSection } from './KeywordsSection.js';
+import { DescriptionEditor, RatingStars } from './NotesSections.js';
 
 export function InfoPanel({
   photo,
   onClose,
   onEdited,
+  onUpdate,
 }: {
   photo: PhotoDetails | null;
   onClose: () => void;
   /** A date or place was changed here: read the photo again. */
   onEdited: () => void;
+  /** Sets the rating or the description (null when the photo is in the trash: read only). */
+  onUpdate: ((body: UpdatePhotoBody) => void) | null;
 }) {
   return (
     <aside className="info" aria-label="Photo details">
@@ -28,6 +34,33 @@ export function InfoPanel({
         <div className="info-loading" aria-busy="true" />
       ) : (
         <div className="info-scroll">
+          {onUpdate ? (
+            <>
+              <Section icon="pencil" title="Description">
+                <DescriptionEditor
+                  photoId={photo.id}
+                  description={photo.description}
+                  source={photo.descriptionSource}
+                  onSave={onUpdate}
+                />
+              </Section>
+              <Section icon="star" title="Rating">
+                <RatingStars
+                  rating={photo.rating}
+                  source={photo.ratingSource}
+                  onRate={(rating) => onUpdate({ rating })}
+                />
+              </Section>
+            </>
+          ) : (
+            (photo.description || photo.rating !== null) && (
+              <Section icon="pencil" title="Description">
+                {photo.description && <p className="info-main">{photo.description}</p>}
+                {photo.rating !== null && <p className="info-sub">{photo.rating} of 5 stars</p>}
+              </Section>
+            )
+          )}
+
           <DateInfo photo={photo} onEdited={onEdited} />
 
           {(photo.camera.make || photo.camera.model || photo.exposure.fNumber) && (
@@ -85,6 +118,8 @@ export function InfoPanel({
               </div>
             </Section>
           )}
+
+          <KeywordsSection photo={photo} editable={onUpdate !== null} onEdited={onEdited} />
 
           <InfoCategories
             photoId={photo.id}

@@ -8,6 +8,7 @@ import { useModalLayer } from '../components/modal.js';
 import { toast, toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
+import { useNoteUpdates } from './useNotes.js';
 import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
@@ -172,6 +173,8 @@ export function Viewer({
     }
   }, [favourite, id, store]);
 
+  const updateNotes = useNoteUpdates(id, setDetails);
+
   const leave = useCallback(async () => {
     const next = (await store.neighbour(id, 1)) ?? (await store.neighbour(id, -1));
     store.remove([id]);
@@ -282,6 +285,14 @@ export function Viewer({
         case '0':
           reset();
           break;
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+          if (inTrash) return;
+          void updateNotes({ rating: Number(e.key) });
+          break;
         default:
           return;
       }
@@ -289,7 +300,18 @@ export function Viewer({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, onClose, toggleFavourite, moveToTrash, playing, z.s, reset, zoomBy, inTrash]);
+  }, [
+    go,
+    onClose,
+    toggleFavourite,
+    moveToTrash,
+    playing,
+    z.s,
+    reset,
+    zoomBy,
+    inTrash,
+    updateNotes,
+  ]);
 
   const taken = details?.takenAt ?? item?.takenAt ?? null;
   const imgStyle = {
@@ -415,6 +437,7 @@ export function Viewer({
         <InfoPanel
           photo={details}
           onClose={() => setInfo(false)}
+          onUpdate={inTrash ? null : (body) => void updateNotes(body)}
           onEdited={() =>
             void api.photo(id).then((d) => shown.current === d.id && setDetails(d), toastError)
           }
