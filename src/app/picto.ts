@@ -3,7 +3,7 @@ import { mkdirSync, promises as fs } from 'node:fs';
 import { backupDatabase, listBackups, type BackupInfo } from '../db/backup.js';
 import { createRepos, openDatabase, type Repos } from '../db/index.js';
 import { queueNewStages } from '../jobs/backfill.js';
-import { PIPELINE } from '../jobs/pipeline.js';
+import { OPENED_PRIORITY, PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { CategoryService } from '../categories/service.js';
@@ -107,6 +107,8 @@ export class Picto {
       accept: isCandidateFile,
       forgetContent,
       exclude: [this.layout.root],
+      // [Note: streaming scan]: thumbnails start with the first batch, not after the whole scan.
+      onBatch: () => this.runnerInstance?.notify(),
       readSidecars: sidecarDirReader({
         repos: this.repos,
         events: this.events,
@@ -118,6 +120,11 @@ export class Picto {
       repos: this.repos,
       collection: this.collection,
       thumbDir: this.layout.thumbs,
+      // The viewer pulls an opened photo's pending work forward ([Note: visible first]).
+      opened: (id) => {
+        if (this.repos.jobs.prioritize(id, OPENED_PRIORITY, new Date().toISOString()) > 0)
+          this.runnerInstance?.notify();
+      },
     });
     this.exporter = new ExportService(this.repos);
     this.sidecars = new SidecarService(this.repos);

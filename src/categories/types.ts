@@ -5,7 +5,7 @@ import type { DateSource } from '../media/types.js';
 import type { ImageStats } from './image-stats.js';
 
 // The names live in shared/ (the API and the web app speak them too).
-import { CATEGORY_NAMES, type CategoryName } from '../shared/categories.js';
+import { CATEGORY_NAMES, type CategoryName } from '../shared/category-names.js';
 
 export { CATEGORY_NAMES, type CategoryName };
 

@@ -19,7 +19,7 @@ import { contentVersion, thumbUrl } from '../shared/routes/urls.js';
 import type { Collection } from './collection.js';
 import { decodeCursor, gridItems, gridPage } from './grid.js';
 import { servableOriginal, type OriginalFile } from './originals.js';
-import { photoDetails } from './photo-details.js';
+import { originalIsPreview, photoDetails } from './photo-details.js';
 
 export type { TimelineScope };
 
@@ -28,6 +28,8 @@ export interface GalleryDeps {
   collection: Collection;
   /** Where thumbnails and previews are (the data directory's thumbs/). */
   thumbDir: string;
+  /** A photo was opened in the viewer: its pending indexing work should go next. */
+  opened?: (photoId: string) => void;
 }
 
 /** A derived image of a photo, named by content: `version` changes when the content does. */
@@ -74,8 +76,14 @@ export class Gallery {
     return this.deps.repos.timeline.monthVersion(month);
   }
 
+  /**
+   * A photo's details: what the viewer asks for when it opens one, so its pending work (AI, a
+   * preview, even its thumbnail) is raised to go next ([Note: visible first] in jobs/pipeline.ts).
+   */
   details(id: string): PhotoDetails {
-    return photoDetails(this.deps.repos, this.deps.collection.photo(id));
+    const photo = this.deps.collection.photo(id);
+    this.deps.opened?.(id);
+    return photoDetails(this.deps.repos, photo);
   }
 
   albums(): Album[] {
@@ -110,9 +118,17 @@ export class Gallery {
     return this.albums().find((a) => a.id === id)!;
   }
 
-  /** The grid thumbnail (WebP) or the screen-sized preview of a photo, once the indexer made it. */
-  image(id: string, kind: 'thumbnail' | 'preview'): ImageFile {
+  /**
+   * The grid thumbnail (WebP) or the screen-sized preview of a photo, once the indexer made it.
+   * Photos a browser shows as they are (JPEG, PNG, WebP, GIF) get no preview file: their preview
+   * is the original ([Note: decode scales] in media/process.ts), so the URL works for every photo.
+   */
+  async image(id: string, kind: 'thumbnail' | 'preview'): Promise<ImageFile> {
     const p = this.deps.collection.photo(id);
+    if (kind === 'preview' && p.preview_width === null && originalIsPreview(p)) {
+      const file = await servableOriginal(id, this.deps.repos.locations.forPhoto(id));
+      return { path: file.path, mime: file.mime, version: contentVersion(p.content_hash) };
+    }
     const made = kind === 'thumbnail' ? p.thumb_width : p.preview_width;
     if (made === null)
       throw new PictoError('not-ready', `no ${kind} yet for ${p.id} (status: ${p.status})`);

@@ -4,15 +4,27 @@ import type { PhotoRow } from '../db/repos/photos.js';
 import { editsView, withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
 import { originalUrl, previewUrl, thumbUrl } from '../shared/routes/urls.js';
+import { BROWSER_FORMATS } from '../media/files.js';
 
 /** Formats a browser shows natively: the viewer can zoom into the original for these. */
 const VIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']);
+
+/** Is the original shown in place of a preview (a browser format the indexer has read)? */
+export function originalIsPreview(p: {
+  status: string;
+  format: string | null;
+  thumb_width: number | null;
+}): boolean {
+  return p.thumb_width !== null && p.format !== null && BROWSER_FORMATS.has(p.format);
+}
 
 /** Everything the viewer's info panel shows about one photo. */
 export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
   const id = p.id;
   const hasThumb = p.thumb_width !== null;
-  const hasPreview = p.preview_width !== null;
+  // Browser formats have no preview file: the preview URL serves the original (gallery.ts).
+  const originalPreview = p.preview_width === null && originalIsPreview(p);
+  const hasPreview = p.preview_width !== null || originalPreview;
   const edits = editsView(repos.photoEdits.get(id));
   return {
     id,
@@ -62,8 +74,8 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
       .map((j) => ({ stage: j.stage, status: j.status, error: j.last_error })),
     thumbUrl: hasThumb ? thumbUrl(id, p.content_hash) : null,
     previewUrl: hasPreview ? previewUrl(id, p.content_hash) : null,
-    previewWidth: p.preview_width,
-    previewHeight: p.preview_height,
+    previewWidth: originalPreview ? p.width : p.preview_width,
+    previewHeight: originalPreview ? p.height : p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
     edits,

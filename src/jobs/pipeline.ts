@@ -1,13 +1,16 @@
 // [Note: the pipeline table] Every indexing stage, in the order a photo goes through them, with
 // its definition, its worker half and its main-thread applier. This file is the whole pipeline:
 //
-//   scan ──► media (file: metadata, thumbnail, preview, pHash; keeps the 1440-px decode)
+//   scan ──► visible step (priority ≥ VISIBLE_PRIORITY), the photo is in the gallery after it:
+//              media (file: metadata, thumbnail, pHash; a preview only for HEIC/RAW/TIFF/…;
+//                     decoded at the thumbnail's scale, 1/8 for a 12 MP JPEG)
 //              ├──► interchange (file: other programs' XMP; its applier merges Takeout and XMP
 //              │                 over what media wrote, and runs again when media does:
 //              │                 `rerunAfter`)
+//              └──► similarity (duplicate finder's signature, on media's small decode)
+//          ──► later work, once the photo's visible step is done (decoded at WORK_SIZE, 1333 px):
 //              ├──► objects ─┐ one analyze() for both (AI folders only)
 //              ├──► faces ───┘
-//              ├──► similarity (duplicate finder's signature)
 //              ├──► categories (pixel statistics, capture hints)
 //              └──► paper-text (text detector on the sheet of paper in view, if any; AI only)
 //                     categories' refresh: the photo's categories, re-derived on the main
@@ -17,23 +20,25 @@
 //              ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
-// only in folders with AI on); the runner claims all pending stages of a photo as one task, and
-// the worker runs the `file` stages first, then the `image` stages on the decode the file stage
-// kept (or on one fresh decode), so a photo is decoded once. `background` stages are queued in
-// batches when indexing is idle. Results come back as plain data and each stage's `apply` writes
-// its own in the runner's batched transaction (the main thread is the only writer), in table
-// order, so an applier may read what an earlier stage of the same task wrote. A stage whose
-// worker must run again when another's result is rewritten says so (`rerunAfter`): when that one
-// is written again (or fails for good) for a photo the stage is done with, apply.ts queues it
-// again. A stage whose output is only re-derived from the catalogue uses `after` + `refresh`
-// instead (categories). The scan also re-queues `interchange` by itself when a photo's sidecars
-// change ([Note: noticing sidecar changes] in library/sidecar-scan.ts).
+// only in folders with AI on), newest photo first. [Note: visible first] The runner claims the
+// visible step of every photo waiting for one before any later work (jobs.claimTiered), so a new
+// folder fills the grid at the thumbnail decode's pace (~34/s on two cores) and the AI follows;
+// a photo's later stages are claimed, all together as one task, only once its visible step is
+// done (they need its displayed size). Opening a photo in the viewer raises its pending jobs to
+// OPENED_PRIORITY: all of them go next, in one task. In a task the worker runs the `file` stages
+// first, then each `image` stage on the decode its `input` names ([Note: decode scales] in
+// media/process.ts), made at most once per task. `background` stages are queued in batches when
+// indexing is idle. Results come back as plain data and each stage's `apply` writes its own in
+// the runner's batched transaction (the main thread is the only writer), in table order, so an
+// applier may read what an earlier stage of the same task wrote. A stage whose worker must run
+// again when another's result is rewritten says so (`rerunAfter`): when that one is written again
+// (or fails for good) for a photo the stage is done with, apply.ts queues it again. A stage whose
+// output is only re-derived from the catalogue uses `after` + `refresh` instead (categories). The
+// scan also re-queues `interchange` by itself when a photo's sidecars change ([Note: noticing
+// sidecar changes] in library/sidecar-scan.ts).
 //
 // Adding a stage is one entry here, plus its worker half and its applier, both typed by its
 // result (the entry does not compile if they disagree). For the stages that are coming:
-//   - issue 12, "visible first": a cheap `thumb` file stage with a priority above media's that
-//     writes the grid thumbnail, and media becoming the later preview/model-input decode that
-//     keeps its image for the image stages (file stages run in table order);
 //   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
 //     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
 //     images) and a low-priority `transcode` (file, `queue: 'background'`);
@@ -64,6 +69,11 @@ import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
 
 // The AI versions name the models and their post-processing (ml/versions.ts).
 const ai = resultVersions();
+
+/** Stages at or above this priority are the visible step: claimed before any other work. */
+export const VISIBLE_PRIORITY = 9;
+/** What a photo's pending jobs are raised to when it is opened in the viewer. */
+export const OPENED_PRIORITY = 100;
 
 const STAGES = {
   media: fileStage({
@@ -101,6 +111,7 @@ const STAGES = {
     ai: true,
     priority: 5,
     queue: 'scan',
+    input: 'work',
     work: () => import('./worker-ai.js').then((m) => m.detectObjects),
     apply: applyObjects,
   }),
@@ -110,16 +121,22 @@ const STAGES = {
     ai: true,
     priority: 5,
     queue: 'scan',
+    input: 'work',
     work: () => import('./worker-ai.js').then((m) => m.detectFaces),
     apply: applyFaces,
   }),
-  /** Similarity signature for the duplicate finder: on the media stage's decode, ≈ 3–10 ms. */
+  /**
+   * Similarity signature for the duplicate finder: on the media stage's thumbnail-scale decode,
+   * ≈ 1–3 ms. Version 2: signed at that scale (version 1 signed the 1440 px decode, whose pixel
+   * digest no longer matches the same picture signed now).
+   */
   similarity: imageStage({
     name: 'similarity',
-    version: 'similarity@1',
+    version: 'similarity@2',
     ai: false,
     priority: 9,
     queue: 'scan',
+    input: 'visible',
     backfill: true,
     work: () => import('../search/duplicates/signature.js').then((m) => m.computeSignature),
     apply: applySignature,

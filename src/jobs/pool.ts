@@ -4,6 +4,12 @@ import type { Piscina } from 'piscina';
 import { workerScript } from '../shared/worker-thread.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
+/** What every worker thread of the pool is started with (worker.ts reads it). */
+export interface PoolWorkerData {
+  /** libvips threads (sharp.concurrency): process-wide, so every worker sets the same. */
+  vipsThreads: number;
+}
+
 export interface PoolOptions {
   /** Worker threads; default: one per core. */
   workers?: number;
@@ -32,6 +38,13 @@ export class WorkerPool {
       idleTimeout: 60_000,
       // Bound each worker's heap growth from decoders and model runtimes.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      // [Note: libvips threads] One JPEG decode is sequential whatever libvips' thread count
+      // (bench/FINDINGS.md §4): with a worker per core the cores are busy already, and more
+      // libvips threads only contend with onnxruntime's. What cores the workers leave over go
+      // to libvips (one worker on two cores: two threads).
+      workerData: {
+        vipsThreads: Math.max(1, Math.floor(os.availableParallelism() / this.size)),
+      } satisfies PoolWorkerData,
     });
   }
 

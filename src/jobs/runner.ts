@@ -4,7 +4,7 @@ import type { Repos } from '../db/index.js';
 import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
 import { writeTask } from './apply.js';
-import { isScanStage, SCAN_STAGES } from './pipeline.js';
+import { isScanStage, SCAN_STAGES, VISIBLE_PRIORITY } from './pipeline.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 /** What a stage cost so far in this runner: the benchmark and status screens read it. */
@@ -174,7 +174,13 @@ export class JobRunner {
   private claim(limit: number): JobRow[][] {
     const now = Date.now();
     const rows = this.deps.repos.db.transaction(() =>
-      this.deps.repos.jobs.claim(this.owner, now + LEASE_MS, limit, new Date(now).toISOString()),
+      this.deps.repos.jobs.claimTiered(
+        this.owner,
+        now + LEASE_MS,
+        limit,
+        new Date(now).toISOString(),
+        VISIBLE_PRIORITY,
+      ),
     )();
     const byPhoto = new Map<string, JobRow[]>();
     for (const r of rows) {

@@ -30,6 +30,12 @@ export interface StageDef {
    * of the same task kept (else the photo is decoded once for all image stages of the task).
    */
   needs: 'file' | 'image';
+  /**
+   * Image stages: which decode they work on ([Note: decode scales] in media/process.ts).
+   * `visible`: the thumbnail-scale image the media stage makes (the duplicate signature);
+   * `work` (default): the WORK_SIZE image (the models, text reading).
+   */
+  input?: 'visible' | 'work';
   /** Queued once for photos indexed before the stage existed (scans queue new files only). */
   backfill?: boolean;
   /**
@@ -66,8 +72,10 @@ export interface ImageFrame {
 /** What a file stage returns: its result, and what it hands on to the image stages. */
 export interface FileWorkResult<T> {
   data: T;
-  /** The decoded upright image, when asked to keep it: image stages reuse it (one decode). */
+  /** The visible-step image, when asked to keep it: `input: 'visible'` stages reuse it. */
   image?: RawImage;
+  /** The WORK_SIZE image, when the stage decoded one anyway: `input: 'work'` stages reuse it. */
+  work?: RawImage;
   /** Displayed size as the file records it, when known. */
   frame?: { width: number | null; height: number | null };
   /** The metadata it read, for image stages that read it (categories). */

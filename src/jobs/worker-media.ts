@@ -1,5 +1,6 @@
-// Worker half of the media stage: metadata, thumbnail, preview and perceptual hash from one read
-// and one decode; the decoded working image is kept for the image stages of the same task.
+// Worker half of the media stage (the visible step): metadata, thumbnail and perceptual hash from
+// one read and the cheapest decode, a preview only for formats a browser cannot show; the decoded
+// images are kept for the image stages of the same task.
 
 import { processMedia } from '../media/index.js';
 import type { MediaResult } from '../media/types.js';
@@ -10,7 +11,7 @@ export async function processPhoto(
   task: PhotoTask,
   keepImage: boolean,
 ): Promise<FileWorkResult<MediaResult>> {
-  const { image, ...data } = await processMedia({
+  const { image, work, ...data } = await processMedia({
     path: task.path,
     contentHash: task.contentHash,
     thumbDir: task.thumbDir,
@@ -19,6 +20,7 @@ export async function processPhoto(
   return {
     data,
     image,
+    work,
     frame: { width: data.metadata.width, height: data.metadata.height },
     metadata: data.metadata,
   };

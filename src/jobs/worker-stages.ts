@@ -1,8 +1,9 @@
 // Runs the pending stages of one photo inside a worker thread, as the pipeline table says: the
-// file stages first (media keeps its downscaled, oriented decode), then the image stages on that
-// decode, or on one fresh decode when no file stage ran. Plain data out, typed per stage.
+// file stages first (media keeps its thumbnail-scale decode, and the working-size one when it made
+// one), then the image stages on the decode their `input` names, made at most once per task when
+// no file stage left it. Plain data out, typed per stage.
 
-import { loadOrientedImage } from '../media/index.js';
+import { loadOrientedImage, loadVisibleImage } from '../media/index.js';
 import type { RawImage } from '../media/types.js';
 import { failureOf } from './failures.js';
 import { PIPELINE, STAGE_NAMES, type StageName, type StageResults } from './pipeline.js';
@@ -11,7 +12,10 @@ import type { PhotoTask, StageFailure, StageOutcome, StageOutcomes } from './tas
 
 /** What the file stages of a task hand on to its image stages. */
 interface Handover {
+  /** the visible-step (thumbnail-scale) image */
   image?: RawImage;
+  /** the WORK_SIZE image */
+  work?: RawImage;
   frame?: FileWorkResult<unknown>['frame'];
   metadata?: FileWorkResult<unknown>['metadata'];
   /** A file stage failed: the image stages fail with it (the photo could not be read). */
@@ -39,6 +43,7 @@ async function runFileStage<K extends StageName>(
     const work = await stage.work();
     const result = await work(task, keepImage);
     handover.image ??= result.image;
+    handover.work ??= result.work;
     handover.frame ??= result.frame;
     handover.metadata ??= result.metadata;
     return { ok: true, version: stage.version, data: result.data, ms: performance.now() - t0 };
@@ -62,8 +67,10 @@ async function runImageStage<K extends StageName>(
   }
   const t0 = performance.now();
   try {
-    const input = handover.image ?? (await loadOrientedImage(task.path));
-    handover.image = input;
+    const input =
+      stage.input === 'visible'
+        ? (handover.image ??= await loadVisibleImage(task.path))
+        : (handover.work ??= await loadOrientedImage(task.path));
     const frame: ImageFrame = {
       width: handover.frame?.width ?? task.width ?? input.width,
       height: handover.frame?.height ?? task.height ?? input.height,

@@ -32,6 +32,8 @@ export interface ScannerDeps {
    */
   readSidecars?: SidecarReader;
   now?: () => Date;
+  /** A batch of new photos is in the catalogue with its jobs: the indexer may start on them. */
+  onBatch?: () => void;
 }
 
 interface Hashed {
@@ -54,6 +56,14 @@ function isSkippedPath(rel: string, lastIsDir: boolean): boolean {
 }
 
 const BATCH = 500;
+/**
+ * [Note: streaming scan] New and changed files are fingerprinted and entered in batches of this
+ * many, newest first (file time), and the indexer is told after each: the first thumbnails of a
+ * 10,000-photo folder are made while the rest is still being fingerprinted, in the order the
+ * timeline shows them. Jobs are claimed in insertion order within a priority, so the newest
+ * photos are also indexed first.
+ */
+const STREAM_BATCH = 100;
 const HASH_CONCURRENCY = 8;
 
 /**
@@ -163,21 +173,28 @@ export class Scanner {
       });
     }
 
-    const hashed = await this.hashAll(toHash, summary);
     const forgotten: string[] = [];
     const changedIds = new Set<string>();
-    for (let i = 0; i < hashed.length; i += BATCH) {
-      const batch = hashed.slice(i, i + BATCH);
+    // Newest first; the path breaks ties so the same disk always gives the same order (and ids).
+    toHash.sort((a, b) => b.file.mtimeMs - a.file.mtimeMs || byPath(a.file.path, b.file.path));
+    let applied = 0;
+    for (let i = 0; i < toHash.length; i += STREAM_BATCH) {
+      const hashed = await this.hashAll(toHash.slice(i, i + STREAM_BATCH), summary, {
+        done: i,
+        total: toHash.length,
+      });
       repos.db.transaction(() => {
-        for (const h of batch) this.applyOne(h, summary, forgotten, changedIds);
+        for (const h of hashed) this.applyOne(h, summary, forgotten, changedIds);
       })();
+      applied += hashed.length;
       events.emit({
         type: 'scan.progress',
         folder: '',
         phase: 'apply',
-        done: Math.min(i + BATCH, hashed.length),
-        total: hashed.length,
+        done: applied,
+        total: toHash.length,
       });
+      if (hashed.length) this.deps.onBatch?.();
     }
     // Removals last: by now every moved file has been attached under its new path.
     for (let i = 0; i < missing.length; i += BATCH) {
@@ -249,10 +266,11 @@ export class Scanner {
   private async hashAll(
     items: { file: WalkedFile; folderId: number; known?: KnownFile }[],
     summary: ScanSummary,
+    progress: { done: number; total: number },
   ): Promise<Hashed[]> {
     const out: Hashed[] = [];
     let next = 0;
-    let done = 0;
+    let done = progress.done;
     const failures: { path: string; folderId: number; error: string }[] = [];
     const lane = async () => {
       while (next < items.length) {
@@ -268,13 +286,13 @@ export class Scanner {
           });
         }
         done++;
-        if (done % 200 === 0 || done === items.length) {
+        if (done % 200 === 0 || done === progress.total) {
           this.deps.events.emit({
             type: 'scan.progress',
             folder: '',
             phase: 'hash',
             done,
-            total: items.length,
+            total: progress.total,
           });
         }
       }
@@ -283,7 +301,8 @@ export class Scanner {
     for (const f of failures) this.recordIssues(f.folderId, [f]);
     summary.issues += failures.length;
     // Deterministic order: the same disk gives the same ids whatever order hashing finished in.
-    out.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+    const order = new Map(items.map((it, i) => [it.file.path, i]));
+    out.sort((a, b) => order.get(a.file.path)! - order.get(b.file.path)!);
     return out;
   }
 
@@ -399,6 +418,10 @@ export class Scanner {
     repos.photos.delete(photoId);
     return true;
   }
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Drops paths inside other listed paths: scanning a folder covers everything under it. */

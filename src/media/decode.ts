@@ -34,6 +34,11 @@ interface SharpDecodeOptions {
   autoOrient: boolean;
   /** for messages: "JPEG", "WebP preview of Nikon NEF" */
   label: string;
+  /**
+   * Long side to decode to (default WORK_SIZE). A small one lets libjpeg decode at 1/2, 1/4 or
+   * 1/8 scale (shrink-on-load): see [Note: decode scales] in process.ts.
+   */
+  maxSide?: number;
 }
 
 /**
@@ -52,7 +57,8 @@ export async function decodeWithSharp(
   checkPixelLimit(meta?.width, meta?.pageHeight ?? meta?.height);
   const warnings: string[] = [];
   try {
-    return { image: await runPipeline(input, options.autoOrient, false), warnings };
+    const side = options.maxSide ?? WORK_SIZE;
+    return { image: await runPipeline(input, options.autoOrient, false, side), warnings };
   } catch (e) {
     const text = errorText(e);
     if (
@@ -61,7 +67,12 @@ export async function decodeWithSharp(
       !/premature end of jpeg/i.test(text)
     ) {
       try {
-        const image = await runPipeline(input, options.autoOrient, true);
+        const image = await runPipeline(
+          input,
+          options.autoOrient,
+          true,
+          options.maxSide ?? WORK_SIZE,
+        );
         warnings.push(`JPEG data partly corrupt, decoded leniently (${text.split('\n')[0]})`);
         return { image, warnings };
       } catch {
@@ -76,6 +87,7 @@ async function runPipeline(
   input: Buffer,
   autoOrient: boolean,
   lenient: boolean,
+  side: number,
 ): Promise<RawImage> {
   let pipeline = sharp(input, {
     failOn: 'error',
@@ -85,7 +97,7 @@ async function runPipeline(
   }).timeout({ seconds: DECODE_TIMEOUT_SECONDS });
   if (autoOrient) pipeline = pipeline.rotate();
   const { data, info } = await pipeline
-    .resize({ width: WORK_SIZE, height: WORK_SIZE, fit: 'inside', withoutEnlargement: true })
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
     // Transparent areas become white, like a browser on a white page; hidden RGB behind alpha 0
     // is often black or garbage and would poison thumbnails and the pHash.
     .flatten({ background: '#ffffff' })
@@ -133,4 +145,19 @@ export async function shrinkDecoded(
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   return toRgb(out, info.width, info.height, info.channels);
+}
+
+/**
+ * An already-decoded upright image made smaller (fit inside `side` px, never enlarged): the
+ * visible-step image of formats decoded at the working size first (HEIF, RAW, TIFF…).
+ */
+export async function shrinkImage(image: RawImage, side: number): Promise<RawImage> {
+  if (Math.max(image.width, image.height) <= side) return image;
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: image.channels },
+  })
+    .resize({ width: side, height: side, fit: 'inside' })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return toRgb(data, info.width, info.height, info.channels);
 }

@@ -12,6 +12,7 @@ export {
   thumbnailSize,
   THUMB_SHORT_SIDE,
   THUMB_MAX_LONG_SIDE,
+  BROWSER_FORMATS,
 } from './thumbnail-paths.js';
 export type { ThumbnailPaths } from './thumbnail-paths.js';
 export { WORK_SIZE, MAX_PIXELS } from './limits.js';

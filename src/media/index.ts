@@ -10,7 +10,13 @@
 
 import { closeExifTool } from './exiftool.js';
 
-export { processMedia, loadOrientedImage, MAX_FILE_BYTES } from './process.js';
+export {
+  processMedia,
+  loadOrientedImage,
+  loadVisibleImage,
+  visibleSide,
+  MAX_FILE_BYTES,
+} from './process.js';
 export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
 export { detectFormat, isCandidateFile } from './formats.js';
@@ -22,6 +28,7 @@ export {
   thumbnailSize,
   THUMB_SHORT_SIDE,
   THUMB_MAX_LONG_SIDE,
+  BROWSER_FORMATS,
 } from './thumbnail-paths.js';
 export type { ThumbnailPaths } from './thumbnail-paths.js';
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.

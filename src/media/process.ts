@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { fromDecoderError, fromFsError, isMediaError, mediaError } from './errors.js';
-import { checkPixelLimit, decodeWithSharp, type DecodeOutput } from './decode.js';
+import { checkPixelLimit, decodeWithSharp, shrinkImage, type DecodeOutput } from './decode.js';
 import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
 import {
@@ -19,8 +19,30 @@ import { bmffTruncation } from './bmff.js';
 import { localFromInstant } from './dates.js';
 import { orientRawImage } from './orientation.js';
 import { decodeStillWithFfmpeg, ffmpegDecodesStill } from './video/still.js';
+import { WORK_SIZE } from './limits.js';
+import { BROWSER_FORMATS, thumbnailSize } from './thumbnail-paths.js';
 import { writePreview, writeThumbnail } from './thumbnails.js';
 import type { MediaMetadata, MediaResult, RawImage } from './types.js';
+
+/**
+ * [Note: decode scales] A photo is decoded at two sizes, each the smallest its users need
+ * (bench/FINDINGS.md §1, §5, §7):
+ *   - the visible step (the media stage: what puts a photo in the gallery) decodes to the grid
+ *     thumbnail's long side (400 px for 4:3): libjpeg then decodes a 12 MP JPEG at 1/8 scale,
+ *     ~46 ms of CPU instead of ~90 for the full-size decode a 1440 px image needs. The thumbnail,
+ *     the pHash and the duplicate finder's signature all come from that small image;
+ *   - the AI stages decode at WORK_SIZE (1333 px, the 1/2 scale) later, in their own task.
+ * The visible image of a format is always made the same way (the same photo gets the same
+ * signature whichever task computed it): browser formats straight from the decoder at the small
+ * size, the others (HEIF, RAW, TIFF, AVIF, ffmpeg stills) at WORK_SIZE first, whose image is also
+ * their preview, then shrunk. Browser formats get no preview: the viewer shows the original
+ * (collection/gallery.ts serves it at the preview URL).
+ */
+/** Long side of the visible-step image for a photo of this displayed size. */
+export function visibleSide(width: number, height: number): number {
+  const t = thumbnailSize(width, height);
+  return Math.max(t.width, t.height);
+}
 
 /** Files above this are refused before reading: no photo is this big, and readFile would hold it all. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -32,11 +54,16 @@ export interface ProcessMediaInput {
   contentHash: string;
   /** root of the thumbnail store */
   thumbDir: string;
-  /** return the decoded working image for the AI stages (they must not decode again) */
+  /** return the decoded images for the image stages of the same task (they must not decode again) */
   keepImage?: boolean;
 }
 
-export type ProcessMediaResult = MediaResult & { image?: RawImage };
+export type ProcessMediaResult = MediaResult & {
+  /** the visible-step image (thumbnail scale), with keepImage */
+  image?: RawImage;
+  /** the working-size image, with keepImage, when this format was decoded at WORK_SIZE anyway */
+  work?: RawImage;
+};
 
 class Stopwatch {
   readonly timings: Record<string, number> = {};
@@ -58,7 +85,8 @@ class Stopwatch {
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
- * Metadata, upright working image, thumbnail, preview and pHash for one file.
+ * The visible step for one file: metadata, thumbnail and pHash from one read and the cheapest
+ * decode ([Note: decode scales]), and a preview only for formats a browser cannot show.
  *
  * A per-file problem throws a media error whose `detail` carries the metadata read so far (for a
  * RAW without preview: everything but pixels; for an empty file: format and file time), so the
@@ -80,15 +108,17 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
     metadata = ctx.metadata;
     warnings.push(...ctx.warnings);
 
-    const decoded = await decodePixels(input.path, buffer, ctx);
+    const decoded = await decodeVisible(input.path, buffer, ctx);
     clock.lap('decode');
     warnings.push(...decoded.warnings);
-    const image = decoded.image;
+    const image = decoded.visible;
 
     const thumb = await writeThumbnail(image, input.thumbDir, input.contentHash);
     clock.lap('thumb');
-    const preview = await writePreview(image, input.thumbDir, input.contentHash);
-    clock.lap('preview');
+    const preview = decoded.work
+      ? await writePreview(decoded.work, input.thumbDir, input.contentHash)
+      : null;
+    if (preview) clock.lap('preview');
     const hash = phash(image);
     clock.lap('phash');
 
@@ -100,7 +130,10 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
       warnings,
       timings: clock.finish(),
     };
-    if (input.keepImage) result.image = image;
+    if (input.keepImage) {
+      result.image = image;
+      if (decoded.work) result.work = decoded.work;
+    }
     return result;
   } catch (e) {
     if (!isMediaError(e)) throw e;
@@ -122,7 +155,41 @@ export async function loadOrientedImage(filePath: string): Promise<RawImage> {
   const facts = await statFile(filePath);
   const buffer = await readForDecoding(filePath, facts);
   const ctx = await collectMetadata(filePath, buffer, facts);
-  return (await decodePixels(filePath, buffer, ctx)).image;
+  return (await decodePixels(filePath, buffer, ctx, WORK_SIZE)).image;
+}
+
+/**
+ * The visible-step image alone, exactly as processMedia makes it: for image stages that work at
+ * the thumbnail's scale (the duplicate signature) on a photo whose media stage ran before.
+ */
+export async function loadVisibleImage(filePath: string): Promise<RawImage> {
+  const facts = await statFile(filePath);
+  const buffer = await readForDecoding(filePath, facts);
+  const ctx = await collectMetadata(filePath, buffer, facts);
+  return (await decodeVisible(filePath, buffer, ctx)).visible;
+}
+
+interface VisibleDecode {
+  visible: RawImage;
+  /** the WORK_SIZE image it was shrunk from (formats that need a preview) */
+  work?: RawImage;
+  warnings: string[];
+}
+
+async function decodeVisible(
+  filePath: string,
+  buffer: Buffer,
+  ctx: MetadataContext,
+): Promise<VisibleDecode> {
+  const { format, sharpMeta } = ctx;
+  if (format.decoder === 'sharp' && BROWSER_FORMATS.has(format.format) && sharpMeta?.width) {
+    const side = visibleSide(sharpMeta.width, sharpMeta.pageHeight ?? sharpMeta.height ?? 1);
+    const d = await decodePixels(filePath, buffer, ctx, side);
+    return { visible: d.image, warnings: d.warnings };
+  }
+  const d = await decodePixels(filePath, buffer, ctx, WORK_SIZE);
+  const side = visibleSide(d.image.width, d.image.height);
+  return { visible: await shrinkImage(d.image, side), work: d.image, warnings: d.warnings };
 }
 
 /**
@@ -153,9 +220,10 @@ async function decodePixels(
   filePath: string,
   buffer: Buffer,
   ctx: MetadataContext,
+  maxSide: number,
 ): Promise<DecodeOutput> {
   try {
-    return await decodeByFormat(filePath, buffer, ctx);
+    return await decodeByFormat(filePath, buffer, ctx, maxSide);
   } catch (e) {
     // Whatever a decoder throws is about this file's content.
     throw isMediaError(e) ? e : fromDecoderError(e, ctx.format.label);
@@ -166,13 +234,18 @@ async function decodeByFormat(
   filePath: string,
   buffer: Buffer,
   ctx: MetadataContext,
+  maxSide: number,
 ): Promise<DecodeOutput> {
   const { format, sharpMeta } = ctx;
   switch (format.decoder) {
     case 'sharp':
       if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
       if (format.format === 'avif') refuseTruncated(buffer, format.label);
-      return await decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
+      return await decodeWithSharp(buffer, sharpMeta, {
+        autoOrient: true,
+        label: format.label,
+        maxSide,
+      });
     case 'heif': {
       // libheif (native, in sharp) could not even parse the container: the wasm copy of the same
       // library would at best decode a stray thumbnail item, so report the file as broken.

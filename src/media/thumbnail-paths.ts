@@ -10,6 +10,12 @@ export const THUMB_SHORT_SIDE = 300;
 /** Panoramas keep their shape only up to 3:1, so one photo cannot become a 3000 px "thumbnail". */
 export const THUMB_MAX_LONG_SIDE = 900;
 
+/**
+ * Formats (MediaMetadata.format) every browser shows as they are: no preview file is made for
+ * them, the original is shown instead ([Note: decode scales] in process.ts).
+ */
+export const BROWSER_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'mpo', 'png', 'webp', 'gif']);
+
 const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
 
 // A type alias, not an interface: it stays assignable to Record<string, string>.

@@ -3,6 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { decodeCursor, gridPage } from '../collection/grid.js';
+import { servableOriginal } from '../collection/originals.js';
+import { originalIsPreview } from '../collection/photo-details.js';
 import type { Repos } from '../db/index.js';
 import { previewFile, thumbnailPaths } from '../media/files.js';
 import type { Buckets, TimelinePage, TimelineQuery } from '../shared/api.js';
@@ -88,8 +90,14 @@ export class PersonPages {
     const p = this.repos.photos.get(f.photo_id);
     if (!p) throw new PictoError('not-found', `no photo with id ${f.photo_id}`);
     const dir = this.thumbDir;
-    const [file, w, h] =
-      p.preview_width && p.preview_height
+    const original = !p.preview_width && originalIsPreview(p);
+    const [file, w, h] = original
+      ? [
+          (await servableOriginal(p.id, this.repos.locations.forPhoto(p.id))).path,
+          p.width,
+          p.height,
+        ]
+      : p.preview_width && p.preview_height
         ? [dir && previewFile(dir, p.content_hash).path, p.preview_width, p.preview_height]
         : [dir && thumbnailPaths(dir, p.content_hash).thumb, p.thumb_width, p.thumb_height];
     if (!file || !w || !h || !p.width || !p.height) {
@@ -100,6 +108,7 @@ export class PersonPages {
     const body = await faceCrop(
       {
         file,
+        original,
         width: w,
         height: h,
         photoWidth: p.width,

@@ -1,24 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CATEGORY_NAMES } from './category-names.js';
 
 // The category names (src/categories defines what each means) and the shape of a photo's
 // categories, shared by the catalogue, the API and the web app. No import of api.ts: it uses
 // these for the photo details.
 
-export const CATEGORY_NAMES = [
-  'screenshot',
-  'document',
-  'selfie',
-  'panorama',
-  'night',
-  'group',
-  'portrait',
-  'food',
-  'pets',
-  'vehicles',
-  'sports',
-] as const;
-
-export type CategoryName = (typeof CATEGORY_NAMES)[number];
+export { CATEGORY_NAMES, type CategoryName } from './category-names.js';
 
 export const CategoryNameSchema = Type.Union(
   CATEGORY_NAMES.map((n) => Type.Literal(n)),

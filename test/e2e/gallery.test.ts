@@ -92,7 +92,7 @@ describe.skipIf(!galleryReady)('the gallery in a browser', () => {
 
   it('selects a range with shift-click and makes an album of it', async () => {
     const { page } = b;
-    await page.getByRole('link', { name: 'Photos' }).click();
+    await page.getByRole('link', { name: 'Photos', exact: true }).click();
     await page.locator('.tile').nth(3).waitFor();
     await page.locator('.tile').nth(0).hover();
     await page.locator('.tile').nth(0).getByRole('button', { name: 'Select' }).click();
@@ -120,7 +120,7 @@ describe.skipIf(!galleryReady)('the gallery in a browser', () => {
 
   it('moves a photo to the trash with Del and restores it', async () => {
     const { page } = b;
-    await page.getByRole('link', { name: 'Photos' }).click();
+    await page.getByRole('link', { name: 'Photos', exact: true }).click();
     await page.locator('.tile').first().waitFor();
     const victim = await page.locator('.tile').first().getAttribute('data-photo-id');
     await page.locator('.tile-hit').first().click();
@@ -141,7 +141,7 @@ describe.skipIf(!galleryReady)('the gallery in a browser', () => {
     await page.getByText('Restored 1 photo').waitFor();
     await page.getByRole('heading', { name: 'Trash is empty' }).waitFor();
 
-    await page.getByRole('link', { name: 'Photos' }).click();
+    await page.getByRole('link', { name: 'Photos', exact: true }).click();
     await expect.poll(() => page.locator(`.tile[data-photo-id="${victim}"]`).count()).toBe(1);
     expect(g.picto.repos.photos.get(victim!)?.trashed_at).toBeNull();
   });
@@ -157,7 +157,7 @@ describe.skipIf(!galleryReady)('the gallery in a browser', () => {
   it('follows the dark theme', async () => {
     const { page } = b;
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.getByRole('link', { name: 'Photos' }).click();
+    await page.getByRole('link', { name: 'Photos', exact: true }).click();
     await thumbnailsLoaded(page, 4);
     const bg = await page.evaluate(
       () => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor,
@@ -171,7 +171,7 @@ describe.skipIf(!galleryReady)('the gallery in a browser', () => {
   it('fits a phone screen', async () => {
     const { page } = b;
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('link', { name: 'Photos' }).click();
+    await page.getByRole('link', { name: 'Photos', exact: true }).click();
     await thumbnailsLoaded(page, 4);
     // On a phone the navigation is a bar at the bottom of the screen.
     const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();

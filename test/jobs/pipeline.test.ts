@@ -67,7 +67,18 @@ describe.skipIf(!hasCorpus)('indexing pipeline with AI stages', () => {
     const labels = picto.repos.objects.objectsForPhoto(two.id).map((o) => o.label);
     expect(labels).toContain('person');
     const thumbs = thumbnailPaths(picto.layout.thumbs, two.content_hash);
-    expect(existsSync(thumbs.thumb) && existsSync(thumbs.preview)).toBe(true);
+    expect(existsSync(thumbs.thumb)).toBe(true);
+  });
+
+  it('makes no preview file for a JPEG: its preview is the original', async () => {
+    const two = photoAt(aiDir, 'two_people.jpg');
+    expect(existsSync(thumbnailPaths(picto.layout.thumbs, two.content_hash).preview)).toBe(false);
+    expect(Math.min(two.thumb_width!, two.thumb_height!)).toBeLessThanOrEqual(300);
+    const preview = await picto.gallery.image(two.id, 'preview');
+    expect(preview).toMatchObject({ path: path.join(aiDir, 'two_people.jpg'), mime: 'image/jpeg' });
+    const details = picto.gallery.details(two.id);
+    expect(details.previewUrl).not.toBeNull();
+    expect([details.previewWidth, details.previewHeight]).toEqual([two.width, two.height]);
   });
 
   it('skips AI for folders with AI switched off', () => {

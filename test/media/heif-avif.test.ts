@@ -29,8 +29,11 @@ describe.skipIf(!hasCorpus)('HEIC / HEIF', () => {
     });
     // Stored 4032×3024. irot alone → portrait; irot plus EXIF 6 would be landscape again.
     expect([r.metadata.width, r.metadata.height]).toEqual([3024, 4032]);
-    expect([r.image!.width, r.image!.height]).toEqual([1080, 1440]);
+    // HEIC needs a preview: decoded at WORK_SIZE (kept as `work`), the visible image shrunk from it.
+    expect([r.work!.width, r.work!.height]).toEqual([1000, 1333]);
+    expect([r.image!.width, r.image!.height]).toEqual([300, 400]);
     expect([r.thumb!.width, r.thumb!.height]).toEqual([300, 400]);
+    expect([r.preview!.width, r.preview!.height]).toEqual([1000, 1333]);
     expect(r.metadata.orientation).toBeNull(); // nothing left for a viewer to apply
     expect(r.metadata.exifOrientation).toBe(6); // but the tag is reported as written
     expect(r.metadata).toMatchObject({
@@ -103,7 +106,8 @@ describe.skipIf(!hasCorpus)('AVIF irot / imir', () => {
       thumbDir,
       keepImage: true,
     });
-    return { r, img: r.image! };
+    // The WORK_SIZE decode (AVIF needs a preview, so it is kept): these are all under 1333 px.
+    return { r, img: r.work! };
   }
 
   it('every kimono transform displays exactly like kimono.avif (722×1024)', async () => {

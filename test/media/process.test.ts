@@ -47,7 +47,7 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
     rmSync(thumbDir, { recursive: true, force: true });
   });
 
-  it('writes thumb and preview under thumbnailPaths, returns the working image and timings', async () => {
+  it('writes the thumbnail under thumbnailPaths from the small decode, no preview for a JPEG', async () => {
     const hash = 'aa11bb22cc33dd44';
     const r = await processMedia({
       path: exif('camera_jpeg/ianare/jolla.jpg'),
@@ -57,25 +57,22 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
     });
     const paths = thumbnailPaths(thumbDir, hash);
     expect(path.join(thumbDir, r.thumb!.file)).toBe(paths.thumb);
-    expect(path.join(thumbDir, r.preview!.file)).toBe(paths.preview);
     expect(statSync(paths.thumb).size).toBe(r.thumb!.bytes);
     const thumbMeta = await sharp(paths.thumb).metadata();
     expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 400, 300]);
-    const previewMeta = await sharp(paths.preview).metadata();
-    expect([previewMeta.format, previewMeta.width, previewMeta.height]).toEqual([
-      'jpeg',
-      1440,
-      1080,
-    ]);
-    expect([r.image!.width, r.image!.height, r.image!.channels]).toEqual([1440, 1080, 3]);
-    expect(r.image!.data.length).toBe(1440 * 1080 * 3);
+    // A browser shows the JPEG itself: no preview file ([Note: decode scales] in process.ts).
+    expect(r.preview).toBeNull();
+    expect(existsSync(paths.preview)).toBe(false);
+    // The visible step decodes at the thumbnail's scale (shrink-on-load), not at WORK_SIZE.
+    expect([r.image!.width, r.image!.height, r.image!.channels]).toEqual([400, 300, 3]);
+    expect(r.image!.data.length).toBe(400 * 300 * 3);
+    expect(r.work).toBeUndefined();
     expect(r.phash).toMatch(/^[0-9a-f]{16}$/);
     expect(Object.keys(r.timings)).toEqual([
       'read',
       'metadata',
       'decode',
       'thumb',
-      'preview',
       'phash',
       'total',
     ]);
@@ -112,7 +109,7 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
       keepImage: true,
     });
     expect([r.image!.width, r.image!.height]).toEqual([100, 68]);
-    expect([r.thumb!.width, r.preview!.width]).toEqual([100, 100]);
+    expect([r.thumb!.width, r.thumb!.height]).toEqual([100, 68]);
   });
 
   it('a RAW without a usable preview fails with no-preview and keeps its metadata', async () => {
@@ -176,7 +173,9 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
         thumbDir,
         keepImage: true,
       });
-      expect([r.image!.width, r.image!.height], file).toEqual(size);
+      // The first frame's size (not the strip of all frames), at the thumbnail's scale.
+      const visible = thumbnailSize(size[0], size[1]);
+      expect([r.image!.width, r.image!.height], file).toEqual([visible.width, visible.height]);
     }
   });
 
@@ -212,14 +211,19 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
     }
   });
 
-  it('keeps the working image within WORK_SIZE', async () => {
+  it('a format a browser cannot show gets a WORK_SIZE preview, its thumbnail shrunk from it', async () => {
+    const hash = 'big0000000000001';
     const r = await processMedia({
       path: exif('formats/avif/metadata-extractor/Issue 649.avif'),
-      contentHash: 'big0000000000001',
+      contentHash: hash,
       thumbDir,
       keepImage: true,
     });
-    expect(Math.max(r.image!.width, r.image!.height)).toBe(WORK_SIZE);
     expect([r.metadata.width, r.metadata.height]).toEqual([5472, 3648]);
+    expect([r.work!.width, r.work!.height]).toEqual([WORK_SIZE, 889]);
+    expect([r.image!.width, r.image!.height]).toEqual([450, 300]);
+    const preview = await sharp(thumbnailPaths(thumbDir, hash).preview).metadata();
+    expect([preview.format, preview.width, preview.height]).toEqual(['jpeg', WORK_SIZE, 889]);
+    expect(r.preview).toMatchObject({ width: WORK_SIZE, height: 889 });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,18 +69,29 @@ describe.skipIf(!hasCorpus)('gallery API: files', () => {
     expect(bare.headers.get('cache-control')).toBe('private, no-cache');
   });
 
-  it('still serves the WebP preview an older catalogue made', async () => {
+  it('serves the original at the preview URL of a JPEG (no preview file is made)', async () => {
     const files = thumbnailPaths(g.picto.layout.thumbs, photo.contentHash);
-    const webp = await sharp(files.preview).webp().toBuffer();
+    expect(existsSync(files.preview)).toBe(false);
+    const res = await fetch(`${g.url}${photo.previewUrl}`);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('still serves the WebP preview an older catalogue made', async () => {
+    // A catalogue from before visible first made a preview for every photo and recorded its size.
+    const files = thumbnailPaths(g.picto.layout.thumbs, photo.contentHash);
+    const webp = await sharp(file).resize(1440, 1440, { fit: 'inside' }).webp().toBuffer();
     writeFileSync(files.legacyPreview, webp);
-    const saved = readFileSync(files.preview);
-    rmSync(files.preview);
+    const setPreview = g.picto.repos.db.prepare(
+      'UPDATE photos SET preview_width = ?, preview_height = ? WHERE id = ?',
+    );
+    setPreview.run(1440, 1080, photo.id);
     try {
       const res = await fetch(`${g.url}${photo.previewUrl}`);
       expect(res.headers.get('content-type')).toBe('image/webp');
       expect(Buffer.from(await res.arrayBuffer()).equals(webp)).toBe(true);
     } finally {
-      writeFileSync(files.preview, saved);
+      setPreview.run(null, null, photo.id);
       rmSync(files.legacyPreview);
     }
   });

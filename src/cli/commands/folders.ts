@@ -25,6 +25,8 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
         }
         const view = new ProgressView(process.stderr, Boolean(opts.json));
         view.attach(picto.events);
+        // Indexing starts with the scan's first batch ([Note: streaming scan] in scanner.ts).
+        if (opts.wait) picto.runner.start();
         const summary = await picto.scan(ids);
         view.detach();
         if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));
@@ -58,6 +60,7 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
       await withPicto(globals(), async (picto) => {
         const view = new ProgressView(process.stderr, Boolean(opts.json));
         view.attach(picto.events);
+        if (opts.wait) picto.runner.start();
         const summary = await picto.scan();
         view.detach();
         if (opts.wait) await indexUntilDone(picto, Boolean(opts.json));

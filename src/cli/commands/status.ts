@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJson, withPicto, type GlobalOptions } from '../context.js';
+import { printJson, type GlobalOptions } from '../context.js';
 
 export function registerStatusCommand(program: Command, globals: () => GlobalOptions): void {
   program
@@ -7,8 +7,11 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
     .description('show the library: folders, photo counts, indexing progress')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      await withPicto(globals(), async (picto) => {
-        const s = picto.status.summary();
+      // Only the catalogue and the counting services load ([Note: status opens less]).
+      const { openStatus } = await import('../../app/open-status.js');
+      const reader = openStatus({ dataDir: globals().data });
+      try {
+        const s = reader.status.summary();
         if (opts.json) return printJson(s);
         const out: string[] = [];
         out.push(`Library: ${s.dataDir}`);
@@ -36,6 +39,8 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
         out.push(`Albums: ${s.albums}`);
         if (s.unreadableFiles) out.push(`Unreadable files: ${s.unreadableFiles}`);
         process.stdout.write(out.join('\n') + '\n');
-      });
+      } finally {
+        reader.close();
+      }
     });
 }

@@ -97,6 +97,76 @@ export class JobsRepo {
       .all(owner, ...photoIds) as JobRow[];
   }
 
+  /**
+   * Claims up to `limit` photos, the visible step first ([Note: visible first] in
+   * jobs/pipeline.ts): a photo with pending jobs at or above `visible` priority is claimed for
+   * those alone; its other jobs only once nothing at that priority is open for it, and then all
+   * together. One walk down the queue index; the correlated check reads a few rows by photo.
+   */
+  claimTiered(
+    owner: string,
+    leaseUntil: number,
+    limit: number,
+    now: string,
+    visible: number,
+  ): JobRow[] {
+    const picked = new Map<string, boolean>(); // photo → only its visible-step jobs
+    const queue = this.db
+      .prepare(
+        `SELECT photo_id, priority FROM jobs j WHERE status = 'pending'
+           AND (priority >= ? OR NOT EXISTS (
+             SELECT 1 FROM jobs v WHERE v.photo_id = j.photo_id AND v.priority >= ?
+               AND v.status IN ('pending', 'running')))
+         ORDER BY priority DESC, id`,
+      )
+      .iterate(visible, visible) as IterableIterator<{ photo_id: string; priority: number }>;
+    for (const r of queue) {
+      if (picked.has(r.photo_id)) continue;
+      picked.set(r.photo_id, r.priority >= visible);
+      if (picked.size >= limit) break;
+    }
+    if (picked.size === 0) return [];
+    const take = (ids: string[], visibleOnly: boolean) => {
+      if (ids.length === 0) return;
+      const marks = ids.map(() => '?').join(',');
+      this.db
+        .prepare(
+          `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
+           WHERE status = 'pending' AND photo_id IN (${marks}) ${visibleOnly ? 'AND priority >= ?' : ''}`,
+        )
+        .run(owner, leaseUntil, now, ...ids, ...(visibleOnly ? [visible] : []));
+    };
+    const all = [...picked.keys()];
+    take(
+      all.filter((id) => picked.get(id)),
+      true,
+    );
+    take(
+      all.filter((id) => !picked.get(id)),
+      false,
+    );
+    const marks = all.map(() => '?').join(',');
+    return this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE status = 'running' AND lease_owner = ? AND lease_until = ?
+           AND photo_id IN (${marks}) ORDER BY id`,
+      )
+      .all(owner, leaseUntil, ...all) as JobRow[];
+  }
+
+  /**
+   * Raises a photo's pending jobs to `priority` (the photo was opened in the viewer: its work goes
+   * next). Returns how many were raised.
+   */
+  prioritize(photoId: string, priority: number, now: string): number {
+    return this.db
+      .prepare(
+        `UPDATE jobs SET priority = ?, updated_at = ?
+         WHERE photo_id = ? AND status = 'pending' AND priority < ?`,
+      )
+      .run(priority, now, photoId, priority).changes;
+  }
+
   complete(photoId: string, stage: string, version: string | null, now: string): void {
     this.db
       .prepare(

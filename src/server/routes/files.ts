@@ -19,7 +19,7 @@ export function fileRoutes(app: Api, { picto }: ServerContext): void {
     [r.getPreview, 'preview'],
   ] as const) {
     route(app, decl, async (req, reply) => {
-      const file = gallery.image(req.params.id, kind);
+      const file = await gallery.image(req.params.id, kind);
       return sendFile(req, reply, {
         path: file.path,
         contentType: file.mime,

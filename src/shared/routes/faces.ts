@@ -1,6 +1,7 @@
 import { PhotoIdParams } from '../api.js';
 import { CropQuery, FaceIdParams, FaceList } from '../people-api.js';
 import { binary, declareRoutes } from './declare.js';
+import { IMAGE_PATHS } from './image-paths.js';
 
 /** Faces as the viewer and the people pages show them: the boxes in a photo, and face crops. */
 export const faceRoutes = declareRoutes({
@@ -15,7 +16,7 @@ export const faceRoutes = declareRoutes({
   },
   getFaceCrop: {
     method: 'GET',
-    path: '/api/faces/:id/crop',
+    path: IMAGE_PATHS.faceCrop,
     tag: 'people',
     summary: 'A square crop around a face (WebP)',
     description: 'Cut from the preview; cached for a year when `v` matches the URL the API gave.',

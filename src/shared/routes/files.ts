@@ -1,5 +1,6 @@
 import { ImageQuery, OriginalQuery, PhotoIdParams } from '../api.js';
 import { binary, declareRoutes } from './declare.js';
+import { IMAGE_PATHS } from './image-paths.js';
 
 const CACHING =
   'Cached for a year when `v` matches the current content version (the URL the API gives ' +
@@ -9,7 +10,7 @@ const CACHING =
 export const fileRoutes = declareRoutes({
   getThumbnail: {
     method: 'GET',
-    path: '/api/photos/:id/thumbnail',
+    path: IMAGE_PATHS.thumbnail,
     tag: 'files',
     summary: 'Grid thumbnail (WebP)',
     description: CACHING,
@@ -23,21 +24,25 @@ export const fileRoutes = declareRoutes({
   },
   getPreview: {
     method: 'GET',
-    path: '/api/photos/:id/preview',
+    path: IMAGE_PATHS.preview,
     tag: 'files',
-    summary: 'Screen-sized preview (JPEG, ≤ 1440 px; older catalogues may still serve WebP)',
-    description: CACHING,
+    summary: 'Screen-sized image for the viewer',
+    description:
+      'A JPEG preview (≤ 1333 px) for formats a browser cannot show (HEIC, RAW, TIFF, AVIF…); ' +
+      'for JPEG, PNG, WebP and GIF the original itself, which needs no preview. Older ' +
+      'catalogues may still serve a 1440 px preview or WebP. ' +
+      CACHING,
     params: PhotoIdParams,
     query: ImageQuery,
     response: {
-      200: binary('The preview', 'image/jpeg', 'image/webp'),
-      206: binary('A byte range of it', 'image/jpeg', 'image/webp'),
+      200: binary('The preview or the original', 'image/jpeg', 'image/webp', 'image/*'),
+      206: binary('A byte range of it', 'image/jpeg', 'image/webp', 'image/*'),
     },
     errors: [404, 416],
   },
   getOriginal: {
     method: 'GET',
-    path: '/api/photos/:id/original',
+    path: IMAGE_PATHS.original,
     tag: 'files',
     summary: 'The original file, streamed',
     description:

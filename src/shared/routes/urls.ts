@@ -1,6 +1,5 @@
 import type { InputArgs, RouteSpec, UrlInput } from './declare.js';
-import { faceRoutes } from './faces.js';
-import { fileRoutes } from './files.js';
+import { IMAGE_PATHS } from './image-paths.js';
 
 /** A path split once into literal text and `:param` names (URLs are made for every grid item). */
 const compiled = new Map<string, { text: string[]; names: string[] }>();
@@ -60,24 +59,24 @@ export function contentVersion(contentHash: string): string {
   return contentHash.slice(0, 16);
 }
 
+/** An image URL: its path with the id filled in, then the content version if it has one. */
+function imageUrl(path: string, id: string, v?: string): string {
+  const url = path.replace(':id', encode(id));
+  return v === undefined ? url : `${url}?v=${encode(v)}`;
+}
+
 export function thumbUrl(id: string, contentHash: string): string {
-  return urlOf(fileRoutes.getThumbnail, {
-    params: { id },
-    query: { v: contentVersion(contentHash) },
-  });
+  return imageUrl(IMAGE_PATHS.thumbnail, id, contentVersion(contentHash));
 }
 
 export function previewUrl(id: string, contentHash: string): string {
-  return urlOf(fileRoutes.getPreview, {
-    params: { id },
-    query: { v: contentVersion(contentHash) },
-  });
+  return imageUrl(IMAGE_PATHS.preview, id, contentVersion(contentHash));
 }
 
 export function originalUrl(id: string): string {
-  return urlOf(fileRoutes.getOriginal, { params: { id } });
+  return imageUrl(IMAGE_PATHS.original, id);
 }
 
 export function faceCropUrl(faceId: string, version: string): string {
-  return urlOf(faceRoutes.getFaceCrop, { params: { id: faceId }, query: { v: version } });
+  return imageUrl(IMAGE_PATHS.faceCrop, faceId, version);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { sampleTimes } from '../../../src/media/video/ai-frames.js';
+import { WORK_SIZE } from '../../../src/media/limits.js';
 import { frameSize } from '../../../src/media/video/frames.js';
 import { pairLivePhotos, type PairCandidate } from '../../../src/media/video/live-photo.js';
 import { playbackVerdict } from '../../../src/media/video/playback.js';
@@ -217,8 +218,8 @@ describe('frames for the AI', () => {
   });
 
   it('sizes frames like the photo working image', () => {
-    expect(frameSize(1920, 1080)).toEqual({ width: 1440, height: 810 });
-    expect(frameSize(1080, 1920)).toEqual({ width: 810, height: 1440 });
+    expect(frameSize(1920, 1080)).toEqual({ width: WORK_SIZE, height: 750 });
+    expect(frameSize(1080, 1920)).toEqual({ width: 750, height: WORK_SIZE });
     expect(frameSize(640, 480)).toEqual({ width: 640, height: 480 });
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hasCorpus } from '../../helpers/corpus.js';
 import { FACE_PORTRAIT, LIVE_ID, testVideos, type TestVideos } from '../../helpers/videos.js';
-import { closeMedia, isMediaError, type RawImage } from '../../../src/media/index.js';
+import { closeMedia, isMediaError, WORK_SIZE, type RawImage } from '../../../src/media/index.js';
 import {
   choosePoster,
   frameStats,
@@ -200,11 +200,11 @@ describe.skipIf(!hasCorpus)('videos made by the tests', () => {
     expect(new Set(times).size).toBe(times.length);
   });
 
-  it('makes frames of a 4K video at the 1440-px working size', async () => {
+  it('makes frames of a 4K video at the photo working size (WORK_SIZE)', async () => {
     const { metadata, probe } = await probeVideo(v.uhd);
     expect([metadata.width, metadata.height]).toEqual([3840, 2160]);
     const poster = await choosePoster(v.uhd, probe);
-    expect([poster.image.width, poster.image.height]).toEqual([1440, 810]);
+    expect([poster.image.width, poster.image.height]).toEqual([WORK_SIZE, 750]);
     expect(frameStats(poster.image).spread).toBeGreaterThan(10);
   });
 

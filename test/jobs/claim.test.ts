@@ -1,0 +1,67 @@
+// [Note: visible first] in src/jobs/pipeline.ts: the claim order, on a real catalogue with
+// hand-made jobs (no workers run).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRepos, openDatabase, type Repos } from '../../src/db/index.js';
+import { OPENED_PRIORITY, PIPELINE, VISIBLE_PRIORITY } from '../../src/jobs/pipeline.js';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+const stages = ['media', 'similarity', 'objects', 'faces'] as const;
+
+describe('claiming the visible step first', () => {
+  let tmp: string;
+  let repos: Repos;
+  let until = 1_000;
+
+  beforeEach(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-claim-'));
+    repos = createRepos(openDatabase(path.join(tmp, 'db.sqlite')));
+    for (const id of ['p1', 'p2', 'p3']) {
+      repos.photos.insertPending({ id, hash: `hash-${id}-0000`, size: 1, sortAt: NOW, now: NOW });
+      for (const s of stages) repos.jobs.enqueue(id, s, NOW, PIPELINE[s].priority);
+    }
+  });
+  afterEach(() => {
+    repos.db.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const claim = (limit: number) =>
+    repos.jobs
+      .claimTiered('me', ++until, limit, NOW, VISIBLE_PRIORITY)
+      .map((j) => [j.photo_id, j.stage]);
+  const done = (photo: string, ...names: string[]) => {
+    for (const n of names) repos.jobs.complete(photo, n, 'v', NOW);
+  };
+
+  it('claims every waiting visible step, oldest job first, before any AI', () => {
+    expect(claim(2)).toEqual([
+      ['p1', 'media'],
+      ['p1', 'similarity'],
+      ['p2', 'media'],
+      ['p2', 'similarity'],
+    ]);
+    // p1 and p2 are running their visible step: their AI waits; p3's visible step goes first.
+    expect(claim(5)).toEqual([
+      ['p3', 'media'],
+      ['p3', 'similarity'],
+    ]);
+    expect(claim(5)).toEqual([]);
+    done('p2', 'media', 'similarity');
+    expect(claim(5)).toEqual([
+      ['p2', 'objects'],
+      ['p2', 'faces'],
+    ]);
+  });
+
+  it('takes a photo opened in the viewer next, all its stages in one task', () => {
+    expect(repos.jobs.prioritize('p3', OPENED_PRIORITY, NOW)).toBe(4);
+    expect(claim(1)).toEqual(stages.map((s) => ['p3', s]));
+    expect(claim(1)).toEqual([
+      ['p1', 'media'],
+      ['p1', 'similarity'],
+    ]);
+  });
+});
