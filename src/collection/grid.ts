@@ -17,6 +17,7 @@ export function gridItem(r: TimelineRow): TimelineItem {
     height: hasThumb ? r.thumb_height : r.height,
     favourite: r.favourite === 1,
     status: r.status,
+    kind: 'photo',
   };
 }
 

@@ -56,6 +56,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
+    kind: 'photo',
   };
 }
 

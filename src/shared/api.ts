@@ -1,8 +1,10 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DurationMs, MediaKind, VideoInfo } from './video-api.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
 // (src/shared/routes) put them together per route; fastify validates and serialises with them and
-// publishes them as OpenAPI, and the web client types its calls with them.
+// publishes them as OpenAPI, and the web client types its calls with them. Videos and Live
+// Photos: [Note: The video contract] in video-api.ts.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -75,6 +77,8 @@ export const TimelineItem = Type.Object({
   height: Nullable(Type.Integer()),
   favourite: Type.Boolean(),
   status: PhotoStatus,
+  kind: MediaKind,
+  durationMs: Type.Optional(DurationMs),
 });
 export type TimelineItem = Static<typeof TimelineItem>;
 
@@ -177,6 +181,10 @@ export const PhotoDetails = Type.Object({
   originalUrl: Type.String(),
   /** Whether a browser can show the original as is (JPEG, PNG, WebP, AVIF, GIF). */
   originalViewable: Type.Boolean(),
+  kind: MediaKind,
+  durationMs: Type.Optional(DurationMs),
+  /** Videos and Live Photos: the codec and whether (or when) it plays in a browser. */
+  video: Type.Optional(VideoInfo),
 });
 export type PhotoDetails = Static<typeof PhotoDetails>;
 

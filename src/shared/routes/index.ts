@@ -51,12 +51,14 @@ import { systemRoutes } from './system.js';
 import { thingRoutes } from './things.js';
 import { timelineRoutes } from './timeline.js';
 import { trashRoutes } from './trash.js';
+import { videoRoutes } from './videos.js';
 
 /** Every group, in the order the OpenAPI document lists their routes. */
 export const GROUPS = [
   timelineRoutes,
   photoRoutes,
   fileRoutes,
+  videoRoutes,
   favouriteRoutes,
   albumRoutes,
   trashRoutes,

@@ -1,6 +1,7 @@
 import type { InputArgs, RouteSpec, UrlInput } from './declare.js';
 import { faceRoutes } from './faces.js';
 import { fileRoutes } from './files.js';
+import { videoRoutes } from './videos.js';
 
 /** A path split once into literal text and `:param` names (URLs are made for every grid item). */
 const compiled = new Map<string, { text: string[]; names: string[] }>();
@@ -80,4 +81,15 @@ export function originalUrl(id: string): string {
 
 export function faceCropUrl(faceId: string, version: string): string {
   return urlOf(faceRoutes.getFaceCrop, { params: { id: faceId }, query: { v: version } });
+}
+
+export function videoUrl(id: string, contentHash: string): string {
+  return urlOf(videoRoutes.getVideo, { params: { id }, query: { v: contentVersion(contentHash) } });
+}
+
+export function videoPreviewUrl(id: string, contentHash: string): string {
+  return urlOf(videoRoutes.getVideoPreview, {
+    params: { id },
+    query: { v: contentVersion(contentHash) },
+  });
 }
