@@ -1,5 +1,14 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
-import { bytes, exposureTime, fullDate, offsetLabel, timeOf } from '../app/format.js';
+import {
+  bytes,
+  codecName,
+  duration,
+  exposureTime,
+  fpsLabel,
+  fullDate,
+  offsetLabel,
+  timeOf,
+} from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { Icon, type IconName } from '../components/Icon.js';
 
@@ -28,6 +37,46 @@ function Section({
         {children}
       </div>
     </section>
+  );
+}
+
+/** Whether the browser plays the original, or the state of its transcode. */
+function playback(v: NonNullable<PhotoDetails['video']>): string {
+  if (v.playable) return 'plays as it is';
+  switch (v.transcode) {
+    case 'done':
+      return 'converted to H.264 for the browser';
+    case 'failed':
+      return 'could not be converted for the browser';
+    case 'running':
+      return `being converted for the browser${v.progress ? ` · ${Math.round(v.progress * 100)} %` : '…'}`;
+    default:
+      return 'waiting to be converted for the browser';
+  }
+}
+
+/** A video's length, frame rate and codec; a Live Photo's motion. */
+function VideoSection({ photo }: { photo: PhotoDetails }) {
+  const v = photo.video;
+  if (!v) return null;
+  const facts = [
+    photo.durationMs !== undefined ? duration(photo.durationMs) : null,
+    v.fps > 0 ? fpsLabel(v.fps) : null,
+  ].filter(Boolean);
+  return (
+    <Section
+      icon={photo.kind === 'live' ? 'live' : 'video'}
+      title={photo.kind === 'live' ? 'Live Photo' : 'Video'}
+    >
+      <p className="info-main">
+        {photo.kind === 'live' ? 'Motion' : ''}
+        {photo.kind === 'live' && facts.length ? ' · ' : ''}
+        {facts.join(' · ')}
+      </p>
+      <p className="info-sub">
+        {codecName(v.codec)} · {playback(v)}
+      </p>
+    </Section>
   );
 }
 
@@ -82,12 +131,17 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
             </Section>
           )}
 
-          <Section icon="image" title="Image">
+          <VideoSection photo={photo} />
+
+          <Section
+            icon={photo.kind === 'video' ? 'video' : 'image'}
+            title={photo.kind === 'video' ? 'Picture' : 'Image'}
+          >
             <p className="info-main">
               {photo.width && photo.height
                 ? `${photo.width} × ${photo.height}`
                 : 'Size not known yet'}
-              {photo.width && photo.height
+              {photo.width && photo.height && photo.kind !== 'video'
                 ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
                 : ''}
             </p>

@@ -35,6 +35,7 @@ export function ViewerBar({
   playing,
   info,
   faces,
+  zoomable = true,
   actions: a,
 }: {
   id: string;
@@ -45,10 +46,14 @@ export function ViewerBar({
   info: boolean;
   /** Unnamed faces in the photo, and whether their boxes show. */
   faces: { unnamed: number; showAll: boolean };
+  /** False for a video: no zoom button. */
+  zoomable?: boolean;
   actions: ViewerActions;
 }) {
   const more: MenuItem[] = [
-    { label: 'Zoom in', icon: 'zoomIn', run: a.onZoomIn, narrowOnly: true },
+    ...(zoomable
+      ? [{ label: 'Zoom in', icon: 'zoomIn' as const, run: a.onZoomIn, narrowOnly: true }]
+      : []),
     {
       label: playing ? 'Pause slideshow' : 'Slideshow',
       icon: playing ? 'pause' : 'play',
@@ -95,14 +100,16 @@ export function ViewerBar({
         )}
       </h2>
       <div className="viewer-actions">
-        <button
-          className="viewer-btn viewer-wide"
-          onClick={a.onZoomIn}
-          aria-label="Zoom in"
-          title="Zoom in (+)"
-        >
-          <Icon name="zoomIn" />
-        </button>
+        {zoomable && (
+          <button
+            className="viewer-btn viewer-wide"
+            onClick={a.onZoomIn}
+            aria-label="Zoom in"
+            title="Zoom in (+)"
+          >
+            <Icon name="zoomIn" />
+          </button>
+        )}
         <button
           className="viewer-btn viewer-wide"
           onClick={a.onTogglePlay}
