@@ -1,0 +1,229 @@
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasCorpus } from '../helpers/corpus.js';
+import { testVideos, type TestVideos } from '../helpers/videos.js';
+import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
+import {
+  hasChromium,
+  hasWebBuild,
+  openBrowser,
+  screenshot,
+  thumbnailsLoaded,
+  type Browser,
+} from './browser.js';
+
+const ready = hasCorpus && hasChromium && hasWebBuild;
+
+// Browser code reaches the DOM through globalThis (tests compile without DOM types).
+const shown = (page: Page) => new URL(page.url()).searchParams.get('photo');
+
+/** What a <video> is doing: time, intrinsic size, and whether it plays muted. */
+interface Playback {
+  currentTime: number;
+  paused: boolean;
+  muted: boolean;
+  videoWidth: number;
+  videoHeight: number;
+  duration: number;
+}
+const playback = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((v: any): Playback => ({
+    currentTime: v.currentTime,
+    paused: v.paused,
+    muted: v.muted,
+    videoWidth: v.videoWidth,
+    videoHeight: v.videoHeight,
+    duration: v.duration,
+  }));
+
+/** Waits until the video behind `selector` has played past `t` seconds. */
+async function playsPast(page: Page, selector: string, t: number): Promise<Playback> {
+  await page.waitForFunction(
+    ([sel, min]) => {
+      const v = (globalThis as any).document.querySelector(sel);
+      return Boolean(v && v.currentTime > min);
+    },
+    [selector, t] as const,
+    { timeout: 30_000 },
+  );
+  return playback(page, selector);
+}
+
+/**
+ * Videos and Live Photos in the browser (issue 13): made by the tests from a corpus face photo
+ * (3-s 960×540 pan and zoom as H.264 MP4 and as HEVC MOV, which Chromium on Linux cannot play and
+ * the server transcodes) and a Live Photo pair (a JPEG and its 2.5-s MOV), beside two photos.
+ */
+describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
+  let g: Gallery;
+  let b: Browser;
+  let v: TestVideos;
+  let id: (file: string) => string;
+
+  beforeAll(async () => {
+    v = await testVideos();
+    g = await startGallery({ photos: ['exif/gps/DSCN0010.jpg', 'exif/gps/DSCN0012.jpg'] });
+    for (const f of [v.faceH264, v.faceHevc, v.liveStill, v.liveMov])
+      copyFileSync(f, path.join(g.lib, path.basename(f)));
+    await indexLibrary(g);
+    id = (file: string) =>
+      g.picto.repos.locations.byPath(path.join(g.lib, path.basename(file)))!.photo_id;
+    b = await openBrowser({ width: 1280, height: 800 });
+    await b.page.goto(g.url);
+    await thumbnailsLoaded(b.page, 5);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await g?.close();
+  });
+
+  it('shows a video with its length bottom-right and a Live Photo as one tile with its badge', async () => {
+    const { page } = b;
+    // Two photos, two videos and one Live Photo: the Live Photo's MOV is not a tile of its own.
+    expect(await page.locator('.tile').count()).toBe(5);
+    expect(await page.locator('.tile[data-kind="video"]').count()).toBe(2);
+    expect(await page.locator('.tile[data-kind="live"]').count()).toBe(1);
+
+    for (const file of [v.faceH264, v.faceHevc]) {
+      const tile = page.locator(`.tile[data-photo-id="${id(file)}"]`);
+      expect(await tile.getAttribute('data-kind')).toBe('video');
+      const badge = tile.locator('.tile-badge');
+      expect((await badge.textContent())?.trim()).toBe('0:03');
+      // The badge sits in the bottom-right corner of the tile.
+      const t = (await tile.boundingBox())!;
+      const bb = (await badge.boundingBox())!;
+      expect(t.x + t.width - (bb.x + bb.width)).toBeLessThan(12);
+      expect(t.y + t.height - (bb.y + bb.height)).toBeLessThan(12);
+      // Screen readers hear what it is and how long, first.
+      const name = await tile.locator('.tile-hit').getAttribute('aria-label');
+      expect(name).toMatch(/^Video, 0:03, /);
+    }
+    const live = page.locator(`.tile[data-photo-id="${id(v.liveStill)}"]`);
+    expect((await live.locator('.tile-badge').textContent())?.trim()).toBe('Live');
+    expect(await live.locator('.tile-hit').getAttribute('aria-label')).toMatch(/^Live Photo, /);
+    // Photos carry no badge.
+    expect(await page.locator('.tile[data-kind="photo"] .tile-badge').count()).toBe(0);
+    await screenshot(page, 'videos-grid-1280');
+  });
+
+  it('plays a muted preview in a video tile while the mouse rests on it', async () => {
+    const { page } = b;
+    const tile = page.locator(`.tile[data-photo-id="${id(v.faceHevc)}"]`);
+    await tile.hover();
+    await page.locator('.tile-video-playing').waitFor({ timeout: 30_000 });
+    const p = await playsPast(page, '.tile-video-playing', 0.3);
+    expect(p.muted).toBe(true);
+    expect(p.paused).toBe(false);
+    // A low-resolution clip of the same picture (16:9).
+    expect(p.videoWidth).toBeGreaterThan(0);
+    expect(p.videoWidth).toBeLessThanOrEqual(640);
+    expect(p.videoWidth / p.videoHeight).toBeCloseTo(960 / 540, 1);
+    await screenshot(page, 'videos-hover-preview');
+    // Leaving the tile stops it and takes it away.
+    await page.mouse.move(5, 5);
+    await page.locator('.tile-video').waitFor({ state: 'detached' });
+  });
+
+  it('plays the transcoded HEVC video in the viewer: Space pauses and plays, arrows move on', async () => {
+    const { page } = b;
+    await page.locator(`.tile[data-photo-id="${id(v.faceHevc)}"] .tile-hit`).click();
+    await page.locator('.viewer-video').waitFor({ timeout: 60_000 });
+    const p = await playsPast(page, '.viewer-video', 0.5);
+    // The transcode keeps the picture's size (it is under 1080p) and its length.
+    expect(p.videoWidth).toBe(960);
+    expect(p.videoHeight).toBe(540);
+    expect(p.duration).toBeGreaterThan(2.5);
+    expect(p.duration).toBeLessThan(3.5);
+    expect(await page.locator('.viewer-video').getAttribute('poster')).toContain('/preview');
+    await screenshot(page, 'videos-viewer-1280');
+
+    // Space plays and pauses the video, and never starts the slideshow.
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await playback(page, '.viewer-video')).paused).toBe(true);
+    expect(await page.getByRole('button', { name: 'Start slideshow' }).count()).toBe(1);
+    const at = (await playback(page, '.viewer-video')).currentTime;
+    await page.keyboard.press('Space');
+    await expect
+      .poll(async () => (await playback(page, '.viewer-video')).currentTime)
+      .toBeGreaterThan(at);
+    // Even with the player focused (its own keys would seek), the arrows move between items.
+    await page.locator('.viewer-video').focus();
+    const before = shown(page);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => shown(page)).not.toBe(before);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shown(page)).toBe(before);
+    await page.locator('.viewer-video').waitFor();
+  });
+
+  it('says the length, frame rate and codec in the info panel', async () => {
+    const { page } = b;
+    const info = page.getByRole('complementary', { name: 'Photo details' });
+    if (!(await info.isVisible())) await page.keyboard.press('i');
+    await info.getByText('HEVC (H.265)', { exact: false }).waitFor();
+    const text = await info.textContent();
+    expect(text).toContain('0:03');
+    expect(text).toContain('15 fps');
+    expect(text).toContain('960 × 540');
+    await screenshot(page, 'videos-viewer-info');
+    await page.keyboard.press('i');
+    await page.keyboard.press('Escape');
+    await page.locator('.viewer').waitFor({ state: 'detached' });
+  });
+
+  it('shows a Live Photo as its still and plays its motion on the Live button', async () => {
+    const { page } = b;
+    await page.locator(`.tile[data-photo-id="${id(v.liveStill)}"] .tile-hit`).click();
+    await page.locator('.viewer-preview.ready').waitFor();
+    const button = page.getByRole('button', { name: /^Live/ });
+    await expect.poll(() => button.isEnabled(), { timeout: 60_000 }).toBe(true);
+    // Resting the mouse on it plays the motion over the still, muted.
+    await button.hover();
+    await page.locator('.viewer-live.ready').waitFor({ timeout: 30_000 });
+    const p = await playsPast(page, '.viewer-live', 0.3);
+    expect(p.muted).toBe(true);
+    expect(p.duration).toBeGreaterThan(2);
+    expect(p.duration).toBeLessThan(3.5);
+    await screenshot(page, 'videos-live-1280');
+    // It plays once: then the still is back.
+    await page.locator('.viewer-live.ready').waitFor({ state: 'detached', timeout: 10_000 });
+    // A press plays it again (with sound: the press is the user's).
+    await page.mouse.move(600, 400);
+    await button.click();
+    await page.locator('.viewer-live.ready').waitFor({ timeout: 10_000 });
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.locator('.viewer').waitFor({ state: 'detached' });
+  });
+
+  it('fits the badges and the player on a phone (390 px)', async () => {
+    const phone = await openBrowser({ width: 390, height: 844 });
+    try {
+      const { page } = phone;
+      await page.goto(g.url);
+      await thumbnailsLoaded(page, 5);
+      expect(
+        (await page.locator('.tile[data-kind="video"] .tile-badge').first().textContent())?.trim(),
+      ).toBe('0:03');
+      await screenshot(page, 'videos-grid-390');
+      await page.goto(`${g.url}/?photo=${id(v.faceH264)}`);
+      await page.locator('.viewer-video').waitFor({ timeout: 60_000 });
+      const box = (await page.locator('.viewer-video').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(390);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      await screenshot(page, 'videos-viewer-390');
+      await page.goto(`${g.url}/?photo=${id(v.liveStill)}`);
+      await page.locator('.viewer-preview.ready').waitFor();
+      await screenshot(page, 'videos-live-390');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('had no page errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
