@@ -177,7 +177,7 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     const { page } = b;
     await page.locator(`.tile[data-photo-id="${id(v.liveStill)}"] .tile-hit`).click();
     await page.locator('.viewer-preview.ready').waitFor();
-    const button = page.getByRole('button', { name: /^Live/ });
+    const button = page.getByRole('button', { name: 'Live: play the motion' });
     await expect.poll(() => button.isEnabled(), { timeout: 60_000 }).toBe(true);
     // Resting the mouse on it plays the motion over the still, muted.
     await button.hover();

@@ -42,40 +42,42 @@ function Section({
 
 /** Whether the browser plays the original, or the state of its transcode. */
 function playback(v: NonNullable<PhotoDetails['video']>): string {
-  if (v.playable) return 'plays as it is';
+  if (v.playable) return 'Plays in the browser as it is';
   switch (v.transcode) {
     case 'done':
-      return 'converted to H.264 for the browser';
+      return 'Converted to H.264 for the browser';
     case 'failed':
-      return 'could not be converted for the browser';
+      return 'Could not be converted for the browser';
     case 'running':
-      return `being converted for the browser${v.progress ? ` · ${Math.round(v.progress * 100)} %` : '…'}`;
+      return `Being converted for the browser${v.progress ? ` · ${Math.round(v.progress * 100)} %` : '…'}`;
     default:
-      return 'waiting to be converted for the browser';
+      return 'Waiting to be converted for the browser';
   }
 }
 
-/** A video's length, frame rate and codec; a Live Photo's motion. */
+/**
+ * A video's length, size, frame rate and codec, its file and whether it plays as it is; a Live
+ * Photo's motion (its still has the Image section).
+ */
 function VideoSection({ photo }: { photo: PhotoDetails }) {
   const v = photo.video;
   if (!v) return null;
-  const facts = [
+  const live = photo.kind === 'live';
+  const main = [
+    live ? 'Motion' : null,
     photo.durationMs !== undefined ? duration(photo.durationMs) : null,
+    !live && photo.width && photo.height ? `${photo.width} × ${photo.height}` : null,
     v.fps > 0 ? fpsLabel(v.fps) : null,
   ].filter(Boolean);
   return (
-    <Section
-      icon={photo.kind === 'live' ? 'live' : 'video'}
-      title={photo.kind === 'live' ? 'Live Photo' : 'Video'}
-    >
-      <p className="info-main">
-        {photo.kind === 'live' ? 'Motion' : ''}
-        {photo.kind === 'live' && facts.length ? ' · ' : ''}
-        {facts.join(' · ')}
-      </p>
+    <Section icon={live ? 'live' : 'video'} title={live ? 'Live Photo' : 'Video'}>
+      <p className="info-main">{main.join(' · ')}</p>
       <p className="info-sub">
-        {codecName(v.codec)} · {playback(v)}
+        {codecName(v.codec)}
+        {!live && ` · ${bytes(photo.size)}`}
+        {!live && photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
       </p>
+      <p className="info-sub">{playback(v)}</p>
     </Section>
   );
 }
@@ -133,23 +135,22 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
 
           <VideoSection photo={photo} />
 
-          <Section
-            icon={photo.kind === 'video' ? 'video' : 'image'}
-            title={photo.kind === 'video' ? 'Picture' : 'Image'}
-          >
-            <p className="info-main">
-              {photo.width && photo.height
-                ? `${photo.width} × ${photo.height}`
-                : 'Size not known yet'}
-              {photo.width && photo.height && photo.kind !== 'video'
-                ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
-                : ''}
-            </p>
-            <p className="info-sub">
-              {bytes(photo.size)}
-              {photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
-            </p>
-          </Section>
+          {photo.kind !== 'video' && (
+            <Section icon="image" title="Image">
+              <p className="info-main">
+                {photo.width && photo.height
+                  ? `${photo.width} × ${photo.height}`
+                  : 'Size not known yet'}
+                {photo.width && photo.height
+                  ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
+                  : ''}
+              </p>
+              <p className="info-sub">
+                {bytes(photo.size)}
+                {photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
+              </p>
+            </Section>
+          )}
 
           {photo.gps && (
             <Section icon="pin" title="Place">
@@ -170,7 +171,10 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
           )}
 
           {(photo.things.length > 0 || photo.faces > 0) && (
-            <Section icon="sparkle" title="In this photo">
+            <Section
+              icon="sparkle"
+              title={photo.kind === 'video' ? 'In this video' : 'In this photo'}
+            >
               <div className="chips">
                 {photo.faces > 0 && (
                   <span className="chip chip-static">

@@ -69,10 +69,12 @@ export function VideoStage({
           style={{ '--p': `${pct ?? 0}%` } as CSSProperties}
           data-indeterminate={pct === null || pct === 0 ? '' : undefined}
         />
-        <p>
-          Preparing the video for your browser
-          {pct !== null && pct > 0 ? ` · ${pct} %` : '…'}
-        </p>
+        <p>Preparing the video for your browser…</p>
+        {pct !== null && pct > 0 && (
+          <p className="viewer-progress-pct" aria-hidden="true">
+            {pct}&nbsp;%
+          </p>
+        )}
       </div>
     );
   }
