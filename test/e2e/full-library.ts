@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../helpers/corpus.js';
+import { testVideos } from '../helpers/videos.js';
 import { GALLERY_PHOTOS, getOk, send, startGallery, type Gallery } from '../server/harness.js';
 
 /**
  * A library with something on every page: GPS photos (places, map), faces of two people (People,
  * a person page), COCO photos (Things), a crop of another photo (Duplicates), an album, a
- * favourite and a photo in the trash. AI is on, so the indexing takes a while (~1 min).
+ * favourite and a photo in the trash; an HEVC video (transcoded for the browser) and a Live Photo
+ * made by the tests (test/helpers/videos.ts). AI is on, so the indexing takes a while (~1 min).
  */
 export const FULL_PHOTOS = [
   ...GALLERY_PHOTOS,
@@ -31,6 +33,9 @@ export interface FullLibrary {
 
 export async function startFullLibrary(): Promise<FullLibrary> {
   const g = await startGallery({ photos: FULL_PHOTOS });
+  const v = await testVideos();
+  for (const f of [v.faceHevc, v.liveStill, v.liveMov])
+    copyFileSync(f, path.join(g.lib, path.basename(f)));
   const clustered = g.picto.events.once(
     (e) => e.type === 'people.changed' && e.reason === 'clustered',
   );

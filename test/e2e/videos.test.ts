@@ -198,16 +198,27 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     await page.locator('.viewer').waitFor({ state: 'detached' });
   });
 
-  it('fits the badges and the player on a phone (390 px)', async () => {
+  it('on a phone (390 px): a finger held on a video plays its preview, the player fits', async () => {
     const phone = await openBrowser({ width: 390, height: 844 });
+    const cdp = await phone.context.newCDPSession(phone.page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     try {
       const { page } = phone;
       await page.goto(g.url);
       await thumbnailsLoaded(page, 5);
-      expect(
-        (await page.locator('.tile[data-kind="video"] .tile-badge').first().textContent())?.trim(),
-      ).toBe('0:03');
+      const tile = page.locator(`.tile[data-photo-id="${id(v.faceH264)}"]`);
+      expect((await tile.locator('.tile-badge').textContent())?.trim()).toBe('0:03');
       await screenshot(page, 'videos-grid-390');
+      // Touch has no hover: the preview plays while the finger rests (the long press also selects).
+      const t = (await tile.boundingBox())!;
+      const at = { x: t.x + t.width / 2, y: t.y + t.height / 2 };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+      await page.locator('.tile-video-playing').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'videos-hold-390');
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.locator('.tile-video').waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.tile-selected').count()).toBe(0);
       await page.goto(`${g.url}/?photo=${id(v.faceH264)}`);
       await page.locator('.viewer-video').waitFor({ timeout: 60_000 });
       const box = (await page.locator('.viewer-video').boundingBox())!;
@@ -219,6 +230,7 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
       await screenshot(page, 'videos-live-390');
       expect(phone.errors).toEqual([]);
     } finally {
+      await cdp.detach();
       await phone.close();
     }
   });
