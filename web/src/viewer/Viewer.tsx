@@ -374,7 +374,7 @@ export function Viewer({
           favourite={favourite}
           playing={playing}
           info={info}
-          faces={{ unnamed: unnamedFaces, showAll: allFaces }}
+          faces={{ unnamed: kind === 'video' ? 0 : unnamedFaces, showAll: allFaces }}
           zoomable={kind !== 'video'}
           actions={{
             onClose,
