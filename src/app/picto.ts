@@ -17,6 +17,10 @@ import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
 import { LibraryWatcher } from '../library/watcher.js';
 import { isCandidateFile, thumbnailPaths } from '../media/index.js';
+import { isVideoCandidate } from '../media/video/formats.js';
+import { videoFilePaths } from '../media/video/preview-clip.js';
+import { Transcoder } from '../jobs/transcoder.js';
+import { VideoFiles } from '../collection/videos.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
@@ -26,6 +30,9 @@ import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
 import { LibraryStatus } from './status.js';
 
 const TOKEN_SETTING = 'server.token';
+
+/** Photos and videos: what the scanner and the watcher look at (by extension). */
+const isLibraryFile = (name: string) => isCandidateFile(name) || isVideoCandidate(name);
 
 export interface PictoOptions {
   dataDir?: string;
@@ -50,6 +57,10 @@ export class Picto {
   readonly collection: Collection;
   /** The gallery's read side: timeline pages and buckets, details, albums, image files. */
   readonly gallery: Gallery;
+  /** Browser copies of videos, one at a time beside the worker pool (jobs/transcoder.ts). */
+  readonly transcoder: Transcoder;
+  /** What the video routes send: the playable stream, 202 while transcoding, hover previews. */
+  readonly videos: VideoFiles;
   /** The whole catalogue as one JSON document (src/interchange). */
   readonly exporter: ExportService;
   /** XMP sidecars beside the originals, written on request (src/interchange). */
@@ -88,15 +99,26 @@ export class Picto {
     this.scanner = new Scanner({
       repos: this.repos,
       events: this.events,
-      accept: isCandidateFile,
+      accept: isLibraryFile,
       forgetContent,
       exclude: [this.layout.root],
     });
     this.collection = new Collection(this.repos, this.events);
+    this.transcoder = new Transcoder({
+      repos: this.repos,
+      events: this.events,
+      thumbDir: this.layout.thumbs,
+    });
     this.gallery = new Gallery({
       repos: this.repos,
       collection: this.collection,
       thumbDir: this.layout.thumbs,
+      transcodeProgress: (id) => this.transcoder.progress(id),
+    });
+    this.videos = new VideoFiles({
+      repos: this.repos,
+      videosDir: this.layout.videos,
+      queue: this.transcoder,
     });
     this.exporter = new ExportService(this.repos);
     this.sidecars = new SidecarService(this.repos);
@@ -150,6 +172,7 @@ export class Picto {
         events: this.events,
         pool: this.pool,
         thumbDir: this.layout.thumbs,
+        lane: this.transcoder,
       });
     }
     return this.runnerInstance;
@@ -186,7 +209,7 @@ export class Picto {
       folders: () => this.repos.folders.list().filter((f) => f.online),
       scanPaths: (paths) => this.scanPaths(paths),
       scanFolders: (ids) => this.scan(ids),
-      accept: isCandidateFile,
+      accept: isLibraryFile,
       exclude: [this.layout.root],
       debounceMs: opts.debounceMs,
       stableMs: opts.stableMs,
@@ -262,8 +285,11 @@ export class Picto {
   /** Deletes derived files of content that left the catalogue, so rescans never leak thumbnails. */
   private async forgetContent(hash: string): Promise<void> {
     if (this.repos.photos.byHash(hash)) return;
-    const paths = thumbnailPaths(this.layout.thumbs, hash);
-    await Promise.all(Object.values(paths).map((p) => fs.rm(p as string, { force: true })));
+    const paths = [
+      ...Object.values(thumbnailPaths(this.layout.thumbs, hash)),
+      ...Object.values(videoFilePaths(this.layout.videos, hash)),
+    ];
+    await Promise.all(paths.map((p) => fs.rm(p as string, { force: true })));
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,8 @@ export interface GalleryDeps {
   collection: Collection;
   /** Where thumbnails and previews are (the data directory's thumbs/). */
   thumbDir: string;
+  /** How far a running transcode is (jobs/transcoder.ts), for the details' `video.progress`. */
+  transcodeProgress?: (photoId: string) => number | undefined;
 }
 
 /** A derived image of a photo, named by content: `version` changes when the content does. */
@@ -61,7 +63,11 @@ export class Gallery {
   }
 
   details(id: string): PhotoDetails {
-    return photoDetails(this.deps.repos, this.deps.collection.photo(id));
+    return photoDetails(
+      this.deps.repos,
+      this.deps.collection.photo(id),
+      this.deps.transcodeProgress,
+    );
   }
 
   albums(): Album[] {

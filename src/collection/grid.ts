@@ -17,7 +17,8 @@ export function gridItem(r: TimelineRow): TimelineItem {
     height: hasThumb ? r.thumb_height : r.height,
     favourite: r.favourite === 1,
     status: r.status,
-    kind: 'photo',
+    kind: r.kind,
+    ...(r.kind !== 'photo' && r.duration_ms !== null && { durationMs: r.duration_ms }),
   };
 }
 

@@ -14,6 +14,7 @@ import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
+import { VideosRepo } from './repos/videos.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 
 export { openDatabase, type Db } from './connection.js';
@@ -40,6 +41,8 @@ export interface Repos {
   faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
+  /** Video columns, Live Photo pairs, transcode states. */
+  videos: VideosRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -61,5 +64,6 @@ export function createRepos(db: Db): Repos {
     people: new PeopleRepo(db),
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
+    videos: new VideosRepo(db),
   };
 }

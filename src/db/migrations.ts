@@ -1,4 +1,5 @@
 import { SEARCH_SCHEMA } from './search-schema.js';
+import { VIDEOS_MIGRATION } from './migration-videos.js';
 
 export interface Migration {
   version: number;
@@ -377,4 +378,5 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  VIDEOS_MIGRATION,
 ];

@@ -19,9 +19,9 @@
 //   - issue 12, "visible first": a cheap `thumb` file stage with a priority above media's that
 //     writes the grid thumbnail, and media becoming the later preview/model-input decode that
 //     keeps its image for the image stages (file stages run in table order);
-//   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
-//     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
-//     images) and a low-priority `transcode` (file, `queue: 'background'`);
+//   - issue 13, videos (done): `video` (file: probe, poster, thumbnails), `video-ai` (file: it
+//     samples its own frames and runs the analyzer on each), both `kinds: ['video']`, and
+//     `transcode` (`lane: 'transcode'`: run by jobs/transcoder.ts, queued by the video applier);
 //   - issue 14, `categories`: runs after faces and text and again when they change. That needs
 //     two fields the table does not have yet: what it follows (`after: ['faces', 'ocr']`, the
 //     applier of those re-queues it) and its input (the stored signals, which the runner would
@@ -36,7 +36,22 @@ import { OCR_VERSION } from '../search/ocr/version.js';
 import { applyFaces, applyObjects } from './appliers/ai.js';
 import { applyEmbedding, applySignature, applyText } from './appliers/discovery.js';
 import { applyMedia, mediaFailed } from './appliers/media.js';
-import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
+import {
+  applyTranscode,
+  applyVideo,
+  applyVideoAi,
+  TRANSCODE_PRIORITY,
+  transcodeFailed,
+} from './appliers/video.js';
+import type { PhotoTask } from './task.js';
+import {
+  fileStage,
+  imageStage,
+  kindsOf,
+  type ItemKind,
+  type Stage,
+  type StageDef,
+} from './stage.js';
 
 // The AI versions name the models and their post-processing (ml/versions.ts).
 const ai = resultVersions();
@@ -81,6 +96,51 @@ const STAGES = {
     backfill: true,
     work: () => import('../search/duplicates/signature.js').then((m) => m.computeSignature),
     apply: applySignature,
+  }),
+  // Videos ([Note: Videos in the catalogue]): below the photo stages of the same kind in the
+  // queue, so a folder of videos never holds up the photos beside them.
+  /** Probe (duration, codecs, local date, GPS), poster frame → the photo thumbnail sizes. */
+  video: fileStage({
+    name: 'video',
+    version: 'video@1',
+    ai: false,
+    priority: 8,
+    queue: 'scan',
+    kinds: ['video'],
+    work: () => import('./worker-video.js').then((m) => m.processVideo),
+    apply: applyVideo,
+    failed: mediaFailed,
+    steps: (result) => result.timings,
+  }),
+  /** Sampled frames through the object and face models ([Note: AI on videos]). */
+  'video-ai': fileStage({
+    name: 'video-ai',
+    version: `video-ai@1+${ai.objects}+${ai.faces}`,
+    ai: true,
+    priority: 4,
+    queue: 'scan',
+    kinds: ['video'],
+    work: () => import('./worker-video.js').then((m) => m.analyzeVideo),
+    apply: applyVideoAi,
+    steps: (result) => result.timings,
+  }),
+  /**
+   * A browser-playable copy (H.264/AAC MP4) of a video the browser cannot play, queued by the
+   * video stage. Last in the queue, one at a time, at nice 19, outside the worker pool; `--wait`
+   * waits for it (every video playable), `jobs.idle` does not.
+   */
+  transcode: fileStage({
+    name: 'transcode',
+    version: 'transcode@1',
+    ai: false,
+    priority: TRANSCODE_PRIORITY,
+    queue: 'scan',
+    kinds: [],
+    lane: 'transcode',
+    work: () =>
+      import('./worker-transcode.js').then((m) => (task: PhotoTask) => m.transcodeForBrowser(task)),
+    apply: applyTranscode,
+    failed: transcodeFailed,
   }),
   /**
    * Text in photos (PP-OCRv4, ≈ 0.3–0.8 s a photo). Background: queued with the media stage,
@@ -133,10 +193,16 @@ const definitions: readonly StageDef[] = STAGE_NAMES.map((n) => PIPELINE[n]);
 /** Stages a scan queues; indexing is done when none of them is pending. */
 export const SCAN_STAGES: readonly StageDef[] = definitions.filter((s) => s.queue === 'scan');
 
-/** The stages a scan queues for a photo in a folder with AI on or off. */
-export function scanStages(aiEnabled: boolean): StageDef[] {
-  return SCAN_STAGES.filter((s) => aiEnabled || !s.ai);
+/** The stages a scan queues for a photo (or a video) in a folder with AI on or off. */
+export function scanStages(aiEnabled: boolean, kind: ItemKind = 'photo'): StageDef[] {
+  return SCAN_STAGES.filter((s) => (aiEnabled || !s.ai) && kindsOf(s).includes(kind));
 }
+
+/** Stages the job runner's worker pool runs (the transcode lane has its own runner). */
+export const POOL_STAGES: readonly string[] = STAGE_NAMES.filter((n) => !PIPELINE[n].lane);
+
+/** Scan stages `jobs.idle` waits for: all but the transcode lane. */
+export const INDEXING_STAGES: readonly StageDef[] = SCAN_STAGES.filter((s) => !s.lane);
 
 export function stageNamed(name: string): StageDef | undefined {
   return isStageName(name) ? PIPELINE[name] : undefined;

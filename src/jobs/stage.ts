@@ -32,6 +32,21 @@ export interface StageDef {
   needs: 'file' | 'image';
   /** Queued once for photos indexed before the stage existed (scans queue new files only). */
   backfill?: boolean;
+  /** What it runs on: photos (stills, the default) or videos ([Note: Videos in the catalogue]). */
+  kinds?: readonly ItemKind[];
+  /**
+   * `transcode`: run one at a time by the Transcoder (transcoder.ts) on the main thread, outside
+   * the worker pool: an ffmpeg process at low priority does the work, a worker thread would only
+   * wait for it. The runner never claims these, and `jobs.idle` does not wait for them.
+   */
+  lane?: 'transcode';
+}
+
+/** Stills (Live Photos included) or movie files: which stages a scan queues for a file. */
+export type ItemKind = 'photo' | 'video';
+
+export function kindsOf(s: StageDef): readonly ItemKind[] {
+  return s.kinds ?? ['photo'];
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */

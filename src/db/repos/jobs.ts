@@ -40,6 +40,17 @@ export class JobsRepo {
       .run(photoId, stage, priority, now);
   }
 
+  /** Moves a pending job to the front of its queue (a video someone is waiting to play). */
+  prioritise(photoId: string, stage: string, priority: number, now: string): boolean {
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET priority = ?, updated_at = ? WHERE photo_id = ? AND stage = ?
+           AND status = 'pending' AND priority < ?`,
+      )
+      .run(priority, now, photoId, stage, priority);
+    return r.changes > 0;
+  }
+
   /**
    * Claims up to `limit` photos with pending work, returning every pending stage of each, so one
    * worker task decodes a photo once for all its stages.
@@ -220,7 +231,7 @@ export class JobsRepo {
       .prepare(
         `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
          SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' ${ai}
+         WHERE p.status = 'ready' AND p.kind <> 'video' ${ai}
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)`,
       )
       .run(stage, priority, now, stage).changes;
@@ -241,7 +252,7 @@ export class JobsRepo {
       .prepare(
         `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
          SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' AND p.trashed_at IS NULL
+         WHERE p.status = 'ready' AND p.trashed_at IS NULL AND p.kind <> 'video'
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)
            AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
                        WHERE l.photo_id = p.id AND f.ai_enabled = 1)
@@ -267,18 +278,20 @@ export class JobsRepo {
   /** Queues the stages a photo of the folder never had (AI switched on for a folder). */
   enqueueMissingInFolder(
     folderId: number,
-    stages: { name: string; priority: number }[],
+    stages: { name: string; priority: number; kinds: readonly string[] }[],
     now: string,
   ): number {
-    const photoIds = this.db
-      .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
-      .pluck()
-      .all(folderId) as string[];
+    const photos = this.db
+      .prepare(
+        `SELECT DISTINCT l.photo_id AS id, CASE p.kind WHEN 'video' THEN 'video' ELSE 'photo' END AS kind
+         FROM locations l JOIN photos p ON p.id = l.photo_id WHERE l.folder_id = ? AND p.live_of IS NULL`,
+      )
+      .all(folderId) as { id: string; kind: string }[];
     const has = this.db.prepare('SELECT 1 FROM jobs WHERE photo_id = ? AND stage = ?');
     let queued = 0;
-    for (const photoId of photoIds) {
+    for (const { id: photoId, kind } of photos) {
       for (const s of stages) {
-        if (has.get(photoId, s.name)) continue;
+        if (!s.kinds.includes(kind) || has.get(photoId, s.name)) continue;
         this.enqueue(photoId, s.name, now, s.priority);
         queued++;
       }

@@ -37,7 +37,21 @@ export interface PhotoRow {
   warnings: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 11 ([Note: Videos in the catalogue]). */
+  kind: PhotoKind;
+  duration_ms: number | null;
+  fps: number | null;
+  video_codec: string | null;
+  audio_codec: string | null;
+  playable: number | null;
+  transcode: TranscodeStateText | null;
+  content_id: string | null;
+  motion_id: string | null;
+  live_of: string | null;
 }
+
+export type PhotoKind = 'photo' | 'video' | 'live';
+export type TranscodeStateText = 'none' | 'pending' | 'running' | 'done' | 'failed';
 
 /** Columns written when the media stage finishes (metadata, thumbnails, hash). */
 export type MediaColumns = Pick<
@@ -84,13 +98,20 @@ export class PhotosRepo {
     return this.db.prepare('SELECT 1 FROM photos WHERE id = ?').get(id) !== undefined;
   }
 
-  insertPending(p: { id: string; hash: string; size: number; sortAt: string; now: string }): void {
+  insertPending(p: {
+    id: string;
+    hash: string;
+    size: number;
+    sortAt: string;
+    now: string;
+    kind?: 'photo' | 'video';
+  }): void {
     this.db
       .prepare(
-        `INSERT INTO photos (id, content_hash, size, sort_at, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+        `INSERT INTO photos (id, content_hash, size, sort_at, status, created_at, updated_at, kind)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       )
-      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now);
+      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now, p.kind ?? 'photo');
   }
 
   /** New content at a known photo (edited in place): keep the id, forget derived data. */
@@ -99,7 +120,7 @@ export class PhotosRepo {
       .prepare(
         `UPDATE photos SET content_hash = ?, size = ?, status = 'pending', error = NULL,
            phash = NULL, thumb_width = NULL, thumb_height = NULL, preview_width = NULL,
-           preview_height = NULL, updated_at = ?
+           preview_height = NULL, transcode = NULL, updated_at = ?
          WHERE id = ?`,
       )
       .run(hash, size, now, id);

@@ -225,7 +225,7 @@ export function driver(t: Term, refs: TextRefs): Sql {
       // spans), format, favourites, position.
       const c = column(t);
       return sql(
-        `SELECT p.id AS photo_id FROM photos p WHERE p.trashed_at IS NULL AND ${c.text}`,
+        `SELECT p.id AS photo_id FROM photos p WHERE p.trashed_at IS NULL AND p.live_of IS NULL AND ${c.text}`,
         c.params,
       );
     }

@@ -15,6 +15,8 @@ export interface TimelineRow {
   thumb_height: number | null;
   favourite: number;
   status: 'pending' | 'ready' | 'error';
+  kind: 'photo' | 'video' | 'live';
+  duration_ms: number | null;
 }
 
 /** Position of the last row of a page: pages continue strictly after it. */
@@ -31,7 +33,7 @@ export interface PageOptions {
 }
 
 const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-  p.favourite, p.status`;
+  p.favourite, p.status, p.kind, p.duration_ms`;
 
 /**
  * Timeline listings with keyset pagination on (sort_at DESC, id DESC). Every scope's WHERE clause
@@ -45,15 +47,27 @@ export class TimelineRepo {
   private scopeSql(scope: TimelineScope): { from: string; where: string; params: unknown[] } {
     switch (scope.kind) {
       case 'all':
-        return { from: 'photos p', where: 'p.trashed_at IS NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.trashed_at IS NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'favourites':
-        return { from: 'photos p', where: 'p.favourite = 1 AND p.trashed_at IS NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.favourite = 1 AND p.trashed_at IS NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'trash':
-        return { from: 'photos p', where: 'p.trashed_at IS NOT NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.trashed_at IS NOT NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'album':
         return {
           from: 'album_photos ap JOIN photos p ON p.id = ap.photo_id',
-          where: 'ap.album_id = ? AND p.trashed_at IS NULL',
+          where: 'ap.album_id = ? AND p.trashed_at IS NULL AND p.live_of IS NULL',
           params: [scope.albumId],
         };
     }

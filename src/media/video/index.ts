@@ -25,6 +25,12 @@ export { pairLivePhotos, MAX_LIVE_MOTION_MS } from './live-photo.js';
 export type { PairCandidate, LivePair } from './live-photo.js';
 export { isVideoCandidate, VIDEO_EXTENSIONS } from './formats.js';
 export { isAbortError } from './run.js';
+export {
+  makePreviewClip,
+  previewStartMs,
+  videoFilePaths,
+  PREVIEW_CLIP_MS,
+} from './preview-clip.js';
 export type * from './types.js';
 
 /** The Live Photo id of a still (HEIC/JPEG from an iPhone), or null. Same as readMetadata's. */
