@@ -31,9 +31,12 @@ export interface VideoFilesDeps {
   queue: TranscodeQueue;
 }
 
+// A playable QuickTime or 3GP file is H.264/AAC in ISO BMFF: browsers take it as MP4.
 const PLAYABLE_MIME: Record<string, string> = {
   mp4: 'video/mp4',
   m4v: 'video/mp4',
+  mov: 'video/mp4',
+  '3gp': 'video/mp4',
   webm: 'video/webm',
 };
 
