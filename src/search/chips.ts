@@ -2,6 +2,7 @@
 // explicit syntax (what `picto search --json` reports and the UI can show or edit).
 
 import type { Clause, ParsedQuery, Term, TermKind } from '../shared/search-query.js';
+import { formatLength } from './media-words.js';
 
 export interface Chip {
   /** The kind of every term, or 'mixed' when a word had several meanings. */
@@ -68,6 +69,14 @@ export function termLabel(t: Term): string {
       return 'map area';
     case 'has':
       return HAS_LABEL[t.what];
+    case 'media':
+      return t.name;
+    case 'duration':
+      return t.minMs !== undefined && t.maxMs !== undefined
+        ? `${formatLength(t.minMs)} to ${formatLength(t.maxMs)} long`
+        : t.minMs !== undefined
+          ? `longer than ${formatLength(t.minMs)}`
+          : `shorter than ${formatLength(t.maxMs ?? 0)}`;
   }
 }
 
@@ -104,6 +113,12 @@ export function termQuery(t: Term): string {
       return `area:${[t.south, t.west, t.north, t.east].map((x) => +x.toFixed(5)).join(',')}`;
     case 'has':
       return `has:${t.what}`;
+    case 'media':
+      return t.kinds.length === 2 && t.kinds.includes('video')
+        ? 'has:video'
+        : `type:${t.kinds.includes('photo') ? 'photo' : t.kinds[0]}`;
+    case 'duration':
+      return `duration:${t.name}`;
   }
 }
 

@@ -4,6 +4,7 @@
 
 import { boundTerm, parseDateValue } from './dates.js';
 import { FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
+import { durationValue, mediaType, MOVING } from './media-words.js';
 import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -36,6 +37,7 @@ export type KeyKind =
   | 'has'
   | 'fav'
   | 'area'
+  | 'duration'
   | 'sort';
 
 const KEYS: Record<string, KeyKind> = {
@@ -99,6 +101,9 @@ const KEYS: Record<string, KeyKind> = {
   area: 'area',
   sort: 'sort',
   order: 'sort',
+  duration: 'duration',
+  length: 'duration',
+  long: 'duration',
 };
 
 const HAS: Record<string, HasWhat> = {
@@ -247,6 +252,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
       };
     }
     case 'type': {
+      const media = mediaType(v);
+      if (media) return { terms: [media] };
       const t =
         TYPE_WORDS[phrase.replace(/^\./, '')] ?? TYPE_WORDS[v.toLowerCase().replace(/^\./, '')];
       if (t) return { terms: [{ kind: 'type', formats: t.formats, name: t.name }] };
@@ -269,17 +276,28 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'is':
     case 'fav': {
       const word = v.toLowerCase();
+      const media = kind === 'is' ? mediaType(word) : null;
+      if (media) return { terms: [media] };
       if (kind === 'fav' ? !NO.has(word) : FAVOURITE_WORDS.has(word))
         return { terms: [{ kind: 'favourite' }] };
       return { terms: [], note: `"${key}:${v}" is not understood` };
     }
     case 'has': {
+      if (/^(videos?|motion|movies?)$/i.test(v)) return { terms: [MOVING] };
       const what = HAS[v.toLowerCase()];
       if (what) return { terms: [{ kind: 'has', what }] };
       return { terms: [], note: `"has:${v}" is not understood (try has:gps, has:text, has:faces)` };
     }
     case 'area':
       return areaMeaning(v);
+    case 'duration': {
+      const d = durationValue(v);
+      if (d) return { terms: [d] };
+      return {
+        terms: [],
+        note: `"${key}:${v}" is not a length (try duration:>60s, duration:10s-2m)`,
+      };
+    }
     case 'sort':
       return { terms: [] };
   }

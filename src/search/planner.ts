@@ -41,6 +41,8 @@ const CLUSTERED: Record<string, number> = {
   person: 1.5,
   favourite: 2,
   has: 2,
+  media: 3,
+  duration: 3,
   place: 2,
   text: 3,
   type: 3,

@@ -36,7 +36,11 @@ export type Term =
   | { kind: 'text'; words: string[]; in: 'all' | 'names' | 'ocr'; name: string }
   /** Map rectangle; west > east crosses the antimeridian. */
   | { kind: 'area'; south: number; west: number; north: number; east: number }
-  | { kind: 'has'; what: HasWhat };
+  | { kind: 'has'; what: HasWhat }
+  /** Videos, Live Photos or stills (`videos`, `type:live`, `has:video`). */
+  | { kind: 'media'; kinds: ('photo' | 'video' | 'live')[]; name: string }
+  /** Length of a video or a Live Photo's motion: `minMs` < length < `maxMs`. */
+  | { kind: 'duration'; minMs?: number; maxMs?: number; name: string };
 
 export type TermKind = Term['kind'];
 

@@ -152,6 +152,16 @@ function column(t: Term): Sql {
       return sql(`p.format IN (${marks(t.formats.length)})`, t.formats);
     case 'favourite':
       return sql('p.favourite = 1');
+    case 'media':
+      return sql(`p.kind IN (${marks(t.kinds.length)})`, t.kinds);
+    case 'duration': {
+      // Strict bounds: "longer than 1 minute" leaves out a clip of exactly a minute.
+      const conds = ["p.kind <> 'photo'", 'p.duration_ms IS NOT NULL'];
+      const params: number[] = [];
+      if (t.minMs !== undefined) conds.push('p.duration_ms > ?') && params.push(t.minMs);
+      if (t.maxMs !== undefined) conds.push('p.duration_ms < ?') && params.push(t.maxMs);
+      return sql(`(${conds.join(' AND ')})`, params);
+    }
     case 'area': {
       const lon = t.west <= t.east ? 'p.lon BETWEEN ? AND ?' : '(p.lon >= ? OR p.lon <= ?)';
       return sql(`(p.lat BETWEEN ? AND ? AND ${lon})`, [t.south, t.north, t.west, t.east]);
@@ -220,6 +230,8 @@ export function driver(t: Term, refs: TextRefs): Sql {
     case 'date':
     case 'type':
     case 'favourite':
+    case 'media':
+    case 'duration':
     case 'area': {
       // Column terms read their own index: the timeline (one date span), day of year (yearly
       // spans), format, favourites, position.
