@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasCorpus } from '../helpers/corpus.js';
+import { videoTools } from '../../src/media/video/index.js';
 import { testVideos, type TestVideos } from '../helpers/videos.js';
-import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
+import { getOk, indexLibrary, send, startGallery, type Gallery } from '../server/harness.js';
 import {
   hasChromium,
   hasWebBuild,
@@ -194,6 +197,52 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     await button.click();
     await page.locator('.viewer-live.ready').waitFor({ timeout: 10_000 });
     expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.locator('.viewer').waitFor({ state: 'detached' });
+  });
+
+  it('shows the poster and the transcode progress until the video is ready, then plays it', async () => {
+    const { page } = b;
+    // A new HEVC video while the transcode lane is stopped: indexed (poster, thumbnails) but not
+    // playable yet. The same clip mirrored, so that its content (its identity) is new.
+    await g.picto.transcoder.stop();
+    const { ffmpeg } = await videoTools();
+    const file = path.join(g.lib, 'mirrored-hevc.mov');
+    await promisify(execFile)(ffmpeg.path, [
+      ...['-nostdin', '-loglevel', 'error', '-y', '-i', v.faceHevc, '-vf', 'hflip'],
+      ...['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error'],
+      ...['-tag:v', 'hvc1', '-c:a', 'copy', file],
+    ]);
+    const [folder] = (await getOk<{ folders: { id: number }[] }>(g, '/api/folders')).folders;
+    await send(`${g.url}/api/folders/${folder.id}/rescan`, 'POST');
+    await expect
+      .poll(() => g.picto.repos.locations.byPath(file)?.photo_id ?? null, { timeout: 60_000 })
+      .not.toBeNull();
+    const newId = id(file);
+    await expect
+      .poll(
+        async () => (await getOk<{ thumbUrl: string | null }>(g, `/api/photos/${newId}`)).thumbUrl,
+        {
+          timeout: 60_000,
+        },
+      )
+      .not.toBeNull();
+
+    await page.goto(`${g.url}/?photo=${newId}`);
+    const progress = page.getByRole('progressbar', { name: 'Preparing the video' });
+    await progress.waitFor();
+    await page.getByText('Preparing the video for your browser').waitFor();
+    await page.locator('.viewer-preview.ready').waitFor();
+    expect(await page.locator('.viewer-video').count()).toBe(0);
+    await screenshot(page, 'videos-viewer-pending');
+
+    // The lane runs again: the video the viewer asked for goes first, `video.ready` ends the wait.
+    g.picto.transcoder.start();
+    await page.locator('.viewer-video').waitFor({ timeout: 60_000 });
+    expect(await progress.count()).toBe(0);
+    const p = await playsPast(page, '.viewer-video', 0.3);
+    expect(p.videoWidth).toBe(960);
+    expect(p.videoHeight).toBe(540);
     await page.keyboard.press('Escape');
     await page.locator('.viewer').waitFor({ state: 'detached' });
   });
