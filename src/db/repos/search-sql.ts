@@ -158,8 +158,14 @@ function column(t: Term): Sql {
       // Strict bounds: "longer than 1 minute" leaves out a clip of exactly a minute.
       const conds = ["p.kind <> 'photo'", 'p.duration_ms IS NOT NULL'];
       const params: number[] = [];
-      if (t.minMs !== undefined) conds.push('p.duration_ms > ?') && params.push(t.minMs);
-      if (t.maxMs !== undefined) conds.push('p.duration_ms < ?') && params.push(t.maxMs);
+      if (t.minMs !== undefined) {
+        conds.push('p.duration_ms > ?');
+        params.push(t.minMs);
+      }
+      if (t.maxMs !== undefined) {
+        conds.push('p.duration_ms < ?');
+        params.push(t.maxMs);
+      }
       return sql(`(${conds.join(' AND ')})`, params);
     }
     case 'area': {
