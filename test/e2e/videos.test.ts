@@ -161,6 +161,22 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     await page.locator('.viewer-video').waitFor();
   });
 
+  it('plays a video in the slideshow to its end, then moves on', async () => {
+    const { page } = b;
+    await page.locator('.viewer-video').waitFor();
+    const here = shown(page);
+    await page.locator('.viewer-video').evaluate((el: any) => {
+      el.pause();
+      el.currentTime = el.duration - 0.5;
+    });
+    await page.getByRole('button', { name: 'Start slideshow' }).click();
+    // Half a second of video is left: the show goes on when it ends, not after a photo's 4 s.
+    await expect.poll(() => shown(page), { timeout: 3000 }).not.toBe(here);
+    await page.getByRole('button', { name: 'Pause slideshow' }).click();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shown(page)).toBe(here);
+  });
+
   it('says the length, frame rate and codec in the info panel', async () => {
     const { page } = b;
     const info = page.getByRole('complementary', { name: 'Photo details' });

@@ -124,6 +124,11 @@ export function Viewer({
     [store, id, onNavigate, playing],
   );
 
+  // A slideshow started on a paused video plays it (and moves on when it ends).
+  useEffect(() => {
+    if (playing && video.current?.paused) togglePlayback(video.current);
+  }, [playing]);
+
   const { z, zoomBy, reset, handlers } = useZoom(frame, fit, id, (dir) => void go(dir), {
     zoomable: kind !== 'video',
   });
