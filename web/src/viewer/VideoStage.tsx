@@ -1,4 +1,4 @@
-import { useEffect, useRef, type CSSProperties, type RefObject } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { VideoSource } from './useVideoSource.js';
 import { Icon } from '../components/Icon.js';
 import './video.css';
@@ -46,6 +46,8 @@ export function VideoStage({
   onEnded: () => void;
 }) {
   const started = useRef<string | null>(null);
+  // The browser could not play what the server sent (a codec it lacks, a file cut short).
+  const [broken, setBroken] = useState(false);
   const url = source.state === 'ready' ? source.url : null;
 
   useEffect(() => {
@@ -78,11 +80,16 @@ export function VideoStage({
       </div>
     );
   }
-  if (source.state === 'failed') {
+  if (source.state === 'failed' || broken) {
     return (
       <div className="viewer-video-wait viewer-video-failed" role="status">
         <Icon name="alert" size={32} />
-        <p>This video cannot be played here. {source.message}</p>
+        <p>
+          This video cannot be played here.{' '}
+          {source.state === 'failed'
+            ? source.message
+            : 'Your browser could not decode it: download the original to watch it.'}
+        </p>
       </div>
     );
   }
@@ -101,6 +108,7 @@ export function VideoStage({
       disableRemotePlayback
       aria-label={label}
       onEnded={onEnded}
+      onError={() => setBroken(true)}
       onPointerDown={(e) => e.stopPropagation()}
       onPointerUp={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
