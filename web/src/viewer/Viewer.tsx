@@ -380,7 +380,7 @@ export function Viewer({
           playing={playing}
           info={info}
           faces={{ unnamed: kind === 'video' ? 0 : unnamedFaces, showAll: allFaces }}
-          zoomable={kind !== 'video'}
+          video={kind === 'video'}
           actions={{
             onClose,
             onZoomIn: () => zoomBy(1.6),

@@ -35,7 +35,7 @@ export function ViewerBar({
   playing,
   info,
   faces,
-  zoomable = true,
+  video = false,
   actions: a,
 }: {
   id: string;
@@ -46,12 +46,12 @@ export function ViewerBar({
   info: boolean;
   /** Unnamed faces in the photo, and whether their boxes show. */
   faces: { unnamed: number; showAll: boolean };
-  /** False for a video: no zoom button. */
-  zoomable?: boolean;
+  /** A video: no zoom, and Space is its player's, not the slideshow's. */
+  video?: boolean;
   actions: ViewerActions;
 }) {
   const more: MenuItem[] = [
-    ...(zoomable
+    ...(!video
       ? [{ label: 'Zoom in', icon: 'zoomIn' as const, run: a.onZoomIn, narrowOnly: true }]
       : []),
     {
@@ -100,7 +100,7 @@ export function ViewerBar({
         )}
       </h2>
       <div className="viewer-actions">
-        {zoomable && (
+        {!video && (
           <button
             className="viewer-btn viewer-wide"
             onClick={a.onZoomIn}
@@ -114,7 +114,11 @@ export function ViewerBar({
           className="viewer-btn viewer-wide"
           onClick={a.onTogglePlay}
           aria-label={playing ? 'Pause slideshow' : 'Start slideshow'}
-          title={playing ? 'Pause slideshow (Space)' : 'Slideshow (Space)'}
+          title={
+            playing
+              ? `Pause slideshow${video ? '' : ' (Space)'}`
+              : `Slideshow${video ? '' : ' (Space)'}`
+          }
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
