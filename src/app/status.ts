@@ -32,6 +32,8 @@ export interface LibrarySummary {
   jobs: StageCounts[];
   albums: number;
   unreadableFiles: number;
+  /** Videos (Live Photo motions apart) by transcode state, and Live Photos. */
+  videos: { total: number; live: number; playable: number; transcodes: Record<string, number> };
 }
 
 /**
@@ -78,6 +80,17 @@ export class LibraryStatus {
       jobs: this.deps.indexing.stages(),
       albums: repos.albums.list().length,
       unreadableFiles: this.deps.folders.unreadableFiles(),
+      videos: this.videos(),
+    };
+  }
+
+  videos(): LibrarySummary['videos'] {
+    const c = this.deps.repos.videos.transcodeCounts();
+    return {
+      total: c.videos,
+      live: c.live,
+      playable: c.none + c.done,
+      transcodes: { pending: c.pending, running: c.running, done: c.done, failed: c.failed },
     };
   }
 }

@@ -16,7 +16,9 @@ export class ExportService {
     const faces = this.repos.faces.allFaces();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
-      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
+      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? [], (id) =>
+        this.repos.photos.get(id),
+      );
       photos.push(withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []));
     }
     const albums = this.repos.albums.list().map((a) => ({
@@ -44,6 +46,7 @@ export class ExportService {
         p,
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
+        (other) => this.repos.photos.get(other),
       );
       out.push(
         withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id)),
@@ -66,11 +69,17 @@ function withFindings(out: ExportedPhoto, objects: ObjectRow[], faces: FaceRow[]
     score: round(f.score, 3),
     quality: round(f.quality, 3),
     personId: f.person_id,
+    ...(f.time_ms !== null && { timeMs: f.time_ms }),
   }));
   return out;
 }
 
-export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): ExportedPhoto {
+export function exportPhoto(
+  p: PhotoRow,
+  paths: string[],
+  albums: string[],
+  photoById?: (id: string) => PhotoRow | undefined,
+): ExportedPhoto {
   const out: ExportedPhoto = {
     id: p.id,
     paths,
@@ -91,8 +100,15 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     status: p.status,
     tags: [],
     faces: [],
+    kind: p.kind,
   };
   if (p.error) out.error = p.error;
+  if (p.kind !== 'photo' && p.duration_ms !== null) out.durationMs = p.duration_ms;
+  const movie = p.kind === 'live' && p.motion_id ? photoById?.(p.motion_id) : p;
+  if (movie?.video_codec)
+    out.video = { codec: movie.video_codec, fps: movie.fps ?? 0, playable: movie.playable === 1 };
+  if (p.motion_id) out.motionId = p.motion_id;
+  if (p.live_of) out.liveOf = p.live_of;
   return out;
 }
 
