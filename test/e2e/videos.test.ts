@@ -127,6 +127,12 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     // Leaving the tile stops it and takes it away.
     await page.mouse.move(5, 5);
     await page.locator('.tile-video').waitFor({ state: 'detached' });
+    // A Live Photo's tile plays its motion the same way.
+    await page.locator(`.tile[data-photo-id="${id(v.liveStill)}"]`).hover();
+    await page.locator('.tile-video-playing').waitFor({ timeout: 30_000 });
+    expect((await playsPast(page, '.tile-video-playing', 0.3)).muted).toBe(true);
+    await page.mouse.move(5, 5);
+    await page.locator('.tile-video').waitFor({ state: 'detached' });
   });
 
   it('plays the transcoded HEVC video in the viewer: Space pauses and plays, arrows move on', async () => {
@@ -146,6 +152,11 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
     await page.keyboard.press('Space');
     await expect.poll(async () => (await playback(page, '.viewer-video')).paused).toBe(true);
     expect(await page.getByRole('button', { name: 'Start slideshow' }).count()).toBe(1);
+    // M mutes and unmutes it.
+    const muted = (await playback(page, '.viewer-video')).muted;
+    await page.keyboard.press('m');
+    await expect.poll(async () => (await playback(page, '.viewer-video')).muted).toBe(!muted);
+    await page.keyboard.press('m');
     const at = (await playback(page, '.viewer-video')).currentTime;
     await page.keyboard.press('Space');
     await expect

@@ -255,6 +255,11 @@ export function Viewer({
         case 'I':
           setInfo((v) => !v);
           break;
+        case 'm':
+        case 'M':
+          if (kind !== 'video' || !video.current) return;
+          video.current.muted = !video.current.muted;
+          break;
         case 'p':
         case 'P':
           setAllFaces((v) => !v);
