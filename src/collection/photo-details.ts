@@ -1,6 +1,7 @@
+import { photoCategories } from '../categories/service.js';
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
-import { withOffset } from '../interchange/format.js';
+import { editsView, withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
 import { originalUrl, previewUrl, thumbUrl } from '../shared/routes/urls.js';
 
@@ -42,6 +43,7 @@ export function photoDetails(
     place: placeOf(repos.discovery.places.forPhoto(id)),
     things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
     faces: repos.faces.facesForPhoto(id).length,
+    ...photoCategories(repos, id),
     favourite: p.favourite === 1,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({
@@ -63,6 +65,7 @@ export function photoDetails(
     kind: p.kind,
     ...(p.kind !== 'photo' && p.duration_ms !== null && { durationMs: p.duration_ms }),
     ...videoPart(repos, p, transcodeProgress),
+    edits: editsView(repos.photoEdits.get(id)),
   };
 }
 

@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs';
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import { makePreviewClip, videoFilePaths } from '../media/video/preview-clip.js';
-import { probeFile } from '../media/video/probe.js';
 import { PictoError } from '../shared/errors.js';
 import type { VideoPending } from '../shared/video-api.js';
 import { contentVersion } from '../shared/routes/urls.js';
@@ -114,7 +113,9 @@ export class VideoFiles {
       let job = this.making.get(target);
       if (!job) {
         const input = this.original(movie);
-        job = probeFile(input)
+        // The probe reads metadata with exiftool and sharp: loaded at first use, not with the app.
+        job = import('../media/video/probe.js')
+          .then(({ probeFile }) => probeFile(input))
           .then((probe) => makePreviewClip(input, target, probe))
           .then(() => undefined)
           .finally(() => this.making.delete(target));

@@ -15,7 +15,10 @@ import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
 import { VideosRepo } from './repos/videos.js';
+import { CategoriesRepo } from './repos/categories.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
+import { TileNamesRepo } from './repos/tile-names.js';
+import { PhotoEditsRepo } from './repos/photo-edits.js';
 
 export { openDatabase, type Db } from './connection.js';
 
@@ -43,6 +46,12 @@ export interface Repos {
   discovery: DiscoveryRepos;
   /** Video columns, Live Photo pairs, transcode states. */
   videos: VideosRepo;
+  /** Photo categories: their signals, the results, the user's removals (src/categories). */
+  categories: CategoriesRepo;
+  /** Place, named people and tags that name grid tiles. */
+  tileNames: TileNamesRepo;
+  /** Dates and places the user set (catalogue only, never the original). */
+  photoEdits: PhotoEditsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -65,5 +74,8 @@ export function createRepos(db: Db): Repos {
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
     videos: new VideosRepo(db),
+    categories: new CategoriesRepo(db),
+    tileNames: new TileNamesRepo(db),
+    photoEdits: new PhotoEditsRepo(db),
   };
 }

@@ -1,3 +1,5 @@
+import { CATEGORIES_SCHEMA } from './categories-schema.js';
+import { EDITS_SCHEMA } from './edits-schema.js';
 import { SEARCH_SCHEMA } from './search-schema.js';
 import { VIDEOS_MIGRATION } from './migration-videos.js';
 
@@ -6,6 +8,20 @@ export interface Migration {
   name: string;
   sql: string;
 }
+
+// Migration 6's triggers count a photo in, out, or both (an update moves it between months and
+// scopes): one statement each way, written once. Interpolated, the text is byte for byte the SQL
+// migration 6 shipped with.
+const COUNT_NEW_ROW = `INSERT INTO photo_month_counts (scope, month, n)
+          SELECT s, substr(NEW.sort_at, 1, 7), 1 FROM (SELECT 'all' AS s WHERE NEW.trashed_at IS NULL
+                UNION ALL SELECT 'favourites' WHERE NEW.favourite = 1 AND NEW.trashed_at IS NULL
+                UNION ALL SELECT 'trash' WHERE NEW.trashed_at IS NOT NULL) WHERE true
+          ON CONFLICT (scope, month) DO UPDATE SET n = n + 1;`;
+const UNCOUNT_OLD_ROW = `UPDATE photo_month_counts SET n = n - 1
+          WHERE month = substr(OLD.sort_at, 1, 7) AND (
+            (scope = 'all' AND OLD.trashed_at IS NULL)
+            OR (scope = 'favourites' AND OLD.favourite = 1 AND OLD.trashed_at IS NULL)
+            OR (scope = 'trash' AND OLD.trashed_at IS NOT NULL));`;
 
 // Append only: a shipped migration is never edited, a change is a new entry.
 export const migrations: Migration[] = [
@@ -220,35 +236,19 @@ export const migrations: Migration[] = [
         SELECT 'trash', substr(sort_at, 1, 7), COUNT(*) FROM photos WHERE trashed_at IS NOT NULL GROUP BY 2;
 
       CREATE TRIGGER photos_month_counts_insert AFTER INSERT ON photos BEGIN
-        INSERT INTO photo_month_counts (scope, month, n)
-          SELECT s, substr(NEW.sort_at, 1, 7), 1 FROM (SELECT 'all' AS s WHERE NEW.trashed_at IS NULL
-                UNION ALL SELECT 'favourites' WHERE NEW.favourite = 1 AND NEW.trashed_at IS NULL
-                UNION ALL SELECT 'trash' WHERE NEW.trashed_at IS NOT NULL) WHERE true
-          ON CONFLICT (scope, month) DO UPDATE SET n = n + 1;
+        ${COUNT_NEW_ROW}
       END;
 
       CREATE TRIGGER photos_month_counts_delete AFTER DELETE ON photos BEGIN
-        UPDATE photo_month_counts SET n = n - 1
-          WHERE month = substr(OLD.sort_at, 1, 7) AND (
-            (scope = 'all' AND OLD.trashed_at IS NULL)
-            OR (scope = 'favourites' AND OLD.favourite = 1 AND OLD.trashed_at IS NULL)
-            OR (scope = 'trash' AND OLD.trashed_at IS NOT NULL));
+        ${UNCOUNT_OLD_ROW}
       END;
 
       CREATE TRIGGER photos_month_counts_update AFTER UPDATE OF sort_at, favourite, trashed_at ON photos
       WHEN OLD.sort_at IS NOT NEW.sort_at OR OLD.favourite IS NOT NEW.favourite
         OR (OLD.trashed_at IS NULL) <> (NEW.trashed_at IS NULL)
       BEGIN
-        UPDATE photo_month_counts SET n = n - 1
-          WHERE month = substr(OLD.sort_at, 1, 7) AND (
-            (scope = 'all' AND OLD.trashed_at IS NULL)
-            OR (scope = 'favourites' AND OLD.favourite = 1 AND OLD.trashed_at IS NULL)
-            OR (scope = 'trash' AND OLD.trashed_at IS NOT NULL));
-        INSERT INTO photo_month_counts (scope, month, n)
-          SELECT s, substr(NEW.sort_at, 1, 7), 1 FROM (SELECT 'all' AS s WHERE NEW.trashed_at IS NULL
-                UNION ALL SELECT 'favourites' WHERE NEW.favourite = 1 AND NEW.trashed_at IS NULL
-                UNION ALL SELECT 'trash' WHERE NEW.trashed_at IS NOT NULL) WHERE true
-          ON CONFLICT (scope, month) DO UPDATE SET n = n + 1;
+        ${UNCOUNT_OLD_ROW}
+        ${COUNT_NEW_ROW}
       END;
     `,
   },
@@ -379,4 +379,17 @@ export const migrations: Migration[] = [
     `,
   },
   VIDEOS_MIGRATION,
+  {
+    version: 12,
+    name: 'photo categories',
+    // Categories per photo with score and reason, the signals they are recomputed from, and
+    // the user's removals: see categories-schema.ts.
+    sql: CATEGORIES_SCHEMA,
+  },
+  {
+    version: 14,
+    name: 'dates and places set by the user, tile names in cached pages, undoable rejections',
+    // photo_edits, undoable face rejections, month counters for tile names: see edits-schema.ts.
+    sql: EDITS_SCHEMA,
+  },
 ];

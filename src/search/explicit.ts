@@ -3,8 +3,9 @@
 // that names nothing says so in a note rather than failing.
 
 import { boundTerm, parseDateValue } from './dates.js';
-import { FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
 import { durationValue, mediaType, MOVING } from './media-words.js';
+import { categoryForWord, CATEGORY_NAMES } from '../categories/index.js';
+import { categoryTerm, FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
 import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -38,6 +39,7 @@ export type KeyKind =
   | 'fav'
   | 'area'
   | 'duration'
+  | 'category'
   | 'sort';
 
 const KEYS: Record<string, KeyKind> = {
@@ -99,6 +101,8 @@ const KEYS: Record<string, KeyKind> = {
   favorite: 'fav',
   bbox: 'area',
   area: 'area',
+  category: 'category',
+  categories: 'category',
   sort: 'sort',
   order: 'sort',
   duration: 'duration',
@@ -170,6 +174,7 @@ const LISTS = new Set<KeyKind>([
   'camera',
   'type',
   'folder',
+  'category',
 ]);
 
 export function explicit(
@@ -198,6 +203,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'tag': {
       const tags = vocab.lookupKind('tag', phrase);
       if (tags.length) return { terms: tags };
+      const part = vocab.labelWord(phrase);
+      if (part) return { terms: [part] };
       // Not an object the detector knows: the word may still be in a file name or in the photo.
       return {
         ...textMeaning(v, 'all'),
@@ -296,6 +303,15 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
       return {
         terms: [],
         note: `"${key}:${v}" is not a length (try duration:>60s, duration:10s-2m)`,
+      };
+    }
+    case 'category': {
+      // A name (screenshot, group, pets), a plural or label ("group photos"), a subtype (receipt).
+      const w = categoryForWord(v) ?? categoryForWord(v.replace(/[_-]+/g, ' '));
+      if (w) return { terms: [categoryTerm(w)] };
+      return {
+        terms: [{ kind: 'category', category: phrase, name: v }],
+        note: `no category called "${v}" (categories: ${CATEGORY_NAMES.join(', ')})`,
       };
     }
     case 'sort':

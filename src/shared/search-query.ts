@@ -40,7 +40,12 @@ export type Term =
   /** Videos, Live Photos or stills (`videos`, `type:live`, `has:video`). */
   | { kind: 'media'; kinds: ('photo' | 'video' | 'live')[]; name: string }
   /** Length of a video or a Live Photo's motion: `minMs` < length < `maxMs`. */
-  | { kind: 'duration'; minMs?: number; maxMs?: number; name: string };
+  | { kind: 'duration'; minMs?: number; maxMs?: number; name: string }
+  /**
+   * A photo category (src/categories: screenshot, document, selfie…); `subtype` narrows it
+   * ('receipt': the receipt-shaped documents). `name` is what the chip shows ("Screenshots").
+   */
+  | { kind: 'category'; category: string; subtype?: 'receipt'; name: string };
 
 export type TermKind = Term['kind'];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCorpus } from '../helpers/corpus.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from './browser.js';
+import { openBrowser, screenshot, type Browser } from './browser.js';
+import { galleryReady } from './gallery-browser.js';
 import {
   seriousViolations,
   startFullLibrary,
@@ -8,8 +8,6 @@ import {
   type AxeViolation,
   type FullLibrary,
 } from './full-library.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
 
 /** A page to check: where to go, and what shows that it has drawn its content. */
 interface Check {
@@ -65,6 +63,46 @@ const CHECKS: Check[] = [
     ready: '.viewer-preview.ready',
   },
   {
+    name: 'viewer-edit',
+    url: (l) => `/?photo=${l.id('DSCN0010.jpg')}`,
+    ready: '.viewer-preview.ready',
+    then: async ({ page }) => {
+      const info = page.getByRole('complementary', { name: 'Photo details' });
+      if (!(await info.isVisible())) await page.keyboard.press('i');
+      await info.getByRole('button', { name: 'Edit date' }).click();
+      await info.getByRole('button', { name: 'Edit place' }).click();
+      await info.getByRole('combobox', { name: 'City' }).fill('lisb');
+      await info.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'search-suggest',
+    url: () => '/search',
+    ready: '.search-input',
+    then: async ({ page }) => {
+      await page.getByRole('combobox', { name: 'Search photos' }).fill('nik');
+      await page.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'folder-picker',
+    url: () => '/folders',
+    ready: '.folder-card',
+    then: async ({ page }) => {
+      await page.getByRole('button', { name: 'Browse…' }).click();
+      await page.locator('.folder-dirs[aria-busy="false"]').waitFor();
+    },
+  },
+  {
+    name: 'merge',
+    url: (l) => `/people/${l.personId}`,
+    ready: '.tile-img-loaded',
+    then: async ({ page }) => {
+      await page.getByRole('button', { name: 'Merge' }).click();
+      await page.locator('.merge-pick').first().waitFor();
+    },
+  },
+  {
     name: 'selection',
     url: () => '/',
     ready: '.tile-img-loaded',
@@ -92,7 +130,7 @@ function describeViolations(page: string, vs: AxeViolation[]): string[] {
   );
 }
 
-describe.skipIf(!ready)('accessibility (axe-core, WCAG 2.1 A/AA) on every page', () => {
+describe.skipIf(!galleryReady)('accessibility (axe-core, WCAG 2.1 A/AA) on every page', () => {
   let lib: FullLibrary;
   let b: Browser;
 

@@ -99,13 +99,13 @@ describe.skipIf(!ready)('videos and Live Photos in the gallery', () => {
       const bb = (await badge.boundingBox())!;
       expect(t.x + t.width - (bb.x + bb.width)).toBeLessThan(12);
       expect(t.y + t.height - (bb.y + bb.height)).toBeLessThan(12);
-      // Screen readers hear what it is and how long, first.
+      // Screen readers hear what it is first, and how long (after who and what is in it).
       const name = await tile.locator('.tile-hit').getAttribute('aria-label');
-      expect(name).toMatch(/^Video, 0:03, /);
+      expect(name).toMatch(/^Video[^,]*, 0:03, /);
     }
     const live = page.locator(`.tile[data-photo-id="${id(v.liveStill)}"]`);
     expect((await live.locator('.tile-badge').textContent())?.trim()).toBe('Live');
-    expect(await live.locator('.tile-hit').getAttribute('aria-label')).toMatch(/^Live Photo, /);
+    expect(await live.locator('.tile-hit').getAttribute('aria-label')).toMatch(/^Live Photo[ ,]/);
     // Photos carry no badge.
     expect(await page.locator('.tile[data-kind="photo"] .tile-badge').count()).toBe(0);
     await screenshot(page, 'videos-grid-1280');

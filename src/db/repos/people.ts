@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
 import type { TimelineRow } from './timeline.js';
-import { fromBlob } from './faces.js';
+import { fromBlob, type FaceRow } from './faces.js';
 
 export interface PersonRow {
   id: number;
@@ -31,15 +31,11 @@ export interface ClusterFaceRow {
 /** The slim photo row a grid draws (same columns as the timeline's). */
 export type PersonPhotoRow = TimelineRow;
 
-export interface PersonFaceRow {
-  id: string;
-  photo_id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  quality: number;
-  person_id: number | null;
+/** A face row's box and person, with what the photo adds. */
+export interface PersonFaceRow extends Pick<
+  FaceRow,
+  'id' | 'photo_id' | 'x' | 'y' | 'w' | 'h' | 'quality' | 'person_id'
+> {
   /** Photo size the box refers to (oriented original pixels). */
   width: number | null;
   height: number | null;
@@ -212,6 +208,18 @@ export class PeopleRepo {
         })
       | undefined;
     return r && { ...r, embedding: fromBlob(r.embedding) };
+  }
+
+  /** What a face crop's URL is made of: the box and its photo's content (no embedding read). */
+  cropFacts(
+    id: string,
+  ): { content_hash: string; x: number; y: number; w: number; h: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT ph.content_hash, f.x, f.y, f.w, f.h FROM faces f JOIN photos ph ON ph.id = f.photo_id
+         WHERE f.id = ?`,
+      )
+      .get(id) as { content_hash: string; x: number; y: number; w: number; h: number } | undefined;
   }
 
   /** Faces of some photos, with the person they belong to (the viewer's face boxes). */

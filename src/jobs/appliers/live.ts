@@ -1,8 +1,8 @@
 // Pairs a still and a short MOV into one Live Photo when either half is indexed
-// ([Note: Live Photo pairing] in media/video/live-photo.ts has the rule).
+// ([Note: Live Photo pairing] in library/live-photo.ts has the rule).
 
 import type { Repos } from '../../db/index.js';
-import { pairLivePhotos, type PairCandidate } from '../../media/video/live-photo.js';
+import { pairLivePhotos, type PairCandidate } from '../../library/live-photo.js';
 
 /** "dir/IMG_0001.HEIC" → "dir/IMG_0001.": every sibling of the same base name starts with it. */
 function stemOf(p: string): string | null {

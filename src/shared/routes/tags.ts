@@ -17,6 +17,7 @@ export const TAGS = {
   duplicates: 'Photos showing the same picture, for review',
   memories: 'On this day, and trips away from home',
   people: 'Faces grouped into people, corrections, find by face',
+  categories: 'What kind of photo: screenshots, documents, selfies, panoramas, night, groups…',
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codecName, duration, fpsLabel, kindLabel, tileLabel } from './format.js';
+import { codecName, duration, fpsLabel, kindLabel, listWords, tileLabel } from './format.js';
 
 describe('video durations', () => {
   it('reads as players show it', () => {
@@ -38,6 +38,13 @@ describe('tile names', () => {
     expect(tileLabel({ takenAt: at, favourite: false, status: 'ready', kind: 'live' })).toMatch(
       /^Live Photo, /,
     );
+    const named = { takenAt: at, favourite: false, status: 'ready', people: ['Alice'] };
+    expect(tileLabel({ ...named, kind: 'video', durationMs: 3_000 })).toMatch(
+      /^Video of Alice, 0:03, /,
+    );
+    expect(tileLabel({ ...named, kind: 'live', place: 'Nice' })).toMatch(
+      /^Live Photo of Alice in Nice, /,
+    );
   });
 });
 
@@ -48,5 +55,34 @@ describe('video facts', () => {
     expect(codecName('theora')).toBe('THEORA');
     expect(fpsLabel(30)).toBe('30 fps');
     expect(fpsLabel(29.97002997)).toBe('29.97 fps');
+  });
+});
+
+const base = { takenAt: '2019-06-14T12:00:03', favourite: false, status: 'ready' };
+
+describe('tile names of photos', () => {
+  it('say who, what and where before the date, so neighbours differ', () => {
+    const name = tileLabel({
+      ...base,
+      people: ['Alice', 'Bob'],
+      tags: ['person', 'dog'],
+      place: 'Nice',
+    });
+    expect(name).toMatch(/^Photo of Alice and Bob with dog in Nice, .*2019.*, /);
+    expect(tileLabel({ ...base, tags: ['wine glass', 'cup'] })).toMatch(
+      /^Photo of wine glass and cup, /,
+    );
+    // "person" says nothing once the people are named; it says something when they are not.
+    expect(tileLabel({ ...base, tags: ['person'] })).toMatch(/^Photo of person, /);
+    expect(tileLabel({ ...base, place: 'Paris', favourite: true })).toMatch(
+      /^Photo in Paris, .*favourite$/,
+    );
+    expect(tileLabel(base)).toMatch(/^Photo, /);
+  });
+
+  it('lists words as a sentence does', () => {
+    expect(listWords([])).toBe('');
+    expect(listWords(['a'])).toBe('a');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });

@@ -104,10 +104,17 @@ export function kindLabel(kind: ItemKind | undefined, durationMs?: number | null
   return 'Photo';
 }
 
+/** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
- * A tile's accessible name: what tells it apart from its neighbours. Grid items carry what they
- * are (a video says its length), the date and time (to the second: a burst of photos differs
- * there), the favourite mark and the state of processing.
+ * A tile's accessible name: what tells it apart from its neighbours. What it is (photo, video,
+ * Live Photo), who is in it, what (tags, "person" left out once people are named), where, a
+ * video's length, and the date and time (to the second: a burst of photos differs there), then
+ * the favourite mark and the state of processing.
  */
 export function tileLabel(item: {
   takenAt: string;
@@ -115,11 +122,20 @@ export function tileLabel(item: {
   status: string;
   kind?: ItemKind;
   durationMs?: number | null;
+  place?: string | null;
+  people?: readonly string[];
+  tags?: readonly string[];
 }): string {
   const d = localDate(item.takenAt);
-  const parts = [
-    `${kindLabel(item.kind, item.durationMs)}, ${fullFmt.format(d)}, ${secondsFmt.format(d)}`,
-  ];
+  const people = item.people ?? [];
+  const tags = (item.tags ?? []).filter((t) => !(t === 'person' && people.length));
+  let what = kindLabel(item.kind);
+  if (people.length) what += ` of ${listWords(people)}`;
+  if (tags.length) what += `${people.length ? ' with' : ' of'} ${listWords(tags)}`;
+  if (item.place) what += ` in ${item.place}`;
+  const parts = [what];
+  if (item.kind === 'video' && item.durationMs) parts.push(duration(item.durationMs));
+  parts.push(`${fullFmt.format(d)}, ${secondsFmt.format(d)}`);
   if (item.favourite) parts.push('favourite');
   if (item.status === 'error') parts.push('could not be read');
   else if (item.status === 'pending') parts.push('still being processed');

@@ -12,6 +12,9 @@ const item = (id: string, takenAt: string, w = 400, h = 300): TimelineItem => ({
   favourite: false,
   status: 'ready',
   kind: 'photo',
+  place: null,
+  people: [],
+  tags: [],
 });
 
 describe('justified rows', () => {

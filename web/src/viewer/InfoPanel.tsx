@@ -1,92 +1,22 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
-import {
-  bytes,
-  codecName,
-  duration,
-  exposureTime,
-  fpsLabel,
-  fullDate,
-  offsetLabel,
-  timeOf,
-} from '../app/format.js';
+import { bytes, exposureTime } from '../app/format.js';
 import { navigate } from '../app/router.js';
-import { Icon, type IconName } from '../components/Icon.js';
+import { InfoCategories } from '../categories/InfoCategories.js';
+import { Icon } from '../components/Icon.js';
+import { DateInfo, PlaceInfo } from './InfoEdits.js';
+import { Section } from './InfoSection.js';
+import { VideoSection } from './InfoVideo.js';
 
-const SOURCES: Record<string, string> = {
-  exif: 'from the camera',
-  xmp: 'from XMP metadata',
-  quicktime: 'from the video metadata',
-  filename: 'from the file name',
-  'file-mtime': 'from the file date (no capture date in the file)',
-};
-
-function Section({
-  icon,
-  title,
-  children,
+export function InfoPanel({
+  photo,
+  onClose,
+  onEdited,
 }: {
-  icon: IconName;
-  title: string;
-  children: React.ReactNode;
+  photo: PhotoDetails | null;
+  onClose: () => void;
+  /** A date or place was changed here: read the photo again. */
+  onEdited: () => void;
 }) {
-  return (
-    <section className="info-section">
-      <Icon name={icon} size={20} className="info-icon" />
-      <div className="info-body">
-        <h3 className="info-heading">{title}</h3>
-        {children}
-      </div>
-    </section>
-  );
-}
-
-/** Whether the browser plays the original, or the state of its transcode. */
-function playback(v: NonNullable<PhotoDetails['video']>): string {
-  if (v.playable) return 'Plays in the browser as it is';
-  switch (v.transcode) {
-    case 'done':
-      return 'Converted to H.264 for the browser';
-    case 'failed':
-      return 'Could not be converted for the browser';
-    case 'running':
-      return `Being converted for the browser${v.progress ? ` · ${Math.round(v.progress * 100)} %` : '…'}`;
-    default:
-      return 'Waiting to be converted for the browser';
-  }
-}
-
-/**
- * A video's length, size, frame rate and codec, its file and whether it plays as it is; a Live
- * Photo's motion (its still has the Image section).
- */
-function VideoSection({ photo }: { photo: PhotoDetails }) {
-  const v = photo.video;
-  if (!v) return null;
-  const live = photo.kind === 'live';
-  const main = [
-    live ? 'Motion' : null,
-    photo.durationMs !== undefined ? duration(photo.durationMs) : null,
-    !live && photo.width && photo.height ? `${photo.width} × ${photo.height}` : null,
-    v.fps > 0 ? fpsLabel(v.fps) : null,
-  ].filter(Boolean);
-  return (
-    <Section icon={live ? 'live' : 'video'} title={live ? 'Live Photo' : 'Video'}>
-      <p className="info-main">{main.join(' · ')}</p>
-      <p className="info-sub">
-        {codecName(v.codec)}
-        {!live && ` · ${bytes(photo.size)}`}
-        {!live && photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
-      </p>
-      <p className="info-sub">{playback(v)}</p>
-    </Section>
-  );
-}
-
-function coord(v: number, pos: string, neg: string): string {
-  return `${Math.abs(v).toFixed(5)}° ${v >= 0 ? pos : neg}`;
-}
-
-export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onClose: () => void }) {
   return (
     <aside className="info" aria-label="Photo details">
       <header className="info-head">
@@ -99,17 +29,7 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
         <div className="info-loading" aria-busy="true" />
       ) : (
         <div className="info-scroll">
-          <Section icon="calendar" title="Date">
-            <p className="info-main">{fullDate(photo.takenAt ?? photo.sortAt)}</p>
-            <p className="info-sub">
-              {timeOf(photo.takenAt ?? photo.sortAt)}
-              {photo.takenAt && photo.takenAtSource !== 'file-mtime' && offsetLabel(photo.takenAt)
-                ? ` · ${offsetLabel(photo.takenAt)}`
-                : ''}
-              {' · '}
-              {SOURCES[photo.takenAtSource ?? 'file-mtime'] ?? photo.takenAtSource}
-            </p>
-          </Section>
+          <DateInfo photo={photo} onEdited={onEdited} />
 
           {(photo.camera.make || photo.camera.model || photo.exposure.fNumber) && (
             <Section icon="camera" title="Camera">
@@ -152,23 +72,7 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
             </Section>
           )}
 
-          {photo.gps && (
-            <Section icon="pin" title="Place">
-              {photo.place && (
-                <p className="info-main">
-                  {[photo.place.city, photo.place.region, photo.place.country]
-                    .filter((x, i, all) => x && all.indexOf(x) === i)
-                    .join(', ')}
-                </p>
-              )}
-              <p className={photo.place ? 'info-sub' : 'info-main'}>
-                {coord(photo.gps.lat, 'N', 'S')}, {coord(photo.gps.lon, 'E', 'W')}
-              </p>
-              {photo.gps.alt !== null && (
-                <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
-              )}
-            </Section>
-          )}
+          <PlaceInfo photo={photo} onEdited={onEdited} />
 
           {(photo.things.length > 0 || photo.faces > 0) && (
             <Section
@@ -189,6 +93,12 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               </div>
             </Section>
           )}
+
+          <InfoCategories
+            photoId={photo.id}
+            categories={photo.categories}
+            removed={photo.removedCategories}
+          />
 
           <Section
             icon="file"
