@@ -46,7 +46,10 @@ export class LibraryStatus {
   photos(): PhotoTotals {
     const { repos } = this.deps;
     const { favourites, trashed } = repos.timeline.counts();
-    return { total: repos.photos.count(), ...repos.photos.countByStatus(), favourites, trashed };
+    // Items as the gallery shows them: a Live Photo's MOV is part of its still (not a photo).
+    const byStatus = repos.photos.countByStatus();
+    const total = byStatus.pending + byStatus.ready + byStatus.error;
+    return { total, ...byStatus, favourites, trashed };
   }
 
   /** What `GET /api/system` adds its name and version to. */

@@ -10,6 +10,9 @@
 //                     categories' refresh: the photo's categories, re-derived on the main
 //                     thread whenever categories, objects, faces or paper-text writes (`after`)
 //   jobs.idle ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
+//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still)
+//              ├──► video-ai (queued by video's applier unless the file is a Live motion; AI only)
+//              └──► transcode (queued by video's applier when the browser cannot play it)
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
 // only in folders with AI on); the runner claims all pending stages of a photo as one task, and
@@ -55,6 +58,7 @@ import {
   applyVideoAi,
   TRANSCODE_PRIORITY,
   transcodeFailed,
+  VIDEO_AI_PRIORITY,
 } from './appliers/video.js';
 import type { PhotoTask } from './task.js';
 import {
@@ -131,9 +135,10 @@ const STAGES = {
     name: 'video-ai',
     version: `video-ai@1+${ai.objects}+${ai.faces}`,
     ai: true,
-    priority: 4,
+    priority: VIDEO_AI_PRIORITY,
     queue: 'scan',
     kinds: ['video'],
+    queuedBy: 'video',
     work: () => import('./worker-video.js').then((m) => m.analyzeVideo),
     apply: applyVideoAi,
     steps: (result) => result.timings,
@@ -246,8 +251,13 @@ export const SCAN_STAGES: readonly StageDef[] = definitions.filter((s) => s.queu
 
 /** The stages a scan queues for a photo (or a video) in a folder with AI on or off. */
 export function scanStages(aiEnabled: boolean, kind: ItemKind = 'photo'): StageDef[] {
-  return SCAN_STAGES.filter((s) => (aiEnabled || !s.ai) && kindsOf(s).includes(kind));
+  return SCAN_STAGES.filter(
+    (s) => (aiEnabled || !s.ai) && !s.queuedBy && kindsOf(s).includes(kind),
+  );
 }
+
+/** The AI stages an item of a folder gets once the folder's AI is switched on. */
+export const AI_STAGES: readonly StageDef[] = SCAN_STAGES.filter((s) => s.ai && !s.lane);
 
 /** Stages the job runner's worker pool runs (the transcode lane has its own runner). */
 export const POOL_STAGES: readonly string[] = STAGE_NAMES.filter((n) => !PIPELINE[n].lane);

@@ -41,6 +41,13 @@ export interface StageDef {
    */
   lane?: 'transcode';
   /**
+   * Queued by this other stage's applier, not by the scan: `video-ai` waits for the `video` stage
+   * to know whether the file is a Live Photo's motion (whose still has the tags and faces), so
+   * the MOV half of a Live Photo never spends a model run. Switching a folder's AI on still
+   * queues it for the items that lack it.
+   */
+  queuedBy?: string;
+  /**
    * [Note: stages that follow others] Stages whose stored results this stage's output is derived
    * from as well as its own (categories: faces, objects, the paper's text). When one of them, or
    * this stage, writes a result for a photo, `refresh` re-derives this stage's output from what

@@ -109,6 +109,31 @@ describe('videos in the catalogue', () => {
     expect(byId.has(ids.get('IMG_0007.MOV')!)).toBe(false);
     // 6 videos, the Live Photo and the face photo, the two broken videos: the MOV half is no tile
     expect(page.items.length).toBe(9);
+    // status counts items as the gallery shows them: the MOV half is not a photo of its own
+    const system = await json<{ photos: { total: number; ready: number; error: number } }>(
+      '/api/system',
+    );
+    expect(system.photos).toMatchObject({ total: 9, ready: 7, error: 2 });
+  });
+
+  it('runs the video stages on videos and the photo stages on stills, and no AI on a Live MOV', () => {
+    const stages = (file: string) =>
+      picto.repos.jobs
+        .stagesForPhoto(ids.get(file)!)
+        .map((j) => j.stage)
+        .sort();
+    expect(stages('face-h264.mp4')).toEqual(['video', 'video-ai']);
+    expect(stages('face-hevc.mov')).toEqual(['transcode', 'video', 'video-ai']);
+    // the motion of the Live Photo (H.264 here: it plays as it is) is probed, with a poster; its
+    // still has the tags and faces, so its frames never go through the models
+    expect(stages('IMG_0007.MOV')).toEqual(['video']);
+    expect(stages('IMG_0007.JPG')).toEqual(
+      expect.arrayContaining(['media', 'objects', 'faces', 'similarity', 'categories']),
+    );
+    expect(stages('IMG_0007.JPG').some((s) => s.startsWith('video') || s === 'transcode')).toBe(
+      false,
+    );
+    expect(stages('face-photo.jpg')).not.toContain('video-ai');
   });
 
   it('reads metadata and local dates', async () => {

@@ -40,6 +40,18 @@ export class JobsRepo {
       .run(photoId, stage, priority, now);
   }
 
+  /** Queues (or re-queues) a stage for a photo that is in a folder with AI on; true if it did. */
+  enqueueIfAi(photoId: string, stage: string, now: string, priority = 0): boolean {
+    const inAi = this.db
+      .prepare(
+        `SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
+         WHERE l.photo_id = ? AND f.ai_enabled = 1 LIMIT 1`,
+      )
+      .get(photoId);
+    if (inAi) this.enqueue(photoId, stage, now, priority);
+    return inAi !== undefined;
+  }
+
   /** Moves a pending job to the front of its queue (a video someone is waiting to play). */
   prioritise(photoId: string, stage: string, priority: number, now: string): boolean {
     const r = this.db

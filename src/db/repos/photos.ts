@@ -168,10 +168,14 @@ export class PhotosRepo {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM photos').get() as { n: number }).n;
   }
 
+  /**
+   * Items by status, as the gallery shows them: the MOV half of a Live Photo is part of its
+   * still, not an item of its own (`picto status`, `GET /api/system`).
+   */
   countByStatus(): Record<PhotoStatus, number> {
     const out: Record<PhotoStatus, number> = { pending: 0, ready: 0, error: 0 };
     for (const r of this.db
-      .prepare('SELECT status, COUNT(*) AS n FROM photos GROUP BY status')
+      .prepare('SELECT status, COUNT(*) AS n FROM photos WHERE live_of IS NULL GROUP BY status')
       .all() as { status: PhotoStatus; n: number }[]) {
       out[r.status] = r.n;
     }

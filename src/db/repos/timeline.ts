@@ -172,8 +172,9 @@ export class TimelineRepo {
   counts(): { favourites: number; trashed: number } {
     return this.db
       .prepare(
-        `SELECT (SELECT COUNT(*) FROM photos WHERE favourite = 1 AND trashed_at IS NULL) AS favourites,
-              (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL) AS trashed`,
+        `SELECT (SELECT COUNT(*) FROM photos
+                 WHERE favourite = 1 AND trashed_at IS NULL AND live_of IS NULL) AS favourites,
+              (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL AND live_of IS NULL) AS trashed`,
       )
       .get() as { favourites: number; trashed: number };
   }

@@ -15,10 +15,14 @@ import { applyMedia } from './media.js';
 export const TRANSCODE_PRIORITY = 0;
 /** A transcode someone is waiting for (GET /api/photos/{id}/video answered 202). */
 export const TRANSCODE_URGENT = 1000;
+/** Frames through the models: below the photo AI stages (5), so photos are tagged first. */
+export const VIDEO_AI_PRIORITY = 4;
 
 /**
  * Metadata, poster thumbnails and the video columns; a video the browser cannot play gets its
- * transcode queued; a short MOV may be the motion of a still already in the catalogue.
+ * transcode queued; a short MOV may be the motion of a still already in the catalogue. A video
+ * of its own (not a Live Photo's motion) in a folder with AI on gets its frames analysed
+ * (`queuedBy` of video-ai: the MOV of a Live Photo costs no model run).
  */
 export function applyVideo(
   repos: Repos,
@@ -45,6 +49,8 @@ export function applyVideo(
   );
   if (!v.playable && !keep) repos.jobs.enqueue(photoId, 'transcode', done.now, TRANSCODE_PRIORITY);
   linkLivePhoto(repos, photoId, done.now);
+  if (!repos.photos.get(photoId)?.live_of)
+    repos.jobs.enqueueIfAi(photoId, 'video-ai', done.now, VIDEO_AI_PRIORITY);
 }
 
 /** Tags and faces of the sampled frames; a Live Photo's motion keeps none (its still has them). */
