@@ -34,7 +34,8 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
     picto.folders.setAi(folder.id, false);
     await picto.scan();
     picto.runner.start();
-    await picto.runner.drain();
+    // Not drain(): it waits for every video to be playable, and the lane is stopped.
+    while (picto.repos.jobs.hasOpenWork(['video'])) await new Promise((r) => setTimeout(r, 200));
     const id = picto.repos.locations.byPath(path.join(lib, path.basename(clip)))!.photo_id;
     const url = `${server.url}/api/photos/${id}/video`;
     const t0 = performance.now();
