@@ -14,6 +14,8 @@ export interface DataLayout {
   database: string;
   thumbs: string;
   backups: string;
+  /** Browser copies and hover previews of videos (by content hash). */
+  videos: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -22,5 +24,6 @@ export function dataLayout(root: string): DataLayout {
     database: path.join(root, 'picto.db'),
     thumbs: path.join(root, 'thumbs'),
     backups: path.join(root, 'backups'),
+    videos: path.join(root, 'videos'),
   };
 }

@@ -23,6 +23,10 @@ import { Scanner } from '../library/scanner.js';
 import type { LibraryWatcher } from '../library/watcher.js';
 import { isSidecarName } from '../library/sidecar-scan.js';
 import { isCandidateFile, thumbnailPaths } from '../media/files.js';
+import { isVideoCandidate } from '../media/video/formats.js';
+import { videoFilePaths } from '../media/video/preview-clip.js';
+import { Transcoder } from '../jobs/transcoder.js';
+import { VideoFiles } from '../collection/videos.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
@@ -32,6 +36,9 @@ import { dataLayout, resolveDataDir, type DataLayout } from './paths.js';
 import { LibraryStatus } from './status.js';
 
 const TOKEN_SETTING = 'server.token';
+
+/** Photos and videos: what the scanner and the watcher look at (by extension). */
+const isLibraryFile = (name: string) => isCandidateFile(name) || isVideoCandidate(name);
 
 export interface PictoOptions {
   dataDir?: string;
@@ -58,6 +65,10 @@ export class Picto {
   readonly collection: Collection;
   /** The gallery's read side: timeline pages and buckets, details, albums, image files. */
   readonly gallery: Gallery;
+  /** Browser copies of videos, one at a time beside the worker pool (jobs/transcoder.ts). */
+  readonly transcoder: Transcoder;
+  /** What the video routes send: the playable stream, 202 while transcoding, hover previews. */
+  readonly videos: VideoFiles;
   /** The whole catalogue as one JSON document (src/interchange). */
   readonly exporter: ExportService;
   /** XMP sidecars beside the originals, written on request (src/interchange). */
@@ -104,7 +115,7 @@ export class Picto {
     this.scanner = new Scanner({
       repos: this.repos,
       events: this.events,
-      accept: isCandidateFile,
+      accept: isLibraryFile,
       forgetContent,
       exclude: [this.layout.root],
       // [Note: streaming scan]: thumbnails start with the first batch, not after the whole scan.
@@ -116,6 +127,11 @@ export class Picto {
       }),
     });
     this.collection = new Collection(this.repos, this.events);
+    this.transcoder = new Transcoder({
+      repos: this.repos,
+      events: this.events,
+      thumbDir: this.layout.thumbs,
+    });
     this.gallery = new Gallery({
       repos: this.repos,
       collection: this.collection,
@@ -125,6 +141,12 @@ export class Picto {
         if (this.repos.jobs.prioritize(id, OPENED_PRIORITY, new Date().toISOString()) > 0)
           this.runnerInstance?.notify();
       },
+      transcodeProgress: (id) => this.transcoder.progress(id),
+    });
+    this.videos = new VideoFiles({
+      repos: this.repos,
+      videosDir: this.layout.videos,
+      queue: this.transcoder,
     });
     this.exporter = new ExportService(this.repos);
     this.sidecars = new SidecarService(this.repos);
@@ -191,6 +213,7 @@ export class Picto {
         events: this.events,
         pool: this.pool,
         thumbDir: this.layout.thumbs,
+        lane: this.transcoder,
       });
     }
     return this.runnerInstance;
@@ -252,7 +275,7 @@ export class Picto {
       scanPaths: (paths) => this.scanPaths(paths),
       scanFolders: (ids) => this.scan(ids),
       // Sidecars too: a changed Takeout JSON or XMP file changes what is known of its photos.
-      accept: (name) => isCandidateFile(name) || isSidecarName(name),
+      accept: (name) => isLibraryFile(name) || isSidecarName(name),
       exclude: [this.layout.root],
       debounceMs: opts.debounceMs,
       stableMs: opts.stableMs,
@@ -328,8 +351,11 @@ export class Picto {
   /** Deletes derived files of content that left the catalogue, so rescans never leak thumbnails. */
   private async forgetContent(hash: string): Promise<void> {
     if (this.repos.photos.byHash(hash)) return;
-    const paths = thumbnailPaths(this.layout.thumbs, hash);
-    await Promise.all(Object.values(paths).map((p) => fs.rm(p as string, { force: true })));
+    const paths = [
+      ...Object.values(thumbnailPaths(this.layout.thumbs, hash)),
+      ...Object.values(videoFilePaths(this.layout.videos, hash)),
+    ];
+    await Promise.all(paths.map((p) => fs.rm(p as string, { force: true })));
   }
 
   async close(): Promise<void> {

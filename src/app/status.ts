@@ -32,6 +32,8 @@ export interface LibrarySummary {
   jobs: StageCounts[];
   albums: number;
   unreadableFiles: number;
+  /** Videos (Live Photo motions apart) by transcode state, and Live Photos. */
+  videos: { total: number; live: number; playable: number; transcodes: Record<string, number> };
 }
 
 /**
@@ -44,7 +46,10 @@ export class LibraryStatus {
   photos(): PhotoTotals {
     const { repos } = this.deps;
     const { favourites, trashed } = repos.timeline.counts();
-    return { total: repos.photos.count(), ...repos.photos.countByStatus(), favourites, trashed };
+    // Items as the gallery shows them: a Live Photo's MOV is part of its still (not a photo).
+    const byStatus = repos.photos.countByStatus();
+    const total = byStatus.pending + byStatus.ready + byStatus.error;
+    return { total, ...byStatus, favourites, trashed };
   }
 
   /** What `GET /api/system` adds its name and version to. */
@@ -78,6 +83,17 @@ export class LibraryStatus {
       jobs: this.deps.indexing.stages(),
       albums: repos.albums.list().length,
       unreadableFiles: this.deps.folders.unreadableFiles(),
+      videos: this.videos(),
+    };
+  }
+
+  videos(): LibrarySummary['videos'] {
+    const c = this.deps.repos.videos.transcodeCounts();
+    return {
+      total: c.videos,
+      live: c.live,
+      playable: c.none + c.done,
+      transcodes: { pending: c.pending, running: c.running, done: c.done, failed: c.failed },
     };
   }
 }

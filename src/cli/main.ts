@@ -17,7 +17,9 @@ import { failure } from './errors.js';
 const program = new Command();
 program
   .name('picto')
-  .description('Picto: a local-first smart photo gallery')
+  .description(
+    'Picto: a local-first smart photo gallery for photos, videos and Live Photos (MP4, MOV, MKV, WebM…)',
+  )
   .option('--data <dir>', 'data directory (default: $PICTO_DATA or ~/.local/share/picto)')
   .option('--workers <n>', 'indexing worker threads (default: one per core)')
   .showHelpAfterError()

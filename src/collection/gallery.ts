@@ -30,6 +30,8 @@ export interface GalleryDeps {
   thumbDir: string;
   /** A photo was opened in the viewer: its pending indexing work should go next. */
   opened?: (photoId: string) => void;
+  /** How far a running transcode is (jobs/transcoder.ts), for the details' `video.progress`. */
+  transcodeProgress?: (photoId: string) => number | undefined;
 }
 
 /** A derived image of a photo, named by content: `version` changes when the content does. */
@@ -83,7 +85,7 @@ export class Gallery {
   details(id: string): PhotoDetails {
     const photo = this.deps.collection.photo(id);
     this.deps.opened?.(id);
-    return photoDetails(this.deps.repos, photo);
+    return photoDetails(this.deps.repos, photo, this.deps.transcodeProgress);
   }
 
   albums(): Album[] {

@@ -23,6 +23,8 @@ export function gridItem(r: TimelineRow, names: TileNames = UNNAMED): TimelineIt
     height: hasThumb ? r.thumb_height : r.height,
     favourite: r.favourite === 1,
     status: r.status,
+    kind: r.kind,
+    ...(r.kind !== 'photo' && r.duration_ms !== null && { durationMs: r.duration_ms }),
     place: names.place,
     people: names.people,
     tags: names.tags,

@@ -19,7 +19,11 @@ export function originalIsPreview(p: {
 }
 
 /** Everything the viewer's info panel shows about one photo. */
-export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
+export function photoDetails(
+  repos: Repos,
+  p: PhotoRow,
+  transcodeProgress?: (id: string) => number | undefined,
+): PhotoDetails {
   const id = p.id;
   const hasThumb = p.thumb_width !== null;
   // Browser formats have no preview file: the preview URL serves the original (gallery.ts).
@@ -78,12 +82,35 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: originalPreview ? p.height : p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
+    kind: p.kind,
+    ...(p.kind !== 'photo' && p.duration_ms !== null && { durationMs: p.duration_ms }),
+    ...videoPart(repos, p, transcodeProgress),
     edits,
   };
 }
 
 function noteSource(s: string | null): PhotoDetails['ratingSource'] {
   return s === 'user' || s === 'xmp' || s === 'takeout' ? s : null;
+}
+
+/** The `video` part of a video or a Live Photo (whose movie is its MOV's row). */
+function videoPart(
+  repos: Repos,
+  p: PhotoRow,
+  transcodeProgress?: (id: string) => number | undefined,
+): Pick<PhotoDetails, 'video'> {
+  const movie = p.kind === 'live' && p.motion_id ? repos.photos.get(p.motion_id) : p;
+  if (!movie || movie.kind !== 'video' || movie.video_codec === null) return {};
+  const progress = movie.transcode === 'running' ? transcodeProgress?.(movie.id) : undefined;
+  return {
+    video: {
+      codec: movie.video_codec,
+      fps: movie.fps ?? 0,
+      playable: movie.playable === 1,
+      transcode: movie.transcode ?? 'none',
+      ...(progress !== undefined && { progress }),
+    },
+  };
 }
 
 function placeOf(

@@ -74,7 +74,11 @@ export class TrashService {
     const files = repos.trash.filesOfTrashed(ids);
     const byPhoto = new Map<string, TrashedFile[]>();
     for (const id of ids) byPhoto.set(id, []);
-    for (const f of files) byPhoto.get(f.photo_id)!.push(f);
+    // A Live Photo's MOV comes with its still (filesOfTrashed): it is deleted with it.
+    for (const f of files) {
+      if (!byPhoto.has(f.photo_id)) byPhoto.set(f.photo_id, []);
+      byPhoto.get(f.photo_id)!.push(f);
+    }
 
     const roots = await realRoots(repos.folders.list().map((folder) => folder.path));
     const out: EmptyTrashOutcome = { deletedPhotos: 0, deletedFiles: 0, kept: [] };

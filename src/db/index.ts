@@ -14,6 +14,7 @@ import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
+import { VideosRepo } from './repos/videos.js';
 import { CategoriesRepo } from './repos/categories.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
 import { ImportsRepo } from './repos/imports.js';
@@ -51,6 +52,8 @@ export interface Repos {
   /** Names other programs gave, waiting for or matched to faces. */
   importedRegions: ImportedRegionsRepo;
   keywords: KeywordsRepo;
+  /** Video columns, Live Photo pairs, transcode states. */
+  videos: VideosRepo;
   /** Photo categories: their signals, the results, the user's removals (src/categories). */
   categories: CategoriesRepo;
   /** Place, named people and tags that name grid tiles. */
@@ -81,6 +84,7 @@ export function createRepos(db: Db): Repos {
     imports: new ImportsRepo(db),
     importedRegions: new ImportedRegionsRepo(db),
     keywords: new KeywordsRepo(db),
+    videos: new VideosRepo(db),
     categories: new CategoriesRepo(db),
     tileNames: new TileNamesRepo(db),
     photoEdits: new PhotoEditsRepo(db),

@@ -2,6 +2,7 @@ import { CATEGORIES_SCHEMA } from './categories-schema.js';
 import { EDITS_SCHEMA } from './edits-schema.js';
 import { IMPORT_SCHEMA } from './import-schema.js';
 import { SEARCH_SCHEMA } from './search-schema.js';
+import { VIDEOS_MIGRATION } from './migration-videos.js';
 
 export interface Migration {
   version: number;
@@ -378,6 +379,7 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  VIDEOS_MIGRATION,
   {
     version: 12,
     name: 'photo categories',

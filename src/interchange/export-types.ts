@@ -52,7 +52,19 @@ export interface ExportedPhoto {
     score: number;
     quality: number;
     personId: number | null;
+    /** A face seen in a video: the time of its frame, ms from the start. */
+    timeMs?: number;
   }[];
+  /** 'video' for a movie file, 'live' for a Live Photo's still (its motion: `motionId`). */
+  kind: 'photo' | 'video' | 'live';
+  /** Videos and Live Photos: length in milliseconds. */
+  durationMs?: number;
+  /** Videos and Live Photos (its motion): codec, frame rate, whether a browser plays the original. */
+  video?: { codec: string; fps: number; playable: boolean };
+  /** A Live Photo's still: the id of its MOV (exported as a video with `liveOf`). */
+  motionId?: string;
+  /** The MOV of a Live Photo: the id of its still. */
+  liveOf?: string;
   /**
    * What kind of photo it is (screenshot, document, selfie, panorama, night, group, portrait,
    * food, pets, vehicles, sports), with the confidence and the reason; subtype 'receipt' for a

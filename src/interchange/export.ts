@@ -20,7 +20,9 @@ export class ExportService {
     const edits = this.repos.photoEdits.all();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
-      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
+      const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? [], (id) =>
+        this.repos.photos.get(id),
+      );
       out.keywords = keywords.get(p.id) ?? [];
       withEdits(out, edits.get(p.id));
       withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []);
@@ -51,6 +53,7 @@ export class ExportService {
         p,
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
+        (other) => this.repos.photos.get(other),
       );
       e.keywords = this.repos.keywords.forPhoto(id).map((k) => k.path);
       withEdits(e, this.repos.photoEdits.get(id));
@@ -80,6 +83,7 @@ function withFindings(out: ExportedPhoto, objects: ObjectRow[], faces: FaceRow[]
     score: round(f.score, 3),
     quality: round(f.quality, 3),
     personId: f.person_id,
+    ...(f.time_ms !== null && { timeMs: f.time_ms }),
   }));
   return out;
 }
@@ -95,7 +99,12 @@ function withCategories(out: ExportedPhoto, rows: CategoryRow[]): ExportedPhoto 
   return out;
 }
 
-export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): ExportedPhoto {
+export function exportPhoto(
+  p: PhotoRow,
+  paths: string[],
+  albums: string[],
+  photoById?: (id: string) => PhotoRow | undefined,
+): ExportedPhoto {
   const out: ExportedPhoto = {
     id: p.id,
     paths,
@@ -119,9 +128,16 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     description: p.description,
     rating: p.rating,
     keywords: [],
+    kind: p.kind,
     categories: [],
   };
   if (p.error) out.error = p.error;
+  if (p.kind !== 'photo' && p.duration_ms !== null) out.durationMs = p.duration_ms;
+  const movie = p.kind === 'live' && p.motion_id ? photoById?.(p.motion_id) : p;
+  if (movie?.video_codec)
+    out.video = { codec: movie.video_codec, fps: movie.fps ?? 0, playable: movie.playable === 1 };
+  if (p.motion_id) out.motionId = p.motion_id;
+  if (p.live_of) out.liveOf = p.live_of;
   return out;
 }
 

@@ -16,6 +16,10 @@
 //                     categories' refresh: the photo's categories, re-derived on the main
 //                     thread whenever categories, interchange, objects, faces or paper-text
 //                     writes (`after`)
+//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still;
+//              │     a video's visible step)
+//              ├──► video-ai (queued by video's applier unless the file is a Live motion; AI only)
+//              └──► transcode (queued by video's applier when the browser cannot play it)
 //   jobs.idle ─► imported names onto faces, people, places (people/, search/)
 //              ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
 //
@@ -39,9 +43,12 @@
 //
 // Adding a stage is one entry here, plus its worker half and its applier, both typed by its
 // result (the entry does not compile if they disagree). For the stages that are coming:
-//   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
-//     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
-//     images) and a low-priority `transcode` (file, `queue: 'background'`);
+//   - issue 13, videos (done): `video` (file: probe, poster, thumbnails; a video's visible step),
+//     `video-ai` (file: it samples its own frames and runs the analyzer on each), both
+//     `kinds: ['video']`, and `transcode` (`lane: 'transcode'`: run by jobs/transcoder.ts, queued
+//     by the video applier; the pool claims only POOL_STAGES); the photo-only stages (similarity,
+//     categories, paper-text, ocr, semantic) keep the default `kinds: ['photo']`, so neither
+//     scans nor backfills queue them for a movie file;
 //   - issue 14, `categories` (done): a stage whose output depends on other stages' results
 //     names them in `after` and gives a `refresh` that re-derives its output from the catalogue
 //     ([Note: stages that follow others] in stage.ts): apply.ts calls it once per photo after
@@ -64,8 +71,24 @@ import { applyCategorySignals, applyPaperText } from './appliers/categories.js';
 import { applyEmbedding, applySignature, applyText } from './appliers/discovery.js';
 import { applyInterchange } from './appliers/interchange.js';
 import { applyMedia, mediaFailed } from './appliers/media.js';
+import {
+  applyTranscode,
+  applyVideo,
+  applyVideoAi,
+  TRANSCODE_PRIORITY,
+  transcodeFailed,
+  VIDEO_AI_PRIORITY,
+} from './appliers/video.js';
+import type { PhotoTask } from './task.js';
+import {
+  fileStage,
+  imageStage,
+  kindsOf,
+  type ItemKind,
+  type Stage,
+  type StageDef,
+} from './stage.js';
 import type { Repos } from '../db/index.js';
-import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
 
 // The AI versions name the models and their post-processing (ml/versions.ts).
 const ai = resultVersions();
@@ -140,6 +163,53 @@ const STAGES = {
     backfill: true,
     work: () => import('../search/duplicates/signature.js').then((m) => m.computeSignature),
     apply: applySignature,
+  }),
+  // Videos ([Note: Videos in the catalogue]): each stage below the photo stage of the same kind
+  // in the queue, so a folder of videos never holds up the photos beside them. The poster is a
+  // video's visible step (VISIBLE_PRIORITY), after every waiting photo thumbnail (media, 10).
+  /** Probe (duration, codecs, local date, GPS), poster frame → the photo thumbnail sizes. */
+  video: fileStage({
+    name: 'video',
+    version: 'video@1',
+    ai: false,
+    priority: VISIBLE_PRIORITY,
+    queue: 'scan',
+    kinds: ['video'],
+    work: () => import('./worker-video.js').then((m) => m.processVideo),
+    apply: applyVideo,
+    failed: mediaFailed,
+    steps: (result) => result.timings,
+  }),
+  /** Sampled frames through the object and face models ([Note: AI on videos]). */
+  'video-ai': fileStage({
+    name: 'video-ai',
+    version: `video-ai@1+${ai.objects}+${ai.faces}`,
+    ai: true,
+    priority: VIDEO_AI_PRIORITY,
+    queue: 'scan',
+    kinds: ['video'],
+    queuedBy: 'video',
+    work: () => import('./worker-video.js').then((m) => m.analyzeVideo),
+    apply: applyVideoAi,
+    steps: (result) => result.timings,
+  }),
+  /**
+   * A browser-playable copy (H.264/AAC MP4) of a video the browser cannot play, queued by the
+   * video stage. Last in the queue, one at a time, at nice 19, outside the worker pool; `--wait`
+   * waits for it (every video playable), `jobs.idle` does not.
+   */
+  transcode: fileStage({
+    name: 'transcode',
+    version: 'transcode@1',
+    ai: false,
+    priority: TRANSCODE_PRIORITY,
+    queue: 'scan',
+    kinds: [],
+    lane: 'transcode',
+    work: () =>
+      import('./worker-transcode.js').then((m) => (task: PhotoTask) => m.transcodeForBrowser(task)),
+    apply: applyTranscode,
+    failed: transcodeFailed,
   }),
   /**
    * What kind of photo (issue 14, src/categories): pixel statistics (≈ 3–6 ms on the media
@@ -230,10 +300,21 @@ const definitions: readonly StageDef[] = STAGE_NAMES.map((n) => PIPELINE[n]);
 /** Stages a scan queues; indexing is done when none of them is pending. */
 export const SCAN_STAGES: readonly StageDef[] = definitions.filter((s) => s.queue === 'scan');
 
-/** The stages a scan queues for a photo in a folder with AI on or off. */
-export function scanStages(aiEnabled: boolean): StageDef[] {
-  return SCAN_STAGES.filter((s) => aiEnabled || !s.ai);
+/** The stages a scan queues for a photo (or a video) in a folder with AI on or off. */
+export function scanStages(aiEnabled: boolean, kind: ItemKind = 'photo'): StageDef[] {
+  return SCAN_STAGES.filter(
+    (s) => (aiEnabled || !s.ai) && !s.queuedBy && kindsOf(s).includes(kind),
+  );
 }
+
+/** The AI stages an item of a folder gets once the folder's AI is switched on. */
+export const AI_STAGES: readonly StageDef[] = SCAN_STAGES.filter((s) => s.ai && !s.lane);
+
+/** Stages the job runner's worker pool runs (the transcode lane has its own runner). */
+export const POOL_STAGES: readonly string[] = STAGE_NAMES.filter((n) => !PIPELINE[n].lane);
+
+/** Scan stages `jobs.idle` waits for: all but the transcode lane. */
+export const INDEXING_STAGES: readonly StageDef[] = SCAN_STAGES.filter((s) => !s.lane);
 
 export function stageNamed(name: string): StageDef | undefined {
   return isStageName(name) ? PIPELINE[name] : undefined;

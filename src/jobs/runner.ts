@@ -4,7 +4,13 @@ import type { Repos } from '../db/index.js';
 import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
 import { writeTask } from './apply.js';
-import { isScanStage, SCAN_STAGES, VISIBLE_PRIORITY } from './pipeline.js';
+import {
+  INDEXING_STAGES,
+  isScanStage,
+  POOL_STAGES,
+  SCAN_STAGES,
+  VISIBLE_PRIORITY,
+} from './pipeline.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 /** What a stage cost so far in this runner: the benchmark and status screens read it. */
@@ -31,6 +37,17 @@ export interface RunnerDeps {
   maxAttempts?: number;
   /** How often to look for work queued by another process (CLI next to a running server). */
   pollMs?: number;
+  /** The transcode lane (transcoder.ts): started, woken and stopped with the runner. */
+  lane?: Lane;
+}
+
+/** Work that runs beside the pool on its own schedule; `drain()` waits for it too. */
+export interface Lane {
+  start(): void;
+  notify(): void;
+  stop(): Promise<void>;
+  /** Resolves when the lane has nothing pending or running. */
+  idle(): Promise<void>;
 }
 
 const LEASE_MS = 15 * 60_000;
@@ -38,7 +55,16 @@ const FLUSH_MS = 150;
 const FLUSH_MAX = 64;
 const liveOwners = new Set<string>();
 
-function newOwner(): string {
+/** Lease owners alive in this process (the runner's, the transcoder's). */
+export function registerOwner(owner: string): void {
+  liveOwners.add(owner);
+}
+
+export function unregisterOwner(owner: string): void {
+  liveOwners.delete(owner);
+}
+
+export function newOwner(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
@@ -106,11 +132,13 @@ export class JobRunner {
     for (const stage of SCAN_STAGES)
       jobs.requeueOutdated(stage.name, stage.version, now.toISOString());
     this.loop = this.run();
+    this.deps.lane?.start();
   }
 
   /** New work was queued: look now instead of at the next poll. */
   notify(): void {
     this.wake?.();
+    this.deps.lane?.notify();
   }
 
   pause(): void {
@@ -132,14 +160,19 @@ export class JobRunner {
   drain(opts: { background?: boolean } = {}): Promise<void> {
     this.idleAnnounced = false;
     this.notify();
-    return new Promise((resolve) =>
+    const indexed = new Promise<void>((resolve) =>
       (opts.background ? this.allIdleWaiters : this.idleWaiters).push(resolve),
     );
+    // Every video playable too (the transcode lane), then indexing once more: a transcode done
+    // meanwhile changes nothing the scan stages read, but a rescan may have queued work.
+    const lane = this.deps.lane;
+    return lane ? indexed.then(() => lane.idle()) : indexed;
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
+    await this.deps.lane?.stop();
     await this.loop;
     this.flush();
     const now = new Date().toISOString();
@@ -180,6 +213,7 @@ export class JobRunner {
         limit,
         new Date(now).toISOString(),
         VISIBLE_PRIORITY,
+        POOL_STAGES,
       ),
     )();
     const byPhoto = new Map<string, JobRow[]>();
@@ -319,7 +353,7 @@ export class JobRunner {
    */
   private checkIdle(): boolean {
     const { jobs } = this.deps.repos;
-    const core = SCAN_STAGES.map((st) => st.name);
+    const core = INDEXING_STAGES.map((st) => st.name);
     const coreOpen = () => this.inFlightCore > 0 || jobs.hasOpenWork(core);
     let queued = false;
     const waiting = this.idleWaiters.length + this.allIdleWaiters.length > 0;
@@ -327,18 +361,18 @@ export class JobRunner {
       this.busyCore = false;
       this.idleAnnounced = true;
       this.announceIdle();
-      queued = jobs.hasOpenWork();
+      queued = jobs.hasOpenWork(POOL_STAGES);
       if (!coreOpen()) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const w of waiters) w();
       }
     }
-    if (this.inFlight === 0 && !jobs.hasOpenWork()) {
+    if (this.inFlight === 0 && !jobs.hasOpenWork(POOL_STAGES)) {
       if (this.busyBackground) {
         this.busyBackground = false;
         this.announceIdle();
-        queued = jobs.hasOpenWork();
+        queued = jobs.hasOpenWork(POOL_STAGES);
       }
       if (!queued) {
         const waiters = this.allIdleWaiters;

@@ -38,6 +38,21 @@ export interface StageDef {
   input?: 'visible' | 'work';
   /** Queued once for photos indexed before the stage existed (scans queue new files only). */
   backfill?: boolean;
+  /** What it runs on: photos (stills, the default) or videos ([Note: Videos in the catalogue]). */
+  kinds?: readonly ItemKind[];
+  /**
+   * `transcode`: run one at a time by the Transcoder (transcoder.ts) on the main thread, outside
+   * the worker pool: an ffmpeg process at low priority does the work, a worker thread would only
+   * wait for it. The runner never claims these, and `jobs.idle` does not wait for them.
+   */
+  lane?: 'transcode';
+  /**
+   * Queued by this other stage's applier, not by the scan: `video-ai` waits for the `video` stage
+   * to know whether the file is a Live Photo's motion (whose still has the tags and faces), so
+   * the MOV half of a Live Photo never spends a model run. Switching a folder's AI on still
+   * queues it for the items that lack it.
+   */
+  queuedBy?: string;
   /**
    * [Note: stages that follow others] Stages whose stored results this stage's output is derived
    * from as well as its own (categories: faces, objects, the paper's text). When one of them, or
@@ -56,6 +71,13 @@ export interface StageDef {
    * in the same task it is still pending and applies after it (table order).
    */
   rerunAfter?: readonly string[];
+}
+
+/** Stills (Live Photos included) or movie files: which stages a scan queues for a file. */
+export type ItemKind = 'photo' | 'video';
+
+export function kindsOf(s: StageDef): readonly ItemKind[] {
+  return s.kinds ?? ['photo'];
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Repos } from '../db/index.js';
 import type { FolderRow } from '../db/repos/folders.js';
-import { scanStages } from '../jobs/pipeline.js';
+import { AI_STAGES } from '../jobs/pipeline.js';
+import { kindsOf } from '../jobs/stage.js';
 import { PictoError } from '../shared/errors.js';
 import type { EventBus } from '../shared/events.js';
 
@@ -117,7 +118,11 @@ export class FolderService {
     let queued = 0;
     if (enabled) {
       const now = new Date().toISOString();
-      const aiStages = scanStages(true).filter((s) => s.ai);
+      const aiStages = AI_STAGES.map((s) => ({
+        name: s.name,
+        priority: s.priority,
+        kinds: kindsOf(s),
+      }));
       queued = repos.db.transaction(() => repos.jobs.enqueueMissingInFolder(id, aiStages, now))();
     }
     this.deps.events.emit({ type: 'folders.changed' });

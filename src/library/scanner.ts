@@ -5,6 +5,7 @@ import type { FolderRow } from '../db/repos/folders.js';
 import type { KnownFile } from '../db/repos/locations.js';
 import { scanStages } from '../jobs/pipeline.js';
 import type { EventBus, ScanSummary } from '../shared/events.js';
+import { isVideoCandidate } from '../media/video/formats.js';
 import { localIso } from './dates.js';
 import { fingerprintFile, photoIdFromHash } from './fingerprint.js';
 import { planFolder } from './plan.js';
@@ -383,6 +384,7 @@ export class Scanner {
       size: h.file.size,
       sortAt: localIso(h.file.mtimeMs),
       now,
+      kind: isVideoCandidate(h.file.path) ? 'video' : 'photo',
     });
     this.enqueueAll(id, h.folderId, now);
     return id;
@@ -390,7 +392,8 @@ export class Scanner {
 
   private enqueueAll(photoId: string, folderId: number, now: string): void {
     const folder = this.deps.repos.folders.get(folderId);
-    for (const stage of scanStages(Boolean(folder?.ai_enabled))) {
+    const kind = this.deps.repos.photos.get(photoId)?.kind === 'video' ? 'video' : 'photo';
+    for (const stage of scanStages(Boolean(folder?.ai_enabled), kind)) {
       this.deps.repos.jobs.enqueue(photoId, stage.name, now, stage.priority);
     }
   }

@@ -2,6 +2,7 @@
 // explicit syntax (what `picto search --json` reports and the UI can show or edit).
 
 import type { Clause, ParsedQuery, Term, TermKind } from '../shared/search-query.js';
+import { formatLength } from './media-words.js';
 
 export interface Chip {
   /** The kind of every term, or 'mixed' when a word had several meanings. */
@@ -72,6 +73,14 @@ export function termLabel(t: Term): string {
       return ratingLabel(t.min, t.max);
     case 'has':
       return HAS_LABEL[t.what];
+    case 'media':
+      return t.name;
+    case 'duration':
+      return t.minMs !== undefined && t.maxMs !== undefined
+        ? `${formatLength(t.minMs)} to ${formatLength(t.maxMs)} long`
+        : t.minMs !== undefined
+          ? `longer than ${formatLength(t.minMs)}`
+          : `shorter than ${formatLength(t.maxMs ?? 0)}`;
     case 'category':
       return t.name;
   }
@@ -116,6 +125,12 @@ export function termQuery(t: Term): string {
       return t.max === 5 ? `rating:>=${t.min}` : `rating:${t.min}-${t.max}`;
     case 'has':
       return `has:${t.what}`;
+    case 'media':
+      return t.kinds.length === 2 && t.kinds.includes('video')
+        ? 'has:video'
+        : `type:${t.kinds.includes('photo') ? 'photo' : t.kinds[0]}`;
+    case 'duration':
+      return `duration:${t.name}`;
     case 'category':
       return `category:${t.subtype ?? t.category}`;
   }

@@ -3,6 +3,7 @@
 // that names nothing says so in a note rather than failing.
 
 import { boundTerm, parseDateValue } from './dates.js';
+import { durationValue, mediaType, MOVING } from './media-words.js';
 import { categoryForWord, CATEGORY_NAMES } from '../categories/index.js';
 import { categoryTerm, FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
 import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
@@ -39,6 +40,7 @@ export type KeyKind =
   | 'area'
   | 'keyword'
   | 'rating'
+  | 'duration'
   | 'category'
   | 'sort';
 
@@ -112,6 +114,9 @@ const KEYS: Record<string, KeyKind> = {
   categories: 'category',
   sort: 'sort',
   order: 'sort',
+  duration: 'duration',
+  length: 'duration',
+  long: 'duration',
 };
 
 const HAS: Record<string, HasWhat> = {
@@ -264,6 +269,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
       };
     }
     case 'type': {
+      const media = mediaType(v);
+      if (media) return { terms: [media] };
       const t =
         TYPE_WORDS[phrase.replace(/^\./, '')] ?? TYPE_WORDS[v.toLowerCase().replace(/^\./, '')];
       if (t) return { terms: [{ kind: 'type', formats: t.formats, name: t.name }] };
@@ -286,11 +293,14 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'is':
     case 'fav': {
       const word = v.toLowerCase();
+      const media = kind === 'is' ? mediaType(word) : null;
+      if (media) return { terms: [media] };
       if (kind === 'fav' ? !NO.has(word) : FAVOURITE_WORDS.has(word))
         return { terms: [{ kind: 'favourite' }] };
       return { terms: [], note: `"${key}:${v}" is not understood` };
     }
     case 'has': {
+      if (/^(videos?|motion|movies?)$/i.test(v)) return { terms: [MOVING] };
       const what = HAS[v.toLowerCase()];
       if (what) return { terms: [{ kind: 'has', what }] };
       return { terms: [], note: `"has:${v}" is not understood (try has:gps, has:text, has:faces)` };
@@ -314,6 +324,14 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     }
     case 'rating':
       return ratingMeaning(v);
+    case 'duration': {
+      const d = durationValue(v);
+      if (d) return { terms: [d] };
+      return {
+        terms: [],
+        note: `"${key}:${v}" is not a length (try duration:>60s, duration:10s-2m)`,
+      };
+    }
     case 'category': {
       // A name (screenshot, group, pets), a plural or label ("group photos"), a subtype (receipt).
       const w = categoryForWord(v) ?? categoryForWord(v.replace(/[_-]+/g, ' '));

@@ -7,6 +7,7 @@
 import { dateTokens, matchDate, parseDateValue } from './dates.js';
 import { explicit, isKey, keyKind, sortOrder, textMeaning, type Meaning } from './explicit.js';
 import { FAVOURITE_WORDS, STOPWORDS } from './lexicon.js';
+import { matchMediaWords } from './media-words.js';
 import type { Clause, ParsedQuery, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -178,9 +179,11 @@ function longestMatch(
     if (part) vocabHit = { k: 1, terms: [part, ...textMeaning(values[0], 'all').terms] };
   }
   const fav = FAVOURITE_WORDS.has(values[0].toLowerCase()) ? 1 : 0;
-  const best = Math.max(date?.consumed ?? 0, vocabHit?.k ?? 0, fav);
+  const media = matchMediaWords(values);
+  const best = Math.max(date?.consumed ?? 0, vocabHit?.k ?? 0, fav, media?.consumed ?? 0);
   if (best > 0) {
     const terms: Term[] = [];
+    if (media && media.consumed === best) terms.push(media.term);
     if (date && date.consumed === best) terms.push(date.term);
     if (vocabHit && vocabHit.k === best) terms.push(...vocabHit.terms);
     if (fav === best) terms.push({ kind: 'favourite' });
@@ -215,6 +218,8 @@ function phraseMeaning(value: string, quoted: boolean, vocab: Vocabulary, now: D
   if (date) terms.push(date);
   terms.push(...vocab.lookup(key));
   if (FAVOURITE_WORDS.has(key)) terms.push({ kind: 'favourite' });
+  const media = matchMediaWords(value.split(/\s+/));
+  if (media && media.consumed === value.split(/\s+/).length) terms.push(media.term);
   // "-wine" leaves out wine glasses too; a quoted "wine" is the word itself.
   const part = !quoted && !terms.length ? vocab.labelWord(key) : null;
   if (part) return { terms: [part, ...textMeaning(value, 'all').terms] };

@@ -43,6 +43,8 @@ const CLUSTERED: Record<string, number> = {
   category: 2,
   favourite: 2,
   has: 2,
+  media: 3,
+  duration: 3,
   place: 2,
   text: 3,
   type: 3,

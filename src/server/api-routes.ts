@@ -26,6 +26,7 @@ import { systemRoutes } from './routes/system.js';
 import { thingRoutes } from './routes/things.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trashRoutes } from './routes/trash.js';
+import { videoRoutes } from './routes/videos.js';
 
 /** One function per route file; each registers the handlers of its declarations. */
 const ROUTE_FILES: ((app: Api, ctx: ServerContext) => void)[] = [
@@ -33,6 +34,7 @@ const ROUTE_FILES: ((app: Api, ctx: ServerContext) => void)[] = [
   photoRoutes,
   photoEditRoutes,
   fileRoutes,
+  videoRoutes,
   favouriteRoutes,
   albumRoutes,
   albumMemberRoutes,

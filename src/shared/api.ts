@@ -1,10 +1,12 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PhotoNotesFields } from './interchange-api.js';
+import { DurationMs, MediaKind, VideoInfo } from './video-api.js';
 import { PhotoCategory, RemovedCategory } from './categories.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
 // (src/shared/routes) put them together per route; fastify validates and serialises with them and
-// publishes them as OpenAPI, and the web client types its calls with them.
+// publishes them as OpenAPI, and the web client types its calls with them. Videos and Live
+// Photos: [Note: The video contract] in video-api.ts.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -77,6 +79,8 @@ export const TimelineItem = Type.Object({
   height: Nullable(Type.Integer()),
   favourite: Type.Boolean(),
   status: PhotoStatus,
+  kind: MediaKind,
+  durationMs: Type.Optional(DurationMs),
   // What names the tile besides its date (screen readers, titles): cheap lookups for the page.
   place: Nullable(Type.String({ description: 'city (else region or country) it was taken in' })),
   people: Type.Array(Type.String(), { description: 'named people in it, left to right' }),
@@ -203,6 +207,10 @@ export const PhotoDetails = Type.Object({
   originalUrl: Type.String(),
   /** Whether a browser can show the original as is (JPEG, PNG, WebP, AVIF, GIF). */
   originalViewable: Type.Boolean(),
+  kind: MediaKind,
+  durationMs: Type.Optional(DurationMs),
+  /** Videos and Live Photos: the codec and whether (or when) it plays in a browser. */
+  video: Type.Optional(VideoInfo),
   /** A date or place set in Picto (null: none), with what the file says. */
   edits: Nullable(PhotoEdits),
 });

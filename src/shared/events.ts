@@ -64,6 +64,12 @@ export interface PeopleChangedEvent {
   reason: 'clustered' | 'assigned' | 'corrected';
 }
 
+/** A video's transcode is made: `GET /api/photos/{id}/video` now plays. */
+export interface VideoReadyEvent {
+  type: 'video.ready';
+  photoId: string;
+}
+
 export type PictoEvent =
   | ScanProgressEvent
   | ScanDoneEvent
@@ -72,7 +78,8 @@ export type PictoEvent =
   | PhotoChangedEvent
   | FolderChangedEvent
   | AlbumsChangedEvent
-  | PeopleChangedEvent;
+  | PeopleChangedEvent
+  | VideoReadyEvent;
 
 export class EventBus {
   private readonly emitter = new EventEmitter();

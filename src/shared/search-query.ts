@@ -41,6 +41,10 @@ export type Term =
   /** Map rectangle; west > east crosses the antimeridian. */
   | { kind: 'area'; south: number; west: number; north: number; east: number }
   | { kind: 'has'; what: HasWhat }
+  /** Videos, Live Photos or stills (`videos`, `type:live`, `has:video`). */
+  | { kind: 'media'; kinds: ('photo' | 'video' | 'live')[]; name: string }
+  /** Length of a video or a Live Photo's motion: `minMs` < length < `maxMs`. */
+  | { kind: 'duration'; minMs?: number; maxMs?: number; name: string }
   /**
    * A photo category (src/categories: screenshot, document, selfie…); `subtype` narrows it
    * ('receipt': the receipt-shaped documents). `name` is what the chip shows ("Screenshots").

@@ -48,6 +48,22 @@ const CHECKS: Check[] = [
     },
   },
   {
+    name: 'video',
+    url: (l) => `/?photo=${l.id('face-hevc.mov')}`,
+    ready: '.viewer-video',
+    then: async ({ page }) => {
+      // The info panel with the video's facts, over the player.
+      const info = page.getByRole('complementary', { name: 'Photo details' });
+      if (!(await info.isVisible())) await page.keyboard.press('i');
+      await info.getByText('HEVC (H.265)').waitFor();
+    },
+  },
+  {
+    name: 'live-photo',
+    url: (l) => `/?photo=${l.id('IMG_0007.JPG')}`,
+    ready: '.viewer-preview.ready',
+  },
+  {
     name: 'viewer-edit',
     url: (l) => `/?photo=${l.id('DSCN0010.jpg')}`,
     ready: '.viewer-preview.ready',

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../helpers/corpus.js';
+import { testVideos } from '../helpers/videos.js';
 import {
   GALLERY_PHOTOS,
   getOk,
@@ -14,7 +15,8 @@ import {
 /**
  * A library with something on every page: GPS photos (places, map), faces of two people (People,
  * a person page), COCO photos (Things), a crop of another photo (Duplicates), an album, a
- * favourite and a photo in the trash. AI is on, so the indexing takes a while (~1 min).
+ * favourite and a photo in the trash; an HEVC video (transcoded for the browser) and a Live Photo
+ * made by the tests (test/helpers/videos.ts). AI is on, so the indexing takes a while (~1 min).
  */
 /** Faces of two people: four of Obama (one partly hidden), two of Biden. */
 export const TWO_PEOPLE_PHOTOS = [
@@ -52,6 +54,9 @@ export async function indexWithPeople(g: Gallery): Promise<void> {
 
 export async function startFullLibrary(): Promise<FullLibrary> {
   const g = await startGallery({ photos: FULL_PHOTOS });
+  const v = await testVideos();
+  for (const f of [v.faceHevc, v.liveStill, v.liveMov])
+    copyFileSync(f, path.join(g.lib, path.basename(f)));
   await indexWithPeople(g);
   const id = (file: string) => g.picto.repos.locations.byPath(path.join(g.lib, file))!.photo_id;
 

@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepos, openDatabase, type Repos } from '../../src/db/index.js';
-import { OPENED_PRIORITY, PIPELINE, VISIBLE_PRIORITY } from '../../src/jobs/pipeline.js';
+import {
+  OPENED_PRIORITY,
+  PIPELINE,
+  POOL_STAGES,
+  VISIBLE_PRIORITY,
+} from '../../src/jobs/pipeline.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const stages = ['media', 'similarity', 'objects', 'faces'] as const;
@@ -30,7 +35,7 @@ describe('claiming the visible step first', () => {
 
   const claim = (limit: number) =>
     repos.jobs
-      .claimTiered('me', ++until, limit, NOW, VISIBLE_PRIORITY)
+      .claimTiered('me', ++until, limit, NOW, VISIBLE_PRIORITY, POOL_STAGES)
       .map((j) => [j.photo_id, j.stage]);
   const done = (photo: string, ...names: string[]) => {
     for (const n of names) repos.jobs.complete(photo, n, 'v', NOW);

@@ -30,6 +30,10 @@ export function short(t: Term): string {
       return `keyword:${t.keys.join('|')}`;
     case 'rating':
       return `rating:${t.min}-${t.max}`;
+    case 'media':
+      return `media:${t.kinds.join('|')}`;
+    case 'duration':
+      return `duration:${t.minMs ?? ''}..${t.maxMs ?? ''}`;
     case 'category':
       return `category:${t.category}${t.subtype ? `/${t.subtype}` : ''}`;
   }

@@ -75,7 +75,9 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
 
   program
     .command('export')
-    .description('print the whole catalogue as one JSON document')
+    .description(
+      'print the whole catalogue as one JSON document (photos and videos: kind, durationMs, video)',
+    )
     .option('--json', 'JSON output (the only format for now)')
     .action(async () => {
       await withPicto(globals(), async (picto) => printJson(picto.exporter.exportAll()));

@@ -6,9 +6,12 @@ import { reportImports } from '../import-report.js';
 export function registerFolderCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('add')
-    .description('add photo folders to the library and scan them')
+    .description('add photo and video folders to the library and scan them')
     .argument('<folder...>', 'folders to add')
-    .option('--wait', 'index everything before returning (thumbnails, metadata, AI)')
+    .option(
+      '--wait',
+      'index everything before returning (thumbnails, metadata, AI; every video playable in a browser)',
+    )
     .option('--no-ai', 'do not run AI (objects, faces) on these folders')
     .option('--json', 'print the scan summary as JSON')
     .action(async (folders: string[], opts: { wait?: boolean; ai: boolean; json?: boolean }) => {
@@ -54,7 +57,7 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
   program
     .command('scan')
     .description('look for new, changed, moved and deleted files in every library folder')
-    .option('--wait', 'index everything before returning')
+    .option('--wait', 'index everything before returning (every video playable in a browser)')
     .option('--json', 'print the scan summary as JSON')
     .action(async (opts: { wait?: boolean; json?: boolean }) => {
       await withPicto(globals(), async (picto) => {

@@ -14,7 +14,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
   program
     .command('search')
     .description(
-      'find photos: words, people, places, dates, tags ("alice dog beach 2019", "tag:cat -year:2020")',
+      'find photos and videos: words, people, places, dates, tags ("alice dog beach 2019", "tag:cat -year:2020", "videos longer than 1 minute", "type:live")',
     )
     .argument('[query...]', 'what to look for (quote it or not)')
     .option(

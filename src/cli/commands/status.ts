@@ -4,7 +4,7 @@ import { printJson, type GlobalOptions } from '../context.js';
 export function registerStatusCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('status')
-    .description('show the library: folders, photo counts, indexing progress')
+    .description('show the library: folders, photo and video counts, indexing and transcodes')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       // Only the catalogue and the counting services load ([Note: status opens less]).
@@ -35,6 +35,13 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
               `  ${j.stage.padEnd(8)} ${j.done}/${total} done${j.failed ? `, ${j.failed} failed` : ''}${j.pending + j.running ? `, ${j.pending + j.running} to do` : ''}`,
             );
           }
+        }
+        const v = s.videos;
+        if (v.total || v.live) {
+          const t = v.transcodes;
+          out.push(
+            `Videos: ${v.total} (${v.playable} playable; transcodes ${t.done} done, ${t.pending + t.running} to do${t.failed ? `, ${t.failed} failed` : ''}), Live Photos: ${v.live}`,
+          );
         }
         out.push(`Albums: ${s.albums}`);
         if (s.unreadableFiles) out.push(`Unreadable files: ${s.unreadableFiles}`);

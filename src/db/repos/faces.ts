@@ -10,6 +10,8 @@ export interface FaceInput {
   blur: number;
   landmarks: Float32Array | null;
   embedding: Float32Array;
+  /** A face seen in a video: the frame's time, ms from the start. */
+  timeMs?: number | null;
 }
 
 /** A face to store, with the identity the people module gave it. */
@@ -36,6 +38,7 @@ export interface FaceRow {
   model_version: string;
   person_id: number | null;
   created_at: string;
+  time_ms: number | null;
 }
 
 export function toBlob(v: Float32Array): Buffer {
@@ -61,8 +64,8 @@ export class FacesRepo {
     this.db.prepare('DELETE FROM faces WHERE photo_id = ?').run(photoId);
     const ins = this.db.prepare(
       `INSERT INTO faces (id, photo_id, x, y, w, h, score, quality, size_px, blur, landmarks,
-         embedding, model_version, person_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         embedding, model_version, person_id, created_at, time_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const { id, personId, createdAt, face: f } of faces) {
       ins.run(
@@ -78,6 +81,7 @@ export class FacesRepo {
         version,
         personId,
         createdAt,
+        f.timeMs ?? null,
       );
     }
   }

@@ -53,6 +53,18 @@ export class JobsRepo {
     );
   }
 
+  /** Queues (or re-queues) a stage for a photo that is in a folder with AI on; true if it did. */
+  enqueueIfAi(photoId: string, stage: string, now: string, priority = 0): boolean {
+    const inAi = this.db
+      .prepare(
+        `SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
+         WHERE l.photo_id = ? AND f.ai_enabled = 1 LIMIT 1`,
+      )
+      .get(photoId);
+    if (inAi) this.enqueue(photoId, stage, now, priority);
+    return inAi !== undefined;
+  }
+
   /**
    * Claims up to `limit` photos with pending work, returning every pending stage of each, so one
    * worker task decodes a photo once for all its stages.
@@ -101,7 +113,8 @@ export class JobsRepo {
    * Claims up to `limit` photos, the visible step first ([Note: visible first] in
    * jobs/pipeline.ts): a photo with pending jobs at or above `visible` priority is claimed for
    * those alone; its other jobs only once nothing at that priority is open for it, and then all
-   * together. One walk down the queue index; the correlated check reads a few rows by photo.
+   * together. Only jobs of `stages` count (the worker pool's: the transcode lane has its own
+   * runner). One walk down the queue index; the correlated check reads a few rows by photo.
    */
   claimTiered(
     owner: string,
@@ -109,17 +122,22 @@ export class JobsRepo {
     limit: number,
     now: string,
     visible: number,
+    stages: readonly string[],
   ): JobRow[] {
+    const inStages = (alias: string) => `${alias}.stage IN (${stages.map(() => '?').join(',')})`;
     const picked = new Map<string, boolean>(); // photo → only its visible-step jobs
     const queue = this.db
       .prepare(
-        `SELECT photo_id, priority FROM jobs j WHERE status = 'pending'
+        `SELECT photo_id, priority FROM jobs j WHERE status = 'pending' AND ${inStages('j')}
            AND (priority >= ? OR NOT EXISTS (
              SELECT 1 FROM jobs v WHERE v.photo_id = j.photo_id AND v.priority >= ?
-               AND v.status IN ('pending', 'running')))
+               AND v.status IN ('pending', 'running') AND ${inStages('v')}))
          ORDER BY priority DESC, id`,
       )
-      .iterate(visible, visible) as IterableIterator<{ photo_id: string; priority: number }>;
+      .iterate(...stages, visible, visible, ...stages) as IterableIterator<{
+      photo_id: string;
+      priority: number;
+    }>;
     for (const r of queue) {
       if (picked.has(r.photo_id)) continue;
       picked.set(r.photo_id, r.priority >= visible);
@@ -132,9 +150,10 @@ export class JobsRepo {
       this.db
         .prepare(
           `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
-           WHERE status = 'pending' AND photo_id IN (${marks}) ${visibleOnly ? 'AND priority >= ?' : ''}`,
+           WHERE status = 'pending' AND photo_id IN (${marks}) AND ${inStages('jobs')}
+             ${visibleOnly ? 'AND priority >= ?' : ''}`,
         )
-        .run(owner, leaseUntil, now, ...ids, ...(visibleOnly ? [visible] : []));
+        .run(owner, leaseUntil, now, ...ids, ...stages, ...(visibleOnly ? [visible] : []));
     };
     const all = [...picked.keys()];
     take(
@@ -155,16 +174,17 @@ export class JobsRepo {
   }
 
   /**
-   * Raises a photo's pending jobs to `priority` (the photo was opened in the viewer: its work goes
-   * next). Returns how many were raised.
+   * Raises a photo's pending jobs (or only its `stage` job) to `priority`: the photo was opened in
+   * the viewer, or its video is waited for, so its work goes next. Returns how many were raised.
    */
-  prioritize(photoId: string, priority: number, now: string): number {
+  prioritize(photoId: string, priority: number, now: string, stage?: string): number {
     return this.db
       .prepare(
         `UPDATE jobs SET priority = ?, updated_at = ?
-         WHERE photo_id = ? AND status = 'pending' AND priority < ?`,
+         WHERE photo_id = ? AND status = 'pending' AND priority < ?
+           ${stage === undefined ? '' : 'AND stage = ?'}`,
       )
-      .run(priority, now, photoId, priority).changes;
+      .run(priority, now, photoId, priority, ...(stage === undefined ? [] : [stage])).changes;
   }
 
   complete(photoId: string, stage: string, version: string | null, now: string): void {
@@ -261,7 +281,7 @@ export class JobsRepo {
   }
 
   /** Is any job (of the given stages, default all) pending or running? */
-  hasOpenWork(stages?: string[]): boolean {
+  hasOpenWork(stages?: readonly string[]): boolean {
     const filter = stages ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
     return (
       this.db
@@ -303,7 +323,7 @@ export class JobsRepo {
       .prepare(
         `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
          SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' ${ai}
+         WHERE p.status = 'ready' AND p.kind <> 'video' ${ai}
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)`,
       )
       .run(stage, priority, now, stage).changes;
@@ -324,7 +344,7 @@ export class JobsRepo {
       .prepare(
         `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
          SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' AND p.trashed_at IS NULL
+         WHERE p.status = 'ready' AND p.trashed_at IS NULL AND p.kind <> 'video'
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)
            AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
                        WHERE l.photo_id = p.id AND f.ai_enabled = 1)
@@ -350,18 +370,20 @@ export class JobsRepo {
   /** Queues the stages a photo of the folder never had (AI switched on for a folder). */
   enqueueMissingInFolder(
     folderId: number,
-    stages: { name: string; priority: number }[],
+    stages: { name: string; priority: number; kinds: readonly string[] }[],
     now: string,
   ): number {
-    const photoIds = this.db
-      .prepare('SELECT DISTINCT photo_id FROM locations WHERE folder_id = ?')
-      .pluck()
-      .all(folderId) as string[];
+    const photos = this.db
+      .prepare(
+        `SELECT DISTINCT l.photo_id AS id, CASE p.kind WHEN 'video' THEN 'video' ELSE 'photo' END AS kind
+         FROM locations l JOIN photos p ON p.id = l.photo_id WHERE l.folder_id = ? AND p.live_of IS NULL`,
+      )
+      .all(folderId) as { id: string; kind: string }[];
     const has = this.db.prepare('SELECT 1 FROM jobs WHERE photo_id = ? AND stage = ?');
     let queued = 0;
-    for (const photoId of photoIds) {
+    for (const { id: photoId, kind } of photos) {
       for (const s of stages) {
-        if (has.get(photoId, s.name)) continue;
+        if (!s.kinds.includes(kind) || has.get(photoId, s.name)) continue;
         this.enqueue(photoId, s.name, now, s.priority);
         queued++;
       }

@@ -16,7 +16,7 @@ export interface TimelinePlaceRow {
 }
 
 const PHOTO = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height, p.favourite,
-  p.status, (SELECT COUNT(*) FROM faces f WHERE f.photo_id = p.id) AS faces`;
+  p.status, p.kind, p.duration_ms, (SELECT COUNT(*) FROM faces f WHERE f.photo_id = p.id) AS faces`;
 
 /** Reads for memories: the same day in earlier years, and the timeline with places for trips. */
 export class MemoriesRepo {
@@ -31,7 +31,7 @@ export class MemoriesRepo {
       .prepare(
         `SELECT ${PHOTO} FROM photos p
          WHERE substr(p.sort_at, 6, 5) IN (${days.map(() => '?').join(', ')})
-           AND p.sort_at < ? AND p.trashed_at IS NULL
+           AND p.sort_at < ? AND p.trashed_at IS NULL AND p.live_of IS NULL
          ORDER BY p.sort_at DESC`,
       )
       .all(...days, before) as MemoryPhotoRow[];
@@ -42,7 +42,7 @@ export class MemoriesRepo {
     return this.db
       .prepare(
         `SELECT ${PHOTO} FROM photos p
-         WHERE p.trashed_at IS NULL AND p.sort_at >= ? AND p.sort_at <= ?
+         WHERE p.trashed_at IS NULL AND p.live_of IS NULL AND p.sort_at >= ? AND p.sort_at <= ?
          ORDER BY p.sort_at LIMIT ?`,
       )
       .all(from, to, limit) as MemoryPhotoRow[];
@@ -54,7 +54,7 @@ export class MemoriesRepo {
       .prepare(
         `SELECT p.id, p.sort_at, p.lat, p.lon, pl.city, pl.country, p.favourite
          FROM photos p INDEXED BY photos_timeline LEFT JOIN photo_places pl ON pl.photo_id = p.id
-         WHERE p.trashed_at IS NULL ORDER BY p.sort_at, p.id`,
+         WHERE p.trashed_at IS NULL AND p.live_of IS NULL ORDER BY p.sort_at, p.id`,
       )
       .all() as TimelinePlaceRow[];
   }

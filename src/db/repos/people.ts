@@ -310,7 +310,7 @@ export class PeopleRepo {
     return this.db
       .prepare(
         `SELECT p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-           p.favourite, p.status
+           p.favourite, p.status, p.kind, p.duration_ms
          FROM photos p WHERE ${where.join(' AND ')} ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`,
       )
       .all(...params, opts.limit) as PersonPhotoRow[];

@@ -43,7 +43,21 @@ export interface PhotoRow {
   rating: number | null;
   rating_source: 'xmp' | 'user' | null;
   place_source: 'takeout' | null;
+  /** Migration 11 ([Note: Videos in the catalogue]). */
+  kind: PhotoKind;
+  duration_ms: number | null;
+  fps: number | null;
+  video_codec: string | null;
+  audio_codec: string | null;
+  playable: number | null;
+  transcode: TranscodeStateText | null;
+  content_id: string | null;
+  motion_id: string | null;
+  live_of: string | null;
 }
+
+export type PhotoKind = 'photo' | 'video' | 'live';
+export type TranscodeStateText = 'none' | 'pending' | 'running' | 'done' | 'failed';
 
 /** Where a description came from: other programs' metadata, Google Takeout, or the user. */
 export type TextSource = 'xmp' | 'takeout' | 'user';
@@ -124,13 +138,20 @@ export class PhotosRepo {
     return this.db.prepare('SELECT 1 FROM photos WHERE id = ?').get(id) !== undefined;
   }
 
-  insertPending(p: { id: string; hash: string; size: number; sortAt: string; now: string }): void {
+  insertPending(p: {
+    id: string;
+    hash: string;
+    size: number;
+    sortAt: string;
+    now: string;
+    kind?: 'photo' | 'video';
+  }): void {
     this.db
       .prepare(
-        `INSERT INTO photos (id, content_hash, size, sort_at, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+        `INSERT INTO photos (id, content_hash, size, sort_at, status, created_at, updated_at, kind)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       )
-      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now);
+      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now, p.kind ?? 'photo');
   }
 
   /** New content at a known photo (edited in place): keep the id, forget derived data. */
@@ -139,7 +160,7 @@ export class PhotosRepo {
       .prepare(
         `UPDATE photos SET content_hash = ?, size = ?, status = 'pending', error = NULL,
            phash = NULL, thumb_width = NULL, thumb_height = NULL, preview_width = NULL,
-           preview_height = NULL, updated_at = ?
+           preview_height = NULL, transcode = NULL, updated_at = ?
          WHERE id = ?`,
       )
       .run(hash, size, now, id);
@@ -202,10 +223,14 @@ export class PhotosRepo {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM photos').get() as { n: number }).n;
   }
 
+  /**
+   * Items by status, as the gallery shows them: the MOV half of a Live Photo is part of its
+   * still, not an item of its own (`picto status`, `GET /api/system`).
+   */
   countByStatus(): Record<PhotoStatus, number> {
     const out: Record<PhotoStatus, number> = { pending: 0, ready: 0, error: 0 };
     for (const r of this.db
-      .prepare('SELECT status, COUNT(*) AS n FROM photos GROUP BY status')
+      .prepare('SELECT status, COUNT(*) AS n FROM photos WHERE live_of IS NULL GROUP BY status')
       .all() as { status: PhotoStatus; n: number }[]) {
       out[r.status] = r.n;
     }

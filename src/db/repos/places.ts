@@ -106,7 +106,7 @@ export class PlacesRepo {
                   ROW_NUMBER() OVER (PARTITION BY pl.${key} ORDER BY p.thumb_width IS NULL, p.sort_at DESC) AS n,
                   p.id AS cover_id, p.content_hash AS cover_hash, p.thumb_width AS cover_thumb
            FROM photo_places pl JOIN photos p ON p.id = pl.photo_id
-           WHERE p.trashed_at IS NULL AND pl.${key} IS NOT NULL
+           WHERE p.trashed_at IS NULL AND p.live_of IS NULL AND pl.${key} IS NOT NULL
            WINDOW w AS (PARTITION BY pl.${key}))
          WHERE n = 1 ORDER BY photos DESC, name`,
       )

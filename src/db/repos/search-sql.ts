@@ -169,6 +169,22 @@ function column(t: Term): Sql {
       return t.max === 0
         ? sql('p.rating IS NULL')
         : sql('p.rating BETWEEN ? AND ?', [Math.max(1, t.min), t.max]);
+    case 'media':
+      return sql(`p.kind IN (${marks(t.kinds.length)})`, t.kinds);
+    case 'duration': {
+      // Strict bounds: "longer than 1 minute" leaves out a clip of exactly a minute.
+      const conds = ["p.kind <> 'photo'", 'p.duration_ms IS NOT NULL'];
+      const params: number[] = [];
+      if (t.minMs !== undefined) {
+        conds.push('p.duration_ms > ?');
+        params.push(t.minMs);
+      }
+      if (t.maxMs !== undefined) {
+        conds.push('p.duration_ms < ?');
+        params.push(t.maxMs);
+      }
+      return sql(`(${conds.join(' AND ')})`, params);
+    }
     case 'area': {
       const lon = t.west <= t.east ? 'p.lon BETWEEN ? AND ?' : '(p.lon >= ? OR p.lon <= ?)';
       return sql(`(p.lat BETWEEN ? AND ? AND ${lon})`, [t.south, t.north, t.west, t.east]);
@@ -248,12 +264,14 @@ export function driver(t: Term, refs: TextRefs): Sql {
     case 'type':
     case 'favourite':
     case 'rating':
+    case 'media':
+    case 'duration':
     case 'area': {
       // Column terms read their own index: the timeline (one date span), day of year (yearly
       // spans), format, favourites, position.
       const c = column(t);
       return sql(
-        `SELECT p.id AS photo_id FROM photos p WHERE p.trashed_at IS NULL AND ${c.text}`,
+        `SELECT p.id AS photo_id FROM photos p WHERE p.trashed_at IS NULL AND p.live_of IS NULL AND ${c.text}`,
         c.params,
       );
     }

@@ -65,7 +65,7 @@ export interface SearchCriteria {
 }
 
 const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-  p.favourite, p.status`;
+  p.favourite, p.status, p.kind, p.duration_ms`;
 
 /**
  * Search as one parameterised SQL statement: every clause becomes an indexed predicate on photos
@@ -185,7 +185,7 @@ export class SearchRepo {
       params.push(JSON.stringify(Object.fromEntries(c.semantic!)));
     }
     let from = 'photos p INDEXED BY photos_timeline';
-    const where = ['p.trashed_at IS NULL'];
+    const where = ['p.trashed_at IS NULL', 'p.live_of IS NULL'];
     const whereParams: unknown[] = [];
     const driverClause = plan.mode === 'driven' ? c.clauses[plan.driver] : undefined;
     const inPlace = driverClause ? ownIndex(driverClause) : null;

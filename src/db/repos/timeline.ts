@@ -15,6 +15,8 @@ export interface TimelineRow {
   thumb_height: number | null;
   favourite: number;
   status: 'pending' | 'ready' | 'error';
+  kind: 'photo' | 'video' | 'live';
+  duration_ms: number | null;
 }
 
 /** Position of the last row of a page: pages continue strictly after it. */
@@ -31,7 +33,7 @@ export interface PageOptions {
 }
 
 const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-  p.favourite, p.status`;
+  p.favourite, p.status, p.kind, p.duration_ms`;
 
 /** Adds a grid page's limits to a query: within `opts.month`, and after the cursor `opts.after`. */
 export function limitToPage(
@@ -61,15 +63,27 @@ export class TimelineRepo {
   private scopeSql(scope: TimelineScope): { from: string; where: string; params: unknown[] } {
     switch (scope.kind) {
       case 'all':
-        return { from: 'photos p', where: 'p.trashed_at IS NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.trashed_at IS NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'favourites':
-        return { from: 'photos p', where: 'p.favourite = 1 AND p.trashed_at IS NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.favourite = 1 AND p.trashed_at IS NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'trash':
-        return { from: 'photos p', where: 'p.trashed_at IS NOT NULL', params: [] };
+        return {
+          from: 'photos p',
+          where: 'p.trashed_at IS NOT NULL AND p.live_of IS NULL',
+          params: [],
+        };
       case 'album':
         return {
           from: 'album_photos ap JOIN photos p ON p.id = ap.photo_id',
-          where: 'ap.album_id = ? AND p.trashed_at IS NULL',
+          where: 'ap.album_id = ? AND p.trashed_at IS NULL AND p.live_of IS NULL',
           params: [scope.albumId],
         };
     }
@@ -158,8 +172,9 @@ export class TimelineRepo {
   counts(): { favourites: number; trashed: number } {
     return this.db
       .prepare(
-        `SELECT (SELECT COUNT(*) FROM photos WHERE favourite = 1 AND trashed_at IS NULL) AS favourites,
-              (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL) AS trashed`,
+        `SELECT (SELECT COUNT(*) FROM photos
+                 WHERE favourite = 1 AND trashed_at IS NULL AND live_of IS NULL) AS favourites,
+              (SELECT COUNT(*) FROM photos WHERE trashed_at IS NOT NULL AND live_of IS NULL) AS trashed`,
       )
       .get() as { favourites: number; trashed: number };
   }

@@ -13,8 +13,15 @@ export interface TrashedFile {
 export class TrashRepo {
   constructor(private readonly db: Db) {}
 
-  /** Sets or clears trashed_at; returns how many photos actually changed state. */
+  /**
+   * Sets or clears trashed_at; returns how many photos actually changed state. A Live Photo's MOV
+   * goes (and comes back) with its still, uncounted: it is one item.
+   */
   setTrashed(ids: string[], at: string | null): number {
+    const motion = this.db.prepare(
+      `UPDATE photos SET trashed_at = ?, updated_at = ?
+       WHERE id = (SELECT motion_id FROM photos WHERE id = ?)`,
+    );
     const stmt =
       at === null
         ? this.db.prepare(
@@ -25,7 +32,10 @@ export class TrashRepo {
           );
     const now = new Date().toISOString();
     let n = 0;
-    for (const id of ids) n += (at === null ? stmt.run(now, id) : stmt.run(at, now, id)).changes;
+    for (const id of ids) {
+      n += (at === null ? stmt.run(now, id) : stmt.run(at, now, id)).changes;
+      motion.run(at, now, id);
+    }
     return n;
   }
 
@@ -33,7 +43,8 @@ export class TrashRepo {
     return (
       this.db
         .prepare(
-          'SELECT id FROM photos WHERE trashed_at IS NOT NULL ORDER BY sort_at DESC, id DESC',
+          `SELECT id FROM photos WHERE trashed_at IS NOT NULL AND live_of IS NULL
+           ORDER BY sort_at DESC, id DESC`,
         )
         .all() as { id: string }[]
     ).map((r) => r.id);
@@ -44,9 +55,9 @@ export class TrashRepo {
     const stmt = this.db.prepare(
       `SELECT p.id AS photo_id, p.content_hash, l.id AS location_id, l.path, l.size, l.mtime_ms
        FROM photos p JOIN locations l ON l.photo_id = p.id
-       WHERE p.id = ? AND p.trashed_at IS NOT NULL ORDER BY l.path`,
+       WHERE (p.id = ? OR p.live_of = ?) AND p.trashed_at IS NOT NULL ORDER BY l.path`,
     );
-    return ids.flatMap((id) => stmt.all(id) as TrashedFile[]);
+    return ids.flatMap((id) => stmt.all(id, id) as TrashedFile[]);
   }
 
   isTrashed(id: string): boolean {

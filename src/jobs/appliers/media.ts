@@ -2,6 +2,7 @@ import type { Repos } from '../../db/index.js';
 import type { MediaColumns } from '../../db/repos/photos.js';
 import type { MediaMetadata, MediaPartial, MediaResult } from '../../media/types.js';
 import type { Applied } from '../stage.js';
+import { linkLivePhoto } from './live.js';
 import type { StageFailure } from '../task.js';
 
 function columnsOf(meta: MediaMetadata, result?: Partial<MediaResult>): MediaColumns {
@@ -52,6 +53,11 @@ export function applyMedia(
     sortKey(result.metadata, photo.sort_at),
     done.now,
   );
+  // A still may be half of a Live Photo (appliers/live.ts); videos pair in their own applier.
+  if (photo.kind !== 'video') {
+    repos.videos.setContentId(photoId, result.metadata.contentIdentifier ?? null);
+    linkLivePhoto(repos, photoId, done.now);
+  }
   // [Note: the user's date wins] A date or place the user set stays: reading the file again
   // updates what the file says, never what the user said.
   repos.photoEdits.reapply(photoId);

@@ -21,10 +21,14 @@ export { transcodeVideo, transcodeTimeout } from './transcode.js';
 export type { TranscodeOptions, TranscodeResult } from './transcode.js';
 export { planTranscode, targetSize } from './transcode-args.js';
 export type { TranscodePlan } from './transcode-args.js';
-export { pairLivePhotos, MAX_LIVE_MOTION_MS } from './live-photo.js';
-export type { PairCandidate, LivePair } from './live-photo.js';
 export { isVideoCandidate, VIDEO_EXTENSIONS } from './formats.js';
 export { isAbortError } from './run.js';
+export {
+  makePreviewClip,
+  previewStartMs,
+  videoFilePaths,
+  PREVIEW_CLIP_MS,
+} from './preview-clip.js';
 export type * from './types.js';
 
 /** The Live Photo id of a still (HEIC/JPEG from an iPhone), or null. Same as readMetadata's. */

@@ -55,6 +55,7 @@ import { systemRoutes } from './system.js';
 import { thingRoutes } from './things.js';
 import { timelineRoutes } from './timeline.js';
 import { trashRoutes } from './trash.js';
+import { videoRoutes } from './videos.js';
 
 /** Every group, in the order the OpenAPI document lists their routes. */
 export const GROUPS = [
@@ -62,6 +63,7 @@ export const GROUPS = [
   photoRoutes,
   photoEditRoutes,
   fileRoutes,
+  videoRoutes,
   favouriteRoutes,
   albumRoutes,
   trashRoutes,

@@ -3,6 +3,7 @@ export const TAGS = {
   timeline: 'The whole library as pages and month counts, newest first',
   photos: "One photo's details",
   files: 'Image bytes: thumbnails, previews and originals',
+  videos: 'Playing videos and Live Photos: the stream a browser plays, hover previews',
   favourites: 'Marking photos, and listing the marked ones',
   albums: 'Albums and their photos',
   trash: 'Photos set aside, restored, or deleted for good',

@@ -80,3 +80,11 @@ export function originalUrl(id: string): string {
 export function faceCropUrl(faceId: string, version: string): string {
   return imageUrl(IMAGE_PATHS.faceCrop, faceId, version);
 }
+
+export function videoUrl(id: string, contentHash: string): string {
+  return imageUrl(IMAGE_PATHS.video, id, contentVersion(contentHash));
+}
+
+export function videoPreviewUrl(id: string, contentHash: string): string {
+  return imageUrl(IMAGE_PATHS.videoPreview, id, contentVersion(contentHash));
+}

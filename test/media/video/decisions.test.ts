@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleTimes } from '../../../src/media/video/ai-frames.js';
 import { WORK_SIZE } from '../../../src/media/limits.js';
 import { frameSize } from '../../../src/media/video/frames.js';
-import { pairLivePhotos, type PairCandidate } from '../../../src/media/video/live-photo.js';
+import { pairLivePhotos, type PairCandidate } from '../../../src/library/live-photo.js';
 import { playbackVerdict } from '../../../src/media/video/playback.js';
 import {
   frameStats,

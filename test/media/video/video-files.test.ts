@@ -14,12 +14,12 @@ import { closeMedia, isMediaError, WORK_SIZE, type RawImage } from '../../../src
 import {
   choosePoster,
   frameStats,
-  pairLivePhotos,
   probeVideo,
   sampleFrames,
   stillContentIdentifier,
   writePoster,
 } from '../../../src/media/video/index.js';
+import { pairLivePhotos } from '../../../src/library/live-photo.js';
 import { meanAbsDiff } from '../pixels.js';
 
 /** The error code and message a call fails with (the test fails if it succeeds). */

@@ -64,10 +64,26 @@ export const api = {
 /** The screen-sized preview of a photo: same content version as the thumbnail URL it was given. */
 export function previewOf(id: string, thumbUrl: string | null): string | null {
   if (!thumbUrl) return null;
-  const v = new URL(thumbUrl, window.location.origin).searchParams.get('v') ?? undefined;
-  return urlOf(routes.getPreview, { params: { id }, query: { v } });
+  return urlOf(routes.getPreview, { params: { id }, query: { v: versionOf(thumbUrl) } });
+}
+
+/** The content version a thumbnail URL carries: every other image or video URL of it shares it. */
+function versionOf(thumbUrl: string | null): string | undefined {
+  if (!thumbUrl) return undefined;
+  return new URL(thumbUrl, window.location.origin).searchParams.get('v') ?? undefined;
 }
 
 /** Where the original is downloaded from (as an attachment, under its file name). */
 export const downloadUrl = (id: string) =>
   urlOf(routes.getOriginal, { params: { id }, query: { download: true } });
+
+/**
+ * Where a video plays from (a Live Photo's motion too): the original when the browser can play it,
+ * else the transcode. While the transcode is not made the URL answers 202 with its progress.
+ */
+export const videoOf = (id: string, thumbUrl: string | null) =>
+  urlOf(routes.getVideo, { params: { id }, query: { v: versionOf(thumbUrl) } });
+
+/** The short muted low-resolution clip a video tile plays on hover. */
+export const videoPreviewOf = (id: string, thumbUrl: string | null) =>
+  urlOf(routes.getVideoPreview, { params: { id }, query: { v: versionOf(thumbUrl) } });

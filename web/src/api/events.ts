@@ -22,6 +22,7 @@ const TYPES = [
   'folders.changed',
   'albums.changed',
   'people.changed',
+  'video.ready',
 ] as const;
 
 /**

@@ -59,6 +59,51 @@ export function mediumDate(iso: string): string {
   return dayYearFmt.format(localDate(iso));
 }
 
+/** What an item is, as the grid and the API name it: a photo, a video or a Live Photo. */
+export type ItemKind = 'photo' | 'video' | 'live';
+
+const CODECS: Record<string, string> = {
+  h264: 'H.264',
+  hevc: 'HEVC (H.265)',
+  h265: 'HEVC (H.265)',
+  vp8: 'VP8',
+  vp9: 'VP9',
+  av1: 'AV1',
+  mpeg4: 'MPEG-4',
+  mpeg2video: 'MPEG-2',
+  prores: 'ProRes',
+  mjpeg: 'Motion JPEG',
+};
+
+/** A codec as ffprobe names it ("hevc"), as people know it ("HEVC (H.265)"). */
+export function codecName(codec: string): string {
+  return CODECS[codec.toLowerCase()] ?? codec.toUpperCase();
+}
+
+/** "30 fps", "29.97 fps". */
+export function fpsLabel(fps: number): string {
+  return `${Number(fps.toFixed(2))} fps`;
+}
+
+/**
+ * A video's length as players show it: "0:07", "12:34", "1:02:03". Seconds are rounded (a 2.6-s
+ * clip reads 0:03, as on phones), but never to 0:00 for a clip that has any length.
+ */
+export function duration(ms: number): string {
+  const total = ms > 0 ? Math.max(1, Math.round(ms / 1000)) : 0;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** "Video, 0:12", "Live Photo" or "Photo": how a tile starts its accessible name. */
+export function kindLabel(kind: ItemKind | undefined, durationMs?: number | null): string {
+  if (kind === 'video') return durationMs ? `Video, ${duration(durationMs)}` : 'Video';
+  if (kind === 'live') return 'Live Photo';
+  return 'Photo';
+}
+
 /** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -66,14 +111,17 @@ export function listWords(items: readonly string[]): string {
 }
 
 /**
- * A photo tile's accessible name: what tells it apart from its neighbours. Who is in it, what
- * (tags, "person" left out once people are named), where, and the date and time (to the second:
- * a burst of photos differs there), then the favourite mark and the state of processing.
+ * A tile's accessible name: what tells it apart from its neighbours. What it is (photo, video,
+ * Live Photo), who is in it, what (tags, "person" left out once people are named), where, a
+ * video's length, and the date and time (to the second: a burst of photos differs there), then
+ * the favourite mark and the state of processing.
  */
 export function tileLabel(item: {
   takenAt: string;
   favourite: boolean;
   status: string;
+  kind?: ItemKind;
+  durationMs?: number | null;
   place?: string | null;
   people?: readonly string[];
   tags?: readonly string[];
@@ -81,11 +129,13 @@ export function tileLabel(item: {
   const d = localDate(item.takenAt);
   const people = item.people ?? [];
   const tags = (item.tags ?? []).filter((t) => !(t === 'person' && people.length));
-  let what = 'Photo';
+  let what = kindLabel(item.kind);
   if (people.length) what += ` of ${listWords(people)}`;
   if (tags.length) what += `${people.length ? ' with' : ' of'} ${listWords(tags)}`;
   if (item.place) what += ` in ${item.place}`;
-  const parts = [what, `${fullFmt.format(d)}, ${secondsFmt.format(d)}`];
+  const parts = [what];
+  if (item.kind === 'video' && item.durationMs) parts.push(duration(item.durationMs));
+  parts.push(`${fullFmt.format(d)}, ${secondsFmt.format(d)}`);
   if (item.favourite) parts.push('favourite');
   if (item.status === 'error') parts.push('could not be read');
   else if (item.status === 'pending') parts.push('still being processed');

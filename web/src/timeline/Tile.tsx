@@ -2,6 +2,7 @@ import { memo, useRef, useState, type CSSProperties } from 'react';
 import type { TimelineItem } from '../../../src/shared/api.js';
 import { tileLabel } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
+import { MotionBadge, TilePreview, kindOf, useHoverPreview } from './TileVideo.js';
 
 export interface TileHandlers {
   /** A click (or Enter) on the photo: opens it, or toggles it while selecting. */
@@ -18,9 +19,10 @@ const LONG_PRESS_SLOP = 10;
 
 /**
  * A long press (touch or pen) selects, as on phones' photo apps: the press that selects does not
- * also open the photo, and the browser's own long-press menu stays away.
+ * also open the photo, and the browser's own long-press menu stays away. While the finger rests,
+ * `hold` runs (a video tile plays its preview then: touch has no hover).
  */
-function useLongPress(fire: () => void) {
+function useLongPress(fire: () => void, hold?: { start: () => void; end: () => void }) {
   const timer = useRef<number | null>(null);
   const start = useRef<{ x: number; y: number } | null>(null);
   const fired = useRef(false);
@@ -28,6 +30,7 @@ function useLongPress(fire: () => void) {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     start.current = null;
+    hold?.end();
   };
   return {
     /** True once after a long press: the click that follows is swallowed. */
@@ -41,6 +44,7 @@ function useLongPress(fire: () => void) {
         fired.current = false;
         if (e.pointerType === 'mouse' || !e.isPrimary) return;
         start.current = { x: e.clientX, y: e.clientY };
+        hold?.start();
         timer.current = window.setTimeout(() => {
           timer.current = null;
           fired.current = true;
@@ -86,9 +90,14 @@ export const Tile = memo(function Tile({
 }) {
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
-  const press = useLongPress(() => {
-    if (!locked) handlers.onCheck(item, false);
-  });
+  const kind = kindOf(item);
+  const preview = useHoverPreview(kind !== 'photo' && item.status === 'ready');
+  const press = useLongPress(
+    () => {
+      if (!locked) handlers.onCheck(item, false);
+    },
+    { start: preview.hold, end: preview.release },
+  );
   const label = `${tileLabel(item)}${locked ? `, ${locked}` : selected ? ', selected' : ''}`;
   const style: CSSProperties | undefined =
     x === undefined ? undefined : { transform: `translateX(${x}px)`, width, height };
@@ -97,6 +106,9 @@ export const Tile = memo(function Tile({
       className={`tile${x === undefined ? ' tile-cell' : ''}${selected && !locked ? ' tile-selected' : ''}${selecting ? ' tile-selecting' : ''}${locked ? ' tile-locked' : ''}`}
       style={style}
       data-photo-id={item.id}
+      data-kind={kind}
+      onPointerEnter={preview.onPointerEnter}
+      onPointerLeave={preview.onPointerLeave}
     >
       <div
         className="tile-hit"
@@ -145,6 +157,8 @@ export const Tile = memo(function Tile({
             ) : null}
           </div>
         )}
+        {preview.on && <TilePreview item={item} />}
+        <MotionBadge item={item} />
       </div>
       <button
         className="tile-check"

@@ -11,6 +11,7 @@ const item = (id: string, takenAt: string, w = 400, h = 300): TimelineItem => ({
   height: h,
   favourite: false,
   status: 'ready',
+  kind: 'photo',
   place: null,
   people: [],
   tags: [],

@@ -8,6 +8,7 @@ import { DateInfo, PlaceInfo } from './InfoEdits.js';
 import { Section } from './InfoSection.js';
 import { KeywordsSection } from './KeywordsSection.js';
 import { DescriptionEditor, RatingStars } from './NotesSections.js';
+import { VideoSection } from './InfoVideo.js';
 
 export function InfoPanel({
   photo,
@@ -85,25 +86,32 @@ export function InfoPanel({
             </Section>
           )}
 
-          <Section icon="image" title="Image">
-            <p className="info-main">
-              {photo.width && photo.height
-                ? `${photo.width} × ${photo.height}`
-                : 'Size not known yet'}
-              {photo.width && photo.height
-                ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
-                : ''}
-            </p>
-            <p className="info-sub">
-              {bytes(photo.size)}
-              {photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
-            </p>
-          </Section>
+          <VideoSection photo={photo} />
+
+          {photo.kind !== 'video' && (
+            <Section icon="image" title="Image">
+              <p className="info-main">
+                {photo.width && photo.height
+                  ? `${photo.width} × ${photo.height}`
+                  : 'Size not known yet'}
+                {photo.width && photo.height
+                  ? ` · ${((photo.width * photo.height) / 1e6).toFixed(1)} MP`
+                  : ''}
+              </p>
+              <p className="info-sub">
+                {bytes(photo.size)}
+                {photo.format ? ` · ${photo.format.toUpperCase()}` : ''}
+              </p>
+            </Section>
+          )}
 
           <PlaceInfo photo={photo} onEdited={onEdited} />
 
           {(photo.things.length > 0 || photo.faces > 0) && (
-            <Section icon="sparkle" title="In this photo">
+            <Section
+              icon="sparkle"
+              title={photo.kind === 'video' ? 'In this video' : 'In this photo'}
+            >
               <div className="chips">
                 {photo.faces > 0 && (
                   <span className="chip chip-static">

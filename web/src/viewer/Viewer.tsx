@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import { api, previewOf } from '../api/client.js';
 import { onLibraryEvent } from '../api/events.js';
-import { fullDate } from '../app/format.js';
+import { fullDate, kindLabel } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
 import { useModalLayer } from '../components/modal.js';
 import { toast, toastError } from '../components/toasts.js';
@@ -12,8 +12,10 @@ import { useNoteUpdates } from './useNotes.js';
 import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
-
-const SLIDE_MS = 4000;
+import { LiveMotion } from './LiveMotion.js';
+import { useSlideshow } from './useSlideshow.js';
+import { useVideoSource } from './useVideoSource.js';
+import { togglePlayback, VideoStage } from './VideoStage.js';
 const INFO_KEY = 'picto-info-open';
 const FACES_KEY = 'picto-all-faces';
 
@@ -33,7 +35,8 @@ function fitInto(w: number, h: number, fw: number, fh: number): { w: number; h: 
 /**
  * Full-screen viewer. The thumbnail (already cached from the grid) shows at once, the preview
  * fades in over it, and zooming past the preview's resolution swaps in the original when a
- * browser can display it.
+ * browser can display it. A video plays in the native player over its poster (the same preview);
+ * a Live Photo is its still with the motion on its "Live" button.
  */
 export function Viewer({
   store,
@@ -52,13 +55,12 @@ export function Viewer({
   const item = store.find(id);
   const [details, setDetails] = useState<PhotoDetails | null>(null);
   const [info, setInfo] = useState(() => localStorage.getItem(INFO_KEY) === '1');
-  const [playing, setPlaying] = useState(false);
-  const [idle, setIdle] = useState(false);
   const [previewReady, setPreviewReady] = useState(false);
   const [originalReady, setOriginalReady] = useState(false);
   const [allFaces, setAllFaces] = useState(() => localStorage.getItem(FACES_KEY) === '1');
   const [unnamedFaces, setUnnamedFaces] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const [frameSize, setFrameSize] = useState({ w: 0, h: 0 });
   const shown = useRef(id);
@@ -107,6 +109,12 @@ export function Viewer({
   const natW = details?.previewWidth ?? item?.width ?? details?.width ?? 0;
   const natH = details?.previewHeight ?? item?.height ?? details?.height ?? 0;
   const fit = useMemo(() => fitInto(natW, natH, frameSize.w, frameSize.h), [natW, natH, frameSize]);
+  const kind = item?.kind ?? details?.kind ?? 'photo';
+  const motion = useVideoSource(details?.id === id ? details : null, thumb);
+  const { playing, setPlaying, idle, onVideoEnded } = useSlideshow(id, () => void go(1), {
+    video: kind === 'video',
+    playable: motion.state === 'ready',
+  });
 
   const go = useCallback(
     async (step: 1 | -1) => {
@@ -117,7 +125,14 @@ export function Viewer({
     [store, id, onNavigate, playing],
   );
 
-  const { z, zoomBy, reset, handlers } = useZoom(frame, fit, id, (dir) => void go(dir));
+  // A slideshow started on a paused video plays it (and moves on when it ends).
+  useEffect(() => {
+    if (playing && video.current?.paused) togglePlayback(video.current);
+  }, [playing]);
+
+  const { z, zoomBy, reset, handlers } = useZoom(frame, fit, id, (dir) => void go(dir), {
+    zoomable: kind !== 'video',
+  });
   const wantOriginal = Boolean(
     details?.originalViewable && z.s * fit.w > (details.previewWidth ?? 0) * 1.05,
   );
@@ -131,31 +146,6 @@ export function Viewer({
       if (url) new Image().src = url;
     }
   }, [store, id]);
-
-  useEffect(() => {
-    if (!playing) return;
-    const t = window.setTimeout(() => void go(1), SLIDE_MS);
-    return () => window.clearTimeout(t);
-  }, [playing, id, go]);
-
-  // Controls fade away while a slideshow runs and the mouse rests.
-  useEffect(() => {
-    if (!playing) {
-      setIdle(false);
-      return;
-    }
-    let t = window.setTimeout(() => setIdle(true), 2000);
-    const wake = () => {
-      setIdle(false);
-      window.clearTimeout(t);
-      t = window.setTimeout(() => setIdle(true), 2000);
-    };
-    window.addEventListener('mousemove', wake);
-    return () => {
-      window.clearTimeout(t);
-      window.removeEventListener('mousemove', wake);
-    };
-  }, [playing]);
 
   const favourite = details?.favourite ?? item?.favourite ?? false;
 
@@ -244,7 +234,9 @@ export function Viewer({
       if (e.target instanceof Element && e.target.closest('form')) return;
       if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      // Space is the slideshow's, even on a focused button (Enter still presses buttons).
+      // Space is the slideshow's, even on a focused button (Enter still presses buttons); on a
+      // video it plays and pauses the video, as in every player. Keys are taken from the native
+      // player too, so arrows move between items instead of seeking.
       switch (e.key) {
         case 'ArrowRight':
           void go(1);
@@ -268,12 +260,18 @@ export function Viewer({
         case 'I':
           setInfo((v) => !v);
           break;
+        case 'm':
+        case 'M':
+          if (kind !== 'video' || !video.current) return;
+          video.current.muted = !video.current.muted;
+          break;
         case 'p':
         case 'P':
           setAllFaces((v) => !v);
           break;
         case ' ':
-          setPlaying((p) => !p);
+          if (kind === 'video' && video.current) togglePlayback(video.current);
+          else setPlaying((p) => !p);
           break;
         case '+':
         case '=':
@@ -311,6 +309,7 @@ export function Viewer({
     zoomBy,
     inTrash,
     updateNotes,
+    kind,
   ]);
 
   const taken = details?.takenAt ?? item?.takenAt ?? null;
@@ -327,6 +326,7 @@ export function Viewer({
       role="dialog"
       aria-modal="true"
       aria-label="Photo viewer"
+      data-kind={kind}
       tabIndex={-1}
     >
       <div className="viewer-stage">
@@ -351,7 +351,7 @@ export function Viewer({
               key={`p${id}`}
               className={`viewer-img viewer-preview${previewReady ? ' ready' : ''}`}
               src={preview}
-              alt={taken ? `Photo taken ${fullDate(taken)}` : 'Photo'}
+              alt={taken ? `${kindLabel(kind)} taken ${fullDate(taken)}` : kindLabel(kind)}
               style={imgStyle}
               draggable={false}
               onLoad={() => setPreviewReady(true)}
@@ -368,7 +368,21 @@ export function Viewer({
               onLoad={() => setOriginalReady(true)}
             />
           )}
-          {(thumb || preview) && (
+          {kind === 'video' && (
+            <VideoStage
+              key={id}
+              source={motion}
+              poster={preview}
+              style={{ width: fit.w, height: fit.h }}
+              label={`${kindLabel(kind, item?.durationMs ?? details?.durationMs)}${taken ? `, taken ${fullDate(taken)}` : ''}`}
+              videoRef={video}
+              onEnded={onVideoEnded}
+            />
+          )}
+          {kind === 'live' && (
+            <LiveMotion key={id} source={motion} style={imgStyle} autoPlay={playing} />
+          )}
+          {(thumb || preview) && kind !== 'video' && (
             <FaceBoxes
               photoId={id}
               style={imgStyle}
@@ -382,7 +396,7 @@ export function Viewer({
               <p>
                 {details.status === 'error'
                   ? `This file could not be read: ${details.error ?? 'unknown error'}`
-                  : 'This photo is still being processed…'}
+                  : `This ${kind === 'video' ? 'video' : 'photo'} is still being processed…`}
               </p>
             </div>
           )}
@@ -395,7 +409,8 @@ export function Viewer({
           favourite={favourite}
           playing={playing}
           info={info}
-          faces={{ unnamed: unnamedFaces, showAll: allFaces }}
+          faces={{ unnamed: kind === 'video' ? 0 : unnamedFaces, showAll: allFaces }}
+          video={kind === 'video'}
           actions={{
             onClose,
             onZoomIn: () => zoomBy(1.6),

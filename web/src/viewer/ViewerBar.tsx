@@ -35,6 +35,7 @@ export function ViewerBar({
   playing,
   info,
   faces,
+  video = false,
   actions: a,
 }: {
   id: string;
@@ -45,10 +46,14 @@ export function ViewerBar({
   info: boolean;
   /** Unnamed faces in the photo, and whether their boxes show. */
   faces: { unnamed: number; showAll: boolean };
+  /** A video: no zoom, and Space is its player's, not the slideshow's. */
+  video?: boolean;
   actions: ViewerActions;
 }) {
   const more: MenuItem[] = [
-    { label: 'Zoom in', icon: 'zoomIn', run: a.onZoomIn, narrowOnly: true },
+    ...(!video
+      ? [{ label: 'Zoom in', icon: 'zoomIn' as const, run: a.onZoomIn, narrowOnly: true }]
+      : []),
     {
       label: playing ? 'Pause slideshow' : 'Slideshow',
       icon: playing ? 'pause' : 'play',
@@ -95,19 +100,25 @@ export function ViewerBar({
         )}
       </h2>
       <div className="viewer-actions">
-        <button
-          className="viewer-btn viewer-wide"
-          onClick={a.onZoomIn}
-          aria-label="Zoom in"
-          title="Zoom in (+)"
-        >
-          <Icon name="zoomIn" />
-        </button>
+        {!video && (
+          <button
+            className="viewer-btn viewer-wide"
+            onClick={a.onZoomIn}
+            aria-label="Zoom in"
+            title="Zoom in (+)"
+          >
+            <Icon name="zoomIn" />
+          </button>
+        )}
         <button
           className="viewer-btn viewer-wide"
           onClick={a.onTogglePlay}
           aria-label={playing ? 'Pause slideshow' : 'Start slideshow'}
-          title={playing ? 'Pause slideshow (Space)' : 'Slideshow (Space)'}
+          title={
+            playing
+              ? `Pause slideshow${video ? '' : ' (Space)'}`
+              : `Slideshow${video ? '' : ' (Space)'}`
+          }
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>

@@ -33,13 +33,15 @@ export function zoomAt(z: ZoomState, s: number, px: number, py: number): ZoomSta
 
 /**
  * Wheel, pinch, drag and double-click zoom for the viewer. With one finger at scale 1 a horizontal
- * swipe reports a direction instead (next/previous photo).
+ * swipe reports a direction instead (next/previous photo). A video is not zoomable: swipes still
+ * move between items, the wheel and the double click are left to the page and the player.
  */
 export function useZoom(
   frame: React.RefObject<HTMLDivElement | null>,
   fit: { w: number; h: number },
   resetKey: string,
   onSwipe: (dir: 1 | -1) => void,
+  { zoomable = true }: { zoomable?: boolean } = {},
 ) {
   const [z, setZ] = useState<ZoomState>(IDENTITY);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
@@ -69,7 +71,7 @@ export function useZoom(
 
   useEffect(() => {
     const el = frame.current;
-    if (!el) return;
+    if (!el || !zoomable) return;
     const wheel = (e: WheelEvent) => {
       e.preventDefault();
       const { px, py } = rel(e.clientX, e.clientY);
@@ -78,7 +80,7 @@ export function useZoom(
     };
     el.addEventListener('wheel', wheel, { passive: false });
     return () => el.removeEventListener('wheel', wheel);
-  }, [frame, rel, apply]);
+  }, [frame, rel, apply, zoomable]);
 
   const onPointerDown = (e: React.PointerEvent) => {
     frame.current?.setPointerCapture(e.pointerId);
@@ -97,6 +99,7 @@ export function useZoom(
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     const pts = [...pointers.current.values()];
     const cur = zRef.current;
+    if (!zoomable) return;
     if (pts.length === 2) {
       const dist = Math.hypot(pts[0].x - pts[1].x, pts[0].y - pts[1].y);
       if (gesture.current.dist > 0) {
@@ -124,11 +127,13 @@ export function useZoom(
   };
 
   const onDoubleClick = (e: React.MouseEvent) => {
+    if (!zoomable) return;
     const { px, py } = rel(e.clientX, e.clientY);
     apply(zRef.current.s > 1 ? IDENTITY : zoomAt(zRef.current, 2.5, px, py));
   };
 
-  const zoomBy = (factor: number) => apply(zoomAt(zRef.current, zRef.current.s * factor, 0, 0));
+  const zoomBy = (factor: number) =>
+    zoomable && apply(zoomAt(zRef.current, zRef.current.s * factor, 0, 0));
   const reset = () => setZ(IDENTITY);
 
   return {

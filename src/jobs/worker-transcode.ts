@@ -1,0 +1,41 @@
+// The transcode stage's work: a browser-playable copy of a video in the data directory. Imports
+// only the video core (no model runtime): the transcode lane runs it on the main thread.
+
+import path from 'node:path';
+
+import { videoFilePaths } from '../media/video/preview-clip.js';
+import { probeFile } from '../media/video/probe.js';
+import { transcodeVideo } from '../media/video/transcode.js';
+import type { FileWorkResult } from './stage.js';
+import type { PhotoTask } from './task.js';
+
+export interface TranscodeOutcome {
+  bytes: number;
+  ms: number;
+  speed: number | null;
+  mode: string;
+}
+
+/** Where a video's browser copy lives: `<data>/videos/<content hash>.mp4` (next to thumbs/). */
+export function transcodePath(thumbDir: string, contentHash: string): string {
+  return videoFilePaths(path.join(path.dirname(thumbDir), 'videos'), contentHash).browserCopy;
+}
+
+export interface TranscodeControl {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  nice?: number;
+}
+
+export async function transcodeForBrowser(
+  task: PhotoTask,
+  control: TranscodeControl = {},
+): Promise<FileWorkResult<TranscodeOutcome>> {
+  const probe = await probeFile(task.path, control.signal);
+  const r = await transcodeVideo(task.path, transcodePath(task.thumbDir, task.contentHash), probe, {
+    onProgress: control.onProgress,
+    signal: control.signal,
+    nice: control.nice,
+  });
+  return { data: { bytes: r.bytes, ms: r.ms, speed: r.speed, mode: r.plan.video } };
+}
