@@ -26,9 +26,10 @@
 //     two fields the table does not have yet: what it follows (`after: ['faces', 'ocr']`, the
 //     applier of those re-queues it) and its input (the stored signals, which the runner would
 //     put into the task, e.g. `needs: 'signals'`);
-//   - issue 17, remote workers: another machine runs the same `work` halves and sends back a
-//     PhotoTaskResult (task.ts, plain data) for apply.ts; check each outcome is its stage's
-//     result type before it is written.
+//   - issue 17, remote workers (src/remote/): another machine runs the same `work` halves and
+//     sends back a PhotoTaskResult (task.ts, plain data) for apply.ts; each outcome is proved to
+//     be its stage's result type first (result-schemas.ts: a new stage needs a schema there).
+//     `localOnly` keeps a stage on this machine.
 // Never change a `version` by accident: it re-indexes every catalogue.
 
 import { resultVersions } from '../ml/index.js';
@@ -106,6 +107,7 @@ const STAGES = {
     ai: true,
     priority: 1,
     queue: 'background',
+    localOnly: true,
     work: () => import('../search/index-photo.js').then((m) => m.embedPhoto),
     apply: applyEmbedding,
   }),

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import { workerScript } from '../shared/worker-thread.js';
+import { countTask, newTally, type TaskExecutor, type WorkerTally } from './executor.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 export interface PoolOptions {
@@ -15,9 +16,11 @@ export function defaultWorkerCount(): number {
 }
 
 /** The worker-thread pool that runs photo tasks; the main thread never decodes. */
-export class WorkerPool {
+export class WorkerPool implements TaskExecutor {
   private readonly piscina: Piscina;
   readonly size: number;
+  /** Tasks finished and crashed (a photo's own failures come back as outcomes, not here). */
+  readonly tally: WorkerTally = newTally();
 
   constructor(opts: PoolOptions = {}) {
     this.size = opts.workers ?? defaultWorkerCount();
@@ -31,8 +34,15 @@ export class WorkerPool {
     });
   }
 
-  run(task: PhotoTask): Promise<PhotoTaskResult> {
-    return this.piscina.run(task);
+  async run(task: PhotoTask): Promise<PhotoTaskResult> {
+    try {
+      const result = (await this.piscina.run(task)) as PhotoTaskResult;
+      countTask(this.tally, true);
+      return result;
+    } catch (err) {
+      countTask(this.tally, false);
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

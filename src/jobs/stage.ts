@@ -32,6 +32,11 @@ export interface StageDef {
   needs: 'file' | 'image';
   /** Queued once for photos indexed before the stage existed (scans queue new files only). */
   backfill?: boolean;
+  /**
+   * Needs something only this machine has (the semantic model slot in the data directory): never
+   * sent to a remote worker (src/remote/).
+   */
+  localOnly?: boolean;
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */

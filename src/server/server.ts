@@ -27,6 +27,7 @@ import { peopleRoutes } from './routes/people.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { faceRoutes } from './routes/faces.js';
 import { findByFaceRoutes } from './routes/find-by-face.js';
+import { workRoutes } from './routes/work.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
@@ -92,12 +93,16 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(2)}`);
     return payload;
   });
-  installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS));
+  installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS), (req) => {
+    if (req.url.startsWith('/api/work/'))
+      picto.work.refuse(req.socket.remoteAddress ?? '?', 'the access token it sent is wrong');
+  });
 
   const ctx: ServerContext = {
     picto,
     pages: new TimelinePages(picto.gallery),
     sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => picto.indexing.status()),
+    token,
   };
 
   await app.register(fastifySwagger, {
@@ -130,6 +135,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         'duplicates',
         'memories',
         'people',
+        'work',
       ].map((name) => ({ name })),
     },
   });
@@ -179,6 +185,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
         correctionRoutes,
         faceRoutes,
         findByFaceRoutes,
+        workRoutes,
       ]) {
         routes(typed, ctx);
       }

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { QueueState, WorkerInfo } from './work-api.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. Fastify validates with
 // them, serialises with them and publishes them as OpenAPI; the web app imports the static types
@@ -334,6 +335,10 @@ export const JobsStatus = Type.Object({
   /** Photos per second over the last seconds. */
   rate: Type.Number(),
   stages: Type.Array(StageStatus),
+  /** This machine's worker threads and the remote workers (issue 17, shared/work-api.ts). */
+  workers: Type.Array(WorkerInfo),
+  /** The Redis queue, when `serve --queue` gave one. */
+  queue: Type.Optional(QueueState),
 });
 export type JobsStatus = Static<typeof JobsStatus>;
 
