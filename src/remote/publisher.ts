@@ -145,12 +145,15 @@ export class RemoteExecutor {
     this.busy.add(jobId);
     let lost = false;
     try {
-      const job = (await this.queue.getJob(jobId)) as Job | undefined;
-      if (!job) lost = true;
-      else {
-        const state = await job.getState();
-        if (state === 'completed') await this.collect(p, job);
-        else if (state === 'failed') await this.failed(p, job);
+      // The state first, then the job: a job read while still active would have no return
+      // value yet, and a finished one no longer changes.
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'unknown') lost = true;
+      else if (state === 'completed' || state === 'failed') {
+        const job = (await this.queue.getJob(jobId)) as Job | undefined;
+        if (!job) lost = true;
+        else if (state === 'completed') await this.collect(p, job);
+        else await this.failed(p, job);
       }
     } catch {
       // Unreachable in the middle: the next sweep looks again.
@@ -283,8 +286,15 @@ export class RemoteExecutor {
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.release();
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    // A clean close waits for Redis; one that is away would hold the shutdown forever.
+    const closed = Promise.allSettled([this.events.close(), this.queue.close()]);
+    const late = await Promise.race([closed.then(() => false), delay(3000).then(() => true)]);
+    if (late) await Promise.allSettled([this.events.disconnect(), this.queue.disconnect()]);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 async function writeAtomic(target: string, data: Buffer): Promise<void> {

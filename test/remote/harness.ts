@@ -94,10 +94,14 @@ export async function startServe(
     '--queue',
     queue,
   ]);
-  await waitFor(`the primary on port ${port}`, async () => {
-    if (p.child.exitCode !== null) throw new Error(`serve exited: ${p.output()}`);
-    return (await fetch(`http://127.0.0.1:${port}/api/system`)).ok;
-  }, 60_000);
+  await waitFor(
+    `the primary on port ${port}`,
+    async () => {
+      if (p.child.exitCode !== null) throw new Error(`serve exited: ${p.output()}`);
+      return (await fetch(`http://127.0.0.1:${port}/api/system`)).ok;
+    },
+    60_000,
+  );
   return p;
 }
 
@@ -107,7 +111,9 @@ export async function jobs(port: number): Promise<JobsStatus> {
 
 /** Photos whose scan stages are all done (media is done for as many photos as are ready). */
 export function scanDone(s: JobsStatus): number {
-  const scan = s.stages.filter((st) => ['media', 'objects', 'faces', 'similarity'].includes(st.stage));
+  const scan = s.stages.filter((st) =>
+    ['media', 'objects', 'faces', 'similarity'].includes(st.stage),
+  );
   return Math.min(...scan.map((st) => st.done));
 }
 
@@ -142,7 +148,7 @@ export function summary(doc: ExportDocument) {
     });
   }
   // People as a partition of faces: ids differ between catalogues, the grouping must not.
-  const groups = new Map<string, string[]>();
+  const groups = new Map<number, string[]>();
   for (const p of doc.photos)
     for (const f of p.faces) {
       if (!f.personId) continue;
