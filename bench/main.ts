@@ -9,7 +9,7 @@ import { peakRssMb } from './rss.js';
 // is its own and one section's caches never flatter another. Options:
 //   -- --only ingest,ai     run some sections          -- --save   also write bench/results.json
 //   -- --section NAME       (internal) run one section in this process and print its JSON
-const SECTIONS = ['ingest', 'ai', 'rescan', 'api', 'search', 'people'] as const;
+const SECTIONS = ['ingest', 'ai', 'rescan', 'api', 'search', 'people', 'remote'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

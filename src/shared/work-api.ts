@@ -12,7 +12,7 @@ export const WorkerInfo = Type.Object({
   kind: Type.Union([Type.Literal('local'), Type.Literal('remote')]),
   /** Photos it works on at once (threads). 0 for a worker that refuses work. */
   concurrency: Type.Integer({ minimum: 0 }),
-  /** Photos it finished (accepted results) since this primary started. */
+  /** Photo tasks (one photo, one or more stages) it finished, results accepted, since this primary started. */
   done: Type.Integer({ minimum: 0 }),
   /** Tasks that came back failed or were rejected (a crash, a forged or malformed result). */
   failed: Type.Integer({ minimum: 0 }),

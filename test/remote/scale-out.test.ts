@@ -14,7 +14,7 @@ import { remoteStageVersions } from '../../src/remote/work-service.js';
 import type { TaskJob } from '../../src/remote/jobs.js';
 import type { WorkInfo } from '../../src/shared/work-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
-import { freePort, startRedis, type TestRedis } from '../helpers/redis.js';
+import { freePort, startRedis, type TestRedis } from '../../bench/redis.js';
 import { makeLibrary } from '../server/harness.js';
 import {
   exportDoc,
@@ -130,7 +130,7 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     expect(s.queue!.url).not.toContain('pass word');
     const status = picto(data, 'status');
     expect(status).toMatch(/Queue: redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(connected\)/);
-    expect(status).toMatch(/Workers:\n {2}\S+ \S+, 1 at a time: \d+ done, 0 failed/);
+    expect(status).toMatch(/Workers:\n {2}\S+ \S+, 1 at a time: \d+ tasks done, 0 failed/);
 
     await primary.kill('SIGTERM');
     await w1.kill('SIGTERM');

@@ -98,9 +98,9 @@ export function workerLines(workers: WorkerInfo[], queue: QueueState | undefined
   for (const w of workers) {
     const what = w.kind === 'local' ? 'this machine' : w.host;
     const state = w.online ? '' : '  [offline]';
-    const rate = w.rate > 0 ? `, ${w.rate.toFixed(2)} photos/s` : '';
+    const rate = w.rate > 0 ? `, ${w.rate.toFixed(2)} tasks/s` : '';
     out.push(
-      `  ${w.id.padEnd(12)} ${what}, ${w.concurrency} at a time: ${w.done} done, ${w.failed} failed${rate}${state}` +
+      `  ${w.id.padEnd(12)} ${what}, ${w.concurrency} at a time: ${w.done} tasks done, ${w.failed} failed${rate}${state}` +
         (w.error ? `\n      ${w.error}` : ''),
     );
   }

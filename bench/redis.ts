@@ -1,5 +1,5 @@
-// A real redis-server for tests: on a free loopback port, no persistence, in a temp folder.
-// Restartable on the same port (to test a queue that goes away and comes back empty).
+// A real redis-server for the scale-out tests and the `remote` bench: on a free loopback port, no
+// persistence, in a temp folder. Restartable on the same port (a queue that comes back empty).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
