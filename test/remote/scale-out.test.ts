@@ -6,12 +6,12 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beat } from '../../src/remote/registry.js';
 import { remoteStageVersions } from '../../src/remote/work-service.js';
-import type { TaskJob } from '../../src/remote/jobs.js';
+import { JOB_NAME, type TaskJob } from '../../src/remote/jobs.js';
 import type { WorkInfo } from '../../src/shared/work-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { freePort, startRedis, type TestRedis } from '../../bench/redis.js';
@@ -299,4 +299,41 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     }
     await primary.kill('SIGTERM');
   }, 600_000);
+  it('a worker refuses a job of other stage versions, says why and stops', async () => {
+    const data = path.join(tmp, 'versions');
+    const port = await freePort();
+    const primary = track(await startServe(data, port, 1, redis.url));
+    const server = `http://127.0.0.1:${port}`;
+    const token = picto(data, 'token').trim();
+    const info = (await (
+      await fetch(`${server}/api/work/info`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as WorkInfo;
+    // As a primary of another build would publish it (nothing else is in the queue).
+    const queue = new Queue(info.queue, {
+      connection: { host: '127.0.0.1', port: redis.port, password: 'pass word/1' },
+    });
+    const job: TaskJob = {
+      v: 1,
+      photoId: '0123456789abcdef',
+      contentHash: 'ab'.repeat(32),
+      stages: [{ name: 'objects', version: 'objects/0 older' }],
+      width: null,
+      height: null,
+    };
+    await queue.add(JOB_NAME, job, { jobId: 'other-versions' });
+    const worker = track(
+      run(['worker', '--queue', redis.url, '--server', server, '--token', token]),
+    );
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toMatch(
+      /runs other stage versions than this job asks for \(objects: job "objects\/0 older", worker "[^"]+"\): refused; install the same Picto version/,
+    );
+    // Failed, never completed with results of other models; the primary lists why.
+    expect(await queue.getJobState('other-versions')).toBe('failed');
+    await waitFor('the refusal listed', async () =>
+      (await jobs(port)).workers.some((w) => /other stage versions/.test(w.error ?? '')),
+    );
+    await queue.close();
+    await primary.kill('SIGTERM');
+  }, 120_000);
 });
