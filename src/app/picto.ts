@@ -134,7 +134,11 @@ export class Picto {
       events: this.events,
       thumbDir: this.layout.thumbs,
     });
-    this.work = new WorkService({ repos: this.repos, gallery: this.gallery });
+    this.work = new WorkService({
+      repos: this.repos,
+      gallery: this.gallery,
+      publishing: () => this.opts.executor !== undefined,
+    });
     this.activity = new FolderActivity(this.events);
     this.overview = new FolderOverview(this.repos, this.events, this.activity);
     this.library = new Library({
@@ -191,7 +195,11 @@ export class Picto {
     if (this.executor) return this.executor;
     const pool = this.pool;
     return pool
-      ? { workers: () => [localWorker(pool.size, pool.tally)], queue: () => undefined }
+      ? {
+          // A worker turned away is worth showing even here (it was pointed at this primary).
+          workers: () => [localWorker(pool.size, pool.tally), ...this.work.refusals()],
+          queue: () => undefined,
+        }
       : null;
   }
 

@@ -33,7 +33,9 @@ export interface WorkOriginal extends OriginalFile {
 export class WorkService {
   private readonly refused = new Map<string, { at: number; reason: string }>();
 
-  constructor(private readonly deps: { repos: Repos; gallery: Gallery }) {}
+  constructor(
+    private readonly deps: { repos: Repos; gallery: Gallery; publishing: () => boolean },
+  ) {}
 
   /**
    * This library's BullMQ queue name, made once: two libraries sharing one Redis never take each
@@ -50,7 +52,12 @@ export class WorkService {
   }
 
   info(): WorkInfo {
-    return { queue: this.queueName(), version: packageVersion(), stages: remoteStageVersions() };
+    return {
+      queue: this.queueName(),
+      version: packageVersion(),
+      publishing: this.deps.publishing(),
+      stages: remoteStageVersions(),
+    };
   }
 
   /** The original a job is about; a conflict when the photo's content is no longer `hash`. */

@@ -73,6 +73,13 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     if (err instanceof Refused) throw new PictoError('unauthorised', err.message);
     throw new PictoError('not-found', (err as Error).message);
   }
+  if (info.publishing === false) {
+    throw new PictoError(
+      'conflict',
+      `the primary at ${opts.server} publishes no jobs: it was started without a queue; ` +
+        `start it with "picto serve --queue ${address.shown}" (or $PICTO_QUEUE)`,
+    );
+  }
   const ours = remoteStageVersions();
   const differences = versionDifferences(info.stages, ours);
   if (differences.length) {

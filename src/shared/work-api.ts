@@ -47,6 +47,8 @@ export const WorkInfo = Type.Object({
   queue: Type.String(),
   /** Picto version of the primary. */
   version: Type.String(),
+  /** False when the primary was started without --queue: it publishes no jobs to take. */
+  publishing: Type.Boolean(),
   /** Stage name → the version this primary writes; a worker with others refuses to start. */
   stages: Type.Record(Type.String(), Type.String()),
 });
