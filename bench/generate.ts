@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -7,47 +7,66 @@ import sharp from 'sharp';
 export const benchCache =
   process.env.PICTO_BENCH_CACHE ?? path.join(os.tmpdir(), 'picto-bench-cache');
 
+/** Where the grainy photos are generated once; sets of any size hard-link to them. */
+const POOL = 'jpeg12mp-v1';
+
 /**
  * Makes realistic 12 MP JPEGs from corpus photos: upscaled to 4000×3000 and given sensor-like grain
  * (a gaussian noise layer, soft-light blend) before a q90 encode. Without grain an upscaled file is
  * ~1 MB and decodes 2–3× faster than a real 4 MB phone photo, which would flatter every stage.
+ *
+ * Photo i is the same file in every set (generated once into a shared pool), so a set of 100 is the
+ * first 100 of the set of 120 and each size costs nothing after the largest was made. A set is a
+ * folder of its own (hard links into the pool) because some benchmarks index a whole folder.
  */
 export async function grainyPhotos(sources: string[], count: number): Promise<string[]> {
-  const dir = path.join(benchCache, `jpeg12mp-v1-${count}`);
+  const pool = path.join(benchCache, POOL);
+  const dir = path.join(benchCache, `${POOL}-${count}`);
+  mkdirSync(pool, { recursive: true });
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const file = path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`);
+    const name = `IMG_${String(i).padStart(4, '0')}.jpg`;
+    const file = path.join(dir, name);
     out.push(file);
     if (existsSync(file)) continue;
-    const src = sources[i % sources.length];
-    const base = await sharp(src)
-      .rotate()
-      .resize(4000, 3000, { fit: 'cover' })
-      .removeAlpha()
-      .raw()
-      .toBuffer();
-    const noise = await sharp({
-      create: {
-        width: 4000,
-        height: 3000,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .png({ compressionLevel: 0 })
-      .toBuffer();
-    const jpeg = await sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } })
-      .composite([{ input: noise, blend: 'soft-light' }])
-      .jpeg({ quality: 90 })
-      .withExif({
-        IFD0: { Make: 'PictoBench', Model: 'Grain 12MP', DateTime: '2024:06:01 12:00:00' },
-      })
-      .toBuffer();
-    writeFileSync(file, jpeg);
+    const pooled = path.join(pool, name);
+    if (!existsSync(pooled)) {
+      const tmp = `${pooled}.${process.pid}.tmp`;
+      writeFileSync(tmp, await grainyJpeg(sources[i % sources.length]));
+      renameSync(tmp, pooled);
+    }
+    linkSync(pooled, file);
   }
   return out;
+}
+
+/** One 4000×3000 grainy q90 JPEG (~4 MB) made from a source photo. */
+export async function grainyJpeg(src: string): Promise<Buffer> {
+  const base = await sharp(src)
+    .rotate()
+    .resize(4000, 3000, { fit: 'cover' })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  const noise = await sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  return sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } })
+    .composite([{ input: noise, blend: 'soft-light' }])
+    .jpeg({ quality: 90 })
+    .withExif({
+      IFD0: { Make: 'PictoBench', Model: 'Grain 12MP', DateTime: '2024:06:01 12:00:00' },
+    })
+    .toBuffer();
 }
 
 /** A tree of `count` small distinct JPEG files in folders of 100, for the rescan benchmark. */

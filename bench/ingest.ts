@@ -8,13 +8,25 @@ export interface RateResult {
   photos: number;
   seconds: number;
   photosPerSecond: number;
+  /**
+   * Process CPU (user + system) per photo, when measured in this process. On a shared machine the
+   * rate falls with other jobs' load; the CPU a photo costs much less so.
+   */
+  cpuMsPerPhoto?: number;
 }
 
 /**
- * Decode-only reference: the same files decoded to the same ≤1440 px oriented RGB the pipeline uses,
- * with as many decodes in flight as the pipeline has workers. Nothing is written.
+ * Decode-only reference: the same files decoded to oriented RGB of at most `maxSide` px (default
+ * the ≤1440 px working image the pipeline uses; 256 px is the grid's limit), with as many decodes
+ * in flight as the pipeline has workers. sharp picks JPEG shrink-on-load by itself (1/8 for 256
+ * px from 12 MP). Nothing is written.
  */
-export async function decodeOnlyRate(files: string[], lanes: number): Promise<RateResult> {
+export async function decodeOnlyRate(
+  files: string[],
+  lanes: number,
+  maxSide = 1440,
+): Promise<RateResult> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let next = 0;
   const lane = async () => {
@@ -22,7 +34,7 @@ export async function decodeOnlyRate(files: string[], lanes: number): Promise<Ra
       const f = files[next++];
       await sharp(f)
         .rotate()
-        .resize(1440, 1440, { fit: 'inside', withoutEnlargement: true })
+        .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
         .removeAlpha()
         .raw()
         .toBuffer();
@@ -30,7 +42,13 @@ export async function decodeOnlyRate(files: string[], lanes: number): Promise<Ra
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   const seconds = (performance.now() - t0) / 1000;
-  return { photos: files.length, seconds, photosPerSecond: files.length / seconds };
+  const cpu = process.cpuUsage(c0);
+  return {
+    photos: files.length,
+    seconds,
+    photosPerSecond: files.length / seconds,
+    cpuMsPerPhoto: (cpu.user + cpu.system) / 1000 / files.length,
+  };
 }
 
 /**

@@ -9,7 +9,21 @@ import { peakRssMb } from './rss.js';
 // is its own and one section's caches never flatter another. Options:
 //   -- --only ingest,ai     run some sections          -- --save   also write bench/results.json
 //   -- --section NAME       (internal) run one section in this process and print its JSON
-const SECTIONS = ['ingest', 'ai', 'rescan', 'api', 'search', 'people', 'remote'] as const;
+const SECTIONS = [
+  'ingest',
+  'ai',
+  'rescan',
+  'api',
+  'search',
+  'people',
+  'pictopy',
+  'decode',
+  'startup',
+  'bigfolder',
+  'video',
+  'categories',
+  'remote',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,6 +66,13 @@ if (one) {
 }
 
 const only = arg('--only')?.split(',') as Section[] | undefined;
+const unknown = only?.filter((s) => !SECTIONS.includes(s));
+if (unknown?.length) {
+  process.stderr.write(
+    `[bench] unknown section(s): ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}\n`,
+  );
+  process.exit(2);
+}
 const chosen = SECTIONS.filter((s) => !only || only.includes(s));
 const results: Record<string, unknown> = {};
 for (const s of chosen) {

@@ -14,6 +14,13 @@ export function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 // Portraits and scenes, so the AI stages meet faces and objects like in a real library.
 const SOURCES = [
   'objects/coco128/images/000000000009.jpg',

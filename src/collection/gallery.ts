@@ -8,7 +8,7 @@ import type { TimelineScope } from '../db/repos/timeline.js';
 import { previewFile, thumbnailPaths } from '../media/index.js';
 import type { Album, Buckets, PhotoDetails, TimelinePage, TimelineQuery } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
-import { contentVersion, thumbUrl } from '../shared/urls.js';
+import { contentVersion, thumbUrl } from '../shared/routes/urls.js';
 import type { Collection } from './collection.js';
 import { decodeCursor, gridPage } from './grid.js';
 import { servableOriginal, type OriginalFile } from './originals.js';

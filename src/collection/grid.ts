@@ -4,7 +4,7 @@
 import type { TimelineKey, TimelineRow } from '../db/repos/timeline.js';
 import type { TimelineItem, TimelinePage } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
-import { thumbUrl } from '../shared/urls.js';
+import { thumbUrl } from '../shared/routes/urls.js';
 
 /** A photo row as the grid draws it (the thumbnail's size once there is one, else the photo's). */
 export function gridItem(r: TimelineRow): TimelineItem {

@@ -2,7 +2,7 @@ import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import { withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
-import { originalUrl, previewUrl, thumbUrl } from '../shared/urls.js';
+import { originalUrl, previewUrl, thumbUrl } from '../shared/routes/urls.js';
 
 /** Formats a browser shows natively: the viewer can zoom into the original for these. */
 const VIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']);

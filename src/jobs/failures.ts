@@ -7,13 +7,14 @@ import type { StageFailure } from './task.js';
 // permanent: the job is recorded as failed at once and not tried again, because the same bytes
 // decode the same way every time. These are the media codes PERMANENT lists: an empty file, a
 // corrupt or truncated one, a format we cannot decode, an image over the pixel limit, a RAW
-// without an embedded preview. A permanent failure still ends when the file changes (the scanner
+// without an embedded preview, a video file with no picture in it. A permanent failure still ends when the file changes (the scanner
 // queues its stages afresh) or when the user asks (`POST /api/jobs/retry`, the Folders page).
 //
 // Everything else is transient and retried, up to the runner's attempt limit (3), then recorded
 // on the photo: a file that vanished for a moment (a move the watcher has not seen yet), one we
 // may not read now (permissions get fixed, network disks come back), too many open files, a
-// model that is not provisioned yet, a worker that crashed, a bug. The classification is by code
+// model that is not provisioned yet, ffmpeg that cannot run or overran its time limit on a busy
+// machine, a worker that crashed, a bug. The classification is by code
 // only, never by the error's class or message, so it holds for errors that crossed the worker
 // boundary as plain data.
 //
@@ -29,6 +30,7 @@ const PERMANENT = new Set<ErrorCode>([
   'too-large',
   'no-preview',
   'decode-failed',
+  'no-video-stream',
 ]);
 
 /** A stage failure as the worker reports it: plain data, with the retry rule applied. */

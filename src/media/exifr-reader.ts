@@ -4,6 +4,7 @@
 import exifr from 'exifr';
 
 import { errorText } from './errors.js';
+import { appleContentIdentifier } from './apple-makernote.js';
 import { makeGps } from './gps.js';
 import { parseIptcTime } from './dates.js';
 import {
@@ -13,6 +14,8 @@ import {
   emptyTags,
   positiveNumber,
   type CollectedTags,
+  panoramaTag,
+  userCommentText,
   type DateCandidate,
 } from './tags.js';
 
@@ -23,8 +26,10 @@ const EXIFR_OPTIONS = {
   iptc: true,
   ifd1: false,
   interop: false,
-  makerNote: false,
-  userComment: false,
+  // raw bytes only (exifr does not parse maker notes): Apple's holds the Live Photo id
+  makerNote: true,
+  // UserComment is how iOS marks a screenshot (read for the categories).
+  userComment: true,
   icc: false,
   jfif: false,
   ihdr: false,
@@ -59,6 +64,15 @@ function isXmpStyle(value: unknown): boolean {
 /** Binary tags (GPSAltitudeRef, …) arrive as byte arrays. */
 function byteValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return value[0];
+  return value;
+}
+
+/** An XMP lang-alt value ({ lang: 'x-default', value: '…' }) as its text; other values as they are. */
+function langAlt(value: unknown): unknown {
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    const v = (value as Block).value;
+    return typeof v === 'string' ? v : null;
+  }
   return value;
 }
 
@@ -102,10 +116,21 @@ export function fillFromExifr(tags: CollectedTags, out: Block): void {
   const exifEX = block(out.exifEX);
   const iptc = block(out.iptc);
 
+  tags.contentIdentifier = appleContentIdentifier(out.makerNote);
   tags.make = cleanText(ifd0.Make) ?? cleanText(xmpTiff.Make);
   tags.model = cleanText(ifd0.Model) ?? cleanText(xmpTiff.Model);
   tags.lens =
     cleanLens(exif.LensModel) ?? cleanLens(exifEX.LensModel) ?? cleanLens(aux.Lens) ?? null;
+  tags.lensMake = cleanText(exif.LensMake) ?? cleanText(exifEX.LensMake);
+  tags.software = cleanText(ifd0.Software) ?? cleanText(xmp.CreatorTool);
+  // exifr hands the EXIF tag over as bytes, an XMP exif:UserComment (macOS) as text or lang-alt.
+  tags.userComment = userCommentText(out.userComment) ?? userCommentText(langAlt(exif.UserComment));
+  const gpano = block(out.GPano);
+  tags.panorama = panoramaTag(
+    gpano.ProjectionType,
+    gpano.UsePanoramaViewer,
+    gpano.FullPanoWidthPixels,
+  );
   tags.exposureTime = positiveNumber(exif.ExposureTime);
   tags.fNumber = positiveNumber(exif.FNumber);
   tags.iso = positiveNumber(exif.ISO ?? exif.ISOSpeedRatings ?? exif.PhotographicSensitivity);

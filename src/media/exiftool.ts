@@ -20,6 +20,8 @@ import {
   emptyTags,
   positiveNumber,
   type CollectedTags,
+  panoramaTag,
+  userCommentText,
   type DateCandidate,
 } from './tags.js';
 
@@ -149,6 +151,9 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
   };
   const notXmp = (g: string) => !g.startsWith('XMP');
 
+  // exiftool 12.19–12.x called the Apple MakerNote tag 0x11 MediaGroupUUID, later ContentIdentifier
+  tags.contentIdentifier =
+    cleanText(get('ContentIdentifier', 'Apple')) ?? cleanText(get('MediaGroupUUID', 'Apple'));
   tags.make = cleanText(get('Make', 'IFD0')) ?? cleanText(get('Make'));
   tags.model = cleanText(get('Model', 'IFD0')) ?? cleanText(get('Model'));
   tags.lens =
@@ -157,6 +162,14 @@ export function mapExifToolTags(raw: RawTags): ExifToolRead {
     cleanLens(get('Lens', 'XMP-aux')) ??
     cleanLens(get('LensID', 'Composite')) ??
     cleanLens(get('Lens', (g) => g.endsWith('Raw')));
+  tags.lensMake = cleanText(get('LensMake', 'ExifIFD')) ?? cleanText(get('LensMake'));
+  tags.software = cleanText(get('Software', 'IFD0')) ?? cleanText(get('CreatorTool', 'XMP-xmp'));
+  tags.userComment = userCommentText(get('UserComment', 'ExifIFD') ?? get('UserComment'));
+  tags.panorama = panoramaTag(
+    get('ProjectionType', 'XMP-GPano'),
+    get('UsePanoramaViewer', 'XMP-GPano'),
+    get('FullPanoWidthPixels', 'XMP-GPano'),
+  );
   tags.exposureTime = positiveNumber(get('ExposureTime', notXmp) ?? get('ExposureTime'));
   tags.fNumber = positiveNumber(get('FNumber', notXmp) ?? get('FNumber'));
   tags.iso = positiveNumber(get('ISO', notXmp) ?? get('ISO'));

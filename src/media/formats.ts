@@ -59,7 +59,8 @@ const RASTER: Record<string, Omit<FormatInfo, 'format'>> = {
   avif: { mimeType: 'image/avif', label: 'AVIF', decoder: 'sharp' },
   heic: { mimeType: 'image/heic', label: 'HEIC', decoder: 'heif' },
   heif: { mimeType: 'image/heif', label: 'HEIF', decoder: 'heif' },
-  // Recognised so the catalogue can name them, but nothing installed here decodes their pixels.
+  // Neither sharp nor libheif decodes these; ffmpeg may (video/still.ts), else the file is
+  // catalogued with its metadata and an error.
   jxl: { mimeType: 'image/jxl', label: 'JPEG XL', decoder: 'none' },
   jp2: { mimeType: 'image/jp2', label: 'JPEG 2000', decoder: 'none' },
   bmp: { mimeType: 'image/bmp', label: 'BMP', decoder: 'none' },
@@ -82,6 +83,12 @@ const CANDIDATE_EXTENSIONS = new Set([
   'heic',
   'heif',
   'hif',
+  // listed even where nothing decodes their pixels: they appear with their metadata and an error
+  'jxl',
+  'jp2',
+  'j2k',
+  'bmp',
+  'psd',
   ...Object.keys(RAW_KINDS),
 ]);
 
@@ -138,6 +145,8 @@ export function detectFormat(buf: Uint8Array, nameHint?: string): FormatInfo | n
   if (startsWith(buf, [0, 0, 0, 0x0c]) && ascii(buf, 4, 4) === 'JXL ') return raster('jxl');
   if (startsWith(buf, [0xff, 0x0a])) return raster('jxl');
   if (startsWith(buf, [0, 0, 0, 0x0c]) && ascii(buf, 4, 4) === 'jP  ') return raster('jp2');
+  // a bare JPEG 2000 codestream (.j2k): SOC then SIZ marker
+  if (startsWith(buf, [0xff, 0x4f, 0xff, 0x51])) return raster('jp2');
   if (ascii(buf, 0, 4) === '8BPS') return raster('psd');
   if (ascii(buf, 0, 15) === 'FUJIFILMCCD-RAW') return rawFormat('raf');
   if (ascii(buf, 0, 2) === 'II' && ascii(buf, 6, 8) === 'HEAPCCDR') return rawFormat('crw');

@@ -35,6 +35,8 @@ export {
 // For modules that run their own short-lived ExifTool (XMP sidecars): the same guarded perl child.
 export { spawnExifTool, threadExifTool } from './exiftool.js';
 export type * from './types.js';
+// Videos and Live Photos: ffmpeg-backed probe, poster, frames, transcodes (see video/index.ts).
+export * from './video/index.js';
 
 /** Releases per-worker resources (the exiftool child process). Idempotent. */
 export async function closeMedia(): Promise<void> {

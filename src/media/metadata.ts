@@ -8,7 +8,14 @@ import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
 import { displayedSize, normalizeOrientation } from './orientation.js';
-import { cameraInfo, exposureInfo, pickGps, pickTakenAt, type CollectedTags } from './tags.js';
+import {
+  cameraInfo,
+  captureHints,
+  exposureInfo,
+  pickGps,
+  pickTakenAt,
+  type CollectedTags,
+} from './tags.js';
 import type { MediaMetadata } from './types.js';
 
 /** Bytes read for format detection when the caller gives us nothing. */
@@ -191,7 +198,9 @@ function buildMetadata(
   // HEIF/AVIF (libheif applies irot/imir and the EXIF tag must not be applied on top), the RAW's
   // own IFD0 tag for RAW previews.
   let orientation: number | null;
-  const containerRotates = format.decoder === 'heif' || format.format === 'avif';
+  // libjxl (through ffmpeg) applies the JPEG XL codestream orientation itself, like libheif.
+  const containerRotates =
+    format.decoder === 'heif' || format.format === 'avif' || format.format === 'jxl';
   if (containerRotates) {
     orientation = null;
   } else if (format.decoder === 'sharp' && sharpMeta) {
@@ -232,5 +241,7 @@ function buildMetadata(
     camera: cameraInfo(tags),
     exposure: exposureInfo(tags),
     gps: pickGps(tags),
+    hints: captureHints(tags),
+    ...(tags.contentIdentifier ? { contentIdentifier: tags.contentIdentifier } : {}),
   };
 }

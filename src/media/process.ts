@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { fromDecoderError, fromFsError, isMediaError, mediaError } from './errors.js';
-import { decodeWithSharp, type DecodeOutput } from './decode.js';
+import { checkPixelLimit, decodeWithSharp, type DecodeOutput } from './decode.js';
 import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
 import {
@@ -15,7 +15,10 @@ import {
 } from './metadata.js';
 import { phash } from './phash.js';
 import { decodeRawPreview } from './raw.js';
+import { bmffTruncation } from './bmff.js';
 import { localFromInstant } from './dates.js';
+import { orientRawImage } from './orientation.js';
+import { decodeStillWithFfmpeg, ffmpegDecodesStill } from './video/still.js';
 import { writePreview, writeThumbnail } from './thumbnails.js';
 import type { MediaMetadata, MediaResult, RawImage } from './types.js';
 
@@ -168,11 +171,13 @@ async function decodeByFormat(
   switch (format.decoder) {
     case 'sharp':
       if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
+      if (format.format === 'avif') refuseTruncated(buffer, format.label);
       return await decodeWithSharp(buffer, sharpMeta, { autoOrient: true, label: format.label });
     case 'heif': {
       // libheif (native, in sharp) could not even parse the container: the wasm copy of the same
       // library would at best decode a stray thumbnail item, so report the file as broken.
       if (!sharpMeta) throw new Error(ctx.sharpError ?? 'unreadable header');
+      refuseTruncated(buffer, format.label);
       const heif = await decodeHeif(buffer, sharpMeta.pagePrimary ?? 0, format.label);
       // The decoder's size is the displayed size (irot applied); trust it over the tags.
       ctx.metadata.width = heif.fullWidth;
@@ -181,12 +186,24 @@ async function decodeByFormat(
     }
     case 'raw':
       return await decodeRawPreview(filePath, ctx.exiftool, ctx.metadata.orientation, format.label);
-    default:
-      throw mediaError(
-        'unsupported',
-        `${format.label} files cannot be decoded here (no decoder installed)`,
-      );
+    default: {
+      if (!ffmpegDecodesStill(format.format)) {
+        throw mediaError(
+          'unsupported',
+          `${format.label} files cannot be decoded here (no decoder installed)`,
+        );
+      }
+      // See [Note: ffmpeg for stills] in video/still.ts.
+      checkPixelLimit(ctx.metadata.width ?? undefined, ctx.metadata.height ?? undefined);
+      const image = await decodeStillWithFfmpeg(filePath, format.format, format.label);
+      return { image: orientRawImage(image, ctx.metadata.orientation), warnings: [] };
+    }
   }
+}
+
+function refuseTruncated(buffer: Buffer, label: string): void {
+  const cut = bmffTruncation(buffer);
+  if (cut) throw mediaError('corrupt', `truncated ${label} data (${cut})`);
 }
 
 /** Metadata for a file we could not read at all: format by extension, date from the file time. */

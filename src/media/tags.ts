@@ -10,7 +10,8 @@ import {
   parseTagDate,
   withSubseconds,
 } from './dates.js';
-import type { CameraInfo, DateSource, ExposureInfo, GpsInfo } from './types.js';
+import { localOffsetAt, utcToLocalAt } from './timezone.js';
+import type { CameraInfo, CaptureHints, DateSource, ExposureInfo, GpsInfo } from './types.js';
 
 /**
  * [Note: date priority] Lower rank wins. Capture tags first (EXIF DateTimeOriginal, then the
@@ -46,6 +47,14 @@ export interface CollectedTags {
   make: string | null;
   model: string | null;
   lens: string | null;
+  /** EXIF LensMake ("Apple"): with LensModel, where phones name the front camera */
+  lensMake: string | null;
+  /** IFD0 Software (firmware version, editor, screenshot tool) */
+  software: string | null;
+  /** EXIF UserComment as text (iOS writes "Screenshot" into screenshots) */
+  userComment: string | null;
+  /** XMP GPano:ProjectionType ("equirectangular", …), or "gpano" when only other GPano tags are set */
+  panorama: string | null;
   exposureTime: number | null;
   fNumber: number | null;
   iso: number | null;
@@ -61,6 +70,8 @@ export interface CollectedTags {
   gpsRejected: boolean;
   gpsDate: unknown;
   gpsTime: unknown;
+  /** Apple Live Photo asset id (MakerNote 0x0011), see apple-makernote.ts */
+  contentIdentifier: string | null;
   /** stored size per the tag reader, for formats sharp cannot open (RAW, JXL, PSD) */
   width: number | null;
   height: number | null;
@@ -72,6 +83,10 @@ export function emptyTags(): CollectedTags {
     make: null,
     model: null,
     lens: null,
+    lensMake: null,
+    software: null,
+    userComment: null,
+    panorama: null,
     exposureTime: null,
     fNumber: null,
     iso: null,
@@ -83,6 +98,7 @@ export function emptyTags(): CollectedTags {
     gpsRejected: false,
     gpsDate: null,
     gpsTime: null,
+    contentIdentifier: null,
     width: null,
     height: null,
     warnings: [],
@@ -122,6 +138,48 @@ export function positiveNumber(value: unknown): number | null {
 
 export function cameraInfo(tags: CollectedTags): CameraInfo {
   return { make: tags.make, model: tags.model, lens: tags.lens };
+}
+
+export function captureHints(tags: CollectedTags): CaptureHints {
+  return {
+    lensMake: tags.lensMake,
+    software: tags.software,
+    userComment: tags.userComment,
+    panorama: tags.panorama,
+  };
+}
+
+/**
+ * EXIF UserComment: an 8-byte character-code header ("ASCII\0\0\0", "UNICODE\0", "JIS…", or
+ * zeros for undefined) then the text. Readers hand it over as bytes (exifr) or as text already
+ * (exiftool); both come out as cleaned text, null when empty or padding only.
+ */
+export function userCommentText(value: unknown): string | null {
+  if (!(value instanceof Uint8Array)) return cleanText(value);
+  const head = Buffer.from(value.subarray(0, 8)).toString('latin1');
+  const body = Buffer.from(value.subarray(value.length >= 8 ? 8 : 0));
+  if (head.startsWith('UNICODE')) {
+    // UCS-2 in the file's byte order, which the tag does not say: take the reading with letters.
+    const le = body.toString('utf16le');
+    const swapped = Buffer.from(body);
+    if (swapped.length % 2 === 0) swapped.swap16();
+    const be = swapped.toString('utf16le');
+    const latin = (t: string) => (t.match(/[\x20-\x7e]/g) ?? []).length;
+    return cleanText(latin(be) > latin(le) ? be : le);
+  }
+  return cleanText(body.toString(head.startsWith('ASCII') ? 'latin1' : 'utf8'));
+}
+
+/** GPano (Google's photo-sphere XMP): the projection, or "gpano" when only other tags say so. */
+export function panoramaTag(
+  projection: unknown,
+  viewer: unknown,
+  fullWidth: unknown,
+): string | null {
+  const p = cleanText(projection);
+  if (p) return p.toLowerCase();
+  const on = viewer === true || (typeof viewer === 'string' && /^true$/i.test(viewer));
+  return on || positiveNumber(fullWidth) !== null ? 'gpano' : null;
 }
 
 export function exposureInfo(tags: CollectedTags): ExposureInfo {
@@ -180,14 +238,28 @@ interface Resolved {
   source: DateSource;
 }
 
+/**
+ * [Note: offset sources] A date's offset comes from, in order: the date string itself or its
+ * OffsetTime* tag; for QuickTime (UTC by specification) the zone at the GPS position, turning the
+ * UTC time into local time, else +00:00 with the UTC wall clock; for other times the GPS UTC
+ * timestamp taken with the photo; last, the zone at the GPS position (timezone.ts). The GPS
+ * timestamp beats the position because it describes the camera's clock, not the place.
+ */
 function resolveCandidate(c: DateCandidate, tags: CollectedTags): Resolved | null {
   const parsed = parseTagDate(c.value);
   if (!parsed) return null;
-  const local = withSubseconds(parsed.local, c.subsec);
+  let local = withSubseconds(parsed.local, c.subsec);
   let offset =
     parsed.offsetMinutes ?? (typeof c.offset === 'number' ? c.offset : parseOffset(c.offset));
+  const gps = pickGps(tags);
+  if (offset === null && c.assumeUtc && !parsed.dateOnly) {
+    const atPlace = gps ? utcToLocalAt(local, gps.lat, gps.lon) : null;
+    if (atPlace) ({ local, offsetMinutes: offset } = atPlace);
+    else offset = 0;
+  }
   if (offset === null && c.assumeUtc) offset = 0;
   if (offset === null && !parsed.dateOnly)
     offset = offsetFromGps(local, tags.gpsDate, tags.gpsTime);
+  if (offset === null && !parsed.dateOnly && gps) offset = localOffsetAt(local, gps.lat, gps.lon);
   return { local, offset, dateOnly: parsed.dateOnly, source: c.source };
 }

@@ -15,6 +15,19 @@ export interface CameraInfo {
   lens: string | null;
 }
 
+/**
+ * Capture facts beyond camera and exposure that say what kind of picture this is: the lens maker
+ * (phones name the front camera in LensMake/LensModel), the software that wrote the file, the
+ * EXIF UserComment (iOS: "Screenshot") and XMP GPano panorama tags. Read for the categories.
+ */
+export interface CaptureHints {
+  lensMake: string | null;
+  software: string | null;
+  userComment: string | null;
+  /** GPano:ProjectionType lower-cased ("equirectangular", "cylindrical"), "gpano" for other GPano tags */
+  panorama: string | null;
+}
+
 export interface ExposureInfo {
   /** seconds, e.g. 0.004 for 1/250 */
   exposureTime: number | null;
@@ -52,6 +65,40 @@ export interface MediaMetadata {
   camera: CameraInfo;
   exposure: ExposureInfo;
   gps: GpsInfo | null;
+  /** Absent where metadata could not be read at all (and in results from before it existed). */
+  hints?: CaptureHints;
+  /**
+   * Apple's Live Photo asset id, the same in the still (MakerNote tag 0x11) and in its MOV (Keys
+   * `com.apple.quicktime.content.identifier`): how the two halves find each other. Absent or null
+   * for everything else.
+   */
+  contentIdentifier?: string | null;
+}
+
+/** What a video adds to the metadata every item has. */
+export interface VideoInfo {
+  durationMs: number | null;
+  /** mp4, mov, m4v, 3gp, mkv, webm, avi, mpegts, mpeg, or ffprobe's format name for the rest */
+  container: string;
+  /** ffprobe codec names: h264, hevc, vp9, av1, mpeg2video, … */
+  videoCodec: string;
+  /** null when the file has no sound */
+  audioCodec: string | null;
+  fps: number | null;
+  /** bits per second of the whole file */
+  bitRate: number | null;
+  /** stored frame size, before the rotation is applied (MediaMetadata.width/height are displayed) */
+  codedWidth: number;
+  codedHeight: number;
+  /** clockwise degrees the player turns the frames: 0, 90, 180, 270 */
+  rotation: number;
+  pixelFormat: string | null;
+  /** Chromium plays the original as is (else a transcode is needed), see playback.ts */
+  playable: boolean;
+}
+
+export interface VideoMetadata extends MediaMetadata {
+  video: VideoInfo;
 }
 
 export interface ThumbnailInfo {

@@ -3,6 +3,8 @@
 // the ONNX file provisioning must produce. Changing a converter changes that hash: bump
 // `conversion` and update `onnxSha256` (`node dist/scripts/provision-models.js --print-hashes`).
 
+import type { QuantizeOptions } from './convert/qdq-graph.js';
+
 export type ModelId = 'centernet' | 'blazeface' | 'faceLandmarks68' | 'faceDescriptor';
 
 export type Converter = 'tfjs-graph' | 'faceapi-landmarks68' | 'faceapi-recognition';
@@ -38,6 +40,11 @@ export interface ModelSpec {
   graphOutputs?: GraphOutput[];
   /** Rewrite hard-swish chains into HardSwish (exact; see src/ml/convert/tf-fusions.ts). */
   fuseHardSwish?: boolean;
+  /**
+   * Static int8 quantisation of the converted model (QDQ, see src/ml/convert/qdq-graph.ts), with
+   * the calibration ranges committed in src/ml/convert/calibration/.
+   */
+  int8?: QuantizeOptions;
   onnxFile: string;
   onnxSha256: string;
   input: TensorSpec;
@@ -73,7 +80,7 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     input: {
       name: 'input',
       dims: [1, 3, 512, 512],
-      description: 'RGB 0..255, NCHW, letterboxed (grey 127.5)',
+      description: 'RGB 0..255, NCHW, letterboxed (black 0, as trained)',
     },
     outputs: [
       {

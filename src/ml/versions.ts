@@ -6,7 +6,11 @@ import { MODELS, modelVersion } from './registry.js';
  * Bump when post-processing changes results without a model change: thresholds, decoding,
  * tiling or merging rules, alignment, quality formula.
  */
-export const POSTPROCESSING_REVISION = { objects: 1, faces: 1 };
+export const POSTPROCESSING_REVISION = {
+  // 2: CenterNet's letterbox padding is black, as in training ([Note: CenterNet padding]).
+  objects: 2,
+  faces: 1,
+};
 
 export function resultVersions(): { objects: string; faces: string } {
   return {

@@ -8,7 +8,7 @@ import { previewFile, thumbnailPaths } from '../media/index.js';
 import type { Buckets, TimelinePage, TimelineQuery } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import type { Face, Person, Suggestion } from '../shared/people-api.js';
-import { contentVersion, faceCropUrl } from '../shared/urls.js';
+import { contentVersion, faceCropUrl } from '../shared/routes/urls.js';
 import { faceCrop } from './face-crop.js';
 import type { FaceView, PeopleService, PersonSummary } from './service.js';
 

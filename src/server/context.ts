@@ -1,18 +1,13 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Picto } from '../app/picto.js';
 import type { SseHub } from './sse.js';
 import type { TimelinePages } from './timeline-pages.js';
 
-/** The fastify instance as route files see it: TypeBox schemas type requests and replies. */
-export type Api = FastifyInstance<
-  Server,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+/**
+ * The fastify instance as route files see it. Requests and replies are typed by each route's
+ * declaration (src/shared/routes, registered with `route()` from route.ts), not by the instance.
+ */
+export type Api = FastifyInstance;
 
 /**
  * What route files get. They call Picto's services (picto.gallery, picto.library, picto.people,

@@ -28,6 +28,10 @@ export const HTTP_ERRORS: Record<ErrorCode, { status: number; kind: string }> = 
   'no-preview': { status: 422, kind: 'unprocessable' },
   'decode-failed': { status: 422, kind: 'unprocessable' },
   unreadable: { status: 422, kind: 'unprocessable' },
+  'no-video-stream': { status: 422, kind: 'unprocessable' },
+  // The machine, not the request: no ffmpeg that runs, or it overran its time limit.
+  'no-video-tools': { status: 503, kind: 'unavailable' },
+  timeout: { status: 503, kind: 'unavailable' },
   'bad-range': { status: 416, kind: 'range-not-satisfiable' },
   'model-unavailable': { status: 503, kind: 'unavailable' },
   unauthorised: { status: 401, kind: 'unauthorised' },

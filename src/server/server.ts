@@ -1,33 +1,12 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Picto } from '../app/picto.js';
-import type { Api, ServerContext } from './context.js';
+import { registerApi } from './api-routes.js';
+import type { ServerContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { packageVersion } from '../shared/package-root.js';
 import { appIcon } from './assets.js';
-import { albumRoutes } from './routes/albums.js';
-import { eventRoutes } from './routes/events.js';
-import { favouriteRoutes } from './routes/favourites.js';
-import { fileRoutes } from './routes/files.js';
-import { folderRoutes } from './routes/folders.js';
-import { jobRoutes } from './routes/jobs.js';
-import { photoRoutes } from './routes/photos.js';
-import { systemRoutes } from './routes/system.js';
-import { timelineRoutes } from './routes/timeline.js';
-import { trashRoutes } from './routes/trash.js';
-import { duplicateRoutes } from './routes/duplicates.js';
-import { mapRoutes } from './routes/map.js';
-import { memoryRoutes } from './routes/memories.js';
-import { placeRoutes } from './routes/places.js';
-import { thingRoutes } from './routes/things.js';
-import { searchRoutes } from './routes/search.js';
-import { peopleRoutes } from './routes/people.js';
-import { correctionRoutes } from './routes/corrections.js';
-import { faceRoutes } from './routes/faces.js';
-import { findByFaceRoutes } from './routes/find-by-face.js';
-import { workRoutes } from './routes/work.js';
 import { deprioritiseBackgroundThreads } from './priority.js';
 import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { installSecurity, isLoopbackHost } from './security.js';
@@ -35,6 +14,7 @@ import { SseHub } from './sse.js';
 import { TimelinePages } from './timeline-pages.js';
 import { installValidation } from './validation.js';
 import { installWebApp } from './static.js';
+import { TAGS } from '../shared/routes/tags.js';
 
 export interface ServerOptions {
   /** Interface to bind; loopback by default. Anything else requires the token from other machines. */
@@ -78,7 +58,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
     trustProxy: false,
     // Keep the URL parser from accepting absurd inputs.
     routerOptions: { maxParamLength: 200 },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  });
 
   installErrorHandling(app);
   installValidation(app);
@@ -115,28 +95,13 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
           'The local HTTP API of a Picto photo library. Requests over loopback need no credentials; ' +
           'from other machines send `Authorization: Bearer <token>` (printed by `picto serve`). ' +
           'Errors are JSON `{statusCode, error, message, field?}`.',
+        license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
       },
+      // Relative: the document describes whichever address it was fetched from.
+      servers: [{ url: '/', description: 'this Picto server' }],
       components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
       security: [{ token: [] }],
-      tags: [
-        'timeline',
-        'photos',
-        'files',
-        'favourites',
-        'albums',
-        'trash',
-        'folders',
-        'jobs',
-        'events',
-        'system',
-        'search',
-        'places',
-        'map',
-        'duplicates',
-        'memories',
-        'people',
-        'work',
-      ].map((name) => ({ name })),
+      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     },
   });
   const icon = appIcon();
@@ -161,37 +126,7 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(
-    async (api) => {
-      const typed = api as unknown as Api;
-      for (const routes of [
-        timelineRoutes,
-        photoRoutes,
-        fileRoutes,
-        favouriteRoutes,
-        albumRoutes,
-        trashRoutes,
-        folderRoutes,
-        jobRoutes,
-        eventRoutes,
-        systemRoutes,
-        searchRoutes,
-        placeRoutes,
-        thingRoutes,
-        mapRoutes,
-        duplicateRoutes,
-        memoryRoutes,
-        peopleRoutes,
-        correctionRoutes,
-        faceRoutes,
-        findByFaceRoutes,
-        workRoutes,
-      ]) {
-        routes(typed, ctx);
-      }
-    },
-    { prefix: '/api' },
-  );
+  await registerApi(app, ctx);
   await installWebApp(app);
 
   let stopSweep: () => void = () => undefined;

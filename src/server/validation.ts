@@ -1,5 +1,6 @@
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import { BINARY_BODY } from './route.js';
 
 type AnySchema = Parameters<ReturnType<ReturnType<typeof AjvCompiler>>>[0]['schema'];
 
@@ -11,7 +12,15 @@ type AnySchema = Parameters<ReturnType<ReturnType<typeof AjvCompiler>>>[0]['sche
 // turns mistakes into yeses: with coercion `{"confirm": "true"}`, `{"confirm": 1}` and
 // `{"confirm": [true]}` all passed as `confirm: true`, the guard in front of the one endpoint that
 // deletes original files. Bodies are therefore validated exactly as sent. Both validators drop
-// properties a schema does not declare and fill in its defaults, as before.
+// properties a schema does not declare and fill in its defaults, as before. A raw-bytes body (an
+// uploaded image, BINARY_BODY) is not JSON at all: its schema only documents it, and the route
+// checks the bytes themselves.
+
+const isBinary = (schema: unknown) =>
+  typeof schema === 'object' &&
+  schema !== null &&
+  (schema as { format?: unknown }).format === BINARY_BODY.format &&
+  (schema as { type?: unknown }).type === BINARY_BODY.type;
 
 const SHARED = { removeAdditional: 'all', useDefaults: true } as const;
 
@@ -20,9 +29,11 @@ export function installValidation(app: FastifyInstance): void {
   const build = AjvCompiler();
   const text = build({}, { customOptions: { ...SHARED, coerceTypes: 'array' } });
   const json = build({}, { customOptions: { ...SHARED, coerceTypes: false } });
-  const compile: FastifySchemaCompiler<AnySchema> = (route) =>
-    (route.httpPart === 'body' ? json : text)(route) as ReturnType<
+  const compile: FastifySchemaCompiler<AnySchema> = (route) => {
+    if (route.httpPart === 'body' && isBinary(route.schema)) return () => true;
+    return (route.httpPart === 'body' ? json : text)(route) as ReturnType<
       FastifySchemaCompiler<AnySchema>
     >;
+  };
   app.setValidatorCompiler(compile);
 }

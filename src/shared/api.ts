@@ -1,9 +1,9 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { QueueState, WorkerInfo } from './work-api.js';
 
-// The HTTP API's request and response shapes: one TypeBox schema per shape. Fastify validates with
-// them, serialises with them and publishes them as OpenAPI; the web app imports the static types
-// (`import type`, so no TypeBox code reaches the browser bundle).
+// The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
+// (src/shared/routes) put them together per route; fastify validates and serialises with them and
+// publishes them as OpenAPI, and the web client types its calls with them.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -28,6 +28,16 @@ export const PhotoId = Type.String({
   pattern: '^[0-9a-f]{16,64}$',
   description: 'stable photo id (hex); survives renames, moves and edits in place',
 });
+
+/**
+ * Four numbers in a fixed order (a box, a map cell): a tuple for TypeScript, and in the schema an
+ * array of exactly four numbers, because OpenAPI 3.0 has no tuples (its `items` is one schema).
+ * The JSON is the same either way.
+ */
+export const FourNumbers = (description?: string) =>
+  Type.Unsafe<[number, number, number, number]>(
+    Type.Array(Type.Number(), { minItems: 4, maxItems: 4, ...(description && { description }) }),
+  );
 
 export const PhotoIdParams = Type.Object({ id: PhotoId });
 export type PhotoIdParams = Static<typeof PhotoIdParams>;

@@ -13,6 +13,9 @@
  * empty: 0 bytes · unreadable: missing, permission, I/O (worth retrying) · unsupported: not an image
  * we know, or no decoder for it here · corrupt: truncated or broken data · too-large: over the pixel
  * or file-size limit · no-preview: RAW without a usable embedded JPEG · decode-failed: anything else.
+ * Videos add: no-video-tools: no ffmpeg/ffprobe that runs (the file is fine; photos are unaffected)
+ * · no-video-stream: a container with no picture (audio only) · timeout: ffmpeg/ffprobe overran its
+ * time limit and was killed.
  */
 export const MEDIA_ERROR_CODES = [
   'empty',
@@ -22,6 +25,9 @@ export const MEDIA_ERROR_CODES = [
   'too-large',
   'no-preview',
   'decode-failed',
+  'no-video-tools',
+  'no-video-stream',
+  'timeout',
 ] as const;
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
 

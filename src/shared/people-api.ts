@@ -1,8 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { PhotoId } from './api.js';
+import { FourNumbers, PhotoId } from './api.js';
 
 // Request and response shapes of the people API (src/server/routes/people.ts), next to the
-// gallery's in api.ts. The web app imports the static types only.
+// gallery's in api.ts.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -10,9 +10,7 @@ export const FaceId = Type.String({ pattern: '^[0-9a-f]{8,64}$', description: 'f
 export const FaceIdParams = Type.Object({ id: FaceId });
 export type FaceIdParams = Static<typeof FaceIdParams>;
 
-const Box = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], {
-  description: 'x, y, w, h as fractions (0..1) of the displayed photo',
-});
+const Box = FourNumbers('x, y, w, h as fractions (0..1) of the displayed photo');
 
 export const Person = Type.Object({
   id: Type.Integer(),

@@ -1,8 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { PhotoId, TimelineItem } from './api.js';
+import { FourNumbers, PhotoId, TimelineItem } from './api.js';
 
 // Request and response shapes of search and discovery (search, places, duplicates, memories,
-// map), next to the gallery's in api.ts. The web app imports the static types only.
+// map), next to the gallery's in api.ts.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -146,7 +146,7 @@ export const MapCluster = Type.Object({
   photoId: PhotoId,
   thumbUrl: Nullable(Type.String()),
   /** The cluster's cell, for "show these photos": area:south,west,north,east. */
-  bounds: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+  bounds: FourNumbers('south, west, north, east'),
 });
 export type MapCluster = Static<typeof MapCluster>;
 

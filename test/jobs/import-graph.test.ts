@@ -151,6 +151,12 @@ describe('import graph', () => {
     );
   });
 
+  it('the route declarations load only TypeBox and src/shared (the browser bundle loads them)', () => {
+    const loaded = staticClosure(path.join(src, 'shared', 'routes', 'index.ts'));
+    const foreign = [...loaded].filter((m) => !inSrc(m, 'shared') && m !== '@sinclair/typebox');
+    expect(foreign.map((m) => (m.startsWith('/') ? rel(m) : m))).toEqual([]);
+  });
+
   it('SQL lives only in src/db', () => {
     const sql = /\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b|\.prepare\(/;
     const outside = [...graph.keys()]

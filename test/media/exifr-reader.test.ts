@@ -38,9 +38,11 @@ describe('fillFromExifr', () => {
       iso: 200,
       focalLength: 18,
     });
+    // No OffsetTime tag: the offset is the zone at the XMP position (Košice, CET in March),
+    // the same +01:00 the file's own xmp:CreateDate carries.
     expect(pickTakenAt(tags, 'x.jpg', null)).toEqual({
       takenAt: '2011-03-12T15:36:11',
-      takenOffsetMinutes: null,
+      takenOffsetMinutes: 60,
       takenAtSource: 'exif',
     });
   });

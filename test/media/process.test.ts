@@ -100,8 +100,8 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
       lon: expect.closeTo(11.885127, 5),
     });
     // Its GPS stamp says 2008-10-23 14:27 UTC for a 2008-10-22 16:28 local shot: 22 h apart, no
-    // real zone, so no offset is guessed.
-    expect(a.metadata.takenOffsetMinutes).toBeNull();
+    // real zone, so the stamp says nothing; the zone at the position does (Italy, still CEST).
+    expect(a.metadata.takenOffsetMinutes).toBe(120);
   });
 
   it('never enlarges small images', async () => {

@@ -1,12 +1,15 @@
 // Decoding corpus photos the way the media pipeline hands them to ML: EXIF orientation applied,
-// alpha dropped, RGB, at most 1440 px on the long side.
+// alpha dropped, RGB, at most the pipeline's working size on the long side.
+// PICTO_TEST_WORK_SIZE overrides that size, to measure the quality bars at another working size
+// (bench/FINDINGS.md: which decode scale the models need).
 
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { WORK_SIZE } from '../../src/media/decode.js';
 import type { RawImage } from '../../src/media/types.js';
 import { corpusPath } from '../helpers/corpus.js';
 
-export const MAX_SIDE = 1440;
+export const MAX_SIDE = Number(process.env.PICTO_TEST_WORK_SIZE) || WORK_SIZE;
 
 export async function decodeBuffer(input: Buffer | string, maxSide = MAX_SIDE): Promise<RawImage> {
   const { data, info } = await sharp(input)

@@ -12,6 +12,7 @@ import { createOrtRunner } from '../../src/ml/runtime/ort-runner.js';
 import { createFaceApiRunner, createTfjsGraphRunner } from '../../src/ml/runtime/tfjs-wasm.js';
 import type { ModelRunner, TensorData } from '../../src/ml/runtime/runner.js';
 import { buildPyramid, RGB_255, sampleAffine, type Pyramid } from '../../src/ml/image/pyramid.js';
+import { CENTERNET_VALUES } from '../../src/ml/objects/detect-objects.js';
 import { letterbox } from '../../src/ml/image/letterbox.js';
 import { detectFaceCandidates, DEFAULT_FACE_DETECT } from '../../src/ml/faces/detect-faces.js';
 import { landmarkCrop, landmarksToImage, LANDMARK_SIZE } from '../../src/ml/faces/landmark-crop.js';
@@ -92,7 +93,7 @@ describe.skipIf(!hasCorpus)('ONNX conversions match TFJS on corpus photos', () =
   it('CenterNet: heatmap scores within 1e-4, box sizes within 0.01 px', async () => {
     const { ort, tfjs } = await pair('centernet');
     for (const pyr of pyramids) {
-      const input = { input: letterboxed(pyr, 512) };
+      const input = { input: letterboxed(pyr, 512, CENTERNET_VALUES) };
       const [a, b] = [await ort.run(input), await tfjs.run(input)];
       expect(maxAbsDiff(a.heatmap, b.heatmap)).toBeLessThanOrEqual(1e-4);
       expect(maxAbsDiff(a.wh, b.wh)).toBeLessThanOrEqual(0.01);

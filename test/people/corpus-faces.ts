@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createAnalyzer } from '../../src/ml/index.js';
 import type { FaceInput } from '../../src/people/types.js';
 import { corpusPath, repoRoot } from '../helpers/corpus.js';
-import { decodeCorpus, facesGroundTruth, type FaceFile } from '../ml/corpus-images.js';
+import { decodeCorpus, facesGroundTruth, MAX_SIDE, type FaceFile } from '../ml/corpus-images.js';
 
 export interface CorpusFace {
   box: [number, number, number, number];
@@ -29,6 +29,7 @@ export async function corpusFaces(): Promise<CorpusPhoto[]> {
   try {
     const key = createHash('sha256')
       .update(JSON.stringify(analyzer.modelVersions))
+      .update(`work size ${MAX_SIDE}`)
       .update(readFileSync(corpusPath('faces', 'ground_truth.json')))
       .digest('hex');
     if (existsSync(cacheFile)) {

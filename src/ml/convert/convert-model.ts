@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelSpec } from '../registry.js';
+import { CALIBRATION } from './calibration/index.js';
+import { quantizeModel } from './qdq-graph.js';
 import { buildLandmarkNet } from './faceapi-landmark-net.js';
 import { buildRecognitionNet } from './faceapi-recognition-net.js';
 import { readTfGraphModel } from './tf-graph.js';
@@ -19,7 +21,8 @@ function metadataFor(spec: ModelSpec): Record<string, string> {
   };
 }
 
-export function convertModel(spec: ModelSpec, sourcePackageDir: string): Uint8Array {
+/** The float ONNX conversion of a registry model (before any quantisation). */
+export function convertFloatModel(spec: ModelSpec, sourcePackageDir: string): Uint8Array {
   const main = path.join(sourcePackageDir, spec.source.main);
   switch (spec.converter) {
     case 'tfjs-graph': {
@@ -44,4 +47,17 @@ export function convertModel(spec: ModelSpec, sourcePackageDir: string): Uint8Ar
         : buildRecognitionNet(weights, metadataFor(spec));
     }
   }
+}
+
+/**
+ * The ONNX bytes provisioning writes: the float conversion, quantised to int8 when the registry
+ * asks for it (with the committed calibration ranges of that model).
+ */
+export function convertModel(spec: ModelSpec, sourcePackageDir: string): Uint8Array {
+  const float = convertFloatModel(spec, sourcePackageDir);
+  if (!spec.int8) return float;
+  const ranges = CALIBRATION[spec.id];
+  if (!ranges)
+    throw new Error(`${spec.id}: int8 needs calibration ranges (scripts/calibrate-models.ts)`);
+  return quantizeModel(float, ranges, spec.int8);
 }

@@ -2,7 +2,7 @@
 // decode heatmap peaks into boxes, per-class NMS, map back to photo pixels.
 
 import { letterbox, unletterboxBox } from '../image/letterbox.js';
-import { RGB_255, sampleAffine, type Pyramid } from '../image/pyramid.js';
+import { sampleAffine, type Pyramid, type ValueMap } from '../image/pyramid.js';
 import { COCO_LABELS } from '../labels.js';
 import { nms, type Box } from '../nms.js';
 import type { ModelRunner } from '../runtime/runner.js';
@@ -10,6 +10,17 @@ import { decodeCenterNet } from './centernet-decode.js';
 
 export const CENTERNET_INPUT = 512;
 const STRIDE = 4;
+
+/**
+ * [Note: CenterNet padding] RGB 0..255 with black letterbox padding. MB3-CenterNet was trained on
+ * photos resized to fit and placed on a zero (black) canvas, and its author's inference letterboxes
+ * onto black too (github.com/610265158/mobilenetv3_centernet, lib/dataset/dataietr.py and
+ * lib/core/api/face_detector.py); grey padding is a border the model never saw. On corpus/objects
+ * black padding finds 7 more true tags for 1 more false one at the same threshold (recall 63.0 →
+ * 64.4 %, precision 86.3 % both): a correction of the input, not a fit to the corpus, so it should
+ * carry over to other photos, most of all to non-square ones (more padding).
+ */
+export const CENTERNET_VALUES: ValueMap = { mul: 1, add: 0, fill: 0 };
 
 export interface RawObject {
   label: string;
@@ -41,7 +52,7 @@ export async function detectObjectsIn(
     tx: -lb.padX / lb.scale,
     ty: -lb.padY / lb.scale,
   };
-  sampleAffine(pyr, toSource, CENTERNET_INPUT, CENTERNET_INPUT, RGB_255, input);
+  sampleAffine(pyr, toSource, CENTERNET_INPUT, CENTERNET_INPUT, CENTERNET_VALUES, input);
   const out = await runner.run({
     input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] },
   });

@@ -1,15 +1,9 @@
 import type { DuplicateGroup as Group } from '../../search/duplicates/service.js';
-import {
-  DismissResult,
-  DuplicatesReport,
-  GroupParams,
-  ResolveBody,
-  ResolveResult,
-} from '../../shared/search-api.js';
+import { duplicateRoutes as r } from '../../shared/routes/duplicates.js';
 import type { Picto } from '../../app/picto.js';
 import type { Api, ServerContext } from '../context.js';
-import { thumbUrl } from '../../shared/urls.js';
-import { errors, errors409 } from './common.js';
+import { thumbUrl } from '../../shared/routes/urls.js';
+import { route } from '../route.js';
 
 function groupView(picto: Picto, g: Group) {
   return {
@@ -33,53 +27,16 @@ function groupView(picto: Picto, g: Group) {
 }
 
 export function duplicateRoutes(app: Api, { picto }: ServerContext): void {
-  app.get(
-    '/duplicates',
-    {
-      schema: {
-        tags: ['duplicates'],
-        summary: 'Groups of photos showing the same picture, for review',
-        description:
-          'Kinds: identical (same decoded pixels, different files), near (recompressed or resized), mirror, ' +
-          'rotated, crop (one is cut from the other). Found from perceptual hashes of the whole picture, its ' +
-          'mirror and quarter turns, and 70 sub-windows, with a multi-index hash lookup (no all-pairs ' +
-          'comparison). `keep` is a suggestion: most pixels, then largest file. `copies` lists photos stored ' +
-          'in several files (identical bytes are one photo for Picto).',
-        response: { 200: DuplicatesReport },
-      },
-    },
-    async () => {
-      const r = await picto.discovery.duplicates.report();
-      return { ...r, groups: r.groups.map((g) => groupView(picto, g)) };
-    },
+  route(app, r.getDuplicates, async () => {
+    const report = await picto.discovery.duplicates.report();
+    return { ...report, groups: report.groups.map((g) => groupView(picto, g)) };
+  });
+
+  route(app, r.resolveDuplicates, async (req) =>
+    picto.discovery.duplicates.resolve(req.params.id, req.body.keep),
   );
 
-  app.post(
-    '/duplicates/:id/resolve',
-    {
-      schema: {
-        tags: ['duplicates'],
-        summary: 'Keep one photo of a group, move the others to the trash',
-        description:
-          'The photo kept becomes a favourite if any of the group was, and joins their albums.',
-        params: GroupParams,
-        body: ResolveBody,
-        response: { 200: ResolveResult, ...errors409 },
-      },
-    },
-    async (req) => picto.discovery.duplicates.resolve(req.params.id, req.body.keep),
-  );
-
-  app.post(
-    '/duplicates/:id/dismiss',
-    {
-      schema: {
-        tags: ['duplicates'],
-        summary: 'Not duplicates: never propose this group again',
-        params: GroupParams,
-        response: { 200: DismissResult, ...errors },
-      },
-    },
-    async (req) => ({ dismissed: await picto.discovery.duplicates.dismiss(req.params.id) }),
-  );
+  route(app, r.dismissDuplicates, async (req) => ({
+    dismissed: await picto.discovery.duplicates.dismiss(req.params.id),
+  }));
 }

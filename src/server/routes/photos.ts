@@ -1,19 +1,7 @@
-import { PhotoDetails, PhotoIdParams } from '../../shared/api.js';
+import { photoRoutes as r } from '../../shared/routes/photos.js';
 import type { Api, ServerContext } from '../context.js';
-import { errors } from './common.js';
+import { route } from '../route.js';
 
 export function photoRoutes(app: Api, { picto }: ServerContext): void {
-  app.get(
-    '/photos/:id',
-    {
-      schema: {
-        tags: ['photos'],
-        summary: "One photo's details",
-        description: 'All metadata, every file path, albums, indexing stages and the image URLs.',
-        params: PhotoIdParams,
-        response: { 200: PhotoDetails, ...errors },
-      },
-    },
-    async (req) => picto.gallery.details(req.params.id),
-  );
+  route(app, r.getPhoto, async (req) => picto.gallery.details(req.params.id));
 }

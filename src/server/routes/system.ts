@@ -1,17 +1,12 @@
-import { SystemInfo } from '../../shared/api.js';
-import type { Api, ServerContext } from '../context.js';
 import { packageVersion } from '../../shared/package-root.js';
+import { systemRoutes as r } from '../../shared/routes/system.js';
+import type { Api, ServerContext } from '../context.js';
+import { route } from '../route.js';
 
 export function systemRoutes(app: Api, { picto }: ServerContext): void {
-  app.get(
-    '/system',
-    {
-      schema: {
-        tags: ['system'],
-        summary: 'Version, library location and totals',
-        response: { 200: SystemInfo },
-      },
-    },
-    async () => ({ name: 'picto' as const, version: packageVersion(), ...picto.status.system() }),
-  );
+  route(app, r.getSystem, async () => ({
+    name: 'picto' as const,
+    version: packageVersion(),
+    ...picto.status.system(),
+  }));
 }

@@ -1,106 +1,58 @@
-import type {
-  AddFolderResult,
-  Album,
-  AlbumList,
-  ApiError,
-  Buckets,
-  Changed,
-  EmptyTrashResult,
-  FailedJobs,
-  Folder,
-  FolderIssues,
-  FolderList,
-  JobsStatus,
-  PhotoDetails,
-  Requeued,
-  SystemInfo,
-  TimelinePage,
-  UpdateAlbumBody,
-} from '../../../src/shared/api.js';
+import type { UpdateAlbumBody } from '../../../src/shared/api.js';
+import { routes, urlOf } from '../../../src/shared/routes/index.js';
+import { call } from './call.js';
 
-/** An API error with the server's message, ready to show to the user. */
-export class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiError | null,
-  ) {
-    super(body?.message ?? `request failed (${status})`);
-  }
-}
+export { call, RequestError } from './call.js';
 
-/** One API call: a JSON body (or raw bytes, e.g. an uploaded photo) in, JSON out. */
-export async function request<T>(
-  method: string,
-  url: string,
-  body?: unknown,
-  raw?: Blob,
-): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: raw
-      ? { 'content-type': raw.type || 'application/octet-stream' }
-      : body === undefined
-        ? undefined
-        : { 'content-type': 'application/json' },
-    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    credentials: 'same-origin',
-  });
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) throw new RequestError(res.status, data as ApiError | null);
-  return data as T;
-}
-
-const get = <T>(url: string) => request<T>('GET', url);
+// The gallery's calls under the names the pages use. Each is one declared route
+// (src/shared/routes): URL, body and answer are typed by its declaration.
 
 export const api = {
-  system: () => get<SystemInfo>('/api/system'),
-  page: (base: string, params: { cursor?: string; month?: string; limit?: number }) => {
-    const q = new URLSearchParams();
-    if (params.cursor) q.set('cursor', params.cursor);
-    if (params.month) q.set('month', params.month);
-    if (params.limit) q.set('limit', String(params.limit));
-    return get<TimelinePage>(`${base}?${q}`);
-  },
-  buckets: (base: string) => get<Buckets>(`${base}/buckets`),
-  photo: (id: string) => get<PhotoDetails>(`/api/photos/${id}`),
+  system: () => call(routes.getSystem),
+  photo: (id: string) => call(routes.getPhoto, { params: { id } }),
 
   favourite: (ids: string[], on: boolean) =>
-    request<Changed>(on ? 'POST' : 'DELETE', '/api/favourites', { ids }),
-  trash: (ids: string[]) => request<Changed>('POST', '/api/trash', { ids }),
-  restore: (ids: string[]) => request<Changed>('POST', '/api/trash/restore', { ids }),
-  emptyTrash: (ids?: string[]) =>
-    request<EmptyTrashResult>('POST', '/api/trash/empty', { confirm: true, ids }),
+    on
+      ? call(routes.addFavourites, { body: { ids } })
+      : call(routes.removeFavourites, { body: { ids } }),
+  trash: (ids: string[]) => call(routes.moveToTrash, { body: { ids } }),
+  restore: (ids: string[]) => call(routes.restoreFromTrash, { body: { ids } }),
+  emptyTrash: (ids?: string[]) => call(routes.emptyTrash, { body: { confirm: true, ids } }),
 
-  albums: () => get<AlbumList>('/api/albums'),
-  album: (id: number) => get<Album>(`/api/albums/${id}`),
+  albums: () => call(routes.listAlbums),
+  album: (id: number) => call(routes.getAlbum, { params: { id } }),
   createAlbum: (name: string, photoIds?: string[]) =>
-    request<Album>('POST', '/api/albums', { name, photoIds }),
+    call(routes.createAlbum, { body: { name, photoIds } }),
   updateAlbum: (id: number, body: UpdateAlbumBody) =>
-    request<Album>('PATCH', `/api/albums/${id}`, body),
-  deleteAlbum: (id: number) => request<void>('DELETE', `/api/albums/${id}`),
+    call(routes.updateAlbum, { params: { id }, body }),
+  deleteAlbum: (id: number) => call(routes.deleteAlbum, { params: { id } }),
   addToAlbum: (id: number, ids: string[]) =>
-    request<Changed>('POST', `/api/albums/${id}/photos`, { ids }),
+    call(routes.addAlbumPhotos, { params: { id }, body: { ids } }),
   removeFromAlbum: (id: number, ids: string[]) =>
-    request<Changed>('DELETE', `/api/albums/${id}/photos`, { ids }),
+    call(routes.removeAlbumPhotos, { params: { id }, body: { ids } }),
 
-  folders: () => get<FolderList>('/api/folders'),
-  addFolder: (path: string, ai: boolean) =>
-    request<AddFolderResult>('POST', '/api/folders', { path, ai }),
-  removeFolder: (id: number) => request<void>('DELETE', `/api/folders/${id}`),
-  rescan: (id: number) => request<{ accepted: boolean }>('POST', `/api/folders/${id}/rescan`),
-  setFolderAi: (id: number, ai: boolean) => request<Folder>('PATCH', `/api/folders/${id}`, { ai }),
-  folderIssues: (id: number) => get<FolderIssues>(`/api/folders/${id}/issues`),
+  folders: () => call(routes.listFolders),
+  addFolder: (path: string, ai: boolean) => call(routes.addFolder, { body: { path, ai } }),
+  removeFolder: (id: number) => call(routes.removeFolder, { params: { id } }),
+  rescan: (id: number) => call(routes.rescanFolder, { params: { id } }),
+  setFolderAi: (id: number, ai: boolean) =>
+    call(routes.updateFolder, { params: { id }, body: { ai } }),
+  folderIssues: (id: number) => call(routes.getFolderIssues, { params: { id } }),
 
-  jobs: () => get<JobsStatus>('/api/jobs'),
-  pause: () => request<JobsStatus>('POST', '/api/jobs/pause'),
-  resume: () => request<JobsStatus>('POST', '/api/jobs/resume'),
-  retry: () => request<Requeued>('POST', '/api/jobs/retry', {}),
-  failedJobs: () => get<FailedJobs>('/api/jobs/failed'),
+  jobs: () => call(routes.getJobs),
+  pause: () => call(routes.pauseJobs),
+  resume: () => call(routes.resumeJobs),
+  retry: () => call(routes.retryJobs, { body: {} }),
+  failedJobs: () => call(routes.listFailedJobs),
 };
 
-/** The screen-sized preview of a photo, derived from its thumbnail URL (same content version). */
-export function previewOf(thumbUrl: string | null): string | null {
-  return thumbUrl ? thumbUrl.replace('/thumbnail?', '/preview?') : null;
+/** The screen-sized preview of a photo: same content version as the thumbnail URL it was given. */
+export function previewOf(id: string, thumbUrl: string | null): string | null {
+  if (!thumbUrl) return null;
+  const v = new URL(thumbUrl, window.location.origin).searchParams.get('v') ?? undefined;
+  return urlOf(routes.getPreview, { params: { id }, query: { v } });
 }
+
+/** Where the original is downloaded from (as an attachment, under its file name). */
+export const downloadUrl = (id: string) =>
+  urlOf(routes.getOriginal, { params: { id }, query: { download: true } });

@@ -1,4 +1,5 @@
 import type { JobsStatus, PictoEvent } from '../../../src/shared/api.js';
+import { routes, urlOf } from '../../../src/shared/routes/index.js';
 
 type Listener = (
   e:
@@ -30,7 +31,7 @@ const TYPES = [
  */
 function connect(): void {
   if (source) return;
-  source = new EventSource('/api/events');
+  source = new EventSource(urlOf(routes.streamEvents));
   source.addEventListener('hello', (m) => {
     const status = JSON.parse((m as MessageEvent<string>).data) as JobsStatus;
     emit({ type: 'hello', status });

@@ -1,40 +1,36 @@
-import type { Changed } from '../../../src/shared/api.js';
 import type {
   Face,
-  FaceList,
-  FoundFaces,
   MoveFaceBody,
-  PeopleList,
   Person,
   SuggestionDecision,
-  SuggestionList,
   UpdatePersonBody,
 } from '../../../src/shared/people-api.js';
-import { request } from '../api/client.js';
+import { routes } from '../../../src/shared/routes/index.js';
+import { call } from '../api/client.js';
 
-// The people endpoints (src/server/routes/people.ts), typed from the shared schemas.
+// The people calls under the names the pages use, each one declared route (src/shared/routes).
 
 export const peopleApi = {
-  list: (hidden = false) =>
-    request<PeopleList>('GET', `/api/people${hidden ? '?hidden=true' : ''}`),
-  get: (id: number) => request<Person>('GET', `/api/people/${id}`),
+  list: (hidden = false) => call(routes.listPeople, { query: hidden ? { hidden } : undefined }),
+  get: (id: number) => call(routes.getPerson, { params: { id } }),
   update: (id: number, body: UpdatePersonBody) =>
-    request<Person>('PATCH', `/api/people/${id}`, body),
-  merge: (id: number, ids: number[]) => request<Person>('POST', `/api/people/${id}/merge`, { ids }),
+    call(routes.updatePerson, { params: { id }, body }),
+  merge: (id: number, ids: number[]) => call(routes.mergePeople, { params: { id }, body: { ids } }),
   faces: (id: number, limit = 200) =>
-    request<FaceList>('GET', `/api/people/${id}/faces?limit=${limit}`),
-  suggestions: (id: number) => request<SuggestionList>('GET', `/api/people/${id}/suggestions`),
+    call(routes.listPersonFaces, { params: { id }, query: { limit } }),
+  suggestions: (id: number) => call(routes.listPersonSuggestions, { params: { id } }),
   decide: (id: number, verdict: 'confirm' | 'reject', body: SuggestionDecision) =>
-    request<Changed>('POST', `/api/people/${id}/suggestions/${verdict}`, body),
-  facesInPhoto: (photoId: string) => request<FaceList>('GET', `/api/photos/${photoId}/faces`),
+    verdict === 'confirm'
+      ? call(routes.confirmSuggestions, { params: { id }, body })
+      : call(routes.rejectSuggestions, { params: { id }, body }),
+  facesInPhoto: (photoId: string) => call(routes.listPhotoFaces, { params: { id: photoId } }),
   moveFace: (faceId: string, to: MoveFaceBody) =>
-    request<Person>('POST', `/api/faces/${faceId}/move`, to),
-  rejectFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/reject`, {}),
-  removeFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/remove`),
-  restoreFace: (faceId: string) => request<Changed>('POST', `/api/faces/${faceId}/restore`),
-  findByPhoto: (photoId: string) => request<FoundFaces>('POST', '/api/people/find', { photoId }),
-  findByUpload: (file: File) =>
-    request<FoundFaces>('POST', '/api/people/find/upload', undefined, file),
+    call(routes.moveFace, { params: { id: faceId }, body: to }),
+  rejectFace: (faceId: string) => call(routes.rejectFace, { params: { id: faceId }, body: {} }),
+  removeFace: (faceId: string) => call(routes.removeFace, { params: { id: faceId } }),
+  restoreFace: (faceId: string) => call(routes.restoreFace, { params: { id: faceId } }),
+  findByPhoto: (photoId: string) => call(routes.findByPhoto, { body: { photoId } }),
+  findByUpload: (file: File) => call(routes.findByUpload, { body: file }),
 };
 
 export type { Face, Person };

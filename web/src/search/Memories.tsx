@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Memory } from '../../../src/shared/search-api.js';
+import { previewOf } from '../api/client.js';
 import { navigate } from '../app/router.js';
 import { whenFirstScreen } from '../timeline/Timeline.js';
 import { searchApi, searchHref } from './api.js';
@@ -25,7 +26,7 @@ export function Memories() {
         return (
           <button key={m.id} className="memory-card" onClick={() => navigate(searchHref(m.query))}>
             {cover?.thumbUrl && (
-              <img src={cover.thumbUrl.replace('/thumbnail?', '/preview?')} alt="" loading="lazy" />
+              <img src={previewOf(cover.id, cover.thumbUrl) ?? ''} alt="" loading="lazy" />
             )}
             <span className="memory-text">
               <span className="memory-title">{m.title}</span>

@@ -1,42 +1,33 @@
 import type { TimelineItem } from '../../../src/shared/api.js';
-import type {
-  DuplicatesReport,
-  MapClusters,
-  MemoryList,
-  ResolveResult,
-  SearchResult,
-  ThingList,
-} from '../../../src/shared/search-api.js';
-import { request } from '../api/client.js';
+import { routes } from '../../../src/shared/routes/index.js';
+import { call } from '../api/client.js';
+
+// Search and discovery calls under the names the pages use, each one declared route.
 
 export const searchApi = {
-  search: (q: string, cursor?: string, limit = 120) => {
-    const p = new URLSearchParams({ q, limit: String(limit) });
-    if (cursor) p.set('cursor', cursor);
-    return request<SearchResult>('GET', `/api/search?${p}`);
-  },
+  search: (q: string, cursor?: string, limit = 120) =>
+    call(routes.searchPhotos, { query: { q, limit, cursor } }),
   clusters: (
     b: { south: number; west: number; north: number; east: number },
     zoom: number,
     q?: string,
-  ) => {
-    const p = new URLSearchParams({
-      south: String(b.south),
-      west: String(b.west),
-      north: String(b.north),
-      east: String(b.east),
-      zoom: String(zoom),
-    });
-    if (q) p.set('q', q);
-    return request<MapClusters>('GET', `/api/map/clusters?${p}`);
-  },
-  duplicates: () => request<DuplicatesReport>('GET', '/api/duplicates'),
+  ) =>
+    call(routes.getMapClusters, {
+      query: {
+        south: b.south,
+        west: b.west,
+        north: b.north,
+        east: b.east,
+        zoom,
+        q: q || undefined,
+      },
+    }),
+  duplicates: () => call(routes.getDuplicates),
   resolve: (group: string, keep: string) =>
-    request<ResolveResult>('POST', `/api/duplicates/${group}/resolve`, { keep }),
-  dismiss: (group: string) =>
-    request<{ dismissed: number }>('POST', `/api/duplicates/${group}/dismiss`),
-  memories: () => request<MemoryList>('GET', '/api/memories'),
-  things: () => request<ThingList>('GET', '/api/things'),
+    call(routes.resolveDuplicates, { params: { id: group }, body: { keep } }),
+  dismiss: (group: string) => call(routes.dismissDuplicates, { params: { id: group } }),
+  memories: () => call(routes.listMemories),
+  things: () => call(routes.listThings),
 };
 
 export type { TimelineItem };

@@ -1,49 +1,54 @@
-/** Where a photo grid gets its photos: every listing has the same page and bucket endpoints. */
+import type { Buckets, TimelinePage, TimelineQuery } from '../../../src/shared/api.js';
+import { routes } from '../../../src/shared/routes/index.js';
+import { call } from '../api/call.js';
+
+/** Where a photo grid gets its photos: every listing has a page and a month-count route. */
 export interface Source {
   key: string;
-  /** GET base for pages; `${base}/buckets` for month counts. */
-  base: string;
-  bucketsBase: string;
   kind: 'all' | 'favourites' | 'trash' | 'album' | 'person';
   albumId?: number;
   personId?: number;
+  /** A page of its photos, newest first. */
+  page(query: TimelineQuery): Promise<TimelinePage>;
+  /** Its photos per month. */
+  buckets(): Promise<Buckets>;
 }
 
 export const allPhotos: Source = {
   key: 'all',
-  base: '/api/timeline',
-  bucketsBase: '/api/timeline',
   kind: 'all',
+  page: (query) => call(routes.listTimeline, { query }),
+  buckets: () => call(routes.getTimelineBuckets),
 };
 export const favourites: Source = {
   key: 'favourites',
-  base: '/api/favourites',
-  bucketsBase: '/api/favourites',
   kind: 'favourites',
+  page: (query) => call(routes.listFavourites, { query }),
+  buckets: () => call(routes.getFavouriteBuckets),
 };
 export const trash: Source = {
   key: 'trash',
-  base: '/api/trash',
-  bucketsBase: '/api/trash',
   kind: 'trash',
+  page: (query) => call(routes.listTrash, { query }),
+  buckets: () => call(routes.getTrashBuckets),
 };
 
 export function albumSource(id: number): Source {
   return {
     key: `album:${id}`,
-    base: `/api/albums/${id}/photos`,
-    bucketsBase: `/api/albums/${id}`,
     kind: 'album',
     albumId: id,
+    page: (query) => call(routes.listAlbumPhotos, { params: { id }, query }),
+    buckets: () => call(routes.getAlbumBuckets, { params: { id } }),
   };
 }
 
 export function personSource(id: number): Source {
   return {
     key: `person:${id}`,
-    base: `/api/people/${id}/photos`,
-    bucketsBase: `/api/people/${id}`,
     kind: 'person',
     personId: id,
+    page: (query) => call(routes.listPersonPhotos, { params: { id }, query }),
+    buckets: () => call(routes.getPersonBuckets, { params: { id } }),
   };
 }

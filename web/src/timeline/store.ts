@@ -1,5 +1,4 @@
 import type { MonthBucket, TimelineItem } from '../../../src/shared/api.js';
-import { api } from '../api/client.js';
 import { Subscribable } from '../app/subscribable.js';
 import type { Source } from './source.js';
 
@@ -49,7 +48,7 @@ export class TimelineStore extends Subscribable {
     if (this.disposed) return;
     const seq = ++this.bucketsSeq;
     try {
-      const b = await api.buckets(this.source.bucketsBase);
+      const b = await this.source.buckets();
       if (seq !== this.bucketsSeq || this.disposed) return;
       this.error = null;
       const before = new Map((this.buckets ?? []).map((x) => [x.month, x.count]));
@@ -149,7 +148,7 @@ export class TimelineStore extends Subscribable {
     let cursor: string | undefined;
     try {
       do {
-        const page = await api.page(this.source.base, { month, cursor, limit: PAGE });
+        const page = await this.source.page({ month, cursor, limit: PAGE });
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
         // Big months show their first pages while the rest loads (fresh loads only: a refresh

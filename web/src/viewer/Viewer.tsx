@@ -102,7 +102,7 @@ export function Viewer({
   }, []);
 
   const thumb = item?.thumbUrl ?? details?.thumbUrl ?? null;
-  const preview = previewOf(thumb) ?? details?.previewUrl ?? null;
+  const preview = previewOf(id, thumb) ?? details?.previewUrl ?? null;
   const natW = details?.previewWidth ?? item?.width ?? details?.width ?? 0;
   const natH = details?.previewHeight ?? item?.height ?? details?.height ?? 0;
   const fit = useMemo(() => fitInto(natW, natH, frameSize.w, frameSize.h), [natW, natH, frameSize]);
@@ -126,7 +126,7 @@ export function Viewer({
     const ordered = store.ordered();
     const i = ordered.findIndex((x) => x.id === id);
     for (const n of [ordered[i + 1], ordered[i - 1]]) {
-      const url = previewOf(n?.thumbUrl ?? null);
+      const url = n ? previewOf(n.id, n.thumbUrl) : null;
       if (url) new Image().src = url;
     }
   }, [store, id]);

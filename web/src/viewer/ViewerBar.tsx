@@ -1,4 +1,5 @@
 import { fullDate, mediumDate, timeOf } from '../app/format.js';
+import { downloadUrl } from '../api/client.js';
 import { Icon } from '../components/Icon.js';
 import { Menu, type MenuItem } from '../components/Menu.js';
 
@@ -17,7 +18,7 @@ export interface ViewerActions {
 
 function download(id: string): void {
   const a = document.createElement('a');
-  a.href = `/api/photos/${id}/original?download=true`;
+  a.href = downloadUrl(id);
   a.download = '';
   a.click();
 }
@@ -138,7 +139,7 @@ export function ViewerBar({
             </button>
             <a
               className="viewer-btn viewer-wide"
-              href={`/api/photos/${id}/original?download=true`}
+              href={downloadUrl(id)}
               aria-label="Download original"
               title="Download original"
               download

@@ -1,0 +1,98 @@
+import { Changed, NumericIdParams } from '../api.js';
+import {
+  FaceIdParams,
+  MergeBody,
+  MoveFaceBody,
+  Person,
+  RejectFaceBody,
+  SuggestionDecision,
+  UpdatePersonBody,
+} from '../people-api.js';
+import { declareRoutes } from './declare.js';
+
+/** What people correct about people; every later clustering pass keeps these corrections. */
+export const correctionRoutes = declareRoutes({
+  updatePerson: {
+    method: 'PATCH',
+    path: '/api/people/:id',
+    tag: 'people',
+    summary: 'Name, hide or choose the cover face',
+    description:
+      'Acting on a person confirms the faces it shows: later clustering keeps them in it.',
+    params: NumericIdParams,
+    body: UpdatePersonBody,
+    response: { 200: Person },
+    errors: [404],
+  },
+  mergePeople: {
+    method: 'POST',
+    path: '/api/people/:id/merge',
+    tag: 'people',
+    summary: 'Merge people into this one',
+    description:
+      'Their faces join :id, which keeps its id (and name, else takes theirs); their ids become aliases.',
+    params: NumericIdParams,
+    body: MergeBody,
+    response: { 200: Person },
+    errors: [404, 409],
+  },
+  confirmSuggestions: {
+    method: 'POST',
+    path: '/api/people/:id/suggestions/confirm',
+    tag: 'people',
+    summary: 'Yes, these are this person',
+    params: NumericIdParams,
+    body: SuggestionDecision,
+    response: { 200: Changed },
+    errors: [404],
+  },
+  rejectSuggestions: {
+    method: 'POST',
+    path: '/api/people/:id/suggestions/reject',
+    tag: 'people',
+    summary: 'No, these are not this person (remembered)',
+    params: NumericIdParams,
+    body: SuggestionDecision,
+    response: { 200: Changed },
+    errors: [404],
+  },
+  moveFace: {
+    method: 'POST',
+    path: '/api/faces/:id/move',
+    tag: 'people',
+    summary: 'Put a face in a person (or a new one by name)',
+    description: 'The face is confirmed for that person and rejected for the one it left.',
+    params: FaceIdParams,
+    body: MoveFaceBody,
+    response: { 200: Person },
+    errors: [404],
+  },
+  rejectFace: {
+    method: 'POST',
+    path: '/api/faces/:id/reject',
+    tag: 'people',
+    summary: '"Not this person" (remembered)',
+    params: FaceIdParams,
+    body: RejectFaceBody,
+    response: { 200: Changed },
+    errors: [404],
+  },
+  removeFace: {
+    method: 'POST',
+    path: '/api/faces/:id/remove',
+    tag: 'people',
+    summary: 'Not a face / do not group it',
+    params: FaceIdParams,
+    response: { 200: Changed },
+    errors: [404],
+  },
+  restoreFace: {
+    method: 'POST',
+    path: '/api/faces/:id/restore',
+    tag: 'people',
+    summary: 'Let clustering decide about a removed face again',
+    params: FaceIdParams,
+    response: { 200: Changed },
+    errors: [404],
+  },
+});
