@@ -5,7 +5,9 @@ import { Picto } from '../src/app/picto.js';
 import type { MediaColumns } from '../src/db/repos/photos.js';
 import { scanStages } from '../src/jobs/pipeline.js';
 import { thumbnailPaths } from '../src/media/index.js';
+import { PLACES_VERSION } from '../src/search/places/service.js';
 import { mulberry32 } from '../src/shared/random.js';
+import { BENCH_PEOPLE, createPeople } from './search-catalogue.js';
 
 const SHAPES: [number, number][] = [
   [4000, 3000],
@@ -16,10 +18,19 @@ const SHAPES: [number, number][] = [
   [3024, 3024],
 ];
 
+// What names grid tiles (TimelineItem place, people, tags): as common as in a family library, so
+// the timeline benchmark pays for looking them up.
+const TILE_TAGS = ['person', 'car', 'dog', 'chair', 'cup', 'dining table', 'bottle', 'cat'];
+const TILE_CITIES: [string, string, number, number][] = [
+  ['Paris', 'France', 48.8566, 2.3522],
+  ['Lisbon', 'Portugal', 38.7223, -9.1393],
+  ['Tokyo', 'Japan', 35.6762, 139.6503],
+];
+
 /**
  * Writes `count` synthetic photos straight into a fresh catalogue through the repositories (no
  * files, no decoding): ten years of photos, bursty like a real library, with metadata and
- * thumbnail sizes filled in as if indexed. The newest `withThumbs` get a real WebP thumbnail and
+ * thumbnail sizes filled in as if indexed, object tags, places and faces of named people. The newest `withThumbs` get a real WebP thumbnail and
  * preview so the browser benchmark loads actual images.
  */
 export async function generateCatalogue(
@@ -38,6 +49,21 @@ export async function generateCatalogue(
     // As if fully indexed: every non-AI stage done at its current version, AI off for the folder,
     // so nothing re-queues work for files that do not exist.
     const stages = scanStages(false);
+    createPeople(
+      repos.db,
+      BENCH_PEOPLE.map((name, i) => ({ id: i + 1, name })),
+    );
+    const insObject = repos.db.prepare(
+      'INSERT INTO photo_objects (photo_id, label, score, x, y, w, h) VALUES (?, ?, ?, 0, 0, 10, 10)',
+    );
+    const insFace = repos.db.prepare(
+      `INSERT INTO faces (id, photo_id, x, y, w, h, score, quality, size_px, blur, embedding, model_version, person_id, created_at)
+       VALUES (?, ?, ?, 0, 10, 10, 0.9, 0.8, 120, 0, zeroblob(512), 'bench', ?, ?)`,
+    );
+    const insPlace = repos.db.prepare(
+      `INSERT INTO photo_places (photo_id, lat, lon, city, city_key, country_code, country, version)
+       VALUES (?, ?, ?, ?, lower(?), 'XX', ?, ?)`,
+    );
     repos.db.transaction(() => {
       const folder = repos.folders.insert(lib, now);
       repos.folders.setAi(folder.id, false);
@@ -51,6 +77,8 @@ export async function generateCatalogue(
         const id = hash.slice(0, 16);
         hashes.push(hash);
         const [w, h] = SHAPES[Math.floor(random() * SHAPES.length)];
+        const place =
+          random() < 0.6 ? TILE_CITIES[Math.floor(random() * TILE_CITIES.length)] : null;
         repos.photos.insertPending({ id, hash, size: 3_000_000, sortAt, now });
         const cols: MediaColumns = {
           format: 'jpeg',
@@ -68,8 +96,8 @@ export async function generateCatalogue(
           f_number: 2.8,
           iso: 100,
           focal_length: 35,
-          lat: null,
-          lon: null,
+          lat: place?.[2] ?? null,
+          lon: place?.[3] ?? null,
           alt: null,
           phash: null,
           thumb_width: Math.round((300 * w) / Math.min(w, h)),
@@ -80,6 +108,17 @@ export async function generateCatalogue(
         };
         repos.photos.applyMedia(id, cols, sortAt, now);
         if (random() < 0.03) repos.photos.setFavourite([id], true, now);
+        for (const label of TILE_TAGS) if (random() < 0.2) insObject.run(id, label, random());
+        if (place)
+          insPlace.run(id, place[2], place[3], place[0], place[0], place[1], PLACES_VERSION);
+        for (let f = 0; random() < 0.4 && f < 3; f++)
+          insFace.run(
+            `${id}f${f}`,
+            id,
+            f * 20,
+            1 + Math.floor(random() * BENCH_PEOPLE.length),
+            now,
+          );
         for (const st of stages) {
           repos.jobs.enqueue(id, st.name, now, st.priority);
           repos.jobs.complete(id, st.name, st.version, now);

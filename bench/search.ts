@@ -39,6 +39,12 @@ export interface SearchBenchResult {
   loadAverage: number;
   /** First page with the result count ("1,234 photos"), which the UI asks for. */
   withCount: { p50Ms: number; p95Ms: number };
+  /**
+   * Suggestions while typing (GET /api/search/suggest): every prefix of SUGGEST_TYPED, as typed
+   * letter by letter. `buildMs` is the one-time count in a worker thread (the first keystroke of a
+   * session waits for it); the rest is one keystroke each.
+   */
+  suggest: { buildMs: number; runs: number; p50Ms: number; p95Ms: number; maxMs: number };
   /** The near-duplicate finder over as many synthetic signatures (1 % planted near-copies). */
   duplicates: { photos: number; planted: number; found: number; ms: number };
   target: { p95Ms: number };
@@ -78,6 +84,43 @@ export const BENCH_QUERIES = [
   '2019',
   'june',
 ];
+
+/** What people type, letter by letter, for the suggestions benchmark. */
+export const SUGGEST_TYPED = [
+  'alice dog beach',
+  'new york 2017',
+  'bob paris',
+  'tag:dining',
+  'iphone 12',
+  'summer 2019 france',
+  'hugo iris',
+  '-car edinburgh',
+  'june 2021',
+  'potted plant',
+];
+
+async function suggestBench(picto: Picto, runs: number): Promise<SearchBenchResult['suggest']> {
+  const t0 = performance.now();
+  await picto.discovery.suggest.suggest('a');
+  const buildMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const typed of SUGGEST_TYPED) {
+      for (let n = 1; n <= typed.length; n++) {
+        const t = performance.now();
+        await picto.discovery.suggest.suggest(typed.slice(0, n));
+        times.push(performance.now() - t);
+      }
+    }
+  }
+  return {
+    buildMs: round(buildMs),
+    runs: times.length,
+    p50Ms: pct(times, 50),
+    p95Ms: pct(times, 95),
+    maxMs: pct(times, 100),
+  };
+}
 
 export async function searchBench(opts: SearchBenchOptions = {}): Promise<SearchBenchResult> {
   const count = opts.photos ?? 100_000;
@@ -140,6 +183,7 @@ export async function searchBench(opts: SearchBenchOptions = {}): Promise<Search
       },
       loadAverage: round(os.loadavg()[0]),
       withCount: { p50Ms: pct(counted, 50), p95Ms: pct(counted, 95) },
+      suggest: await suggestBench(picto, Math.max(1, Math.round(runs / 4))),
       duplicates: duplicatesBench(count),
       target: { p95Ms: 50 },
     };

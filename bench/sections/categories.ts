@@ -6,7 +6,7 @@ import { benchPhotos, corpus, log } from './common.js';
 /**
  * Issue 14: the extra cost per photo of the categories (pixel statistics, classification, the
  * text detector where a sheet of paper is seen) next to the media stage, on 12 MP JPEGs.
- * Not in main.ts's SECTIONS yet: run `node dist/bench/main.js --section categories`.
+ * `npm run bench -- --only categories` runs it alone.
  */
 export async function run() {
   const photos = await benchPhotos(Number(process.env.PICTO_BENCH_CATEGORY_PHOTOS ?? 40));

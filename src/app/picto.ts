@@ -8,17 +8,20 @@ import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
 import { localWorker, type TaskExecutor, type Workforce } from '../jobs/executor.js';
 import { WorkService } from '../remote/work-service.js';
+import { CategoryService } from '../categories/service.js';
 import { Collection } from '../collection/collection.js';
 import { Gallery } from '../collection/gallery.js';
+import { PhotoEdits } from '../collection/photo-edits.js';
 import { TrashService } from '../collection/trash.js';
 import { ExportService } from '../interchange/export.js';
 import { IndexingStatus } from '../jobs/status.js';
 import { FolderActivity } from '../library/activity.js';
+import { DirectoryBrowser } from '../library/browse.js';
 import { FolderService } from '../library/folders.js';
 import { FolderOverview } from '../library/overview.js';
 import { Scanner } from '../library/scanner.js';
-import { LibraryWatcher } from '../library/watcher.js';
-import { isCandidateFile, thumbnailPaths } from '../media/index.js';
+import type { LibraryWatcher } from '../library/watcher.js';
+import { isCandidateFile, thumbnailPaths } from '../media/files.js';
 import { EventBus } from '../shared/events.js';
 import { Discovery } from '../search/discovery.js';
 import { PeopleService } from '../people/service.js';
@@ -61,6 +64,8 @@ export class Picto {
   readonly folders: FolderService;
   /** The folders as the gallery shows them: counts, live scans, background rescans. */
   readonly library: Library;
+  /** Directories of this machine for the folder picker (names only; see [Note: the folder picker]). */
+  readonly directories: DirectoryBrowser;
   readonly scanner: Scanner;
   /** Favourites, albums, looking photos up by id or path (src/collection). */
   readonly collection: Collection;
@@ -71,6 +76,8 @@ export class Picto {
   /** XMP sidecars beside the originals, written on request (src/interchange). */
   readonly sidecars: SidecarService;
   readonly trash: TrashService;
+  /** Dates and places set by the user, in the catalogue only (src/collection/photo-edits.ts). */
+  readonly edits: PhotoEdits;
   /** Indexing progress and control: counts per stage, rate, pause, failed jobs (src/jobs). */
   readonly indexing: IndexingStatus;
   /** The library's numbers for `picto status` and `GET /api/system`. */
@@ -81,6 +88,8 @@ export class Picto {
   readonly people: PeopleService;
   /** What remote workers are told and sent (the /api/work routes, src/remote/). */
   readonly work: WorkService;
+  /** What kind of photo: a photo's categories, removals and undo, a category's photos. */
+  readonly categories: CategoryService;
   private readonly activity: FolderActivity;
   private readonly overview: FolderOverview;
   private pool: WorkerPool | null = null;
@@ -103,6 +112,10 @@ export class Picto {
       events: this.events,
       dataDir: this.layout.root,
       forgetContent,
+    });
+    this.directories = new DirectoryBrowser({
+      dataDir: this.layout.root,
+      libraryFolders: () => this.repos.folders.list().map((f) => f.path),
     });
     this.scanner = new Scanner({
       repos: this.repos,
@@ -127,6 +140,13 @@ export class Picto {
       collection: this.collection,
       dataDir: this.layout.root,
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
+      faceCropUrl: (faceId) => this.people.pages.cropUrl(faceId),
+    });
+    this.edits = new PhotoEdits({
+      repos: this.repos,
+      events: this.events,
+      placesMoved: (ids) => this.discovery.places.refresh(ids),
+      findPlace: (name) => this.discovery.places.byName(name),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({
@@ -139,6 +159,7 @@ export class Picto {
       gallery: this.gallery,
       publishing: () => this.opts.executor !== undefined,
     });
+    this.categories = new CategoryService(this.repos, this.events);
     this.activity = new FolderActivity(this.events);
     this.overview = new FolderOverview(this.repos, this.events, this.activity);
     this.library = new Library({
@@ -230,6 +251,9 @@ export class Picto {
     opts: { debounceMs?: number; stableMs?: number; offlineCheckMs?: number } = {},
   ) {
     if (this.watcher) return;
+    // chokidar loads only in processes that follow the folders live (the server).
+    const { LibraryWatcher } = await import('../library/watcher.js');
+    if (this.watcher) return;
     this.watcher = new LibraryWatcher({
       folders: () => this.repos.folders.list().filter((f) => f.online),
       scanPaths: (paths) => this.scanPaths(paths),
@@ -315,6 +339,7 @@ export class Picto {
   }
 
   async close(): Promise<void> {
+    await this.discovery.suggest.settled();
     this.discovery.dispose();
     this.overview.dispose();
     this.activity.dispose();

@@ -22,6 +22,13 @@ export interface Category {
   name: CategoryName;
   /** Display label ("Group photos"). */
   label: string;
+  /** One photo of it, as the info panel names it ("Group photo — 5 faces"). */
+  one: string;
+  /**
+   * The object-tag group (Things page "kinds") this category follows with a stricter score, when
+   * there is one: the page shows the two once.
+   */
+  tagGroup?: string;
   /** What it means, in one or two sentences (the README table is these). */
   definition: string;
   /** Every signal that can change the verdict: recompute the category when one changes. */
@@ -37,6 +44,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'screenshot',
     label: 'Screenshots',
+    one: 'Screenshot',
     definition: SCREENSHOT_DEFINITION,
     reads: ['metadata', 'pixels'],
     classify: screenshotVerdict,
@@ -44,6 +52,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'document',
     label: 'Documents',
+    one: 'Document',
     definition: DOCUMENT_DEFINITION,
     reads: ['metadata', 'pixels', 'text'],
     classify: documentVerdict,
@@ -51,6 +60,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'selfie',
     label: 'Selfies',
+    one: 'Selfie',
     definition: SELFIE_DEFINITION,
     reads: ['metadata', 'faces'],
     classify: selfieVerdict,
@@ -58,6 +68,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'panorama',
     label: 'Panoramas',
+    one: 'Panorama',
     definition: PANORAMA_DEFINITION,
     reads: ['metadata', 'pixels'],
     classify: panoramaVerdict,
@@ -65,6 +76,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'night',
     label: 'Night',
+    one: 'Night photo',
     definition: NIGHT_DEFINITION,
     reads: ['metadata', 'pixels'],
     classify: nightVerdict,
@@ -72,6 +84,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'group',
     label: 'Group photos',
+    one: 'Group photo',
     definition: GROUP_DEFINITION,
     reads: ['metadata', 'faces'],
     classify: groupVerdict,
@@ -79,13 +92,23 @@ export const CATEGORIES: readonly Category[] = [
   {
     name: 'portrait',
     label: 'Portraits',
+    one: 'Portrait',
     definition: PORTRAIT_DEFINITION,
     reads: ['metadata', 'faces'],
     classify: portraitVerdict,
   },
-  ...(['food', 'pets', 'vehicles', 'sports'] as const).map((name): Category => ({
+  ...(
+    [
+      ['food', 'Food', 'food'],
+      ['pets', 'Pet', undefined],
+      ['vehicles', 'Vehicle', 'vehicle'],
+      ['sports', 'Sports', 'sports'],
+    ] as const
+  ).map(([name, one, tagGroup]): Category => ({
     name,
     label: name.charAt(0).toUpperCase() + name.slice(1),
+    one,
+    ...(tagGroup ? { tagGroup } : {}),
     definition: OBJECT_DEFINITIONS[name],
     reads: ['objects'],
     classify: (s) => objectGroupVerdict(name, s),

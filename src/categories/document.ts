@@ -1,6 +1,7 @@
 // document: a photo or scan whose subject is text on paper (letters, receipts, forms, pages).
 
 import { percent, round } from './evidence.js';
+import type { ImageStats } from './image-stats.js';
 import { paperRegion, textOnPaper, type PaperRegion } from './paper.js';
 import { screenshotVerdict } from './screenshot.js';
 import { MIN_SCORE, type Signals, type Verdict } from './types.js';
@@ -54,9 +55,20 @@ const RECEIPT_ASPECT = 2.2;
 
 /** The sheet of paper the cheap signals see, or null. */
 function sheet(s: Signals): PaperRegion | null {
-  if (!s.pixels) return null;
-  const region = paperRegion(s.pixels.grid);
+  return s.pixels ? sheetOf(s.pixels) : null;
+}
+
+function sheetOf(pixels: ImageStats): PaperRegion | null {
+  const region = paperRegion(pixels.grid);
   return region && region.area >= MIN_PAPER_AREA && sheetShaped(region) ? region : null;
+}
+
+/**
+ * Whether the statistics show a sheet of paper: without one a photo is no document whatever
+ * else is known, and its grid says nothing more to any classifier (see [Note: the grid kept]).
+ */
+export function sheetInView(pixels: ImageStats): boolean {
+  return sheetOf(pixels) !== null;
 }
 
 function candidate(s: Signals): PaperRegion | null {

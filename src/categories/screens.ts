@@ -94,16 +94,20 @@ export type ScreenKind = 'phone' | 'tablet' | 'desktop';
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 2;
 
-/** The kind of screen whose full size this is (either orientation), or null. */
+/**
+ * The kind of screen whose full size this is, or null. A size in the orientation the list gives
+ * wins over a turned one: 1920×1080 is a desktop, 1080×1920 a phone (both lists hold the shape).
+ */
 export function screenSize(width: number, height: number): ScreenKind | null {
   const lists: [ScreenKind, [number, number][]][] = [
     ['phone', PHONES],
     ['tablet', TABLETS],
     ['desktop', DESKTOPS],
   ];
-  for (const [kind, sizes] of lists) {
-    for (const [w, h] of sizes) {
-      if ((near(width, w) && near(height, h)) || (near(width, h) && near(height, w))) return kind;
+  for (const turned of [false, true]) {
+    const [a, b] = turned ? [height, width] : [width, height];
+    for (const [kind, sizes] of lists) {
+      if (sizes.some(([w, h]) => near(a, w) && near(b, h))) return kind;
     }
   }
   return null;

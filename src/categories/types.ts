@@ -4,21 +4,10 @@
 import type { DateSource } from '../media/types.js';
 import type { ImageStats } from './image-stats.js';
 
-export const CATEGORY_NAMES = [
-  'screenshot',
-  'document',
-  'selfie',
-  'panorama',
-  'night',
-  'group',
-  'portrait',
-  'food',
-  'pets',
-  'vehicles',
-  'sports',
-] as const;
+// The names live in shared/ (the API and the web app speak them too).
+import { CATEGORY_NAMES, type CategoryName } from '../shared/categories.js';
 
-export type CategoryName = (typeof CATEGORY_NAMES)[number];
+export { CATEGORY_NAMES, type CategoryName };
 
 /**
  * What a classifier reads, by how soon it is known. `metadata` and `pixels` are cheap and known

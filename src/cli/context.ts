@@ -1,4 +1,4 @@
-import { Picto } from '../app/picto.js';
+import type { Picto } from '../app/picto.js';
 import { PictoError } from '../shared/errors.js';
 import { ProgressView } from './progress.js';
 
@@ -19,6 +19,9 @@ export async function withPicto<T>(
       `--workers must be a positive whole number, got "${opts.workers}"`,
     );
   }
+  // The app (catalogue, services) loads here, not when the command line is parsed: `--help` and a
+  // usage error never pay for it. See [Note: lazy start] in main.ts.
+  const { Picto } = await import('../app/picto.js');
   const picto = new Picto({ dataDir: opts.data, workers });
   try {
     return await fn(picto);

@@ -1,3 +1,8 @@
+// [Note: lazy start] Parsing the command line loads only commander and the command declarations
+// (src/cli/commands/*.ts import nothing heavy at the top). The app (catalogue, services) loads when
+// a command opens it (context.ts withPicto), the server when one serves, and the decoders and
+// model runtimes (sharp, onnxruntime, exiftool) only in the indexing workers or on first use.
+// `picto --help` costs node's own start-up plus commander; `bench/sections/startup.ts` measures it.
 import { Command } from 'commander';
 import { registerBackupCommands, registerSidecarCommand } from './commands/safety.js';
 import { registerCollectionCommands } from './commands/collection.js';

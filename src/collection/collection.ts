@@ -83,6 +83,12 @@ export class Collection {
     return a;
   }
 
+  /** Ids of the album's photos outside the trash, newest first (a picker marks them). */
+  albumPhotoIds(id: number): string[] {
+    this.album(id);
+    return this.repos.albums.photoIds(id, { live: true });
+  }
+
   /** A new album, with its first photos in the same transaction (all of them or no album). */
   createAlbum(name: string, description = '', photoIds: string[] = []): AlbumRow {
     const clean = validAlbumName(name);

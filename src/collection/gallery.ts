@@ -4,13 +4,20 @@
 // the same models.
 
 import type { Repos } from '../db/index.js';
-import type { TimelineScope } from '../db/repos/timeline.js';
-import { previewFile, thumbnailPaths } from '../media/index.js';
-import type { Album, Buckets, PhotoDetails, TimelinePage, TimelineQuery } from '../shared/api.js';
+import type { TimelineRow, TimelineScope } from '../db/repos/timeline.js';
+import { previewFile, thumbnailPaths } from '../media/files.js';
+import type {
+  Album,
+  Buckets,
+  PhotoDetails,
+  TimelineItem,
+  TimelinePage,
+  TimelineQuery,
+} from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import { contentVersion, thumbUrl } from '../shared/routes/urls.js';
 import type { Collection } from './collection.js';
-import { decodeCursor, gridPage } from './grid.js';
+import { decodeCursor, gridItems, gridPage } from './grid.js';
 import { servableOriginal, type OriginalFile } from './originals.js';
 import { photoDetails } from './photo-details.js';
 
@@ -46,8 +53,15 @@ export class Gallery {
       month: q.month,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    return gridPage(rows, limit);
+    return gridPage(rows, limit, this.nameTiles);
   }
+
+  /** Rows of any listing (search, memories) as named grid tiles. */
+  items(rows: readonly TimelineRow[]): TimelineItem[] {
+    return gridItems(rows, this.nameTiles);
+  }
+
+  private readonly nameTiles = (ids: readonly string[]) => this.deps.repos.tileNames.forPhotos(ids);
 
   buckets(scope: TimelineScope): Buckets {
     this.checkScope(scope);

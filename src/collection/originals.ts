@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LocationRow } from '../db/repos/locations.js';
 import { describeFsError } from '../library/walker.js';
-import { sniffFile } from '../media/index.js';
+import { sniffFile } from '../media/files.js';
 import { PictoError } from '../shared/errors.js';
 
 export interface OriginalFile {

@@ -1,6 +1,7 @@
+import { photoCategories } from '../categories/service.js';
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
-import { withOffset } from '../interchange/format.js';
+import { editsView, withOffset } from '../interchange/format.js';
 import type { PhotoDetails } from '../shared/api.js';
 import { originalUrl, previewUrl, thumbUrl } from '../shared/routes/urls.js';
 
@@ -38,6 +39,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     place: placeOf(repos.discovery.places.forPhoto(id)),
     things: [...new Set(repos.objects.objectsForPhoto(id).map((o) => o.label))],
     faces: repos.faces.facesForPhoto(id).length,
+    ...photoCategories(repos, id),
     favourite: p.favourite === 1,
     trashedAt: p.trashed_at,
     files: repos.locations.forPhoto(id).map((l) => ({
@@ -56,6 +58,7 @@ export function photoDetails(repos: Repos, p: PhotoRow): PhotoDetails {
     previewHeight: p.preview_height,
     originalUrl: originalUrl(id),
     originalViewable: p.mime !== null && VIEWABLE.has(p.mime),
+    edits: editsView(repos.photoEdits.get(id)),
   };
 }
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { Repos } from '../db/index.js';
 import type { TrashedFile } from '../db/repos/trash.js';
 import { insideLibrary, realRoots } from '../library/real-path.js';
-import { sniffFile } from '../media/index.js';
+import { sniffFile } from '../media/files.js';
 import { PictoError } from '../shared/errors.js';
 import type { EventBus } from '../shared/events.js';
 

@@ -14,7 +14,10 @@ import { FacesRepo } from './repos/faces.js';
 import { ObjectsRepo } from './repos/objects.js';
 import { PeopleRepo } from './repos/people.js';
 import { FaceFeedbackRepo } from './repos/face-feedback.js';
+import { CategoriesRepo } from './repos/categories.js';
 import { createDiscoveryRepos, type DiscoveryRepos } from './repos/discovery.js';
+import { TileNamesRepo } from './repos/tile-names.js';
+import { PhotoEditsRepo } from './repos/photo-edits.js';
 
 export { openDatabase, type Db } from './connection.js';
 
@@ -40,6 +43,12 @@ export interface Repos {
   faceFeedback: FaceFeedbackRepo;
   /** Search, places, duplicates, memories, OCR text, embeddings. */
   discovery: DiscoveryRepos;
+  /** Photo categories: their signals, the results, the user's removals (src/categories). */
+  categories: CategoriesRepo;
+  /** Place, named people and tags that name grid tiles. */
+  tileNames: TileNamesRepo;
+  /** Dates and places the user set (catalogue only, never the original). */
+  photoEdits: PhotoEditsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -61,5 +70,8 @@ export function createRepos(db: Db): Repos {
     people: new PeopleRepo(db),
     faceFeedback: new FaceFeedbackRepo(db),
     discovery: createDiscoveryRepos(db),
+    categories: new CategoriesRepo(db),
+    tileNames: new TileNamesRepo(db),
+    photoEdits: new PhotoEditsRepo(db),
   };
 }

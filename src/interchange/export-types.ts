@@ -11,6 +11,7 @@ export interface ExportedPhoto {
   mime: string | null;
   /** ISO 8601 local time, with the offset when the file records one. */
   takenAt: string | null;
+  /** exif, xmp, filename, file-mtime, … or "user": set in Picto (see `edits`). */
   takenAtSource: string | null;
   camera: { make: string | null; model: string | null; lens: string | null };
   gps: { lat: number; lon: number; alt: number | null } | null;
@@ -20,6 +21,19 @@ export interface ExportedPhoto {
   albums: string[];
   status: 'pending' | 'ready' | 'error';
   error?: string;
+  /**
+   * Present when the date or the position was set in Picto (stored in the catalogue, never in the
+   * file; `takenAt` and `gps` above are the user's): which, and what the file itself says.
+   */
+  edits?: {
+    date: boolean;
+    place: boolean;
+    file: {
+      takenAt: string | null;
+      takenAtSource: string | null;
+      gps: { lat: number; lon: number; alt: number | null } | null;
+    };
+  };
   /** Objects found by the AI stage; box = [x, y, w, h] in displayed-photo pixels. */
   tags: { label: string; score: number; box: [number, number, number, number] }[];
   /**
@@ -33,6 +47,12 @@ export interface ExportedPhoto {
     quality: number;
     personId: number | null;
   }[];
+  /**
+   * What kind of photo it is (screenshot, document, selfie, panorama, night, group, portrait,
+   * food, pets, vehicles, sports), with the confidence and the reason; subtype 'receipt' for a
+   * receipt. Categories the user removed the photo from are not listed.
+   */
+  categories: { name: string; score: number; reason: string; subtype?: string }[];
 }
 
 export interface ExportedAlbum {

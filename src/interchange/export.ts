@@ -1,9 +1,10 @@
 import type { Repos } from '../db/index.js';
+import type { CategoryRow } from '../db/repos/categories.js';
 import type { FaceRow } from '../db/repos/faces.js';
 import type { ObjectRow } from '../db/repos/objects.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { ExportDocument, ExportedPhoto } from './export-types.js';
-import { withOffset } from './format.js';
+import { editsView, withOffset } from './format.js';
 
 /** The whole catalogue as one public JSON document (`picto export --json`): extended, never broken. */
 export class ExportService {
@@ -14,10 +15,14 @@ export class ExportService {
     const albumsByPhoto = this.repos.albums.namesByPhoto();
     const objects = this.repos.objects.allObjects();
     const faces = this.repos.faces.allFaces();
+    const categories = this.repos.categories.allByPhoto();
+    const edits = this.repos.photoEdits.all();
     const photos: ExportedPhoto[] = [];
     for (const p of this.repos.photos.iterateAll()) {
       const out = exportPhoto(p, paths.get(p.id) ?? [], albumsByPhoto.get(p.id) ?? []);
-      photos.push(withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []));
+      withEdits(out, edits.get(p.id));
+      withFindings(out, objects.get(p.id) ?? [], faces.get(p.id) ?? []);
+      photos.push(withCategories(out, categories.get(p.id) ?? []));
     }
     const albums = this.repos.albums.list().map((a) => ({
       id: a.id,
@@ -45,12 +50,18 @@ export class ExportService {
         this.repos.locations.forPhoto(id).map((l) => l.path),
         this.repos.albums.namesForPhoto(id).map((a) => a.name),
       );
-      out.push(
-        withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id)),
-      );
+      withEdits(e, this.repos.photoEdits.get(id));
+      withFindings(e, this.repos.objects.objectsForPhoto(id), this.repos.faces.facesForPhoto(id));
+      out.push(withCategories(e, this.repos.categories.forPhoto(id)));
     }
     return out;
   }
+}
+
+/** A date or place set in Picto: `edits` says so and keeps what the file says (absent otherwise). */
+function withEdits(out: ExportedPhoto, row: Parameters<typeof editsView>[0]): void {
+  const e = editsView(row);
+  if (e) out.edits = e;
 }
 
 /** Object tags and faces, rounded the way the document has always carried them. */
@@ -66,6 +77,17 @@ function withFindings(out: ExportedPhoto, objects: ObjectRow[], faces: FaceRow[]
     score: round(f.score, 3),
     quality: round(f.quality, 3),
     personId: f.person_id,
+  }));
+  return out;
+}
+
+/** The photo's categories: name, score, reason (and the subtype of a receipt). */
+function withCategories(out: ExportedPhoto, rows: CategoryRow[]): ExportedPhoto {
+  out.categories = rows.map((c) => ({
+    name: c.name,
+    score: round(c.score, 3),
+    reason: c.reason,
+    ...(c.subtype ? { subtype: c.subtype } : {}),
   }));
   return out;
 }
@@ -91,6 +113,7 @@ export function exportPhoto(p: PhotoRow, paths: string[], albums: string[]): Exp
     status: p.status,
     tags: [],
     faces: [],
+    categories: [],
   };
   if (p.error) out.error = p.error;
   return out;

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import type { Repos } from '../db/index.js';
 import { SidecarsRepo } from '../db/repos/sidecars.js';
 import { groupsForLabel } from '../ml/index.js';
-import { openExifTool, type ExifTool } from './exiftool-session.js';
+import type { ExifTool } from './exiftool-session.js';
 import { sidecarOwnership } from './ownership.js';
 import { mergeSidecar } from './sidecar-merge.js';
 import { buildSidecar, sidecarModel, type SidecarFace, type SidecarInput } from './xmp.js';
@@ -90,7 +90,12 @@ export class SidecarService {
     };
     // ExifTool is started only if some file needs merging, and ended when the batch is done.
     let et: ExifTool | null = null;
-    const exiftool = async (): Promise<ExifTool> => (et ??= openExifTool());
+    // exiftool (perl) and its module load when a sidecar is first read, not with the app.
+    const exiftool = async (): Promise<ExifTool> => {
+      const { openExifTool } = await import('./exiftool-session.js');
+      et ??= openExifTool();
+      return et;
+    };
     try {
       for (const photo of this.repo.photos(opts.folder)) {
         if (!photo.width || !photo.height) continue;

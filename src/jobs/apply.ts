@@ -2,7 +2,7 @@
 // pipeline table, then to its job row. Runs inside the runner's batched transaction.
 
 import type { Repos } from '../db/index.js';
-import { isStageName, PIPELINE, type StageName } from './pipeline.js';
+import { DERIVED_STAGES, isStageName, PIPELINE, type StageName } from './pipeline.js';
 import type { StageFailure, StageOutcomes } from './task.js';
 
 export interface WriteOptions {
@@ -28,9 +28,11 @@ export function writeTask(
   crash: string | undefined,
   opts: WriteOptions,
 ): void {
+  const wrote = new Set<string>();
   for (const stage of stages) {
-    if (isStageName(stage)) writeStage(repos, photoId, stage, outcomes, crash, opts);
-    else {
+    if (isStageName(stage)) {
+      if (writeStage(repos, photoId, stage, outcomes, crash, opts)) wrote.add(stage);
+    } else {
       // Queued by another build that knows a stage this one does not.
       failJob(
         repos,
@@ -47,9 +49,16 @@ export function writeTask(
       );
     }
   }
+  // Outputs derived from what was just written: once per photo, after every applier of the task.
+  for (const d of DERIVED_STAGES) {
+    if (wrote.has(d.name) || d.after.some((s) => wrote.has(s))) d.refresh(repos, photoId, opts.now);
+  }
 }
 
-/** One stage: its result type goes from the worker's outcome to its applier, no cast between. */
+/**
+ * One stage: its result type goes from the worker's outcome to its applier, no cast between.
+ * True when a result was written.
+ */
 function writeStage<K extends StageName>(
   repos: Repos,
   photoId: string,
@@ -57,7 +66,7 @@ function writeStage<K extends StageName>(
   outcomes: StageOutcomes | undefined,
   crash: string | undefined,
   opts: WriteOptions,
-): void {
+): boolean {
   const stage = PIPELINE[name];
   const crashed: StageFailure = {
     ok: false,
@@ -66,15 +75,26 @@ function writeStage<K extends StageName>(
     permanent: false,
     ms: 0,
   };
-  const outcome = outcomes?.[name] ?? crashed;
+  let outcome = outcomes?.[name] ?? crashed;
+  if (outcome.ok && stage.validate && !stage.validate(outcome.data)) {
+    // Not what this stage's worker makes (a remote worker's bug, another build): never written.
+    outcome = {
+      ok: false,
+      code: 'invalid-result',
+      error: `the ${name} stage sent back a result of the wrong shape`,
+      permanent: false,
+      ms: outcome.ms,
+    };
+  }
   if (!outcome.ok) {
     const gaveUp = failJob(repos, photoId, name, outcome, opts);
     stage.failed?.(repos, photoId, outcome, { gaveUp, now: opts.now });
-    return;
+    return false;
   }
   opts.onOutcome(name, outcome, stage.steps?.(outcome.data));
   stage.apply(repos, photoId, outcome.data, { version: outcome.version, now: opts.now });
   repos.jobs.complete(photoId, name, outcome.version, opts.now);
+  return true;
 }
 
 /** Records a failed job; true when it is failed for good (permanent, or retries ran out). */

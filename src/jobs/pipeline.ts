@@ -4,7 +4,11 @@
 //   scan ──► media (file: metadata, thumbnail, preview, pHash; keeps the 1440-px decode)
 //              ├──► objects ─┐ one analyze() for both (AI folders only)
 //              ├──► faces ───┘
-//              └──► similarity (duplicate finder's signature)
+//              ├──► similarity (duplicate finder's signature)
+//              ├──► categories (pixel statistics, capture hints)
+//              └──► paper-text (text detector on the sheet of paper in view, if any; AI only)
+//                     categories' refresh: the photo's categories, re-derived on the main
+//                     thread whenever categories, objects, faces or paper-text writes (`after`)
 //   jobs.idle ─► ocr, semantic (background batches: search/ocr/scheduler.ts)
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
@@ -22,21 +26,37 @@
 //   - issue 13, videos: `video-probe` (file: duration, poster frame), `video-frames` (file:
 //     sampled frames; frame-level AI needs the handover in worker-stages.ts to carry several
 //     images) and a low-priority `transcode` (file, `queue: 'background'`);
-//   - issue 14, `categories`: runs after faces and text and again when they change. That needs
-//     two fields the table does not have yet: what it follows (`after: ['faces', 'ocr']`, the
-//     applier of those re-queues it) and its input (the stored signals, which the runner would
-//     put into the task, e.g. `needs: 'signals'`);
-//   - issue 17, remote workers (src/remote/): another machine runs the same `work` halves and
-//     sends back a PhotoTaskResult (task.ts, plain data) for apply.ts; each outcome is proved to
-//     be its stage's result type first (result-schemas.ts: a new stage needs a schema there).
-//     `localOnly` keeps a stage on this machine.
+//   - issue 14, `categories` (done): a stage whose output depends on other stages' results
+//     names them in `after` and gives a `refresh` that re-derives its output from the catalogue
+//     ([Note: stages that follow others] in stage.ts): apply.ts calls it once per photo after
+//     all of a task's appliers, when the stage or one it follows wrote. Its own worker half only
+//     gathers what the catalogue lacks (pixel statistics), so a later change of faces costs no
+//     decode. Text reading (`ocr`) is not followed: documents need the detector's lines on the
+//     sheet of paper, which `paper-text` finds at ingest, and --wait never waits for the reader;
+//   - issue 17, remote workers (src/remote/, done): another machine runs the same `work` halves
+//     and sends back a PhotoTaskResult (task.ts, plain data) for apply.ts; each outcome is checked
+//     to be its stage's result type before it is written: `validate`, required of every stage
+//     ([Note: Checking results that come from elsewhere] in result-schemas.ts; apply.ts refuses
+//     a result that fails it). `localOnly` keeps a stage on this machine.
 // Never change a `version` by accident: it re-indexes every catalogue.
 
+import { refreshCategories } from '../categories/refresh.js';
+import { isCategorySignals, isPaperText } from '../categories/results.js';
+import {
+  isEmbedding,
+  isFaceList,
+  isMediaResult,
+  isObjectList,
+  isSignature,
+  isTextLines,
+} from './result-schemas.js';
 import { resultVersions } from '../ml/index.js';
 import { OCR_VERSION } from '../search/ocr/version.js';
 import { applyFaces, applyObjects } from './appliers/ai.js';
+import { applyCategorySignals, applyPaperText } from './appliers/categories.js';
 import { applyEmbedding, applySignature, applyText } from './appliers/discovery.js';
 import { applyMedia, mediaFailed } from './appliers/media.js';
+import type { Repos } from '../db/index.js';
 import { fileStage, imageStage, type Stage, type StageDef } from './stage.js';
 
 // The AI versions name the models and their post-processing (ml/versions.ts).
@@ -51,6 +71,7 @@ const STAGES = {
     queue: 'scan',
     work: () => import('./worker-media.js').then((m) => m.processPhoto),
     apply: applyMedia,
+    validate: isMediaResult,
     failed: mediaFailed,
     steps: (result) => result.timings,
   }),
@@ -62,6 +83,7 @@ const STAGES = {
     queue: 'scan',
     work: () => import('./worker-ai.js').then((m) => m.detectObjects),
     apply: applyObjects,
+    validate: isObjectList,
   }),
   faces: imageStage({
     name: 'faces',
@@ -71,6 +93,7 @@ const STAGES = {
     queue: 'scan',
     work: () => import('./worker-ai.js').then((m) => m.detectFaces),
     apply: applyFaces,
+    validate: isFaceList,
   }),
   /** Similarity signature for the duplicate finder: on the media stage's decode, ≈ 3–10 ms. */
   similarity: imageStage({
@@ -82,6 +105,44 @@ const STAGES = {
     backfill: true,
     work: () => import('../search/duplicates/signature.js').then((m) => m.computeSignature),
     apply: applySignature,
+    validate: isSignature,
+  }),
+  /**
+   * What kind of photo (issue 14, src/categories): pixel statistics (≈ 3–6 ms on the media
+   * stage's decode) and capture hints, stored; the categories are derived from them with the
+   * photo row, faces, objects and the paper's text whenever one of those is written (`after`,
+   * `refresh`: main thread, no decode). Every folder: screenshots, panoramas, night photos and
+   * front-camera selfies need no AI.
+   */
+  categories: imageStage({
+    name: 'categories',
+    version: 'categories@1',
+    ai: false,
+    priority: 8,
+    queue: 'scan',
+    backfill: true,
+    after: ['objects', 'faces', 'paper-text'],
+    work: () => import('./worker-categories.js').then((m) => m.categorySignals),
+    apply: applyCategorySignals,
+    refresh: refreshCategories,
+    validate: isCategorySignals,
+  }),
+  /**
+   * The OCR text detector (no reading) on the sheet of paper the pixel statistics found, at
+   * 448 px: ≈ 60 ms CPU on about one ordinary photo in twelve, nothing on the others. What the
+   * `document` category reads; the background reader (`ocr`) is not waited for and adds nothing
+   * a document needs (its lines are the same detector's, on the whole frame).
+   */
+  'paper-text': imageStage({
+    name: 'paper-text',
+    version: 'paper-text@1:ppocrv4-det448',
+    ai: true,
+    priority: 5,
+    queue: 'scan',
+    backfill: true,
+    work: () => import('./worker-categories.js').then((m) => m.paperText),
+    apply: applyPaperText,
+    validate: isPaperText,
   }),
   /**
    * Text in photos (PP-OCRv4, ≈ 0.3–0.8 s a photo). Background: queued with the media stage,
@@ -95,6 +156,7 @@ const STAGES = {
     queue: 'background',
     work: () => import('../search/index-photo.js').then((m) => m.readText),
     apply: applyText,
+    validate: isTextLines,
   }),
   /**
    * Image embeddings of the optional user-supplied semantic model (search/semantic/model.ts),
@@ -110,6 +172,7 @@ const STAGES = {
     localOnly: true,
     work: () => import('../search/index-photo.js').then((m) => m.embedPhoto),
     apply: applyEmbedding,
+    validate: isEmbedding,
   }),
 };
 
@@ -150,3 +213,20 @@ export function isScanStage(name: string): boolean {
 
 /** Stages queued once for photos indexed before they existed (jobs/backfill.ts). */
 export const BACKFILL_STAGES: readonly StageDef[] = definitions.filter((s) => s.backfill);
+
+/** A stage whose output follows other stages' (see [Note: stages that follow others]). */
+export interface DerivedStage {
+  name: StageName;
+  after: readonly StageName[];
+  refresh: (repos: Repos, photoId: string, now: string) => void;
+}
+
+/** The stages with `after`, checked: every name they follow is a stage, and they can refresh. */
+export const DERIVED_STAGES: readonly DerivedStage[] = STAGE_NAMES.flatMap((name) => {
+  const s = PIPELINE[name];
+  if (!s.after) return [];
+  const unknown = s.after.filter((a) => !isStageName(a));
+  if (unknown.length || !s.refresh)
+    throw new Error(`pipeline: ${name} follows ${unknown.join(', ') || 'stages'} it cannot`);
+  return [{ name, after: s.after.filter(isStageName), refresh: s.refresh }];
+});

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import os from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { workerScript } from '../shared/worker-thread.js';
 import { countTask, newTally, type TaskExecutor, type WorkerTally } from './executor.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
@@ -24,7 +25,10 @@ export class WorkerPool implements TaskExecutor {
 
   constructor(opts: PoolOptions = {}) {
     this.size = opts.workers ?? defaultWorkerCount();
-    this.piscina = new Piscina({
+    // piscina loads (synchronously, its CommonJS build) with the first pool: a CLI command that
+    // does not index never pays for it (see [Note: lazy start] in cli/main.ts).
+    const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+    this.piscina = new Pool({
       filename: workerScript(import.meta.url, 'worker'),
       minThreads: this.size,
       maxThreads: this.size,

@@ -2,28 +2,27 @@
 //
 // A local worker's result is what our own code made; a result from another machine is whatever
 // arrived in Redis. Before a foreign outcome reaches a stage's applier it must be proved to be
-// that stage's result type: one TypeBox schema per stage, next to the table. The map below is
-// typed by the table (`StageResults`), so a new stage without a schema does not compile, and a
-// schema whose static type is not the stage's result does not compile either: what passes the
-// check is a T for the applier, without a cast. Bounds (lengths, ranges, finite numbers) are
-// there so a forged result cannot write absurd rows; they are generous for real photos.
+// that stage's result type. Every stage of the table has a `validate` (stage.ts: required, so a
+// new stage without one does not compile), and it is a type guard for the stage's own result
+// type: what passes is a T for the applier, without a cast. The guards here are TypeBox schemas
+// (`guard()`: a schema whose static type is not the stage's result does not compile in the table);
+// the categories stages check their plain results by hand (categories/results.ts). Bounds
+// (lengths, ranges, finite numbers) are there so a forged result cannot write absurd rows; they
+// are generous for real photos. apply.ts checks every outcome, local ones too (a local result
+// that failed would be a bug here, and becomes a failed job saying so, not a bad row);
+// outcome-check.ts adds what only a result from elsewhere needs (the version, a failure's shape).
 //
 // Typed arrays (face descriptors, signatures) survive structured clone but not JSON: the wire
 // codec (src/remote/wire.ts) turns them back into typed arrays before this check, which then
 // also verifies their kind, length and that every float is finite.
 
-import {
-  Kind,
-  Type,
-  TypeRegistry,
-  type Static,
-  type TSchema,
-  type TUnsafe,
-} from '@sinclair/typebox';
+import { Kind, Type, TypeRegistry, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type { MediaPartial } from '../media/types.js';
-import { PIPELINE, type StageName, type StageResults } from './pipeline.js';
-import type { StageFailure, StageOutcome } from './task.js';
+import type { TextLine } from '../db/repos/photo-text.js';
+import type { MediaPartial, MediaResult } from '../media/types.js';
+import type { Signature } from '../search/duplicates/signature.js';
+import type { PhotoEmbedding } from '../search/index-photo.js';
+import type { FaceResult, ObjectResult } from './worker-ai.js';
 
 type TypedArrayKind = 'Float32Array' | 'Int8Array' | 'Uint8Array';
 const CONSTRUCTORS = { Float32Array, Int8Array, Uint8Array } as const;
@@ -137,73 +136,27 @@ const Embedding = Type.Object({
   vector: typedArray('Float32Array', { maxLength: 8192 }),
 });
 
-/** One schema per stage; `static` must be the stage's result type (see the note above). */
-const RESULT_SCHEMAS: { readonly [K in StageName]: TSchema & { static: StageResults[K] } } = {
-  media: Media,
-  objects: Objects,
-  faces: Faces,
-  similarity: Similarity,
-  ocr: Text,
-  semantic: Embedding,
-};
+/** Schemas behind the guards: for the reason a value fails (`whyNot`). */
+const SCHEMAS = new WeakMap<(data: unknown) => boolean, TSchema>();
 
-const Failure = Type.Object({
-  ok: Type.Literal(false),
-  code: text(64),
-  error: text(4000),
-  permanent: Type.Boolean(),
-  partial: Type.Optional(Type.Unknown()),
-  ms: Type.Number({ minimum: 0 }),
-});
-
-const Success = Type.Object({
-  ok: Type.Literal(true),
-  version: text(400),
-  data: Type.Unknown(),
-  ms: Type.Number({ minimum: 0 }),
-});
-
-function firstError(schema: TSchema, value: unknown, where: string): string {
-  const e = Value.Errors(schema, value).First();
-  return e ? `${where}${e.path || ''}: ${e.message}` : `${where}: not valid`;
+/** A type guard for T from a schema whose static type is a T. */
+function guard<T>(schema: TSchema & { static: T }): (data: unknown) => data is T {
+  const check = (data: unknown): data is T => Value.Check(schema, data);
+  SCHEMAS.set(check, schema);
+  return check;
 }
 
-export type Checked<T> = { ok: true; outcome: StageOutcome<T> } | { ok: false; reason: string };
+export const isMediaResult = guard<MediaResult>(Media);
+export const isMediaPartial = guard<MediaPartial>(MediaPartialSchema);
+export const isObjectList = guard<ObjectResult[]>(Objects);
+export const isFaceList = guard<FaceResult[]>(Faces);
+export const isSignature = guard<Signature>(Similarity);
+export const isTextLines = guard<TextLine[]>(Text);
+export const isEmbedding = guard<PhotoEmbedding>(Embedding);
 
-/**
- * Proves a stage outcome from elsewhere is what the stage's worker half returns: a failure of the
- * right shape (a media failure keeps its partial metadata only when that is valid), or a success
- * of this build's version whose data matches the stage's schema.
- */
-export function checkOutcome<K extends StageName>(
-  stage: K,
-  value: unknown,
-): Checked<StageResults[K]> {
-  if (typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false) {
-    if (!Value.Check(Failure, value))
-      return { ok: false, reason: firstError(Failure, value, stage) };
-    const f: StageFailure = { ...(value as Static<typeof Failure>) };
-    if (f.partial !== undefined && !(stage === 'media' && isMediaPartial(f.partial)))
-      f.partial = undefined;
-    return { ok: true, outcome: f };
-  }
-  if (!Value.Check(Success, value)) return { ok: false, reason: firstError(Success, value, stage) };
-  const s = value as Static<typeof Success>;
-  if (s.version !== PIPELINE[stage].version) {
-    return {
-      ok: false,
-      reason: `${stage}: made by version "${s.version}", this primary runs "${PIPELINE[stage].version}"`,
-    };
-  }
-  const schema = RESULT_SCHEMAS[stage];
-  if (!Value.Check(schema, s.data))
-    return { ok: false, reason: firstError(schema, s.data, `${stage}.data`) };
-  return {
-    ok: true,
-    outcome: { ok: true, version: s.version, ms: s.ms, data: s.data as StageResults[K] },
-  };
-}
-
-function isMediaPartial(p: unknown): p is MediaPartial {
-  return Value.Check(MediaPartialSchema, p);
+/** Why `data` fails a guard: the first schema error with its path, when the guard has a schema. */
+export function whyNot(check: (data: unknown) => boolean, data: unknown, where: string): string {
+  const schema = SCHEMAS.get(check);
+  const e = schema && Value.Errors(schema, data).First();
+  return e ? `${where}${e.path || ''}: ${e.message}` : `${where}: not a result of this stage`;
 }

@@ -4,7 +4,7 @@
 // together: what the worker returns is what the applier writes, with no cast in between.
 
 import type { Repos } from '../db/index.js';
-import type { RawImage } from '../media/types.js';
+import type { MediaMetadata, RawImage } from '../media/types.js';
 import type { PhotoTask, StageFailure } from './task.js';
 
 /** What the runner, the scanner and the schedulers know about a stage without running it. */
@@ -37,12 +37,28 @@ export interface StageDef {
    * sent to a remote worker (src/remote/).
    */
   localOnly?: boolean;
+  /**
+   * [Note: stages that follow others] Stages whose stored results this stage's output is derived
+   * from as well as its own (categories: faces, objects, the paper's text). When one of them, or
+   * this stage, writes a result for a photo, `refresh` re-derives this stage's output from what
+   * the catalogue holds, on the main thread in the same transaction, once per photo and task,
+   * after every applier of the task has run: no job is queued and nothing is decoded again. So a
+   * later re-detection (a new face model, a folder's AI switched on) updates the output with no
+   * extra work, and the order of stages within a task does not matter. A stage whose output needs
+   * its worker again when an input changes would instead have its job re-queued (not needed yet).
+   */
+  after?: readonly string[];
 }
 
 /** Displayed (oriented) size of the photo: image stages report positions in these pixels. */
 export interface ImageFrame {
   width: number;
   height: number;
+  /**
+   * The file's metadata when a file stage of the same task read it (any file stage may hand it
+   * on); an image stage that needs it otherwise reads it itself.
+   */
+  metadata?: MediaMetadata;
 }
 
 /** What a file stage returns: its result, and what it hands on to the image stages. */
@@ -52,6 +68,8 @@ export interface FileWorkResult<T> {
   image?: RawImage;
   /** Displayed size as the file records it, when known. */
   frame?: { width: number | null; height: number | null };
+  /** The metadata it read, for image stages that read it (categories). */
+  metadata?: MediaMetadata;
 }
 
 /** Worker half of a file stage. `keepImage`: image stages of the same task will want the decode. */
@@ -91,6 +109,17 @@ interface StageParts<N extends string, T, W> extends Omit<StageDef, 'needs'> {
   ) => void;
   /** Per-step milliseconds a result reports (decode, thumbnails…): the runner sums them. */
   steps?: (result: T) => Record<string, number>;
+  /**
+   * Re-derives the stage's output from the catalogue when it or a stage in `after` wrote a result
+   * for the photo (see [Note: stages that follow others]). Main thread, inside the transaction.
+   */
+  refresh?: (repos: Repos, photoId: string, now: string) => void;
+  /**
+   * Whether plain data is a result of this stage ([Note: Checking results that come from
+   * elsewhere] in result-schemas.ts). Required: a remote worker's result is whatever arrived in
+   * Redis, and apply.ts writes nothing that fails it, local or remote.
+   */
+  validate: (data: unknown) => data is T;
 }
 
 export interface FileStage<N extends string, T> extends StageParts<N, T, FileWork<T>> {

@@ -16,5 +16,10 @@ export async function processPhoto(
     thumbDir: task.thumbDir,
     keepImage,
   });
-  return { data, image, frame: { width: data.metadata.width, height: data.metadata.height } };
+  return {
+    data,
+    image,
+    frame: { width: data.metadata.width, height: data.metadata.height },
+    metadata: data.metadata,
+  };
 }

@@ -13,6 +13,7 @@ import type { PhotoTask, StageFailure, StageOutcome, StageOutcomes } from './tas
 interface Handover {
   image?: RawImage;
   frame?: FileWorkResult<unknown>['frame'];
+  metadata?: FileWorkResult<unknown>['metadata'];
   /** A file stage failed: the image stages fail with it (the photo could not be read). */
   failed?: StageFailure;
 }
@@ -39,6 +40,7 @@ async function runFileStage<K extends StageName>(
     const result = await work(task, keepImage);
     handover.image ??= result.image;
     handover.frame ??= result.frame;
+    handover.metadata ??= result.metadata;
     return { ok: true, version: stage.version, data: result.data, ms: performance.now() - t0 };
   } catch (err) {
     const failure = failureOf(err, performance.now() - t0);
@@ -65,6 +67,7 @@ async function runImageStage<K extends StageName>(
     const frame: ImageFrame = {
       width: handover.frame?.width ?? task.width ?? input.width,
       height: handover.frame?.height ?? task.height ?? input.height,
+      ...(handover.metadata ? { metadata: handover.metadata } : {}),
     };
     const work = await stage.work();
     const data = await work(input, frame, task);

@@ -6,11 +6,9 @@ import sharp, { type Metadata as SharpMetadata } from 'sharp';
 import { errorText, fromDecoderError, mediaError } from './errors.js';
 import type { RawImage } from './types.js';
 
-/** Long side of the decoded working image and of the preview written from it. */
-export const WORK_SIZE = 1440;
+import { MAX_PIXELS, WORK_SIZE } from './limits.js';
 
-/** Decompression-bomb guard: refuse to decode more pixels than this (checked before decoding). */
-export const MAX_PIXELS = 100_000_000;
+export { MAX_PIXELS, WORK_SIZE } from './limits.js';
 
 /** libvips gives up on a single image after this long instead of hanging the worker. */
 const DECODE_TIMEOUT_SECONDS = 60;

@@ -1,5 +1,7 @@
 // Front door of the media module: everything that turns one file on disk into metadata, an upright
-// decoded image, thumbnails and a perceptual hash. Other modules import from here only.
+// decoded image, thumbnails and a perceptual hash. Other modules import from here, or from
+// files.ts when they run on the main thread and only need to name and recognise files (this door
+// loads sharp, libheif and exiftool; files.ts loads none of them).
 //
 // Runs inside the indexing workers. Each worker thread lazily starts one exiftool (perl) process
 // for the formats exifr cannot read. Call closeMedia() when a worker shuts down; if a worker is
@@ -20,11 +22,11 @@ export {
   thumbnailSize,
   THUMB_SHORT_SIDE,
   THUMB_MAX_LONG_SIDE,
-} from './thumbnails.js';
-export type { ThumbnailPaths } from './thumbnails.js';
+} from './thumbnail-paths.js';
+export type { ThumbnailPaths } from './thumbnail-paths.js';
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
 export { phash, hammingDistance, lowDct } from './phash.js';
-export { WORK_SIZE, MAX_PIXELS } from './decode.js';
+export { WORK_SIZE, MAX_PIXELS } from './limits.js';
 export {
   isMediaError,
   mediaError,

@@ -148,12 +148,36 @@ export class Corrections {
     const f = this.face(faceId);
     const p = personId !== undefined ? this.person(personId).id : f.person_id;
     if (p === null) throw new PictoError('invalid', `face ${faceId} is in no person`);
+    const fb = this.d.repos.faceFeedback;
     this.tx(() => {
-      if (f.person_id === p) this.d.repos.people.assign([[faceId, null]]);
-      this.d.repos.faceFeedback.reject([faceId], p, this.d.now());
+      const was = { member: f.person_id === p, confirmed: fb.confirmedAs(faceId) === p };
+      if (was.member) this.d.repos.people.assign([[faceId, null]]);
+      fb.rejectRemembering(faceId, p, this.d.now(), was);
       this.anchor(p);
     });
     this.d.changed([p]);
+  }
+
+  /**
+   * Takes a "not this person" back exactly: the rejection goes, and a face that was in the person
+   * and is in no one now returns to it, confirmed only if it was confirmed before. A face another
+   * person has taken meanwhile stays there. Returns whether the face went back.
+   */
+  undoReject(faceId: string, personId: number): boolean {
+    const f = this.face(faceId);
+    const p = this.person(personId).id;
+    const fb = this.d.repos.faceFeedback;
+    const r = fb.rejection(faceId, p);
+    if (!r) return false;
+    const back = r.was_member === 1 && f.person_id === null && !fb.isRemoved(faceId);
+    this.tx(() => {
+      fb.unreject(faceId, p);
+      if (!back) return;
+      this.d.repos.people.assign([[faceId, p]]);
+      if (r.was_confirmed === 1) fb.confirm([faceId], p, this.d.now());
+    });
+    this.d.changed([p]);
+    return back;
   }
 
   /** Not a face, or not one to group: out of every person and every pass until restored. */

@@ -4,12 +4,11 @@
 import { createHash } from 'node:crypto';
 import { decodeCursor, gridPage } from '../collection/grid.js';
 import type { Repos } from '../db/index.js';
-import { previewFile, thumbnailPaths } from '../media/index.js';
+import { previewFile, thumbnailPaths } from '../media/files.js';
 import type { Buckets, TimelinePage, TimelineQuery } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import type { Face, Person, Suggestion } from '../shared/people-api.js';
 import { contentVersion, faceCropUrl } from '../shared/routes/urls.js';
-import { faceCrop } from './face-crop.js';
 import type { FaceView, PeopleService, PersonSummary } from './service.js';
 
 export class PersonPages {
@@ -29,7 +28,7 @@ export class PersonPages {
   }
 
   cropUrl(faceId: string): string | null {
-    const f = this.repos.people.face(faceId);
+    const f = this.repos.people.cropFacts(faceId);
     return f ? faceCropUrl(faceId, this.cropVersion(f)) : null;
   }
 
@@ -55,7 +54,7 @@ export class PersonPages {
       month: q.month,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    return gridPage(rows, limit);
+    return gridPage(rows, limit, (ids) => this.repos.tileNames.forPhotos(ids));
   }
 
   buckets(personId: number): Buckets {
@@ -96,6 +95,8 @@ export class PersonPages {
     if (!file || !w || !h || !p.width || !p.height) {
       throw new PictoError('not-ready', `no preview yet for photo ${p.id} (status: ${p.status})`);
     }
+    // sharp loads with the first face crop asked for, not with the app.
+    const { faceCrop } = await import('./face-crop.js');
     const body = await faceCrop(
       {
         file,

@@ -19,6 +19,7 @@ import { Corrections } from './corrections.js';
 import { closeImageDescriber, describeImageBytes, describeImageFile } from './describe-image.js';
 import { PeopleIndex, type NewFace } from './incremental.js';
 import { PersonPages } from './pages.js';
+import { rankSimilar, type SimilarPerson } from './similar.js';
 import { rankSuggestions, type Suggestion } from './suggestions.js';
 import { PERSON_THRESHOLD } from './threshold.js';
 
@@ -310,6 +311,21 @@ export class PeopleService {
         ? { ...s, coverFaceId: cover.get(s.personId) ?? null, photoId: null }
         : { ...s, coverFaceId: s.faceId, photoId: photoOf.get(s.faceId) ?? null },
     );
+  }
+
+  /** Every other person (hidden ones too), likeliest to be this one first: merge candidates. */
+  similar(id: number, limit = 200): (SimilarPerson & { person: PersonSummary })[] {
+    const target = this.corrections.person(id);
+    const people = this.list({ includeHidden: true });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const rejected = this.deps.repos.faceFeedback.rejectedCountsFor(target.id);
+    const candidates = people.map((p) => ({
+      personId: p.id,
+      rejectedShare: (rejected.get(p.id) ?? 0) / Math.max(1, p.faceCount),
+    }));
+    return rankSimilar(this.index(), target.id, candidates)
+      .slice(0, limit)
+      .map((s) => ({ ...s, person: byId.get(s.personId)! }));
   }
 
   /**

@@ -5,7 +5,7 @@
 // rejected with the reason, which the primary logs and counts against the worker.
 
 import { isStageName, type StageName } from '../jobs/pipeline.js';
-import { checkOutcome } from '../jobs/result-schemas.js';
+import { checkOutcome } from '../jobs/outcome-check.js';
 import type { PhotoTaskResult, StageOutcomes } from '../jobs/task.js';
 import type { DerivedFile } from './jobs.js';
 import { fromWire } from './wire.js';

@@ -68,6 +68,8 @@ export function termLabel(t: Term): string {
       return 'map area';
     case 'has':
       return HAS_LABEL[t.what];
+    case 'category':
+      return t.name;
   }
 }
 
@@ -104,6 +106,8 @@ export function termQuery(t: Term): string {
       return `area:${[t.south, t.west, t.north, t.east].map((x) => +x.toFixed(5)).join(',')}`;
     case 'has':
       return `has:${t.what}`;
+    case 'category':
+      return `category:${t.subtype ?? t.category}`;
   }
 }
 
@@ -120,7 +124,12 @@ function clauseQuery(c: Clause): string {
 }
 
 function clauseLabel(c: Clause): string {
-  const labels = [...new Set(c.terms.map(termLabel))];
+  // "selfies" also finds the word in file names and text (vocabulary.ts), as it did before the
+  // categories: the chip names the category, the query keeps both.
+  const terms = c.terms.some((t) => t.kind === 'category')
+    ? c.terms.filter((t) => t.kind !== 'text')
+    : c.terms;
+  const labels = [...new Set(terms.map(termLabel))];
   const text = labels.join(' or ');
   return c.negate ? `not ${text}` : text;
 }
@@ -128,11 +137,13 @@ function clauseLabel(c: Clause): string {
 export function understand(q: ParsedQuery): Understanding {
   const chips = q.clauses.map((c): Chip => {
     const kinds = new Set(c.terms.map((t) => t.kind));
+    // A category word keeps its meaning as a word ("selfies" in a folder name): still a category.
+    if (kinds.has('category') && kinds.size === 2 && kinds.has('text')) kinds.delete('text');
     const without = (q.text.slice(0, c.span[0]) + ' ' + q.text.slice(c.span[1]))
       .replace(/\s+/g, ' ')
       .trim();
     return {
-      kind: kinds.size === 1 ? c.terms[0].kind : 'mixed',
+      kind: kinds.size === 1 ? [...kinds][0] : 'mixed',
       label: clauseLabel(c),
       negate: c.negate,
       query: clauseQuery(c),

@@ -15,6 +15,7 @@ import { SemanticSearch } from './semantic/ranker.js';
 import type { Geocoder } from './places/geocoder.js';
 import { PlacesService, withAliases } from './places/service.js';
 import { SearchService } from './service.js';
+import { SuggestService } from './suggest/service.js';
 import { ThingsService } from './things.js';
 
 export interface DiscoveryDeps {
@@ -28,6 +29,8 @@ export interface DiscoveryDeps {
   textStages: TextStages;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
+  /** The crop URL of a face, for people in search suggestions (the people pages make them). */
+  faceCropUrl?: (faceId: string) => string | null;
 }
 
 export class Discovery {
@@ -39,6 +42,8 @@ export class Discovery {
   readonly ocr: OcrScheduler;
   readonly semantic: SemanticSearch;
   readonly things: ThingsService;
+  /** Suggestions while typing in the search box. */
+  readonly suggest: SuggestService;
   private readonly off: () => void;
 
   constructor(private readonly deps: DiscoveryDeps) {
@@ -57,7 +62,7 @@ export class Discovery {
       repos,
       events,
       geocoder: deps.geocoder,
-      onChanged: () => this.search.invalidate(),
+      onChanged: (now) => (now ? this.search.forget() : this.search.invalidate()),
     });
     this.duplicates = new DuplicatesService({
       repos,
@@ -68,6 +73,13 @@ export class Discovery {
     this.memories = new MemoriesService(repos, () => this.places.catchUp());
     this.map = new MapService(repos, this.search);
     this.things = new ThingsService(repos, events);
+    this.suggest = new SuggestService({
+      repos,
+      events,
+      things: this.things,
+      search: this.search,
+      faceCropUrl: deps.faceCropUrl,
+    });
     this.ocr = new OcrScheduler(
       repos,
       events,
@@ -87,5 +99,6 @@ export class Discovery {
     this.duplicates.dispose();
     this.ocr.dispose();
     this.things.dispose();
+    this.suggest.dispose();
   }
 }

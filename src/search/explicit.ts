@@ -3,7 +3,8 @@
 // that names nothing says so in a note rather than failing.
 
 import { boundTerm, parseDateValue } from './dates.js';
-import { FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
+import { categoryForWord, CATEGORY_NAMES } from '../categories/index.js';
+import { categoryTerm, FAVOURITE_WORDS, TYPE_WORDS } from './lexicon.js';
 import type { HasWhat, PlaceField, SortOrder, Term } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -36,6 +37,7 @@ export type KeyKind =
   | 'has'
   | 'fav'
   | 'area'
+  | 'category'
   | 'sort';
 
 const KEYS: Record<string, KeyKind> = {
@@ -97,6 +99,8 @@ const KEYS: Record<string, KeyKind> = {
   favorite: 'fav',
   bbox: 'area',
   area: 'area',
+  category: 'category',
+  categories: 'category',
   sort: 'sort',
   order: 'sort',
 };
@@ -165,6 +169,7 @@ const LISTS = new Set<KeyKind>([
   'camera',
   'type',
   'folder',
+  'category',
 ]);
 
 export function explicit(
@@ -193,6 +198,8 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     case 'tag': {
       const tags = vocab.lookupKind('tag', phrase);
       if (tags.length) return { terms: tags };
+      const part = vocab.labelWord(phrase);
+      if (part) return { terms: [part] };
       // Not an object the detector knows: the word may still be in a file name or in the photo.
       return {
         ...textMeaning(v, 'all'),
@@ -280,6 +287,15 @@ function explicitOne(kind: KeyKind, key: string, v: string, vocab: Vocabulary, n
     }
     case 'area':
       return areaMeaning(v);
+    case 'category': {
+      // A name (screenshot, group, pets), a plural or label ("group photos"), a subtype (receipt).
+      const w = categoryForWord(v) ?? categoryForWord(v.replace(/[_-]+/g, ' '));
+      if (w) return { terms: [categoryTerm(w)] };
+      return {
+        terms: [{ kind: 'category', category: phrase, name: v }],
+        note: `no category called "${v}" (categories: ${CATEGORY_NAMES.join(', ')})`,
+      };
+    }
     case 'sort':
       return { terms: [] };
   }

@@ -2,7 +2,9 @@
 // favourites, and words that carry no meaning in a photo search. Dynamic names (people, albums,
 // places, cameras, folders) come from the catalogue; see vocabulary.ts.
 
+import { category, CATEGORY_WORDS, type CategoryWord } from '../categories/index.js';
 import { COCO_LABELS, GROUP_TAGS, labelsForGroup, type GroupTag } from '../ml/index.js';
+import type { Term } from '../shared/search-query.js';
 
 /** Everyday words for COCO labels (the labels themselves are always understood). */
 const TAG_SYNONYMS: Record<string, string[]> = {
@@ -106,6 +108,45 @@ export function tagPhrases(): Map<string, TagMeaning> {
   for (const [word, g] of Object.entries(GROUP_SYNONYMS)) {
     if (!out.has(word)) out.set(word, { labels: labelsForGroup(g), name: g, group: true });
   }
+  return out;
+}
+
+/**
+ * [Note: a word of a tag] COCO names some things in two words ("wine glass", "tennis racket",
+ * "potted plant") and people type one ("wine"). A word of such a label names it on its own when
+ * it has no meaning of its own in the search box — not a label, group or synonym, so "dog" stays
+ * the dog and not the hot dog, "bear" the animal and not the teddy bear — and is not an everyday
+ * word that mostly means something else (NOT_ALONE: "light", "fire", "hot", "sign"; "glass",
+ * because "glasses" are spectacles). It is a weak meaning: the parser keeps the word's text
+ * meaning beside it (a file named wine-tasting.jpg is still found) and the chip shows both.
+ */
+const NOT_ALONE = new Set([
+  'traffic',
+  'light',
+  'fire',
+  'stop',
+  'sign',
+  'parking',
+  'glass',
+  'hot',
+  'hair',
+]);
+
+/** Single words that name a multi-word label (see [Note: a word of a tag]): word → label. */
+export function labelWords(phrases: Map<string, TagMeaning> = tagPhrases()): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const label of COCO_LABELS) {
+    const parts = label.split(' ');
+    if (parts.length < 2) continue;
+    for (const w of parts) {
+      if (phrases.has(w) || NOT_ALONE.has(w) || STOPWORDS.has(w)) continue;
+      // A word shared by two labels names neither of them.
+      if (out.has(w)) taken.add(w);
+      out.set(w, label);
+    }
+  }
+  for (const w of taken) out.delete(w);
   return out;
 }
 
@@ -242,4 +283,20 @@ export function singulars(word: string): string[] {
   if (/(s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2));
   out.push(word.slice(0, -1));
   return out;
+}
+
+/**
+ * Category words that mean the category when typed alone ("screenshots", "group photos");
+ * the others only after `category:` (see [Note: category words and tags] in categories/words.ts).
+ */
+export const PLAIN_CATEGORY_WORDS: readonly CategoryWord[] = CATEGORY_WORDS.filter((w) => w.plain);
+
+/** The search term of a category word. */
+export function categoryTerm(w: Pick<CategoryWord, 'category' | 'subtype'>): Term {
+  return {
+    kind: 'category',
+    category: w.category,
+    ...(w.subtype ? { subtype: w.subtype } : {}),
+    name: w.subtype === 'receipt' ? 'Receipts' : category(w.category).label,
+  };
 }

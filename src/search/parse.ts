@@ -172,6 +172,11 @@ function longestMatch(
       break;
     }
   }
+  if (!vocabHit) {
+    // "wine" for wine glass: the tag and the word as text, either may hold.
+    const part = phraseKey(values[0]) ? vocab.labelWord(phraseKey(values[0])) : null;
+    if (part) vocabHit = { k: 1, terms: [part, ...textMeaning(values[0], 'all').terms] };
+  }
   const fav = FAVOURITE_WORDS.has(values[0].toLowerCase()) ? 1 : 0;
   const best = Math.max(date?.consumed ?? 0, vocabHit?.k ?? 0, fav);
   if (best > 0) {
@@ -210,6 +215,9 @@ function phraseMeaning(value: string, quoted: boolean, vocab: Vocabulary, now: D
   if (date) terms.push(date);
   terms.push(...vocab.lookup(key));
   if (FAVOURITE_WORDS.has(key)) terms.push({ kind: 'favourite' });
+  // "-wine" leaves out wine glasses too; a quoted "wine" is the word itself.
+  const part = !quoted && !terms.length ? vocab.labelWord(key) : null;
+  if (part) return { terms: [part, ...textMeaning(value, 'all').terms] };
   if (!terms.length) {
     const folder = vocab.folders(value);
     if (folder) terms.push(folder);

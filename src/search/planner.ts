@@ -39,6 +39,8 @@ const PROBE = 0.3;
 const CLUSTERED: Record<string, number> = {
   tag: 1.5,
   person: 1.5,
+  // Screenshots and documents come in bursts; selfies and night photos less so.
+  category: 2,
   favourite: 2,
   has: 2,
   place: 2,

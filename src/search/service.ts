@@ -71,8 +71,17 @@ export class SearchService {
 
   constructor(private readonly deps: SearchDeps) {
     this.off = deps.events.on((e) => {
-      if (e.type !== 'jobs.progress' && e.type !== 'scan.progress') this.dirty = true;
+      if (e.type === 'jobs.progress' || e.type === 'scan.progress') return;
+      this.dirty = true;
+      // A name a person just gave (an album, a person) is searched for next: no waiting.
+      if (e.type === 'albums.changed' || (e.type === 'people.changed' && e.reason === 'corrected'))
+        this.forget();
     });
+  }
+
+  /** Drops the names at once (a person just named something): the next search reads them anew. */
+  forget(): void {
+    this.vocab = null;
   }
 
   dispose(): void {
@@ -122,8 +131,9 @@ export class SearchService {
     // yes/no, so those results come newest first like the timeline (sort:relevance still ranks
     // them by detection score). A word in thousands of file names ("beach" folders) ranks all of
     // them alike: then bm25 costs time and says nothing, and newest first is the better order.
+    // A category word's own text meaning ("selfies" in file names) ranks like the category.
     const texts = parsed.clauses
-      .filter((c) => !c.negate)
+      .filter((c) => !c.negate && !c.terms.some((t) => t.kind === 'category'))
       .flatMap((c) => c.terms.filter((t) => t.kind === 'text'));
     const rankText = texts.length > 0 && texts.every((t) => this.estimate(t).rows <= RANK_TEXT_MAX);
     const sort = req.sort ?? parsed.sort ?? (rankText || semantic ? 'relevance' : 'newest');

@@ -3,12 +3,15 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/index.js';
+import { CategoriesRepo } from '../db/repos/categories.js';
 import { ObjectsRepo } from '../db/repos/objects.js';
 import { countThings } from './things.js';
 
 const db = openDatabase(workerData as string, { readonly: true });
 try {
-  parentPort!.postMessage(countThings(new ObjectsRepo(db).liveObjects()));
+  parentPort!.postMessage(
+    countThings(new ObjectsRepo(db).liveObjects(), new CategoriesRepo(db).liveCategories()),
+  );
 } finally {
   db.close();
 }

@@ -5,6 +5,7 @@
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
 import { runInWorker } from '../shared/worker-thread.js';
+import { CATEGORIES, type Category, type CategoryName } from '../categories/index.js';
 import { GROUP_TAGS, labelsForGroup } from '../ml/index.js';
 
 export interface Thing {
@@ -17,10 +18,24 @@ export interface Thing {
   labels?: string[];
 }
 
+/** A photo category on the things page ("Screenshots"), with its definition. */
+export interface CategoryThing extends Omit<Thing, 'name' | 'labels'> {
+  name: CategoryName;
+  label: string;
+  definition: string;
+  /** The group of tags it follows, when it is one (food, vehicle, sports). */
+  tagGroup?: string;
+}
+
 export interface ThingList {
   tags: Thing[];
   groups: Thing[];
+  /** Photo categories with photos, in the catalogue's order (src/categories). */
+  categories: CategoryThing[];
 }
+
+/** One row per photo and tag (or category): [name, photo id, score, content hash, thumb 1/0]. */
+export type ThingRow = [string, string, number, string, number];
 
 interface Candidate {
   id: string;
@@ -100,7 +115,8 @@ export class ThingsService {
    */
   async list(): Promise<ThingList> {
     const objects = this.repos.objects.thingsStamp();
-    const photos = `${objects.trashed}:${this.generation}`;
+    // Categories are rewritten with the objects (and by the user's removals, which are events).
+    const photos = `${objects.trashed}:${this.generation}:${this.repos.categories.stamp()}`;
     const c = this.cache;
     const fresh =
       c && c.photos === photos && (c.objects === objects.last || Date.now() - c.at < REFRESH_MS);
@@ -124,7 +140,9 @@ export class ThingsService {
   private count(): Promise<ThingList> {
     const file = this.repos.db.name;
     if (!file || file === ':memory:') {
-      return Promise.resolve(countThings(this.repos.objects.liveObjects()));
+      return Promise.resolve(
+        countThings(this.repos.objects.liveObjects(), this.repos.categories.liveCategories()),
+      );
     }
     return runInWorker<ThingList>(import.meta.url, 'things-worker', {
       task: 'counting things',
@@ -133,19 +151,31 @@ export class ThingsService {
   }
 }
 
-/** Counts tags, groups and covers from every object on a live photo (ObjectsRepo.liveObjects). */
-export function countThings(rows: Iterable<[string, string, number, string, number]>): ThingList {
-  const byLabel = new Map<string, Tally>();
-  for (const [label, id, score, hash, thumb] of rows) {
-    let t = byLabel.get(label);
-    if (!t) byLabel.set(label, (t = { photos: new Set(), best: [] }));
+function tally(rows: Iterable<ThingRow>): Map<string, Tally> {
+  const byName = new Map<string, Tally>();
+  for (const [name, id, score, hash, thumb] of rows) {
+    let t = byName.get(name);
+    if (!t) byName.set(name, (t = { photos: new Set(), best: [] }));
     t.photos.add(id);
     offer(t, { id, hash, thumb, score });
   }
+  return byName;
+}
+
+/**
+ * Counts tags, groups, categories and covers from every object and category row of a live photo
+ * (ObjectsRepo.liveObjects, CategoriesRepo.liveCategories).
+ */
+export function countThings(
+  rows: Iterable<ThingRow>,
+  categoryRows: Iterable<ThingRow> = [],
+): ThingList {
+  const byLabel = tally(rows);
+  const byCategory = tally(categoryRows);
   // [Note: one photo, one cover] A street scene is the clearest person, car, bus and traffic
   // light at once; four cards with the same picture say nothing. Covers are handed out in the
-  // order the page shows the cards (kinds, then tags), each taking its best candidate that no
-  // earlier card took, or its best one when every candidate is taken.
+  // order the page shows the cards (categories, kinds, then tags), each taking its best
+  // candidate that no earlier card took, or its best one when every candidate is taken.
   const used = new Set<string>();
   const pick = (candidates: Candidate[]): Candidate => {
     const c = candidates.find((x) => !used.has(x.id)) ?? candidates[0];
@@ -158,6 +188,25 @@ export function countThings(rows: Iterable<[string, string, number, string, numb
     cover: { id: cover.id, hash: cover.hash, hasThumb: cover.thumb === 1 },
     query,
   });
+  // The page shows categories first, except those that repeat a kind's group (food, vehicles,
+  // sports: shown once, as the kind): those take their covers last.
+  const present = CATEGORIES.filter((c) => byCategory.has(c.name));
+  const shownGroups = new Set<string>(
+    GROUPS.filter((g) => g.labels.some((l) => byLabel.has(l))).map((g) => g.name),
+  );
+  const repeats = (c: Category) => !!c.tagGroup && shownGroups.has(c.tagGroup);
+  const category = (c: Category): CategoryThing => {
+    const t = byCategory.get(c.name)!;
+    return {
+      ...thing(c.name, t.photos.size, pick(t.best), `category:${c.name}`),
+      name: c.name,
+      label: c.label,
+      definition: c.definition,
+      ...(c.tagGroup ? { tagGroup: c.tagGroup } : {}),
+    };
+  };
+  const first = new Map(present.filter((c) => !repeats(c)).map((c) => [c.name, category(c)]));
+
   const groupRows: { name: string; photos: number; labels: string[]; candidates: Candidate[] }[] =
     [];
   for (const g of GROUPS) {
@@ -181,5 +230,6 @@ export function countThings(rows: Iterable<[string, string, number, string, numb
   const tags = [...byLabel]
     .sort(([la, a], [lb, b]) => b.photos.size - a.photos.size || la.localeCompare(lb))
     .map(([label, t]) => thing(label, t.photos.size, pick(t.best), `tag:${quote(label)}`));
-  return { tags, groups };
+  const categories = present.map((c) => first.get(c.name) ?? category(c));
+  return { tags, groups, categories };
 }

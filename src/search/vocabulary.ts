@@ -3,7 +3,14 @@
 // stays pure and tests can hand it any library they like.
 
 import path from 'node:path';
-import { singulars, tagPhrases, TYPE_WORDS } from './lexicon.js';
+import {
+  categoryTerm,
+  labelWords,
+  PLAIN_CATEGORY_WORDS,
+  singulars,
+  tagPhrases,
+  TYPE_WORDS,
+} from './lexicon.js';
 import type { PlaceField, Term, TermKind } from '../shared/search-query.js';
 import { phraseKey, words } from './text.js';
 
@@ -17,6 +24,9 @@ export interface VocabularyData {
   roots: string[];
   dirs: string[];
 }
+
+/** Words that name a multi-word tag on their own ("wine" → wine glass): fixed, made once. */
+let labelWordTable: Map<string, string> | null = null;
 
 /** Longest phrase the parser tries to match, in words. */
 const MAX_PHRASE_WORDS = 6;
@@ -52,6 +62,13 @@ export class Vocabulary {
       this.add(phrase, { kind: 'tag', labels: t.labels, name: t.name });
     for (const [word, t] of Object.entries(TYPE_WORDS))
       this.add(word, { kind: 'type', formats: t.formats, name: t.name });
+    // "selfies": the category, and a single word still the word in file names and found text
+    // (a "Selfies" folder, a receipt that says RECEIPT), as it meant before the categories.
+    for (const w of PLAIN_CATEGORY_WORDS) {
+      this.add(w.word, categoryTerm(w));
+      if (!w.word.includes(' '))
+        this.add(w.word, { kind: 'text', words: words(w.word), in: 'all', name: w.word });
+    }
     for (const p of data.persons) {
       const key = phraseKey(p.name);
       this.add(key, { kind: 'person', ids: [p.id], name: p.name });
@@ -156,6 +173,19 @@ export class Vocabulary {
     return [];
   }
 
+  /**
+   * The tag a single word names as part of a multi-word label ("wine" → wine glass, "rackets" →
+   * tennis racket); null for any other word. A weak meaning: see [Note: a word of a tag].
+   */
+  labelWord(word: string): Extract<Term, { kind: 'tag' }> | null {
+    labelWordTable ??= labelWords();
+    for (const w of [word, ...singulars(word)]) {
+      const label = labelWordTable.get(w);
+      if (label) return { kind: 'tag', labels: [label], name: label };
+    }
+    return null;
+  }
+
   lookupKind<K extends TermKind>(kind: K, phrase: string): Extract<Term, { kind: K }>[] {
     return this.lookup(phrase).filter((t): t is Extract<Term, { kind: K }> => t.kind === kind);
   }
@@ -185,6 +215,12 @@ export class Vocabulary {
       .filter((d, _i, all) => !all.some((o) => o !== d && d.startsWith(o + path.sep)));
     return { kind: 'folder', dirs, name: value };
   }
+}
+
+/** The name a camera make goes by in the search box ("NIKON CORPORATION" → "Nikon"), or null. */
+export function cameraMakeName(make: string | null): string | null {
+  const short = make ? words(make).filter((w) => !MAKE_NOISE.has(w)) : [];
+  return short.length ? capitalise(short.join(' ')) : null;
 }
 
 function capitalise(s: string): string {

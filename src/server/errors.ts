@@ -35,6 +35,7 @@ export const HTTP_ERRORS: Record<ErrorCode, { status: number; kind: string }> = 
   'bad-range': { status: 416, kind: 'range-not-satisfiable' },
   'model-unavailable': { status: 503, kind: 'unavailable' },
   unauthorised: { status: 401, kind: 'unauthorised' },
+  'local-only': { status: 403, kind: 'forbidden' },
   'cross-site': { status: 403, kind: 'cross-site' },
   'rate-limited': { status: 429, kind: 'rate-limited' },
   usage: { status: 400, kind: 'bad-request' },

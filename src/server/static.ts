@@ -10,7 +10,7 @@ The API is up: see <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
 /** Client-side routes of the web app (web/src/app/App.tsx). */
 const APP_ROUTES =
-  /^\/(favourites|albums|albums\/\d+|folders|trash|search|map|things|duplicates|people|people\/\d+)?\/?$/;
+  /^\/(favourites|albums|albums\/\d+|folders|trash|search|map|things|duplicates|review|people|people\/\d+)?\/?$/;
 
 /**
  * Serves the built web app at /. Hashed assets are cached for good; index.html is revalidated so

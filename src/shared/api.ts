@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PhotoCategory, RemovedCategory } from './categories.js';
 import { QueueState, WorkerInfo } from './work-api.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
@@ -76,6 +77,10 @@ export const TimelineItem = Type.Object({
   height: Nullable(Type.Integer()),
   favourite: Type.Boolean(),
   status: PhotoStatus,
+  // What names the tile besides its date (screen readers, titles): cheap lookups for the page.
+  place: Nullable(Type.String({ description: 'city (else region or country) it was taken in' })),
+  people: Type.Array(Type.String(), { description: 'named people in it, left to right' }),
+  tags: Type.Array(Type.String(), { description: 'the clearest object tags, best first (≤ 3)' }),
 });
 export type TimelineItem = Static<typeof TimelineItem>;
 
@@ -122,6 +127,20 @@ export const PhotoFile = Type.Object({
 });
 export type PhotoFile = Static<typeof PhotoFile>;
 
+/** What the user changed about one photo, and what its file says (PhotoDetails.edits). */
+export const PhotoEdits = Type.Object({
+  date: Type.Boolean({ description: 'the date was set in Picto (takenAtSource "user")' }),
+  place: Type.Boolean({ description: 'the position was set in Picto' }),
+  file: Type.Object({
+    takenAt: Nullable(Type.String()),
+    takenAtSource: Nullable(Type.String()),
+    gps: Nullable(
+      Type.Object({ lat: Type.Number(), lon: Type.Number(), alt: Nullable(Type.Number()) }),
+    ),
+  }),
+});
+export type PhotoEdits = Static<typeof PhotoEdits>;
+
 export const PhotoDetails = Type.Object({
   id: PhotoId,
   contentHash: Type.String(),
@@ -164,6 +183,11 @@ export const PhotoDetails = Type.Object({
   /** Things the AI found (labels, best first), empty when AI is off or has not run yet. */
   things: Type.Array(Type.String()),
   faces: Type.Integer({ description: 'faces found by the AI' }),
+  /** What kind of photo (issue 14): "Selfie — front camera"; see GET /api/categories. */
+  categories: Type.Array(PhotoCategory, { description: 'in the catalogue order of categories' }),
+  removedCategories: Type.Array(RemovedCategory, {
+    description: 'categories the user took this photo out of (kept across recomputation)',
+  }),
   favourite: Type.Boolean(),
   trashedAt: Nullable(Type.String()),
   files: Type.Array(PhotoFile),
@@ -178,6 +202,8 @@ export const PhotoDetails = Type.Object({
   originalUrl: Type.String(),
   /** Whether a browser can show the original as is (JPEG, PNG, WebP, AVIF, GIF). */
   originalViewable: Type.Boolean(),
+  /** A date or place set in Picto (null: none), with what the file says. */
+  edits: Nullable(PhotoEdits),
 });
 export type PhotoDetails = Static<typeof PhotoDetails>;
 

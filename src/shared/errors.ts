@@ -64,6 +64,8 @@ export type ErrorCode =
   | 'model-unavailable'
   // Access (HTTP only).
   | 'unauthorised'
+  /** Only for clients on this machine (the folder picker), whatever token another one sends. */
+  | 'local-only'
   | 'cross-site'
   | 'rate-limited'
   // The command line.

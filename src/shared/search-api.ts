@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { FourNumbers, PhotoId, TimelineItem } from './api.js';
+import { CategorySummary } from './categories-api.js';
 
 // Request and response shapes of search and discovery (search, places, duplicates, memories,
 // map), next to the gallery's in api.ts.
@@ -36,7 +37,7 @@ export type SearchQuery = Static<typeof SearchQuery>;
 export const Chip = Type.Object({
   kind: Type.String({
     description:
-      'tag, person, album, date, place, camera, type, folder, favourite, text, area, has, or mixed',
+      'tag, person, album, date, place, camera, type, folder, favourite, text, area, has, category, or mixed',
   }),
   label: Type.String(),
   negate: Type.Boolean(),
@@ -115,6 +116,9 @@ export const ThingList = Type.Object({
   tags: Type.Array(ThingSummary, { description: 'most frequent first' }),
   groups: Type.Array(ThingSummary, {
     description: 'animal, vehicle, food, … (most frequent first)',
+  }),
+  categories: Type.Array(CategorySummary, {
+    description: 'photo categories with photos (screenshots, documents, selfies, …), in order',
   }),
 });
 export type ThingList = Static<typeof ThingList>;

@@ -36,7 +36,12 @@ export type Term =
   | { kind: 'text'; words: string[]; in: 'all' | 'names' | 'ocr'; name: string }
   /** Map rectangle; west > east crosses the antimeridian. */
   | { kind: 'area'; south: number; west: number; north: number; east: number }
-  | { kind: 'has'; what: HasWhat };
+  | { kind: 'has'; what: HasWhat }
+  /**
+   * A photo category (src/categories: screenshot, document, selfie…); `subtype` narrows it
+   * ('receipt': the receipt-shaped documents). `name` is what the chip shows ("Screenshots").
+   */
+  | { kind: 'category'; category: string; subtype?: 'receipt'; name: string };
 
 export type TermKind = Term['kind'];
 

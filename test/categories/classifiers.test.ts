@@ -384,7 +384,10 @@ describe('the list', () => {
       word: 'receipts',
       category: 'document',
       subtype: 'receipt',
+      plain: true,
     });
+    // Typed alone, "food" stays the object tag's word; after category: it is the category.
+    expect(categoryForWord('food')).toMatchObject({ category: 'food', plain: false });
     expect(categoryForWord('night')).toMatchObject({ category: 'night' });
     expect(categoryForWord('dog')).toBeNull();
   });

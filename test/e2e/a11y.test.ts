@@ -49,6 +49,46 @@ const CHECKS: Check[] = [
     },
   },
   {
+    name: 'viewer-edit',
+    url: (l) => `/?photo=${l.id('DSCN0010.jpg')}`,
+    ready: '.viewer-preview.ready',
+    then: async ({ page }) => {
+      const info = page.getByRole('complementary', { name: 'Photo details' });
+      if (!(await info.isVisible())) await page.keyboard.press('i');
+      await info.getByRole('button', { name: 'Edit date' }).click();
+      await info.getByRole('button', { name: 'Edit place' }).click();
+      await info.getByRole('combobox', { name: 'City' }).fill('lisb');
+      await info.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'search-suggest',
+    url: () => '/search',
+    ready: '.search-input',
+    then: async ({ page }) => {
+      await page.getByRole('combobox', { name: 'Search photos' }).fill('nik');
+      await page.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'folder-picker',
+    url: () => '/folders',
+    ready: '.folder-card',
+    then: async ({ page }) => {
+      await page.getByRole('button', { name: 'Browse…' }).click();
+      await page.locator('.folder-dirs[aria-busy="false"]').waitFor();
+    },
+  },
+  {
+    name: 'merge',
+    url: (l) => `/people/${l.personId}`,
+    ready: '.tile-img-loaded',
+    then: async ({ page }) => {
+      await page.getByRole('button', { name: 'Merge' }).click();
+      await page.locator('.merge-pick').first().waitFor();
+    },
+  },
+  {
     name: 'selection',
     url: () => '/',
     ready: '.tile-img-loaded',

@@ -126,6 +126,25 @@ describe('import graph', () => {
     );
   });
 
+  it('the CLI parses and the app opens without a decoder, model runtime, server or pool', () => {
+    // [Note: lazy start] in cli/main.ts: `picto --help` loads commander and the command
+    // declarations; `picto status` adds the catalogue and the services, nothing that decodes,
+    // infers, serves or starts worker threads.
+    const heavy =
+      /^(sharp|onnxruntime-node|heic-decode|exiftool-vendored|exifr|fastify|@fastify\/|piscina|chokidar|@rapideditor\/|@tensorflow\/|@vladmandic\/|@gutenye\/)/;
+    for (const entry of [path.join(src, 'cli', 'main.ts'), path.join(src, 'app', 'picto.ts')]) {
+      const loaded = [...staticClosure(entry)].filter(
+        (m) => heavy.test(m) || (inSrc(m, 'server') && !m.endsWith('runtime-file.ts')),
+      );
+      expect(
+        loaded.map((m) => (m.startsWith('/') ? rel(m) : m)),
+        rel(entry),
+      ).toEqual([]);
+    }
+    const cli = staticClosure(path.join(src, 'cli', 'main.ts'));
+    expect(cli.has(path.join(src, 'app', 'picto.ts'))).toBe(false);
+  });
+
   it('db imports nothing but db and shared; search never imports jobs', () => {
     const wrong: string[] = [];
     for (const [file, imports] of graph) {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, Face, FoundFaces, SuggestionList } from '../../src/shared/people-api.js';
+import type { SimilarPeople } from '../../src/shared/people-review-api.js';
 import type { Buckets, TimelinePage } from '../../src/shared/api.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { json, send, startGallery, type Gallery } from '../server/harness.js';
@@ -130,6 +131,71 @@ describe.skipIf(!hasCorpus)('people API', () => {
     expect(found.faces).toHaveLength(1);
     expect(found.faces[0].person).not.toBeNull();
     expect(found.faces[0].photoIds.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists merge candidates by likeness: every other person, nearest first', async () => {
+    const p = people[0];
+    const all = await json<{ people: Person[] }>(await fetch(`${g.url}/api/people?hidden=true`));
+    const { people: similar } = await json<SimilarPeople>(
+      await fetch(`${g.url}/api/people/${p.id}/similar`),
+    );
+    expect(similar.map((s) => s.person.id).sort()).toEqual(
+      all.people
+        .map((x) => x.id)
+        .filter((id) => id !== p.id)
+        .sort(),
+    );
+    const rank = { likely: 0, maybe: 1, unlikely: 2 };
+    for (let i = 1; i < similar.length; i++) {
+      const [a, b] = [similar[i - 1], similar[i]];
+      expect(rank[a.likeness] <= rank[b.likeness]).toBe(true);
+      if (a.likeness === b.likeness && a.distance !== null && b.distance !== null)
+        expect(a.distance).toBeLessThanOrEqual(b.distance);
+    }
+    // Different people of the corpus are not "likely" the same.
+    expect(similar.every((s) => s.distance === null || s.distance > 0)).toBe(true);
+    expect((await fetch(`${g.url}/api/people/999999/similar`)).status).toBe(404);
+  });
+
+  it('takes "Not NAME" back exactly: the face returns, confirmed only if it was', async () => {
+    const p = people[0];
+    const { faces } = await json<{ faces: Face[] }>(
+      await fetch(`${g.url}/api/people/${p.id}/faces`),
+    );
+    const [confirmed, plain] = faces;
+    const fb = g.picto.repos.faceFeedback;
+    // One face confirmed by the user, one as clustering left it.
+    fb.confirm([confirmed.id], p.id, new Date().toISOString());
+    fb.clear(plain.id);
+    expect(fb.confirmedAs(confirmed.id)).toBe(p.id);
+    expect(fb.confirmedAs(plain.id)).toBeNull();
+    for (const [f, wasConfirmed] of [
+      [plain, false],
+      [confirmed, true],
+    ] as const) {
+      expect((await send(`${g.url}/api/faces/${f.id}/reject`, 'POST', {})).status).toBe(200);
+      expect(g.picto.repos.people.face(f.id)?.person_id).toBeNull();
+      const undo = await send(`${g.url}/api/faces/${f.id}/reject/undo`, 'POST', {
+        personId: p.id,
+      });
+      expect(await json(undo)).toEqual({ back: true });
+      expect(g.picto.repos.people.face(f.id)?.person_id).toBe(p.id);
+      expect(fb.rejectionsOf(f.id).has(p.id)).toBe(false);
+      expect(fb.confirmedAs(f.id)).toBe(wasConfirmed ? p.id : null);
+    }
+    // A face someone else has taken since stays there; only the "not" goes.
+    await send(`${g.url}/api/faces/${plain.id}/reject`, 'POST', {});
+    const other = await json<Person>(
+      await send(`${g.url}/api/faces/${plain.id}/move`, 'POST', { name: 'Taken Since' }),
+    );
+    const late = await send(`${g.url}/api/faces/${plain.id}/reject/undo`, 'POST', {
+      personId: p.id,
+    });
+    expect(await json(late)).toEqual({ back: false });
+    expect(g.picto.repos.people.face(plain.id)?.person_id).toBe(other.id);
+    expect(fb.rejectionsOf(plain.id).has(p.id)).toBe(false);
+    // Put it back for the tests that follow.
+    await send(`${g.url}/api/people/${p.id}/merge`, 'POST', { ids: [other.id] });
   });
 
   it('is in the OpenAPI document', async () => {

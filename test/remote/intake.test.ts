@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { PIPELINE } from '../../src/jobs/pipeline.js';
-import { checkOutcome } from '../../src/jobs/result-schemas.js';
+import { checkOutcome } from '../../src/jobs/outcome-check.js';
 import { checkReturn, looksLike } from '../../src/remote/intake.js';
 import { taskJob, taskJobId } from '../../src/remote/jobs.js';
 import { chooseSide } from '../../src/remote/mixed.js';

@@ -3,6 +3,7 @@ import { understand } from '../../src/search/chips.js';
 import { parseQuery, MAX_CLAUSES, MAX_QUERY_LENGTH } from '../../src/search/parse.js';
 import type { ParsedQuery, Term } from '../../src/shared/search-query.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
+import { labelWords } from '../../src/search/lexicon.js';
 
 // A Wednesday in July: "last summer" is 2024, "this year" 2025.
 const now = new Date(2025, 6, 9, 12, 0, 0);
@@ -73,6 +74,8 @@ function short(t: Term): string {
       return `area:${t.south},${t.west},${t.north},${t.east}`;
     case 'has':
       return `has:${t.what}`;
+    case 'category':
+      return `category:${t.category}${t.subtype ? `/${t.subtype}` : ''}`;
   }
 }
 
@@ -97,6 +100,48 @@ describe('plain words become filters', () => {
     expect(terms('animals')[0]).toMatch(/^tag:bird\|cat\|dog/);
     expect(terms('animal')).toEqual(terms('animals'));
     expect(terms('people')).toEqual(['tag:person']);
+  });
+
+  it('a word of a two-word tag finds it, beside the word as text ("wine" → wine glass)', () => {
+    expect(terms('wine')).toEqual(['tag:wine glass OR text(all):wine']);
+    expect(terms('rackets')).toEqual(['tag:tennis racket OR text(all):rackets']);
+    expect(terms('potted')).toEqual(['tag:potted plant OR text(all):potted']);
+    expect(terms('wine 2019')).toEqual([
+      'tag:wine glass OR text(all):wine',
+      'date:2019-01-01..2020-01-01',
+    ]);
+    // Excluded too, and explicitly a tag; a quoted word is only the word.
+    expect(terms('-wine')).toEqual(['-tag:wine glass OR text(all):wine']);
+    expect(terms('tag:wine')).toEqual(['tag:wine glass']);
+    expect(terms('"wine"')).toEqual(['text(all):wine']);
+    // The chip says both meanings.
+    expect(understand(parse('wine')).chips.map((c) => [c.kind, c.label])).toEqual([
+      ['mixed', 'wine glass or "wine"'],
+    ]);
+  });
+
+  it('the words that name a two-word tag on their own are these (reviewed, not grown by accident)', () => {
+    expect(Object.fromEntries(labelWords())).toEqual({
+      meter: 'parking meter',
+      bat: 'baseball bat',
+      glove: 'baseball glove',
+      racket: 'tennis racket',
+      wine: 'wine glass',
+      potted: 'potted plant',
+      dining: 'dining table',
+      cell: 'cell phone',
+      drier: 'hair drier',
+    });
+  });
+
+  it('ordinary words do not turn into a tag they are part of', () => {
+    // Labels and synonyms keep their own meaning: the dog, the bear, a table.
+    expect(terms('dog')).toEqual(['tag:dog']);
+    expect(terms('bear')).toEqual(['tag:bear']);
+    expect(terms('table')).toEqual(['tag:dining table']);
+    // Everyday words that mostly mean something else stay words.
+    for (const w of ['hot', 'light', 'fire', 'sign', 'stop', 'glass', 'glasses', 'hair', 'traffic'])
+      expect(terms(w)).toEqual([`text(all):${w}`]);
   });
 
   it('person names: full, first name (several people), case and accents ignored', () => {

@@ -14,6 +14,7 @@ import './styles/timeline.css';
 import './styles/viewer.css';
 import './styles/pages.css';
 import './styles/folders.css';
+import './styles/workers.css';
 
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen

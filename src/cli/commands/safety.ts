@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { backupsIn, restoreBackup } from '../../app/backups.js';
 import { resolveDataDir } from '../../app/paths.js';
 import { findRunningServer } from '../../server/runtime-file.js';
 import { printJson, withPicto, type GlobalOptions } from '../context.js';
@@ -14,6 +13,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--json', 'machine-readable output')
     .action(async (opts: { out?: string; list?: boolean; json?: boolean }) => {
       if (opts.list) {
+        const { backupsIn } = await import('../../app/backups.js');
         const list = backupsIn(resolveDataDir(globals().data));
         if (opts.json) return printJson(list);
         if (!list.length) process.stdout.write('no backups yet: picto backup\n');
@@ -46,6 +46,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           `Picto is running at ${running.url}: stop it before restoring`,
         );
       }
+      const { restoreBackup } = await import('../../app/backups.js');
       const kept = restoreBackup(file, dataDir);
       process.stderr.write(
         `restored ${file}${kept ? `; the previous catalogue was saved as ${kept}` : ''}\n` +

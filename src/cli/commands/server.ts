@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { Picto, type PictoOptions } from '../../app/picto.js';
+import type { Picto, PictoOptions } from '../../app/picto.js';
 import { resolveDataDir } from '../../app/paths.js';
-import { openAppWindow } from '../../server/app-window.js';
 import { clearRuntime, findRunningServer, writeRuntime } from '../../server/runtime-file.js';
-import { deprioritiseBackgroundThreads } from '../../server/priority.js';
-import { createServer, type PictoServer } from '../../server/server.js';
+import type { PictoServer } from '../../server/server.js';
 import type { GlobalOptions } from '../context.js';
 import { PictoError } from '../../shared/errors.js';
 
@@ -61,6 +59,8 @@ function lanAddresses(): string[] {
 
 /** Listens on the given port, or on the first free one after the default. */
 async function listen(picto: Picto, host: string, port: number | undefined): Promise<PictoServer> {
+  // The server (fastify, the routes, the web app) loads only when a command serves.
+  const { createServer } = await import('../../server/server.js');
   if (port !== undefined) return createServer(picto, { host, port, indexing: false });
   for (let p = DEFAULT_PORT; p < DEFAULT_PORT + 20; p++) {
     try {
@@ -91,15 +91,15 @@ async function runServer(
         `a Picto server is already running at ${running.url}; add folders there`,
       );
     process.stderr.write(`Picto is already running at ${running.url}\n`);
-    if (open) reportWindow(running.url, dataDir);
+    if (open) await reportWindow(running.url, dataDir);
     return;
   }
   const queue = opts.queue ?? (process.env.PICTO_QUEUE || undefined);
-  const picto = new Picto({
-    dataDir,
-    workers: workersOf(g, queue !== undefined),
-    executor: await queueExecutor(queue),
-  });
+  const workers = workersOf(g, queue !== undefined);
+  const executor = await queueExecutor(queue);
+  const { Picto } = await import('../../app/picto.js');
+  const { deprioritiseBackgroundThreads } = await import('../../server/priority.js');
+  const picto = new Picto({ dataDir, workers, executor });
   let server: PictoServer | null = null;
   const stop = async () => {
     process.stderr.write('\nstopping Picto…\n');
@@ -162,10 +162,11 @@ async function runServer(
     .then(() => picto.startWatching())
     .catch((err: unknown) => process.stderr.write(`watching failed: ${(err as Error).message}\n`));
   picto.startAutoBackup();
-  if (open) reportWindow(server.url, dataDir);
+  if (open) await reportWindow(server.url, dataDir);
 }
 
-function reportWindow(url: string, dataDir: string): void {
+async function reportWindow(url: string, dataDir: string): Promise<void> {
+  const { openAppWindow } = await import('../../server/app-window.js');
   const w = openAppWindow(url, dataDir);
   if (w.how === 'none') process.stdout.write(`Open ${url} in a browser (${w.detail}).\n`);
   else
@@ -230,6 +231,6 @@ export function registerServerCommands(program: Command, globals: () => GlobalOp
       const g = globals();
       const dataDir = resolveDataDir(g.data);
       const url = (await findRunningServer(dataDir))?.url ?? (await spawnServer(g, dataDir));
-      reportWindow(url, dataDir);
+      await reportWindow(url, dataDir);
     });
 }

@@ -87,12 +87,14 @@ export class AlbumsRepo {
     this.db.prepare('UPDATE albums SET updated_at = ? WHERE id = ?').run(now, albumId);
   }
 
-  photoIds(albumId: number): string[] {
+  /** The album's photos, newest first; `live`: outside the trash only. */
+  photoIds(albumId: number, opts: { live?: boolean } = {}): string[] {
+    const live = opts.live ? 'AND p.trashed_at IS NULL' : '';
     return (
       this.db
         .prepare(
           `SELECT ap.photo_id FROM album_photos ap JOIN photos p ON p.id = ap.photo_id
-           WHERE ap.album_id = ? ORDER BY p.sort_at DESC, p.id DESC`,
+           WHERE ap.album_id = ? ${live} ORDER BY p.sort_at DESC, p.id DESC`,
         )
         .all(albumId) as { photo_id: string }[]
     ).map((r) => r.photo_id);

@@ -5,6 +5,7 @@ import { MemoriesRepo } from './memories.js';
 import { PhotoTextRepo } from './photo-text.js';
 import { PlacesRepo } from './places.js';
 import { SearchRepo } from './search.js';
+import { SuggestRepo } from './suggest.js';
 
 /** The repositories of search and discovery, grouped so the catalogue's Repos gains one entry. */
 export interface DiscoveryRepos {
@@ -14,6 +15,8 @@ export interface DiscoveryRepos {
   memories: MemoriesRepo;
   text: PhotoTextRepo;
   embeddings: EmbeddingsRepo;
+  /** Counts for search suggestions while typing. */
+  suggest: SuggestRepo;
 }
 
 export function createDiscoveryRepos(db: Db): DiscoveryRepos {
@@ -24,5 +27,6 @@ export function createDiscoveryRepos(db: Db): DiscoveryRepos {
     memories: new MemoriesRepo(db),
     text: new PhotoTextRepo(db),
     embeddings: new EmbeddingsRepo(db),
+    suggest: new SuggestRepo(db),
   };
 }

@@ -73,6 +73,59 @@ export class FaceFeedbackRepo {
     }
   }
 
+  /**
+   * One "not this person", remembering how the face stood with the person (migration 14), so
+   * that it can be taken back exactly (see Corrections.undoReject).
+   */
+  rejectRemembering(
+    faceId: string,
+    personId: number,
+    now: string,
+    was: { member: boolean; confirmed: boolean },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO face_rejections (face_id, person_id, at, was_member, was_confirmed)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (face_id, person_id) DO UPDATE SET at = excluded.at,
+           was_member = max(was_member, excluded.was_member),
+           was_confirmed = max(was_confirmed, excluded.was_confirmed)`,
+      )
+      .run(faceId, personId, now, was.member ? 1 : 0, was.confirmed ? 1 : 0);
+    this.db
+      .prepare(
+        `DELETE FROM face_feedback WHERE face_id = ? AND kind = 'confirmed' AND person_id = ?`,
+      )
+      .run(faceId, personId);
+  }
+
+  /** A "not this person" as stored, or undefined. */
+  rejection(
+    faceId: string,
+    personId: number,
+  ): { was_member: number; was_confirmed: number } | undefined {
+    return this.db
+      .prepare(
+        'SELECT was_member, was_confirmed FROM face_rejections WHERE face_id = ? AND person_id = ?',
+      )
+      .get(faceId, personId) as { was_member: number; was_confirmed: number } | undefined;
+  }
+
+  /** Forgets one "not this person". */
+  unreject(faceId: string, personId: number): void {
+    this.db
+      .prepare('DELETE FROM face_rejections WHERE face_id = ? AND person_id = ?')
+      .run(faceId, personId);
+  }
+
+  /** The person a face is confirmed as, or null. */
+  confirmedAs(faceId: string): number | null {
+    const r = this.db
+      .prepare(`SELECT person_id FROM face_feedback WHERE face_id = ? AND kind = 'confirmed'`)
+      .get(faceId) as { person_id: number | null } | undefined;
+    return r?.person_id ?? null;
+  }
+
   /** Not a face, or not to be clustered: taken out of every pass until restored. */
   remove(faceId: string, now: string): void {
     this.db

@@ -214,6 +214,18 @@ export class PeopleRepo {
     return r && { ...r, embedding: fromBlob(r.embedding) };
   }
 
+  /** What a face crop's URL is made of: the box and its photo's content (no embedding read). */
+  cropFacts(
+    id: string,
+  ): { content_hash: string; x: number; y: number; w: number; h: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT ph.content_hash, f.x, f.y, f.w, f.h FROM faces f JOIN photos ph ON ph.id = f.photo_id
+         WHERE f.id = ?`,
+      )
+      .get(id) as { content_hash: string; x: number; y: number; w: number; h: number } | undefined;
+  }
+
   /** Faces of some photos, with the person they belong to (the viewer's face boxes). */
   facesInPhoto(photoId: string): PersonFaceRow[] {
     return this.db

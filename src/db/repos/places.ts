@@ -52,8 +52,15 @@ export class PlacesRepo {
       .all(...(ids ?? []), version, limit) as { id: string; lat: number; lon: number }[];
   }
 
-  /** Places of photos whose position was removed. */
-  dropOrphans(): number {
+  /** Places of photos whose position was removed (of every photo, or of these). */
+  dropOrphans(ids?: string[]): number {
+    if (ids) {
+      const stmt = this.db.prepare(
+        `DELETE FROM photo_places WHERE photo_id = ? AND photo_id IN
+           (SELECT id FROM photos WHERE id = ? AND (lat IS NULL OR lon IS NULL))`,
+      );
+      return ids.reduce((n, id) => n + stmt.run(id, id).changes, 0);
+    }
     return this.db
       .prepare(
         `DELETE FROM photo_places WHERE photo_id IN (

@@ -112,6 +112,12 @@ export function probe(t: Term, refs: TextRefs): Sql {
       const r = folderRanges(t.dirs);
       return exists('locations l', `l.photo_id = p.id AND (${r.text})`, r.params);
     }
+    case 'category':
+      return exists(
+        'photo_categories c',
+        `c.photo_id = p.id AND c.name = ?${t.subtype ? ' AND c.subtype = ?' : ''}`,
+        [t.category, ...(t.subtype ? [t.subtype] : [])],
+      );
     case 'text': {
       const i = refs.index(t);
       const fts = `p.id IN (SELECT photo_id FROM txt${i})`;
@@ -184,6 +190,11 @@ export function driver(t: Term, refs: TextRefs): Sql {
       );
     case 'place':
       return sql(`SELECT photo_id FROM photo_places WHERE ${PLACE_COLUMN[t.field]} = ?`, [t.key]);
+    case 'category':
+      return sql(
+        `SELECT photo_id FROM photo_categories WHERE name = ?${t.subtype ? ' AND subtype = ?' : ''}`,
+        [t.category, ...(t.subtype ? [t.subtype] : [])],
+      );
     case 'folder': {
       if (!t.dirs.length) return sql('SELECT NULL AS photo_id WHERE 0');
       const r = folderRanges(t.dirs);
@@ -266,6 +277,11 @@ export function scoreOf(clauses: Clause[], refs: TextRefs): Sql {
         // bm25 grows without bound; r/(1+r) keeps one text match worth about one sure tag.
         parts.push(`IFNULL((SELECT r / (1.0 + r) FROM txt${i} WHERE txt${i}.photo_id = p.id), 0)`);
         if (refs.semantic) parts.push('IFNULL((SELECT s FROM sem WHERE sem.photo_id = p.id), 0)');
+      } else if (t.kind === 'category') {
+        parts.push(
+          'IFNULL((SELECT c.score FROM photo_categories c WHERE c.photo_id = p.id AND c.name = ?), 0)',
+        );
+        params.push(t.category);
       } else if (t.kind === 'tag') {
         parts.push(
           `IFNULL((SELECT MAX(t.score) FROM photo_tags t WHERE t.photo_id = p.id AND t.label IN (${marks(t.labels.length)})), 0)`,

@@ -52,6 +52,9 @@ export function applyMedia(
     sortKey(result.metadata, photo.sort_at),
     done.now,
   );
+  // [Note: the user's date wins] A date or place the user set stays: reading the file again
+  // updates what the file says, never what the user said.
+  repos.photoEdits.reapply(photoId);
 }
 
 /**
@@ -77,6 +80,7 @@ export function mediaFailed(
       meta ? columnsOf(meta, partial) : undefined,
       meta ? sortKey(meta, photo.sort_at) : undefined,
     );
+    if (meta) repos.photoEdits.reapply(photoId);
   } else if (at.gaveUp) {
     repos.photos.markError(photoId, failure.error, at.now);
   }

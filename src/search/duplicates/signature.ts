@@ -13,7 +13,7 @@
 // bytes (metadata edited, re-saved losslessly).
 
 import { createHash } from 'node:crypto';
-import { lowDct } from '../../media/index.js';
+import { lowDct } from '../../media/files.js';
 import type { RawImage } from '../../media/types.js';
 
 const N = 32;

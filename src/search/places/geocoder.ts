@@ -9,9 +9,17 @@
 // the Eiffel Tower is in Paris, the town hall of Boulogne in Boulogne.
 
 import { createRequire } from 'node:module';
-import * as countryCoder from '@rapideditor/country-coder';
+import type * as CountryCoder from '@rapideditor/country-coder';
 import { fold } from '../text.js';
 import { US_STATES } from './us-states.js';
+
+// The country borders (≈ 0.1–0.3 s to load) are read on the first place lookup, not when the app
+// starts: see [Note: lazy start] in cli/main.ts. Its CommonJS build loads synchronously.
+let coder: typeof CountryCoder | null = null;
+function countries(): typeof CountryCoder {
+  coder ??= createRequire(import.meta.url)('@rapideditor/country-coder') as typeof CountryCoder;
+  return coder;
+}
 
 export interface Place {
   city: string | null;
@@ -49,6 +57,7 @@ class CityGrid {
   readonly lat: Float32Array;
   readonly lon: Float32Array;
   readonly radius: Float32Array;
+  readonly population: Float32Array;
   readonly id: Int32Array;
   readonly names: string[];
   readonly countries: string[];
@@ -64,6 +73,7 @@ class CityGrid {
     this.lat = new Float32Array(n);
     this.lon = new Float32Array(n);
     this.radius = new Float32Array(n);
+    this.population = new Float32Array(n);
     this.id = new Int32Array(n);
     this.names = new Array<string>(n);
     this.countries = new Array<string>(n);
@@ -75,6 +85,7 @@ class CityGrid {
       this.lat[i] = lat;
       this.lon[i] = lon;
       this.radius[i] = Math.max(1.5, 0.008 * Math.sqrt(Math.max(0, r.population)));
+      this.population[i] = r.population;
       this.id[i] = r.cityId;
       this.names[i] = r.name;
       this.countries[i] = r.country;
@@ -128,6 +139,53 @@ class CityGrid {
   }
 }
 
+/** A city found by its name (forward geocoding: a place typed for a photo). */
+export interface CityMatch {
+  name: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+/** Folded city names, sorted, for finding cities by the start of their name. */
+class CityNames {
+  private readonly keys: string[];
+  private readonly order: Int32Array;
+
+  constructor(private readonly grid: CityGrid) {
+    const folded = grid.names.map((n) => fold(n));
+    const order = Int32Array.from(folded.keys()).sort((a, b) =>
+      folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : 0,
+    );
+    this.order = order;
+    this.keys = Array.from(order, (i) => folded[i]);
+  }
+
+  /** Cities whose name starts with `text` (folded), the exact name first, then the most populous. */
+  find(text: string, limit: number): CityMatch[] {
+    const q = fold(text);
+    if (!q) return [];
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < q) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: { i: number; exact: boolean }[] = [];
+    for (let k = lo; k < this.keys.length && this.keys[k].startsWith(q); k++)
+      hits.push({ i: this.order[k], exact: this.keys[k] === q });
+    const g = this.grid;
+    hits.sort((a, b) => Number(b.exact) - Number(a.exact) || g.population[b.i] - g.population[a.i]);
+    return hits.slice(0, limit).map(({ i }) => ({
+      name: g.names[i],
+      lat: Math.round(g.lat[i] * 1e5) / 1e5,
+      lon: Math.round(g.lon[i] * 1e5) / 1e5,
+      population: g.population[i],
+    }));
+  }
+}
+
 /** Great-circle distance in km (haversine). */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const toRad = Math.PI / 180;
@@ -140,7 +198,15 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 }
 
 export class Geocoder {
+  private names: CityNames | null = null;
+
   private constructor(private readonly grid: CityGrid) {}
+
+  /** Cities named like `text` (the start of their name), best first: "lis" → Lisbon, Lisburn… */
+  findCities(text: string, limit = 8): CityMatch[] {
+    this.names ??= new CityNames(this.grid);
+    return this.names.find(text, limit);
+  }
 
   /** Loads the city table (≈ 1 s, once). */
   static load(): Geocoder {
@@ -173,14 +239,14 @@ export class Geocoder {
     }
     const { index, km } = this.grid.best(lat, lon);
     const g = this.grid;
-    const features = countryCoder.featuresContaining([lon, lat]);
+    const features = countries().featuresContaining([lon, lat]);
     const country = features.find((f) => f.properties.level === 'country');
     const continent = features.find((f) => f.properties.level === 'region');
     // Country borders are exact; a photo at sea off a coast still gets the nearest city's country.
     const countryCode = country?.properties.iso1A2 ?? (index >= 0 ? g.countries[index] : null);
     const countryName =
       country?.properties.nameEn ??
-      (countryCode ? (countryCoder.feature(countryCode)?.properties.nameEn ?? null) : null);
+      (countryCode ? (countries().feature(countryCode)?.properties.nameEn ?? null) : null);
     let region: string | null = null;
     if (countryCode === 'US' && index >= 0 && g.countries[index] === 'US') {
       region = US_STATES[g.admins[index]] ?? null;
@@ -207,7 +273,7 @@ export class Geocoder {
 /** Other names people type for countries and continents (country-coder's aliases and ISO3). */
 export function placeAliases(field: 'country' | 'continent', key: string): string[] {
   if (field === 'continent') return key === 'americas' ? ['America'] : [];
-  const f = countryCoder.feature(key);
+  const f = countries().feature(key);
   if (!f) return [];
   const p = f.properties;
   const out = new Set<string>([...(p.aliases ?? []), ...(p.iso1A3 ? [p.iso1A3] : [])]);

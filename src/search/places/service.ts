@@ -21,8 +21,11 @@ const RELEASE_AFTER_MS = 120_000;
 export interface PlacesDeps {
   repos: Repos;
   events: EventBus;
-  /** Called after places changed (the search vocabulary learns new place names). */
-  onChanged?: () => void;
+  /**
+   * Called after places changed (the search vocabulary learns new place names); `now` when a
+   * person set a place and searches it next.
+   */
+  onChanged?: (now?: boolean) => void;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
 }
@@ -102,6 +105,44 @@ export class PlacesService {
     return this.geocoder;
   }
 
+  /**
+   * Places the gallery can name, found by the start of their name, for a place typed for a photo:
+   * the city with its region and country, and its position. Offline, like everything here.
+   */
+  find(text: string, limit = 8): FoundPlace[] {
+    const geo = this.load();
+    return geo.findCities(text, limit).map((c) => {
+      const p = geo.lookup(c.lat, c.lon);
+      return { city: c.name, region: p.region, country: p.country, lat: c.lat, lon: c.lon };
+    });
+  }
+
+  /**
+   * The place a typed name means: a city of exactly that name ("Lisbon"), the most populous
+   * when several are, or the one of the country or region given after a comma ("Paris, Texas").
+   */
+  byName(text: string): FoundPlace | null {
+    const [city, ...rest] = text.split(',');
+    const within = fold(rest.join(','));
+    const hits = this.find(city, 200).filter(
+      (p) =>
+        fold(p.city) === fold(city) &&
+        (!within || fold(p.country ?? '') === within || fold(p.region ?? '') === within),
+    );
+    return hits[0] ?? null;
+  }
+
+  /** Geocodes these photos now (their position was just set), rather than after a while. */
+  refresh(ids: string[]): void {
+    const { places } = this.deps.repos.discovery;
+    this.deps.repos.db.transaction(() => places.dropOrphans(ids))();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = places.stale(PLACES_VERSION, BATCH, ids.slice(i, i + BATCH));
+      if (batch.length) this.write(batch);
+    }
+    this.deps.onChanged?.(true);
+  }
+
   /** The place of one photo (null without GPS). */
   forPhoto(id: string): PlaceRow | null {
     return this.deps.repos.discovery.places.forPhoto(id) ?? null;
@@ -110,6 +151,15 @@ export class PlacesService {
   counts(field: 'city' | 'country'): PlaceCount[] {
     return this.deps.repos.discovery.places.counts(field);
   }
+}
+
+/** A place found by its name, with the position a photo gets when it is given this place. */
+export interface FoundPlace {
+  city: string;
+  region: string | null;
+  country: string | null;
+  lat: number;
+  lon: number;
 }
 
 export function placeRow(id: string, lat: number, lon: number, p: Place): PlaceRow {

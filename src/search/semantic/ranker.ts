@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 import type { Repos } from '../../db/index.js';
 import type { SemanticRanker } from '../service.js';
 import {
@@ -20,7 +20,7 @@ const TOP = 500;
 export class SemanticSearch implements SemanticRanker {
   private text: {
     version: string;
-    session: Promise<ort.InferenceSession>;
+    session: Promise<Ort.InferenceSession>;
     vocab: Record<string, number>;
   } | null = null;
   private matrix: {
@@ -58,9 +58,10 @@ export class SemanticSearch implements SemanticRanker {
     if (!this.text || this.text.version !== version) {
       this.text = {
         version,
-        session: ort.InferenceSession.create(path.join(spec.dir, 'text.onnx'), {
-          intraOpNumThreads: 1,
-        }),
+        // onnxruntime loads with the first semantic search, not with the app.
+        session: import('onnxruntime-node').then((ort) =>
+          ort.InferenceSession.create(path.join(spec.dir, 'text.onnx'), { intraOpNumThreads: 1 }),
+        ),
         vocab: JSON.parse(readFileSync(path.join(spec.dir, 'vocab.json'), 'utf8')) as Record<
           string,
           number
@@ -74,6 +75,7 @@ export class SemanticSearch implements SemanticRanker {
       .some((w) => w && this.text!.vocab[w] !== undefined);
     if (!known) return null;
     const session = await this.text.session;
+    const ort = await import('onnxruntime-node');
     const out = await session.run({
       [session.inputNames[0]]: new ort.Tensor('int64', ids, [1, spec.contextLength]),
     });

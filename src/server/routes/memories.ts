@@ -1,4 +1,3 @@
-import { gridItem } from '../../collection/grid.js';
 import { memoryRoutes as r } from '../../shared/routes/memories.js';
 import type { Api, ServerContext } from '../context.js';
 import { route } from '../route.js';
@@ -7,7 +6,7 @@ export function memoryRoutes(app: Api, { picto }: ServerContext): void {
   route(app, r.listMemories, async (req) => ({
     memories: picto.discovery.memories
       .forDay(req.query.date)
-      .map((m) => ({ ...m, photos: m.photos.map(gridItem) })),
+      .map((m) => ({ ...m, photos: picto.gallery.items(m.photos) })),
   }));
 
   route(app, r.listTrips, async () => {

@@ -1,4 +1,3 @@
-import { gridItem } from '../../collection/grid.js';
 import { searchRoutes as r } from '../../shared/routes/search.js';
 import type { Api, ServerContext } from '../context.js';
 import { route } from '../route.js';
@@ -13,7 +12,7 @@ export function searchRoutes(app: Api, { picto }: ServerContext): void {
       count: true,
     });
     return {
-      items: page.rows.map(gridItem),
+      items: picto.gallery.items(page.rows),
       nextCursor: page.nextCursor,
       total: page.total,
       totalCapped: page.totalCapped,

@@ -1,4 +1,4 @@
-import type { Thing } from '../../search/things.js';
+import type { CategoryThing, Thing } from '../../search/things.js';
 import { thingRoutes as r } from '../../shared/routes/things.js';
 import { thumbUrl } from '../../shared/routes/urls.js';
 import type { Api, ServerContext } from '../context.js';
@@ -12,9 +12,23 @@ const summary = (t: Thing) => ({
   ...(t.labels ? { labels: t.labels } : {}),
 });
 
+const categorySummary = (c: CategoryThing) => ({
+  name: c.name,
+  photos: c.photos,
+  coverUrl: c.cover.hasThumb ? thumbUrl(c.cover.id, c.cover.hash) : null,
+  query: c.query,
+  label: c.label,
+  definition: c.definition,
+  ...(c.tagGroup ? { tagGroup: c.tagGroup } : {}),
+});
+
 export function thingRoutes(app: Api, { picto }: ServerContext): void {
   route(app, r.listThings, async () => {
-    const { tags, groups } = await picto.discovery.things.list();
-    return { tags: tags.map(summary), groups: groups.map(summary) };
+    const { tags, groups, categories } = await picto.discovery.things.list();
+    return {
+      tags: tags.map(summary),
+      groups: groups.map(summary),
+      categories: categories.map(categorySummary),
+    };
   });
 }

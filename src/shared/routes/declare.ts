@@ -18,7 +18,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 422 | 
 export const ERROR_REPLIES: Record<ErrorStatus, string> = {
   400: 'The request is not valid (the message names the field)',
   401: 'From another machine without the access token',
-  403: 'A change sent by a page of another site',
+  403: 'A change sent by a page of another site, or the folder picker asked from another machine',
   404: 'Not found (or not ready yet)',
   409: 'Conflicts with the library as it is',
   413: 'Over the size or pixel limit',

@@ -17,8 +17,10 @@ export const duplicateRoutes = declareRoutes({
       'Kinds: identical (same decoded pixels, different files), near (recompressed or resized), mirror, ' +
       'rotated, crop (one is cut from the other). Found from perceptual hashes of the whole picture, its ' +
       'mirror and quarter turns, and 70 sub-windows, with a multi-index hash lookup (no all-pairs ' +
-      'comparison). `keep` is a suggestion: most pixels, then largest file. `copies` lists photos stored ' +
-      'in several files (identical bytes are one photo for Picto).',
+      'comparison). `keep` is a suggestion and `reason` says why: a favourite first, then the one in more ' +
+      'albums, then the one with named people, then the original file (not named like a copy, in the ' +
+      'library first, written first), then most pixels, largest file and a capture date. `copies` lists ' +
+      'photos stored in several files (identical bytes are one photo for Picto).',
     response: { 200: DuplicatesReport },
   },
   resolveDuplicates: {

@@ -31,7 +31,9 @@
 // and when the OpenAPI document stops validating.
 
 import { albumRoutes } from './albums.js';
+import { categoryRoutes } from './categories.js';
 import { correctionRoutes } from './corrections.js';
+import { directoryRoutes } from './directories.js';
 import type { RouteDecl } from './declare.js';
 import { duplicateRoutes } from './duplicates.js';
 import { eventRoutes } from './events.js';
@@ -44,7 +46,9 @@ import { jobRoutes } from './jobs.js';
 import { mapRoutes } from './map.js';
 import { memoryRoutes } from './memories.js';
 import { peopleRoutes } from './people.js';
+import { peopleReviewRoutes } from './people-review.js';
 import { photoRoutes } from './photos.js';
+import { photoEditRoutes } from './photo-edits.js';
 import { placeRoutes } from './places.js';
 import { searchRoutes } from './search.js';
 import { systemRoutes } from './system.js';
@@ -57,22 +61,26 @@ import { workRoutes } from './work.js';
 export const GROUPS = [
   timelineRoutes,
   photoRoutes,
+  photoEditRoutes,
   fileRoutes,
   favouriteRoutes,
   albumRoutes,
   trashRoutes,
   folderRoutes,
+  directoryRoutes,
   jobRoutes,
   eventRoutes,
   systemRoutes,
   searchRoutes,
   placeRoutes,
   thingRoutes,
+  categoryRoutes,
   mapRoutes,
   duplicateRoutes,
   memoryRoutes,
   peopleRoutes,
   correctionRoutes,
+  peopleReviewRoutes,
   faceRoutes,
   findByFaceRoutes,
   workRoutes,

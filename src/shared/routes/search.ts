@@ -1,4 +1,5 @@
 import { SearchQuery, SearchResult, SearchSettings, UpdateSearchSettings } from '../search-api.js';
+import { SuggestQuery, SuggestResult } from '../suggest-api.js';
 import { declareRoutes } from './declare.js';
 
 export const searchRoutes = declareRoutes({
@@ -35,5 +36,19 @@ export const searchRoutes = declareRoutes({
     body: UpdateSearchSettings,
     response: { 200: SearchSettings },
     errors: [404],
+  },
+  suggestSearch: {
+    method: 'GET',
+    path: '/api/search/suggest',
+    tag: 'search',
+    summary: 'Suggestions while typing: people, places, tags, albums, cameras, dates',
+    description:
+      'Completes the last words of `q` ("alice be" → "alice beach"), whole-name matches first, then ' +
+      'by photos. Each suggestion carries the whole search text to run when it is picked (plain words ' +
+      'when they read back as that one thing, else explicit syntax) and the photos it alone matches. ' +
+      'Counts are made in the background and kept, so an answer takes well under a millisecond; ' +
+      'the first request of a large library waits for them once.',
+    query: SuggestQuery,
+    response: { 200: SuggestResult },
   },
 });

@@ -1,4 +1,5 @@
 import type { UpdateAlbumBody } from '../../../src/shared/api.js';
+import type { DateEditBody, PlaceEditBody } from '../../../src/shared/edit-api.js';
 import { routes, urlOf } from '../../../src/shared/routes/index.js';
 import { call } from './call.js';
 
@@ -10,6 +11,11 @@ export { call, RequestError } from './call.js';
 export const api = {
   system: () => call(routes.getSystem),
   photo: (id: string) => call(routes.getPhoto, { params: { id } }),
+  editDate: (body: DateEditBody) => call(routes.editPhotoDate, { body }),
+  editPlace: (body: PlaceEditBody) => call(routes.editPhotoPlace, { body }),
+  findPlaces: (q: string) => call(routes.findPlaces, { query: { q, limit: 6 } }),
+  /** The folder picker's listing (answers on this computer only: 403 elsewhere). */
+  dirs: (path?: string) => call(routes.listDirectories, { query: path ? { path } : {} }),
 
   favourite: (ids: string[], on: boolean) =>
     on

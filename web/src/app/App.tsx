@@ -30,6 +30,7 @@ const SearchPage = lazyPage(() => import('../search/SearchPage.js'), 'SearchPage
 const ThingsPage = lazyPage(() => import('../search/ThingsPage.js'), 'ThingsPage');
 const MapPage = lazyPage(() => import('../search/MapPage.js'), 'MapPage');
 const DuplicatesPage = lazyPage(() => import('../search/DuplicatesPage.js'), 'DuplicatesPage');
+const ReviewPage = lazyPage(() => import('../categories/ReviewPage.js'), 'ReviewPage');
 const PeoplePage = lazyPage(() => import('../people/PeoplePage.js'), 'PeoplePage');
 const PersonPage = lazyPage<{ id: number }>(() => import('../people/PersonPage.js'), 'PersonPage');
 
@@ -45,6 +46,7 @@ function Page({ path }: { path: string }) {
   if (path === '/map') return <MapPage />;
   if (path === '/things') return <ThingsPage />;
   if (path === '/duplicates') return <DuplicatesPage />;
+  if (path === '/review') return <ReviewPage />;
   if (path === '/people') return <PeoplePage />;
   const person = /^\/people\/(\d+)$/.exec(path);
   if (person) return <PersonPage key={person[1]} id={Number(person[1])} />;

@@ -59,14 +59,33 @@ export function mediumDate(iso: string): string {
   return dayYearFmt.format(localDate(iso));
 }
 
+/** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
- * A photo tile's accessible name: what tells it apart from its neighbours. Grid items carry the
- * date and time (to the second: a burst of photos differs there), the favourite mark and the
- * state of processing.
+ * A photo tile's accessible name: what tells it apart from its neighbours. Who is in it, what
+ * (tags, "person" left out once people are named), where, and the date and time (to the second:
+ * a burst of photos differs there), then the favourite mark and the state of processing.
  */
-export function tileLabel(item: { takenAt: string; favourite: boolean; status: string }): string {
+export function tileLabel(item: {
+  takenAt: string;
+  favourite: boolean;
+  status: string;
+  place?: string | null;
+  people?: readonly string[];
+  tags?: readonly string[];
+}): string {
   const d = localDate(item.takenAt);
-  const parts = [`Photo, ${fullFmt.format(d)}, ${secondsFmt.format(d)}`];
+  const people = item.people ?? [];
+  const tags = (item.tags ?? []).filter((t) => !(t === 'person' && people.length));
+  let what = 'Photo';
+  if (people.length) what += ` of ${listWords(people)}`;
+  if (tags.length) what += `${people.length ? ' with' : ' of'} ${listWords(tags)}`;
+  if (item.place) what += ` in ${item.place}`;
+  const parts = [what, `${fullFmt.format(d)}, ${secondsFmt.format(d)}`];
   if (item.favourite) parts.push('favourite');
   if (item.status === 'error') parts.push('could not be read');
   else if (item.status === 'pending') parts.push('still being processed');

@@ -8,6 +8,8 @@ const STAGE_LABELS: Record<string, string> = {
   objects: 'finding things',
   faces: 'finding faces',
   similarity: 'looking for duplicates',
+  categories: 'sorting photos',
+  'paper-text': 'looking for documents',
   ocr: 'reading text',
 };
 

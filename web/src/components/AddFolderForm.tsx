@@ -1,21 +1,26 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client.js';
+import { FolderPicker } from './FolderPicker.js';
 import { Icon } from './Icon.js';
 import { toast, toastError } from './toasts.js';
 
-/** Type a folder path and add it: the server checks it and starts scanning at once. */
+/**
+ * Type a folder path (or browse to it) and add it: the server checks it and starts scanning at
+ * once.
+ */
 export function AddFolderForm({ onAdded, large }: { onAdded?: () => void; large?: boolean }) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [browsing, setBrowsing] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!path.trim()) return;
+  const add = async (chosen: string) => {
+    if (!chosen) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await api.addFolder(path.trim(), true);
+      const r = await api.addFolder(chosen, true);
       toast(
         r.created
           ? `Added ${r.folder.path}: looking for photos…`
@@ -25,6 +30,7 @@ export function AddFolderForm({ onAdded, large }: { onAdded?: () => void; large?
       onAdded?.();
     } catch (err) {
       setError((err as Error).message);
+      input.current?.focus();
       if (!(err instanceof Error)) toastError(err);
     } finally {
       setBusy(false);
@@ -32,30 +38,53 @@ export function AddFolderForm({ onAdded, large }: { onAdded?: () => void; large?
   };
 
   return (
-    <form className={`add-folder${large ? ' add-folder-large' : ''}`} onSubmit={submit}>
-      <div className="add-folder-row">
-        <span className="add-folder-icon">
-          <Icon name="folder" />
-        </span>
-        <input
-          className="input"
-          name="folder"
-          placeholder="/home/you/Pictures"
-          aria-label="Folder path"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          spellCheck={false}
-          autoComplete="off"
+    <>
+      <form
+        className={`add-folder${large ? ' add-folder-large' : ''}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add(path.trim());
+        }}
+      >
+        <div className="add-folder-row">
+          <span className="add-folder-icon">
+            <Icon name="folder" />
+          </span>
+          <input
+            ref={input}
+            className="input"
+            name="folder"
+            placeholder="/home/you/Pictures"
+            aria-label="Folder path"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <button type="button" className="button" onClick={() => setBrowsing(true)}>
+            Browse…
+          </button>
+          <button className="button button-primary" disabled={busy || !path.trim()}>
+            {busy ? 'Adding…' : 'Add folder'}
+          </button>
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+      {browsing && (
+        <FolderPicker
+          start={path.trim() || undefined}
+          onClose={() => setBrowsing(false)}
+          onPick={(p) => {
+            setBrowsing(false);
+            setPath(p);
+            void add(p);
+          }}
         />
-        <button className="button button-primary" disabled={busy || !path.trim()}>
-          {busy ? 'Adding…' : 'Add folder'}
-        </button>
-      </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
       )}
-    </form>
+    </>
   );
 }

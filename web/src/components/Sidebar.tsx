@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { path: '/favourites', label: 'Favourites', icon: 'heart' },
   { path: '/albums', label: 'Albums', icon: 'album', primary: true },
   { path: '/duplicates', label: 'Duplicates', icon: 'copies' },
+  { path: '/review', label: 'Review', icon: 'layers' },
   { path: '/folders', label: 'Folders', icon: 'folder' },
   { path: '/trash', label: 'Trash', icon: 'trash' },
 ];

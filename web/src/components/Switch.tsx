@@ -6,7 +6,8 @@ export function Switch({
 }: {
   checked: boolean;
   onChange: (on: boolean) => void;
-  label: string;
+  /** Its name; leave it out inside a <label> whose visible text names it (names match what shows). */
+  label?: string;
   disabled?: boolean;
 }) {
   return (

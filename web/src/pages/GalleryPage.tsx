@@ -2,6 +2,8 @@ import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import type { TimelineItem } from '../../../src/shared/api.js';
 import { plural } from '../app/format.js';
 import { navigate, useRoute, withQuery } from '../app/router.js';
+import { ActionButton } from '../components/ActionButton.js';
+import { toastError } from '../components/toasts.js';
 import { SelectionBar, TopBar } from '../components/TopBar.js';
 import { useSelection } from '../timeline/selection.js';
 import type { Source } from '../timeline/source.js';
@@ -38,6 +40,7 @@ export function GalleryPage({
   header,
   empty,
   selectionActions,
+  selectAll,
   inTrash = false,
 }: {
   source: Source;
@@ -48,6 +51,8 @@ export function GalleryPage({
   header?: ReactNode;
   empty: ReactNode;
   selectionActions: (ctx: SelectionContext) => ReactNode;
+  /** Every photo of the listing (not only the pages loaded): offers "Select all" when given. */
+  selectAll?: () => Promise<string[]>;
   inTrash?: boolean;
 }) {
   const store = storeFor(source);
@@ -63,17 +68,32 @@ export function GalleryPage({
 
   const total = store.total();
   const ids = [...selected];
+  const selectAllButton = selectAll && total > 0 && selected.size < total && (
+    <ActionButton
+      icon="check"
+      label="Select all"
+      onClick={() => void selectAll().then((all) => selection.setMany(all, true), toastError)}
+    />
+  );
   return (
     <div className="page page-gallery">
       {selected.size > 0 ? (
         <SelectionBar heading={heading} count={selected.size} onClear={clear}>
+          {selectAllButton}
           {selectionActions({ ids, store, done: clear })}
         </SelectionBar>
       ) : (
         <TopBar
           title={title}
           subtitle={store.buckets ? (total ? plural(total, 'photo') : undefined) : undefined}
-          actions={topActions}
+          actions={
+            selectAllButton || topActions ? (
+              <>
+                {selectAllButton}
+                {topActions}
+              </>
+            ) : undefined
+          }
         />
       )}
       <Timeline

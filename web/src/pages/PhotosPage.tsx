@@ -32,8 +32,8 @@ function PhotosEmpty() {
     return (
       <EmptyState icon="photos" title="Add a folder to start" action={<AddFolderForm large />}>
         <p>
-          Type the path of a folder with photos, like your Pictures folder. Picto finds every photo
-          inside it, including subfolders.
+          Type the path of a folder with photos, like your Pictures folder, or browse to it. Picto
+          finds every photo inside it, including subfolders.
         </p>
         <p className="muted">Your files stay where they are: Picto never moves or changes them.</p>
       </EmptyState>

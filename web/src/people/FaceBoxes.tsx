@@ -181,11 +181,14 @@ function FaceMenu({ face, up, onDone }: { face: Face; up: boolean; onDone: () =>
           <button
             onClick={() => {
               const was = face.personId!;
-              // Undo puts the face back (and confirms it there, which also lifts the "not").
+              // Undo takes the "not" back exactly: the face returns as it was (confirmed only if it was).
               void run(
                 () => peopleApi.rejectFace(face.id),
                 `Not ${current}: remembered`,
-                () => peopleApi.moveFace(face.id, { personId: was }),
+                () =>
+                  peopleApi.undoReject(face.id, was).then((r) => {
+                    if (!r.back) toast('Someone else has this face now: it stays there');
+                  }),
               );
             }}
           >

@@ -188,8 +188,8 @@ export function PeoplePage() {
         actions={
           <>
             <label className="people-toggle">
-              <Switch checked={showHidden} onChange={setShowHidden} label="Show hidden people" />
-              <span>Hidden</span>
+              <Switch checked={showHidden} onChange={setShowHidden} />
+              <span>Show hidden</span>
             </label>
             <ActionButton
               icon="search"

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { onLibraryEvent } from '../api/events.js';
 import { plural } from '../app/format.js';
 import { navigate } from '../app/router.js';
-import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ActionButton } from '../components/ActionButton.js';
 import { Icon } from '../components/Icon.js';
@@ -13,7 +12,8 @@ import { GalleryPage, type SelectionContext } from '../pages/GalleryPage.js';
 import { personSource } from '../timeline/source.js';
 import { storeFor } from '../timeline/store.js';
 import { displayName, peopleApi, type Person } from './api.js';
-import { FaceImage, usePeople } from './PeoplePage.js';
+import { MergeDialog } from './MergeDialog.js';
+import { FaceImage } from './PeoplePage.js';
 import { Suggestions } from './Suggestions.js';
 import './people.css';
 
@@ -72,84 +72,9 @@ function PersonHeader({ person, onChanged }: { person: Person; onChanged: (p: Pe
   );
 }
 
-function MergeDialog({
-  person,
-  onClose,
-  onMerged,
-}: {
-  person: Person;
-  onClose: () => void;
-  onMerged: (p: Person) => void;
-}) {
-  const people = usePeople(true);
-  const [picked, setPicked] = useState<Set<number>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const merge = async () => {
-    setBusy(true);
-    try {
-      const p = await peopleApi.merge(person.id, [...picked]);
-      toast(`${plural(picked.size, 'person', 'people')} merged into ${displayName(p)}`);
-      onMerged(p);
-      onClose();
-    } catch (err) {
-      toastError(err);
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog
-      title={`Who else is ${person.name ?? 'this person'}?`}
-      wide
-      onClose={onClose}
-      actions={
-        <>
-          <button className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="button button-primary"
-            disabled={busy || !picked.size}
-            onClick={() => void merge()}
-          >
-            Merge {picked.size ? plural(picked.size, 'person', 'people') : ''}
-          </button>
-        </>
-      }
-    >
-      <p className="dialog-text">
-        Pick the people that are the same person. Their photos join this one; their names go.
-      </p>
-      <ul className="merge-grid">
-        {people
-          ?.filter((p) => p.id !== person.id)
-          .map((p) => (
-            <li key={p.id}>
-              <button
-                className={`merge-pick${picked.has(p.id) ? ' merge-picked' : ''}`}
-                aria-pressed={picked.has(p.id)}
-                onClick={() =>
-                  setPicked((prev) => {
-                    const next = new Set(prev);
-                    if (next.has(p.id)) next.delete(p.id);
-                    else next.add(p.id);
-                    return next;
-                  })
-                }
-              >
-                <FaceImage url={p.coverUrl} size={72} />
-                <span className="person-name">{displayName(p)}</span>
-                <span className="person-count">{plural(p.photoCount, 'photo')}</span>
-              </button>
-            </li>
-          ))}
-      </ul>
-    </Dialog>
-  );
-}
-
 /**
- * "Not Alice": the person's faces in the selected photos leave the person, for good. Undo puts
- * them back (moving a face to a person confirms it there, which lifts the "not").
+ * "Not Alice": the person's faces in the selected photos leave the person, for good. Undo takes
+ * the "not" back exactly (each face returns, confirmed only if it was).
  */
 function NotThisPersonAction({ ids, store, done, person }: SelectionContext & { person: Person }) {
   return (
@@ -173,9 +98,10 @@ function NotThisPersonAction({ ids, store, done, person }: SelectionContext & { 
             action: {
               label: 'Undo',
               run: () =>
-                void Promise.all(
-                  rejected.map((f) => peopleApi.moveFace(f, { personId: person.id })),
-                ).then(() => store.invalidate(), toastError),
+                void Promise.all(rejected.map((f) => peopleApi.undoReject(f, person.id))).then(
+                  () => store.invalidate(),
+                  toastError,
+                ),
             },
           });
         } catch (err) {

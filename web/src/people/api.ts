@@ -27,6 +27,11 @@ export const peopleApi = {
   moveFace: (faceId: string, to: MoveFaceBody) =>
     call(routes.moveFace, { params: { id: faceId }, body: to }),
   rejectFace: (faceId: string) => call(routes.rejectFace, { params: { id: faceId }, body: {} }),
+  /** Takes a "not this person" back exactly: the face returns, confirmed only if it was. */
+  undoReject: (faceId: string, personId: number) =>
+    call(routes.undoFaceRejection, { params: { id: faceId }, body: { personId } }),
+  /** Every other person, the likeliest to be this one first (merge candidates). */
+  similar: (id: number) => call(routes.listSimilarPeople, { params: { id } }),
   removeFace: (faceId: string) => call(routes.removeFace, { params: { id: faceId } }),
   restoreFace: (faceId: string) => call(routes.restoreFace, { params: { id: faceId } }),
   findByPhoto: (photoId: string) => call(routes.findByPhoto, { body: { photoId } }),

@@ -11,6 +11,13 @@ import { Tile } from '../timeline/Tile.js';
 import { Viewer } from '../viewer/Viewer.js';
 import { searchApi, searchHref } from './api.js';
 import { ListStore } from './list-store.js';
+import {
+  fetchSuggestions,
+  SuggestionList,
+  SUGGESTIONS_ID,
+  suggestionId,
+  useSuggestions,
+} from './SearchSuggest.js';
 import './search.css';
 
 const EXAMPLES = [
@@ -22,17 +29,55 @@ const EXAMPLES = [
   'favourites iphone',
 ];
 
-/** The search box: as typed, it is understood as removable chips; results in a grid. */
+/**
+ * The search box: as typed, suggestions complete the last words (people, places, things, albums,
+ * cameras, dates; arrows move, Enter picks, Esc closes); searched, it is understood as chips.
+ */
 export function SearchBox({ initial, autoFocus }: { initial: string; autoFocus?: boolean }) {
   const [text, setText] = useState(initial);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
   useEffect(() => setText(initial), [initial]);
+  const items = useSuggestions(text, open);
+  const shown = open && items.length > 0;
+  useEffect(() => setActive(-1), [items]);
+  const go = (q: string) => {
+    setOpen(false);
+    setText(q);
+    navigate(searchHref(q.trim()));
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!shown) {
+        setOpen(true);
+        return;
+      }
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      // Past either end: back to the text as typed (active = -1).
+      setActive((i) => {
+        const next = i + step;
+        return next < -1 ? items.length - 1 : next >= items.length ? -1 : next;
+      });
+    } else if (e.key === 'Enter' && shown && active >= 0) {
+      e.preventDefault();
+      go(items[active].query);
+    } else if (e.key === 'Escape' && shown) {
+      // Closes the list only: the page behind (a viewer, a selection) keeps its own Esc.
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    } else if (e.key === 'Tab') {
+      setOpen(false);
+    }
+  };
   return (
     <form
       className="search-box"
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        navigate(searchHref(text.trim()));
+        go(text);
       }}
     >
       <Icon name="search" size={20} />
@@ -40,9 +85,24 @@ export function SearchBox({ initial, autoFocus }: { initial: string; autoFocus?:
         className="search-input"
         value={text}
         autoFocus={autoFocus}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => {
+          // Warms the server's counts: the first word typed is answered at once.
+          void fetchSuggestions('').catch(() => undefined);
+        }}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
         placeholder='Search: people, things, places, dates… "alice dog beach 2019"'
         aria-label="Search photos"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={SUGGESTIONS_ID}
+        aria-activedescendant={shown && active >= 0 ? suggestionId(active) : undefined}
+        autoComplete="off"
         spellCheck={false}
       />
       {text && (
@@ -50,11 +110,27 @@ export function SearchBox({ initial, autoFocus }: { initial: string; autoFocus?:
           type="button"
           className="icon-button"
           aria-label="Clear search"
-          onClick={() => setText('')}
+          onClick={() => {
+            setText('');
+            setOpen(false);
+          }}
         >
           <Icon name="close" size={18} />
         </button>
       )}
+      {shown && (
+        <SuggestionList
+          items={items}
+          active={active}
+          onPick={(s) => go(s.query)}
+          onHover={setActive}
+        />
+      )}
+      <span className="visually-hidden" aria-live="polite">
+        {shown
+          ? `${items.length} suggestion${items.length === 1 ? '' : 's'}, arrows to choose`
+          : ''}
+      </span>
     </form>
   );
 }
@@ -87,7 +163,7 @@ export function SearchPage() {
       (r) => {
         if (!alive) return;
         setResult(r);
-        store.set(r.items);
+        store.reset(r.items);
         setLoading(false);
       },
       (err) => {
@@ -126,7 +202,8 @@ export function SearchPage() {
   }, [loadMore]);
 
   const chips = result?.understood.chips ?? [];
-  const total = result?.total ?? null;
+  // Photos trashed from the results (here or in the viewer) leave the count too.
+  const total = result?.total == null ? null : Math.max(0, result.total - store.removedCount());
   return (
     <div className="page search-page">
       {selected.size > 0 ? (

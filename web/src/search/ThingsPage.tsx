@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { CategorySummary } from '../../../src/shared/categories-api.js';
 import type { ThingList, ThingSummary } from '../../../src/shared/search-api.js';
 import { onLibraryEvent } from '../api/events.js';
 import { plural } from '../app/format.js';
@@ -11,7 +12,11 @@ import './search.css';
 
 const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
-function ThingCard({ thing }: { thing: ThingSummary }) {
+type Card = Pick<ThingSummary, 'name' | 'photos' | 'coverUrl' | 'query' | 'labels'> & {
+  label?: string;
+};
+
+function ThingCard({ thing }: { thing: Card }) {
   return (
     <li>
       <Link to={searchHref(thing.query)} className="thing-card">
@@ -22,7 +27,7 @@ function ThingCard({ thing }: { thing: ThingSummary }) {
         )}
         <span className="memory-text">
           <span className="memory-title">
-            {title(thing.name)}
+            {thing.label ?? title(thing.name)}
             <span className="visually-hidden">,</span>
           </span>
           <span className="memory-sub">
@@ -35,7 +40,7 @@ function ThingCard({ thing }: { thing: ThingSummary }) {
   );
 }
 
-function ThingSection({ title, things }: { title: string; things: ThingSummary[] }) {
+function ThingSection({ title, things }: { title: string; things: Card[] }) {
   if (!things.length) return null;
   return (
     <section aria-label={title}>
@@ -49,7 +54,19 @@ function ThingSection({ title, things }: { title: string; things: ThingSummary[]
   );
 }
 
-/** Everything the objects model found, as groups and tags: a click lists the photos. */
+/**
+ * The categories shown in their own section: all but those that repeat a kind already on the
+ * page (the food category follows the food tags with a stricter score: one card is enough).
+ */
+function ownCategories(things: ThingList): CategorySummary[] {
+  const kinds = new Set(things.groups.map((g) => g.name));
+  return things.categories.filter((c) => !c.tagGroup || !kinds.has(c.tagGroup));
+}
+
+/**
+ * What kind of photos the library holds (categories), and everything the objects model found,
+ * as groups and tags: a click lists the photos.
+ */
 export function ThingsPage() {
   const [things, setThings] = useState<ThingList | null>(null);
 
@@ -81,14 +98,16 @@ export function ThingsPage() {
         subtitle={things && things.tags.length ? plural(things.tags.length, 'tag') : undefined}
       />
       <div className="scroller">
-        {things && things.tags.length === 0 && (
+        {things && things.tags.length === 0 && things.categories.length === 0 && (
           <EmptyState icon="tag" title="No things found yet">
             <p>
-              As Picto indexes your photos (with AI on for the folder) it recognises everyday things
-              — people, animals, vehicles, food, furniture — and lists them here.
+              As Picto indexes your photos it sorts out screenshots, documents, selfies, panoramas
+              and night photos, and (with AI on for the folder) recognises everyday things — people,
+              animals, vehicles, food, furniture — and lists them here.
             </p>
           </EmptyState>
         )}
+        {things && <ThingSection title="Categories" things={ownCategories(things)} />}
         {things && <ThingSection title="Kinds" things={things.groups} />}
         {things && <ThingSection title="Tags" things={things.tags} />}
       </div>

@@ -8,6 +8,8 @@ import { Subscribable } from '../app/subscribable.js';
  */
 export class ListStore extends Subscribable {
   private items: TimelineItem[] = [];
+  /** Photos taken out of the list since its last search (trashed): a total shown drops by them. */
+  private gone = 0;
 
   constructor(private readonly reload: () => void) {
     super();
@@ -16,6 +18,16 @@ export class ListStore extends Subscribable {
   set(items: TimelineItem[]): void {
     this.items = items;
     this.changed();
+  }
+
+  /** A new result: its own items, nothing removed from it yet. */
+  reset(items: TimelineItem[]): void {
+    this.gone = 0;
+    this.set(items);
+  }
+
+  removedCount(): number {
+    return this.gone;
   }
 
   ordered(): TimelineItem[] {
@@ -38,7 +50,10 @@ export class ListStore extends Subscribable {
 
   remove(ids: string[]): void {
     const set = new Set(ids);
-    this.set(this.items.filter((it) => !set.has(it.id)));
+    const before = this.items.length;
+    const kept = this.items.filter((it) => !set.has(it.id));
+    this.gone += before - kept.length;
+    this.set(kept);
   }
 
   invalidate(): void {

@@ -11,6 +11,9 @@ const item = (id: string, takenAt: string, w = 400, h = 300): TimelineItem => ({
   height: h,
   favourite: false,
   status: 'ready',
+  place: null,
+  people: [],
+  tags: [],
 });
 
 describe('justified rows', () => {

@@ -5,9 +5,11 @@ import { call } from '../api/call.js';
 /** Where a photo grid gets its photos: every listing has a page and a month-count route. */
 export interface Source {
   key: string;
-  kind: 'all' | 'favourites' | 'trash' | 'album' | 'person';
+  kind: 'all' | 'favourites' | 'trash' | 'album' | 'person' | 'category';
   albumId?: number;
   personId?: number;
+  /** A category's photos (the Review page). */
+  category?: string;
   /** A page of its photos, newest first. */
   page(query: TimelineQuery): Promise<TimelinePage>;
   /** Its photos per month. */

@@ -1,41 +1,21 @@
 import type { PhotoDetails } from '../../../src/shared/api.js';
-import { bytes, exposureTime, fullDate, offsetLabel, timeOf } from '../app/format.js';
+import { bytes, exposureTime } from '../app/format.js';
 import { navigate } from '../app/router.js';
-import { Icon, type IconName } from '../components/Icon.js';
+import { InfoCategories } from '../categories/InfoCategories.js';
+import { Icon } from '../components/Icon.js';
+import { DateInfo, PlaceInfo } from './InfoEdits.js';
+import { Section } from './InfoSection.js';
 
-const SOURCES: Record<string, string> = {
-  exif: 'from the camera',
-  xmp: 'from XMP metadata',
-  quicktime: 'from the video metadata',
-  filename: 'from the file name',
-  'file-mtime': 'from the file date (no capture date in the file)',
-};
-
-function Section({
-  icon,
-  title,
-  children,
+export function InfoPanel({
+  photo,
+  onClose,
+  onEdited,
 }: {
-  icon: IconName;
-  title: string;
-  children: React.ReactNode;
+  photo: PhotoDetails | null;
+  onClose: () => void;
+  /** A date or place was changed here: read the photo again. */
+  onEdited: () => void;
 }) {
-  return (
-    <section className="info-section">
-      <Icon name={icon} size={20} className="info-icon" />
-      <div className="info-body">
-        <h3 className="info-heading">{title}</h3>
-        {children}
-      </div>
-    </section>
-  );
-}
-
-function coord(v: number, pos: string, neg: string): string {
-  return `${Math.abs(v).toFixed(5)}° ${v >= 0 ? pos : neg}`;
-}
-
-export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onClose: () => void }) {
   return (
     <aside className="info" aria-label="Photo details">
       <header className="info-head">
@@ -48,17 +28,7 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
         <div className="info-loading" aria-busy="true" />
       ) : (
         <div className="info-scroll">
-          <Section icon="calendar" title="Date">
-            <p className="info-main">{fullDate(photo.takenAt ?? photo.sortAt)}</p>
-            <p className="info-sub">
-              {timeOf(photo.takenAt ?? photo.sortAt)}
-              {photo.takenAt && photo.takenAtSource !== 'file-mtime' && offsetLabel(photo.takenAt)
-                ? ` · ${offsetLabel(photo.takenAt)}`
-                : ''}
-              {' · '}
-              {SOURCES[photo.takenAtSource ?? 'file-mtime'] ?? photo.takenAtSource}
-            </p>
-          </Section>
+          <DateInfo photo={photo} onEdited={onEdited} />
 
           {(photo.camera.make || photo.camera.model || photo.exposure.fNumber) && (
             <Section icon="camera" title="Camera">
@@ -97,23 +67,7 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
             </p>
           </Section>
 
-          {photo.gps && (
-            <Section icon="pin" title="Place">
-              {photo.place && (
-                <p className="info-main">
-                  {[photo.place.city, photo.place.region, photo.place.country]
-                    .filter((x, i, all) => x && all.indexOf(x) === i)
-                    .join(', ')}
-                </p>
-              )}
-              <p className={photo.place ? 'info-sub' : 'info-main'}>
-                {coord(photo.gps.lat, 'N', 'S')}, {coord(photo.gps.lon, 'E', 'W')}
-              </p>
-              {photo.gps.alt !== null && (
-                <p className="info-sub">{Math.round(photo.gps.alt)} m altitude</p>
-              )}
-            </Section>
-          )}
+          <PlaceInfo photo={photo} onEdited={onEdited} />
 
           {(photo.things.length > 0 || photo.faces > 0) && (
             <Section icon="sparkle" title="In this photo">
@@ -131,6 +85,12 @@ export function InfoPanel({ photo, onClose }: { photo: PhotoDetails | null; onCl
               </div>
             </Section>
           )}
+
+          <InfoCategories
+            photoId={photo.id}
+            categories={photo.categories}
+            removed={photo.removedCategories}
+          />
 
           <Section
             icon="file"

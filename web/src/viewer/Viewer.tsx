@@ -237,6 +237,8 @@ export function Viewer({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      // The info panel's edit forms keep their keys (Space on their buttons is not the slideshow).
+      if (e.target instanceof Element && e.target.closest('form')) return;
       if (document.querySelector('dialog[open]')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       // Space is the slideshow's, even on a focused button (Enter still presses buttons).
@@ -409,7 +411,15 @@ export function Viewer({
           <Icon name="right" size={28} />
         </button>
       </div>
-      {info && <InfoPanel photo={details} onClose={() => setInfo(false)} />}
+      {info && (
+        <InfoPanel
+          photo={details}
+          onClose={() => setInfo(false)}
+          onEdited={() =>
+            void api.photo(id).then((d) => shown.current === d.id && setDetails(d), toastError)
+          }
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,70 @@
+// Where a content hash's thumbnail and preview files live, and what size a thumbnail is: plain
+// path and size arithmetic with no image library, so the main thread (gallery, people pages, the
+// library's clean-up) can name the files without loading sharp. Writing them is thumbnails.ts.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Short side of grid thumbnails: sharp on a 2× display for ~150 px grid cells. */
+export const THUMB_SHORT_SIDE = 300;
+/** Panoramas keep their shape only up to 3:1, so one photo cannot become a 3000 px "thumbnail". */
+export const THUMB_MAX_LONG_SIDE = 900;
+
+const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
+
+// A type alias, not an interface: it stays assignable to Record<string, string>.
+export type ThumbnailPaths = {
+  /** absolute path of the grid thumbnail */
+  thumb: string;
+  /** absolute path of the preview (JPEG) */
+  preview: string;
+  /** where an older Picto wrote the preview (WebP): served when `preview` is absent */
+  legacyPreview: string;
+};
+
+/**
+ * Where the files for a content hash live: `ab/cd/<hash>-thumb.webp` and `-preview.jpg` under
+ * thumbDir (two levels of 256 folders keep directories small at a million photos). Every value is
+ * an absolute file path, so callers may delete `Object.values(thumbnailPaths(…))`.
+ */
+export function thumbnailPaths(thumbDir: string, contentHash: string): ThumbnailPaths {
+  const rel = relativeNames(contentHash);
+  return {
+    thumb: path.join(thumbDir, rel.thumb),
+    preview: path.join(thumbDir, rel.preview),
+    legacyPreview: path.join(thumbDir, rel.legacyPreview),
+  };
+}
+
+/** The preview file that exists for a content hash (a JPEG, or an older catalogue's WebP). */
+export function previewFile(thumbDir: string, contentHash: string): { path: string; mime: string } {
+  const p = thumbnailPaths(thumbDir, contentHash);
+  return existsSync(p.preview) || !existsSync(p.legacyPreview)
+    ? { path: p.preview, mime: 'image/jpeg' }
+    : { path: p.legacyPreview, mime: 'image/webp' };
+}
+
+/** Names relative to thumbDir, as stored in ThumbnailInfo.file. */
+export function relativeNames(contentHash: string): ThumbnailPaths {
+  if (!HASH_NAME.test(contentHash)) {
+    throw new Error(
+      `content hash must be 8–128 letters, digits, '-' or '_': got ${JSON.stringify(contentHash)}`,
+    );
+  }
+  const dir = path.join(contentHash.slice(0, 2), contentHash.slice(2, 4));
+  return {
+    thumb: path.join(dir, `${contentHash}-thumb.webp`),
+    preview: path.join(dir, `${contentHash}-preview.jpg`),
+    legacyPreview: path.join(dir, `${contentHash}-preview.webp`),
+  };
+}
+
+/** Thumbnail size for an image: short side THUMB_SHORT_SIDE, long side capped, never enlarged. */
+export function thumbnailSize(width: number, height: number): { width: number; height: number } {
+  const short = Math.min(width, height);
+  const long = Math.max(width, height);
+  const scale = Math.min(1, THUMB_SHORT_SIDE / short, THUMB_MAX_LONG_SIDE / long);
+  const s = Math.max(1, Math.round(short * scale));
+  const l = Math.max(1, Math.round(long * scale));
+  return width >= height ? { width: l, height: s } : { width: s, height: l };
+}
