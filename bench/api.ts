@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Buckets, JobsStatus, TimelinePage } from '../src/shared/api.js';
 import { generateCatalogue } from './api-catalogue.js';
-import { CHROMIUM, HEADLESS_ARGS } from './headless.js';
+import { launchChromium } from './headless.js';
 
 export { generateCatalogue } from './api-catalogue.js';
 
@@ -250,10 +249,7 @@ export async function firstScreen(
   url: string,
   runs = 3,
 ): Promise<{ renderMs: number; imagesMs: number; domTiles: number }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: HEADLESS_ARGS,
-  });
+  const browser = await launchChromium();
   const render: number[] = [];
   const images: number[] = [];
   let domTiles = 0;

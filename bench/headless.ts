@@ -1,3 +1,5 @@
+import { chromium, type Browser } from 'playwright-core';
+
 /**
  * How the benchmark and the browser tests start Chromium: Debian's own build (Playwright must
  * never download one), headless, with nothing that talks to the network on its own.
@@ -14,3 +16,8 @@ export const HEADLESS_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Launches that Chromium (a browser without a profile; test/e2e/browser.ts opens one with). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: HEADLESS_ARGS });
+}

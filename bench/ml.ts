@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
+import { toRgb } from '../src/media/decode.js';
 import type { RawImage } from '../src/media/types.js';
 import {
   createAnalyzer,
@@ -90,21 +91,19 @@ export async function benchMl(
   }
 }
 
-/** Decodes like the media pipeline: EXIF-oriented RGB, long side ≤ 1440 px. */
-export async function decodeForMl(file: string, maxSide = 1440): Promise<RawImage> {
-  const { data, info } = await sharp(file)
+/**
+ * Decodes like the media pipeline: EXIF-oriented RGB, long side ≤ 1440 px (the tests' decoder too,
+ * test/ml/corpus-images.ts).
+ */
+export async function decodeForMl(input: Buffer | string, maxSide = 1440): Promise<RawImage> {
+  const { data, info } = await sharp(input)
     .rotate()
     .removeAlpha()
     .toColourspace('srgb')
     .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-    channels: 3,
-  };
+  return toRgb(data, info.width, info.height, info.channels);
 }
 
 /** A mixed sample of corpus photos: faces (portraits, groups) and objects (COCO scenes). */

@@ -20,6 +20,7 @@ import {
   writePoster,
 } from '../src/media/video/index.js';
 import { createAnalyzer, type Analyzer } from '../src/ml/index.js';
+import { FFMPEG_QUIET, HVC1, X264_FAST, X265_QUICKEST } from './ffmpeg-args.js';
 import { benchCache } from './generate.js';
 
 const run = promisify(execFile);
@@ -55,8 +56,7 @@ export async function benchClips(source: string): Promise<{ h264: string; hevc: 
   if (existsSync(h264) && existsSync(hevc)) return { h264, hevc };
   mkdirSync(dir, { recursive: true });
   const { ffmpeg } = await videoTools();
-  const ff = (...args: string[]) =>
-    run(ffmpeg.path, ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...args]);
+  const ff = (...args: string[]) => run(ffmpeg.path, [...FFMPEG_QUIET, ...args]);
   const tmp = (f: string) => `${f}.tmp${path.extname(f)}`;
   if (!existsSync(h264)) {
     process.stderr.write('[bench] making a grainy 30-s 1080p H.264 clip (once)…\n');
@@ -81,10 +81,7 @@ export async function benchClips(source: string): Promise<{ h264: string; hevc: 
       '1:a',
       '-t',
       '30',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
+      ...X264_FAST,
       '-crf',
       '21',
       '-maxrate',
@@ -105,12 +102,7 @@ export async function benchClips(source: string): Promise<{ h264: string; hevc: 
   await ff(
     '-i',
     h264,
-    '-c:v',
-    'libx265',
-    '-preset',
-    'ultrafast',
-    '-x265-params',
-    'log-level=error',
+    ...X265_QUICKEST,
     '-b:v',
     '8M',
     '-maxrate',
@@ -119,8 +111,7 @@ export async function benchClips(source: string): Promise<{ h264: string; hevc: 
     '20M',
     '-g',
     '30',
-    '-tag:v',
-    'hvc1',
+    ...HVC1,
     '-c:a',
     'copy',
     tmp(hevc),

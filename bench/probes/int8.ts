@@ -13,7 +13,7 @@ import { CALIBRATION } from '../../src/ml/convert/calibration/index.js';
 import { convertFloatModel } from '../../src/ml/convert/convert-model.js';
 import { quantizeModel, type QuantizeOptions } from '../../src/ml/convert/qdq-graph.js';
 import { buildPyramid, RGB_255, sampleAffine } from '../../src/ml/image/pyramid.js';
-import { letterbox } from '../../src/ml/image/letterbox.js';
+import { letterbox, letterboxToSource } from '../../src/ml/image/letterbox.js';
 import { verifiedSourceDir } from '../../src/ml/model-store.js';
 import { MODELS, type ModelId } from '../../src/ml/registry.js';
 import { log, median, r1 } from './common.js';
@@ -38,17 +38,9 @@ async function inputsFor(id: ModelId, n: number): Promise<Float32Array[]> {
       channels: 3,
     });
     const lb = letterbox(info.width, info.height, size);
-    const m = {
-      a: 1 / lb.scale,
-      b: 0,
-      c: 0,
-      d: 1 / lb.scale,
-      tx: -lb.padX / lb.scale,
-      ty: -lb.padY / lb.scale,
-    };
     const input = new Float32Array(3 * size * size);
     const map = id === 'centernet' ? RGB_255 : { mul: 1 / 127.5, add: -1, fill: 0 };
-    sampleAffine(pyr, m, size, size, map, input);
+    sampleAffine(pyr, letterboxToSource(lb), size, size, map, input);
     out.push(input);
   }
   return out;

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { decodeWithSharp } from '../../src/media/decode.js';
+import { decodeWithSharp, toRgb } from '../../src/media/decode.js';
 import { phash } from '../../src/media/phash.js';
 import { thumbnailSize, writePreview, writeThumbnail } from '../../src/media/thumbnails.js';
 import type { RawImage } from '../../src/media/types.js';
@@ -31,12 +31,7 @@ async function decodeTo(buf: Buffer, maxSide: number): Promise<RawImage> {
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-    channels: 3,
-  };
+  return toRgb(data, info.width, info.height, info.channels);
 }
 
 export async function mediaPaths(photos: number, rounds: number) {

@@ -147,6 +147,7 @@ export class Picto {
       events: this.events,
       placesMoved: (ids) => this.discovery.places.refresh(ids),
       findPlace: (name) => this.discovery.places.byName(name),
+      recategorize: (ids) => this.categories.refresh(ids),
     });
     queueNewStages(this.repos);
     this.people = new PeopleService({

@@ -9,8 +9,11 @@ export const NIGHT_DEFINITION =
   'from the EXIF date and GPS, computed offline). Without a place, a dark frame shot at high ' +
   'ISO or with a long exposure.';
 
-/** Capture times read from tags; a file time or a "last saved" date says nothing about the light. */
-const CAPTURE_SOURCES = new Set(['exif', 'xmp', 'iptc', 'quicktime']);
+/**
+ * Capture times read from tags or set by the user in Picto; a file time or a "last saved" date
+ * says nothing about the light.
+ */
+const CAPTURE_SOURCES = new Set(['exif', 'xmp', 'iptc', 'quicktime', 'user']);
 
 /**
  * The highest solar elevation the capture could have had. With the offset unrecorded, the zone

@@ -87,6 +87,13 @@ export class CategoryService {
     return { changed };
   }
 
+  /** Classifies photos again after a signal changed outside the pipeline (a date or place set). */
+  refresh(photoIds: readonly string[]): void {
+    this.repos.db.transaction(() => {
+      for (const id of photoIds) refreshCategories(this.repos, id);
+    })();
+  }
+
   /** A category's photos, newest first, in the timeline's page shape (the Review page). */
   photos(name: string, q: TimelineQuery): TimelinePage {
     const n = known(name);

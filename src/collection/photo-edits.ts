@@ -5,13 +5,17 @@
 import type { Repos } from '../db/index.js';
 import { PictoError } from '../shared/errors.js';
 import type { EventBus } from '../shared/events.js';
+import { localOffsetAt } from '../media/timezone.js';
 import { localTime, shiftLocal } from './edit-dates.js';
 
 /** Exactly one of them: a new date, a shift of each photo's own date, or back to the file's. */
 export interface DateEdit {
   /** Local wall-clock time "YYYY-MM-DDTHH:MM[:SS]". */
   set?: string;
-  /** UTC offset of `set` in minutes; left out: each photo keeps the offset it had. */
+  /**
+   * UTC offset of `set` in minutes. Left out: the offset in force at the photo's position on the
+   * new date (a summer photo moved to January leaves daylight time), else the one it had.
+   */
   offsetMinutes?: number | null;
   shiftSeconds?: number;
   reset?: boolean;
@@ -32,9 +36,17 @@ export interface PhotoEditsDeps {
   placesMoved: (ids: string[]) => void;
   /** The position of a place by name (offline geocoder), or null when it knows none. */
   findPlace: (name: string) => { lat: number; lon: number } | null;
+  /** Classifies these photos again: `night` follows a new date or place. */
+  recategorize: (ids: string[]) => void;
 }
 
 const MAX_SHIFT_S = 100 * 366 * 86_400;
+
+/** The offset at a position for a newly set wall-clock time; null without both (or no zone). */
+function offsetAtPlace(set: string | null, lat: number | null, lon: number | null): number | null {
+  if (set === null || lat === null || lon === null) return null;
+  return localOffsetAt(set, lat, lon);
+}
 
 export class PhotoEdits {
   constructor(private readonly deps: PhotoEditsDeps) {}
@@ -67,12 +79,18 @@ export class PhotoEdits {
           continue;
         }
         const at = set ?? shiftLocal(p.taken_at ?? p.sort_at, edit.shiftSeconds!);
-        const offset = edit.offsetMinutes !== undefined ? edit.offsetMinutes : p.taken_offset;
+        const offset =
+          edit.offsetMinutes !== undefined
+            ? edit.offsetMinutes
+            : (offsetAtPlace(set, p.lat, p.lon) ?? p.taken_offset);
         repos.photoEdits.setDate(id, at, offset, now);
         changed++;
       }
     })();
-    if (changed) this.deps.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
+    if (changed) {
+      this.deps.recategorize(ids);
+      this.deps.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
+    }
     return changed;
   }
 
@@ -111,6 +129,7 @@ export class PhotoEdits {
     })();
     if (changed) {
       this.deps.placesMoved(ids);
+      this.deps.recategorize(ids);
       this.deps.events.emit({ type: 'photos.changed', ids, reason: 'updated' });
     }
     return { changed, lat: pos?.lat ?? null, lon: pos?.lon ?? null };

@@ -2,109 +2,10 @@
 // derived from them (COCO's own super-categories, renamed for search: "electronic" →
 // "electronics"). A photo tagged "dog" is also findable as "animal".
 
-export const COCO_LABELS = [
-  'person',
-  'bicycle',
-  'car',
-  'motorcycle',
-  'airplane',
-  'bus',
-  'train',
-  'truck',
-  'boat',
-  'traffic light',
-  'fire hydrant',
-  'stop sign',
-  'parking meter',
-  'bench',
-  'bird',
-  'cat',
-  'dog',
-  'horse',
-  'sheep',
-  'cow',
-  'elephant',
-  'bear',
-  'zebra',
-  'giraffe',
-  'backpack',
-  'umbrella',
-  'handbag',
-  'tie',
-  'suitcase',
-  'frisbee',
-  'skis',
-  'snowboard',
-  'sports ball',
-  'kite',
-  'baseball bat',
-  'baseball glove',
-  'skateboard',
-  'surfboard',
-  'tennis racket',
-  'bottle',
-  'wine glass',
-  'cup',
-  'fork',
-  'knife',
-  'spoon',
-  'bowl',
-  'banana',
-  'apple',
-  'sandwich',
-  'orange',
-  'broccoli',
-  'carrot',
-  'hot dog',
-  'pizza',
-  'donut',
-  'cake',
-  'chair',
-  'couch',
-  'potted plant',
-  'bed',
-  'dining table',
-  'toilet',
-  'tv',
-  'laptop',
-  'mouse',
-  'remote',
-  'keyboard',
-  'cell phone',
-  'microwave',
-  'oven',
-  'toaster',
-  'sink',
-  'refrigerator',
-  'book',
-  'clock',
-  'vase',
-  'scissors',
-  'teddy bear',
-  'hair drier',
-  'toothbrush',
-] as const;
-
-export type CocoLabel = (typeof COCO_LABELS)[number];
-
-export const GROUP_TAGS = [
-  'people',
-  'vehicle',
-  'outdoor',
-  'animal',
-  'accessory',
-  'sports',
-  'kitchen',
-  'food',
-  'furniture',
-  'electronics',
-  'appliance',
-  'indoor',
-] as const;
-
-export type GroupTag = (typeof GROUP_TAGS)[number];
-
-const GROUP_MEMBERS: Record<GroupTag, readonly CocoLabel[]> = {
+// [Note: COCO lists its classes by super-category] The 80 classes, in their channel order, fall
+// into contiguous runs, one per super-category (person; bicycle … boat; traffic light … bench; …),
+// so the groups below, read in order, ARE the channel order: one list serves both.
+const GROUP_MEMBERS = {
   people: ['person'],
   vehicle: ['bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat'],
   outdoor: ['traffic light', 'fire hydrant', 'stop sign', 'parking meter', 'bench'],
@@ -139,7 +40,15 @@ const GROUP_MEMBERS: Record<GroupTag, readonly CocoLabel[]> = {
   electronics: ['tv', 'laptop', 'mouse', 'remote', 'keyboard', 'cell phone'],
   appliance: ['microwave', 'oven', 'toaster', 'sink', 'refrigerator'],
   indoor: ['book', 'clock', 'vase', 'scissors', 'teddy bear', 'hair drier', 'toothbrush'],
-};
+} as const;
+
+export type GroupTag = keyof typeof GROUP_MEMBERS;
+export type CocoLabel = (typeof GROUP_MEMBERS)[GroupTag][number];
+
+/** Class names by heatmap channel (CenterNet's output order). */
+export const COCO_LABELS: readonly CocoLabel[] = Object.values(GROUP_MEMBERS).flat();
+
+export const GROUP_TAGS = Object.keys(GROUP_MEMBERS) as readonly GroupTag[];
 
 const GROUPS_BY_LABEL = new Map<string, GroupTag[]>();
 for (const [group, members] of Object.entries(GROUP_MEMBERS) as [

@@ -22,16 +22,9 @@ import {
 } from '../helpers/category-signals.js';
 import { hasCorpus } from '../helpers/corpus.js';
 
-const OWN: CategoryName[] = [
-  'screenshot',
-  'document',
-  'selfie',
-  'panorama',
-  'night',
-  'group',
-  'portrait',
-];
 const OBJECT_CATEGORIES = Object.keys(OBJECT_GROUPS) as ObjectCategory[];
+/** The categories with a classifier of their own (the rest are groups of object labels). */
+const OWN: CategoryName[] = CATEGORY_NAMES.filter((c) => !(c in OBJECT_GROUPS));
 
 /** A COCO object of the group covering this much of the frame is what the photo shows. */
 const PROMINENT = 0.02;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCorpus } from '../helpers/corpus.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from './browser.js';
+import { openBrowser, screenshot, type Browser } from './browser.js';
+import { galleryReady } from './gallery-browser.js';
 import {
   seriousViolations,
   startFullLibrary,
@@ -8,8 +8,6 @@ import {
   type AxeViolation,
   type FullLibrary,
 } from './full-library.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
 
 /** A page to check: where to go, and what shows that it has drawn its content. */
 interface Check {
@@ -116,7 +114,7 @@ function describeViolations(page: string, vs: AxeViolation[]): string[] {
   );
 }
 
-describe.skipIf(!ready)('accessibility (axe-core, WCAG 2.1 A/AA) on every page', () => {
+describe.skipIf(!galleryReady)('accessibility (axe-core, WCAG 2.1 A/AA) on every page', () => {
   let lib: FullLibrary;
   let b: Browser;
 

@@ -1,39 +1,25 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { hasCorpus } from '../helpers/corpus.js';
-import { getOk, indexLibrary, send, startGallery, type Gallery } from '../server/harness.js';
-import {
-  hasChromium,
-  hasWebBuild,
-  openBrowser,
-  screenshot,
-  thumbnailsLoaded,
-  type Browser,
-} from './browser.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
+import { getOk, send, type Gallery } from '../server/harness.js';
+import { screenshot, thumbnailsLoaded, type Browser } from './browser.js';
+import { closeGalleryInBrowser, galleryReady, openGalleryInBrowser } from './gallery-browser.js';
 const DSCN = ['DSCN0010', 'DSCN0012', 'DSCN0021', 'DSCN0025', 'DSCN0027', 'DSCN0029'];
 
 const headerCount = async (page: Page) =>
   Number((await page.locator('.topbar-sub').textContent())?.replace(/\D/g, ''));
 
 /** Albums, trash and search results: counts, the photo picker, bulk actions, the small faults. */
-describe.skipIf(!ready)('collections in a browser', () => {
+describe.skipIf(!galleryReady)('collections in a browser', () => {
   let g: Gallery;
   let b: Browser;
   const id = (file: string) =>
     g.picto.repos.locations.byPath(path.join(g.lib, `${file}.jpg`))!.photo_id;
 
   beforeAll(async () => {
-    g = await startGallery();
-    await indexLibrary(g);
-    b = await openBrowser();
+    ({ g, b } = await openGalleryInBrowser({ index: true }));
   });
-  afterAll(async () => {
-    await b?.close();
-    await g?.close();
-  });
+  afterAll(() => closeGalleryInBrowser(g, b));
 
   it('keeps the count right after a restore, even when answers come back out of order', async () => {
     const { page } = b;

@@ -2,21 +2,33 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../helpers/corpus.js';
-import { GALLERY_PHOTOS, getOk, send, startGallery, type Gallery } from '../server/harness.js';
+import {
+  GALLERY_PHOTOS,
+  getOk,
+  indexLibrary,
+  send,
+  startGallery,
+  type Gallery,
+} from '../server/harness.js';
 
 /**
  * A library with something on every page: GPS photos (places, map), faces of two people (People,
  * a person page), COCO photos (Things), a crop of another photo (Duplicates), an album, a
  * favourite and a photo in the trash. AI is on, so the indexing takes a while (~1 min).
  */
-export const FULL_PHOTOS = [
-  ...GALLERY_PHOTOS,
+/** Faces of two people: four of Obama (one partly hidden), two of Biden. */
+export const TWO_PEOPLE_PHOTOS = [
   'faces/face_recognition/obama.jpg',
   'faces/face_recognition/obama2.jpg',
   'faces/face_recognition/obama3.jpg',
   'faces/face_recognition/obama_partial_face.jpg',
   'faces/face_recognition/biden.jpg',
   'faces/face_recognition/biden2.jpg',
+];
+
+export const FULL_PHOTOS = [
+  ...GALLERY_PHOTOS,
+  ...TWO_PEOPLE_PHOTOS,
   'objects/coco128/images/000000000307.jpg',
   'objects/ultralytics/bus.jpg',
 ];
@@ -29,16 +41,18 @@ export interface FullLibrary {
   personId: number;
 }
 
-export async function startFullLibrary(): Promise<FullLibrary> {
-  const g = await startGallery({ photos: FULL_PHOTOS });
+/** Adds the gallery's folder with AI on and waits until it is indexed and its faces grouped. */
+export async function indexWithPeople(g: Gallery): Promise<void> {
   const clustered = g.picto.events.once(
     (e) => e.type === 'people.changed' && e.reason === 'clustered',
   );
-  const res = await send(`${g.url}/api/folders`, 'POST', { path: g.lib, ai: true });
-  if (res.status !== 201) throw new Error(`adding the folder failed: ${res.status}`);
-  await g.picto.events.once((e) => e.type === 'scan.done');
-  await g.picto.runner.drain();
+  await indexLibrary(g, true);
   await clustered;
+}
+
+export async function startFullLibrary(): Promise<FullLibrary> {
+  const g = await startGallery({ photos: FULL_PHOTOS });
+  await indexWithPeople(g);
   const id = (file: string) => g.picto.repos.locations.byPath(path.join(g.lib, file))!.photo_id;
 
   const album = (await (

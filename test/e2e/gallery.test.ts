@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCorpus } from '../helpers/corpus.js';
-import { GALLERY_PHOTOS, startGallery, type Gallery } from '../server/harness.js';
-import {
-  hasChromium,
-  hasWebBuild,
-  openBrowser,
-  screenshot,
-  thumbnailsLoaded,
-  type Browser,
-} from './browser.js';
+import { GALLERY_PHOTOS, type Gallery } from '../server/harness.js';
+import { hasWebBuild, screenshot, thumbnailsLoaded, type Browser } from './browser.js';
+import { closeGalleryInBrowser, galleryReady, openGalleryInBrowser } from './gallery-browser.js';
 
-const ready = hasCorpus && hasChromium && hasWebBuild;
 if (!hasWebBuild)
   console.warn('\n*** e2e: web/dist is missing (npm run build); browser tests SKIPPED ***\n');
 
-describe.skipIf(!ready)('the gallery in a browser', () => {
+describe.skipIf(!galleryReady)('the gallery in a browser', () => {
   let g: Gallery;
   let b: Browser;
   const count = GALLERY_PHOTOS.length;
 
   beforeAll(async () => {
-    g = await startGallery();
-    b = await openBrowser();
+    ({ g, b } = await openGalleryInBrowser());
   });
-  afterAll(async () => {
-    await b?.close();
-    await g?.close();
-  });
+  afterAll(() => closeGalleryInBrowser(g, b));
 
   it('starts empty and says what to do', async () => {
     const { page } = b;

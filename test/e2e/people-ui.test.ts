@@ -1,19 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCorpus } from '../helpers/corpus.js';
 import { getOk, send, startGallery, type Gallery } from '../server/harness.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from './browser.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
-
-const PHOTOS = [
-  'faces/face_recognition/obama.jpg',
-  'faces/face_recognition/obama2.jpg',
-  'faces/face_recognition/obama3.jpg',
-  'faces/face_recognition/obama_partial_face.jpg',
-  'faces/face_recognition/biden.jpg',
-  'faces/face_recognition/biden2.jpg',
-];
+import { openBrowser, screenshot, type Browser } from './browser.js';
+import { indexWithPeople, TWO_PEOPLE_PHOTOS } from './full-library.js';
+import { galleryReady } from './gallery-browser.js';
 
 interface FaceView {
   id: string;
@@ -22,7 +12,7 @@ interface FaceView {
 }
 
 /** People, faces in the viewer and the duplicates review, on real faces (AI on). */
-describe.skipIf(!ready)('people, faces and duplicates in a browser', () => {
+describe.skipIf(!galleryReady)('people, faces and duplicates in a browser', () => {
   let g: Gallery;
   let b: Browser;
   const id = (file: string) => g.picto.repos.locations.byPath(path.join(g.lib, file))!.photo_id;
@@ -30,14 +20,8 @@ describe.skipIf(!ready)('people, faces and duplicates in a browser', () => {
     (await getOk<{ faces: FaceView[] }>(g, `/api/photos/${photo}/faces`)).faces;
 
   beforeAll(async () => {
-    g = await startGallery({ photos: PHOTOS });
-    const clustered = g.picto.events.once(
-      (e) => e.type === 'people.changed' && e.reason === 'clustered',
-    );
-    await send(`${g.url}/api/folders`, 'POST', { path: g.lib, ai: true });
-    await g.picto.events.once((e) => e.type === 'scan.done');
-    await g.picto.runner.drain();
-    await clustered;
+    g = await startGallery({ photos: TWO_PEOPLE_PHOTOS });
+    await indexWithPeople(g);
     b = await openBrowser();
   });
   afterAll(async () => {

@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Locator, Page } from 'playwright-core';
-import { hasCorpus } from '../helpers/corpus.js';
-import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
-import {
-  hasChromium,
-  hasWebBuild,
-  openBrowser,
-  screenshot,
-  thumbnailsLoaded,
-  type Browser,
-} from './browser.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
+import type { Gallery } from '../server/harness.js';
+import { screenshot, thumbnailsLoaded, type Browser } from './browser.js';
+import { closeGalleryInBrowser, galleryReady, openGalleryInBrowser } from './gallery-browser.js';
 const W = 390;
 const H = 844;
 
@@ -38,22 +29,19 @@ async function touch(cdp: CDPSession, points: { x: number; y: number }[], holdMs
 }
 
 /** The phone layout (390 × 844): each fault the issue lists, measured. */
-describe.skipIf(!ready)('the gallery on a phone', () => {
+describe.skipIf(!galleryReady)('the gallery on a phone', () => {
   let g: Gallery;
   let b: Browser;
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    g = await startGallery();
-    await indexLibrary(g);
-    b = await openBrowser({ width: W, height: H });
+    ({ g, b } = await openGalleryInBrowser({ index: true, browser: { width: W, height: H } }));
     cdp = await b.context.newCDPSession(b.page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
   });
   afterAll(async () => {
     await cdp?.detach();
-    await b?.close();
-    await g?.close();
+    await closeGalleryInBrowser(g, b);
   });
 
   it('has a bottom bar of four labelled places and More, with the rest and the theme in a sheet', async () => {

@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasCorpus } from '../helpers/corpus.js';
-import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
-import {
-  hasChromium,
-  hasWebBuild,
-  openBrowser,
-  screenshot,
-  thumbnailsLoaded,
-  type Browser,
-} from './browser.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
+import type { Gallery } from '../server/harness.js';
+import { screenshot, thumbnailsLoaded, type Browser } from './browser.js';
+import { closeGalleryInBrowser, galleryReady, openGalleryInBrowser } from './gallery-browser.js';
 
 // Browser code reaches the DOM through globalThis (tests compile without DOM types).
 const activePhoto = (page: Page) =>
@@ -27,25 +18,20 @@ const focusInViewer = (page: Page) =>
 const shown = (page: Page) => new URL(page.url()).searchParams.get('photo');
 
 /** The viewer from the keyboard: which photo Space plays, where Tab goes, where Esc returns. */
-describe.skipIf(!ready)('the viewer and the grid from the keyboard', () => {
+describe.skipIf(!galleryReady)('the viewer and the grid from the keyboard', () => {
   let g: Gallery;
   let b: Browser;
   let ids: string[];
 
   beforeAll(async () => {
-    g = await startGallery();
-    await indexLibrary(g);
-    b = await openBrowser();
+    ({ g, b } = await openGalleryInBrowser({ index: true }));
     await b.page.goto(g.url);
     await thumbnailsLoaded(b.page, 8);
     ids = await b.page
       .locator('.tile')
       .evaluateAll((els) => els.map((e: any) => e.getAttribute('data-photo-id') as string));
   });
-  afterAll(async () => {
-    await b?.close();
-    await g?.close();
-  });
+  afterAll(() => closeGalleryInBrowser(g, b));
 
   it('reaches the photos with the skip link and shows how to select', async () => {
     const { page } = b;

@@ -24,6 +24,13 @@ import { promisify } from 'node:util';
 import { exiftoolPath } from 'exiftool-vendored';
 
 import { videoTools } from '../../src/media/video/index.js';
+import {
+  FFMPEG_QUIET,
+  HVC1,
+  X264_FAST,
+  X264_QUICKEST,
+  X265_QUICKEST,
+} from '../../bench/ffmpeg-args.js';
 import { corpusPath } from './corpus.js';
 
 const run = promisify(execFile);
@@ -92,6 +99,7 @@ async function make(): Promise<TestVideos> {
   const self = readFileSync(fileURLToPath(import.meta.url));
   const key = createHash('sha256')
     .update(self)
+    .update(JSON.stringify([FFMPEG_QUIET, X264_FAST, X264_QUICKEST, X265_QUICKEST, HVC1]))
     .update(ffmpeg.path)
     .update(ffmpeg.version)
     .digest('hex')
@@ -107,7 +115,7 @@ async function make(): Promise<TestVideos> {
   mkdirSync(work, { recursive: true });
   const at = (k: keyof typeof NAMES) => path.join(work, NAMES[k]);
   const ff = (...args: string[]) =>
-    run(ffmpeg.path, ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    run(ffmpeg.path, [...FFMPEG_QUIET, ...args], {
       maxBuffer: 16 * 1024 * 1024,
     });
   const sine = (seconds: number) => [
@@ -118,24 +126,20 @@ async function make(): Promise<TestVideos> {
     '-i',
     'sine=frequency=330:sample_rate=44100',
   ];
+  // A photo looped into a video input (its length set by -t).
+  const still = (photo: string) => ['-loop', '1', '-i', photo];
   // Slow push-in with a drift to the right: a real camera move, not a still.
   const panZoom = (w: number, h: number, frames: number) =>
     `scale=${w * 2}:-2,zoompan=z='1.1+0.15*on/${frames}':x='iw/2-(iw/zoom/2)+on*2':y='ih/2-(ih/zoom/2)':d=1:s=${w}x${h}:fps=15,format=yuv420p`;
 
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     ...sine(3),
     '-t',
     '3',
     '-vf',
     panZoom(960, 540, 45),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     '-crf',
     '23',
     '-c:a',
@@ -145,38 +149,18 @@ async function make(): Promise<TestVideos> {
     '-shortest',
     at('faceH264'),
   );
-  await ff(
-    '-i',
-    at('faceH264'),
-    '-c:v',
-    'libx265',
-    '-preset',
-    'ultrafast',
-    '-x265-params',
-    'log-level=error',
-    '-tag:v',
-    'hvc1',
-    '-c:a',
-    'copy',
-    at('faceHevc'),
-  );
+  await ff('-i', at('faceH264'), ...X265_QUICKEST, ...HVC1, '-c:a', 'copy', at('faceHevc'));
 
   // Upright portrait turned 90° counter-clockwise into stored landscape; the matrix turns it back.
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_PORTRAIT,
+    ...still(FACE_PORTRAIT),
     '-t',
     '2',
     '-r',
     '15',
     '-vf',
     'scale=540:720,setsar=1,transpose=cclock,format=yuv420p',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     at('rotated'),
   );
 
@@ -187,10 +171,7 @@ async function make(): Promise<TestVideos> {
     'testsrc2=s=640x360:r=15',
     '-t',
     '2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     '-pix_fmt',
     'yuv420p',
     '-metadata',
@@ -201,19 +182,13 @@ async function make(): Promise<TestVideos> {
   );
 
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     ...sine(2),
     '-t',
     '2',
     '-vf',
     panZoom(640, 480, 30),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     '-c:a',
     'aac',
     '-shortest',
@@ -224,18 +199,12 @@ async function make(): Promise<TestVideos> {
 
   await ff('-i', FACE_LANDSCAPE, '-vf', 'scale=1008:-2', '-q:v', '3', at('liveStill'));
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     '-t',
     '2.5',
     '-vf',
     panZoom(640, 480, 38),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     '-metadata',
     'creation_time=2023-07-14T10:22:05Z',
     at('liveMov'),
@@ -243,20 +212,14 @@ async function make(): Promise<TestVideos> {
 
   // Black until 1.5 s, then the photo; x264's default GOP leaves one keyframe, at 0.
   await ff(
-    '-loop',
-    '1',
-    '-i',
-    FACE_LANDSCAPE,
+    ...still(FACE_LANDSCAPE),
     '-t',
     '4',
     '-r',
     '15',
     '-vf',
     'scale=640:-2,format=yuv420p,fade=t=in:st=1.5:d=0.2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
+    ...X264_FAST,
     at('startsBlack'),
   );
 
@@ -272,10 +235,7 @@ async function make(): Promise<TestVideos> {
     'testsrc2=s=64x64:r=1',
     '-t',
     '7200',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
+    ...X264_QUICKEST,
     '-pix_fmt',
     'yuv420p',
     at('hoursLong'),
@@ -287,10 +247,7 @@ async function make(): Promise<TestVideos> {
     'testsrc2=s=3840x2160:r=10',
     '-t',
     '1',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
+    ...X264_QUICKEST,
     '-pix_fmt',
     'yuv420p',
     at('uhd'),

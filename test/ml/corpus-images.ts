@@ -4,29 +4,15 @@
 // (bench/FINDINGS.md: which decode scale the models need).
 
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import { decodeForMl } from '../../bench/ml.js';
 import { WORK_SIZE } from '../../src/media/decode.js';
 import type { RawImage } from '../../src/media/types.js';
 import { corpusPath } from '../helpers/corpus.js';
 
 export const MAX_SIDE = Number(process.env.PICTO_TEST_WORK_SIZE) || WORK_SIZE;
 
-export async function decodeBuffer(input: Buffer | string, maxSide = MAX_SIDE): Promise<RawImage> {
-  const { data, info } = await sharp(input)
-    .rotate()
-    .removeAlpha()
-    .toColourspace('srgb')
-    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new Error(`expected RGB, got ${info.channels} channels`);
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-    channels: 3,
-  };
-}
+export const decodeBuffer = (input: Buffer | string, maxSide = MAX_SIDE): Promise<RawImage> =>
+  decodeForMl(input, maxSide);
 
 export const decodeCorpus = (...parts: string[]): Promise<RawImage> =>
   decodeBuffer(corpusPath(...parts));

@@ -8,7 +8,12 @@ import {
   type Affine,
   type Point,
 } from '../../src/ml/image/affine.js';
-import { letterbox, unletterboxBox, unletterboxPoint } from '../../src/ml/image/letterbox.js';
+import {
+  letterbox,
+  letterboxToSource,
+  unletterboxBox,
+  unletterboxPoint,
+} from '../../src/ml/image/letterbox.js';
 import { buildPyramid, sampleAffine } from '../../src/ml/image/pyramid.js';
 import { chipTemplate, chipTransform } from '../../src/ml/faces/align.js';
 import type { RawImage } from '../../src/media/types.js';
@@ -42,6 +47,14 @@ describe('letterbox', () => {
       unletterboxBox(lb, [-10, 100, 51.2, 179.2], 1000, 500).map((v) => Math.round(v * 1e6) / 1e6),
     ).toEqual([0, 0, 100, 100]);
     expect(unletterboxPoint(lb, [256, 256])).toEqual([500, 250]);
+  });
+
+  it('samples the model input from where each of its pixels lies in the source', () => {
+    const lb = letterbox(1000, 500, 512);
+    // the input's corner of the scaled image is the source's corner; a crop starting at (40, 30)
+    // shifts it there
+    expect(apply(letterboxToSource(lb), [0, 128])).toEqual([0, 0]);
+    expect(apply(letterboxToSource(lb, 40, 30), [512, 384])).toEqual([1040, 530]);
   });
 
   it('rejects empty images', () => {

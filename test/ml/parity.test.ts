@@ -13,7 +13,7 @@ import { createFaceApiRunner, createTfjsGraphRunner } from '../../src/ml/runtime
 import type { ModelRunner, TensorData } from '../../src/ml/runtime/runner.js';
 import { buildPyramid, RGB_255, sampleAffine, type Pyramid } from '../../src/ml/image/pyramid.js';
 import { CENTERNET_VALUES } from '../../src/ml/objects/detect-objects.js';
-import { letterbox } from '../../src/ml/image/letterbox.js';
+import { letterbox, letterboxToSource } from '../../src/ml/image/letterbox.js';
 import { detectFaceCandidates, DEFAULT_FACE_DETECT } from '../../src/ml/faces/detect-faces.js';
 import { landmarkCrop, landmarksToImage, LANDMARK_SIZE } from '../../src/ml/faces/landmark-crop.js';
 import { chipTransform, CHIP_SIZE } from '../../src/ml/faces/align.js';
@@ -62,21 +62,7 @@ function letterboxed(pyr: Pyramid, size: number, map = RGB_255): TensorData {
   const { width: W, height: H } = pyr[0];
   const lb = letterbox(W, H, size);
   const data = new Float32Array(3 * size * size);
-  sampleAffine(
-    pyr,
-    {
-      a: 1 / lb.scale,
-      b: 0,
-      c: 0,
-      d: 1 / lb.scale,
-      tx: -lb.padX / lb.scale,
-      ty: -lb.padY / lb.scale,
-    },
-    size,
-    size,
-    map,
-    data,
-  );
+  sampleAffine(pyr, letterboxToSource(lb), size, size, map, data);
   return { data, dims: [1, 3, size, size] };
 }
 

@@ -7,17 +7,13 @@ import type {
   SearchResult,
 } from '../../src/shared/search-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
+import { SEARCH_PHOTOS } from './photos.js';
 import { indexLibrary, json, send, startGallery, type Gallery, getOk } from '../server/harness.js';
 
 const PHOTOS = [
-  'exif/gps/DSCN0010.jpg',
-  'exif/gps/DSCN0012.jpg',
-  'exif/gps/DSCN0021.jpg',
-  'faces/face_recognition/obama.jpg',
-  'faces/face_recognition/obama_partial_face.jpg',
+  ...SEARCH_PHOTOS,
   'faces/deepface/img11.jpg',
   'faces/deepface/img11_reflection.jpg',
-  'faces/deepface/img1.jpg',
 ];
 
 describe.skipIf(!hasCorpus)('search and discovery API', () => {

@@ -8,6 +8,7 @@ import { findDuplicates } from '../../src/search/duplicates/finder.js';
 import { hamming, HashIndex } from '../../src/search/duplicates/hash-index.js';
 import { computeSignature } from '../../src/search/duplicates/signature.js';
 import { mulberry32 } from '../../src/shared/random.js';
+import { indexWithoutAi } from '../helpers/indexing.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { FakeLibrary, hexId } from './fixture.js';
 
@@ -190,11 +191,7 @@ describe.skipIf(!hasCorpus)(
       // The same bytes twice: one photo with two files, reported as copies.
       copyFileSync(path.join(lib, 'openface', 'adams.jpg'), path.join(lib, 'adams-copy.jpg'));
       picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 2 });
-      const { folder } = await picto.folders.add(lib);
-      picto.folders.setAi(folder.id, false);
-      await picto.scan();
-      picto.runner.start();
-      await picto.runner.drain();
+      await indexWithoutAi(picto, lib);
     });
     afterAll(async () => {
       await picto.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
 import { Geocoder } from '../../src/search/places/geocoder.js';
+import { indexWithoutAi } from '../helpers/indexing.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
 import { FakeLibrary, hexId } from './fixture.js';
 
@@ -119,11 +120,7 @@ describe.skipIf(!hasCorpus)(
         copyFileSync(corpusPath('exif', 'gps', f), path.join(lib, f));
       }
       picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 1 });
-      const { folder } = await picto.folders.add(lib);
-      picto.folders.setAi(folder.id, false);
-      await picto.scan();
-      picto.runner.start();
-      await picto.runner.drain();
+      await indexWithoutAi(picto, lib);
     });
     afterAll(async () => {
       await picto.close();

@@ -1,36 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCorpus } from '../helpers/corpus.js';
-import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from '../e2e/browser.js';
-import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
-
-const ready = hasCorpus && hasChromium && hasWebBuild;
-
-const PHOTOS = [
-  'exif/gps/DSCN0010.jpg',
-  'exif/gps/DSCN0012.jpg',
-  'exif/gps/DSCN0021.jpg',
-  'faces/face_recognition/obama.jpg',
-  'faces/face_recognition/obama_partial_face.jpg',
-  'faces/deepface/img1.jpg',
-];
+import { screenshot, type Browser } from '../e2e/browser.js';
+import {
+  closeGalleryInBrowser,
+  galleryReady,
+  openGalleryInBrowser,
+} from '../e2e/gallery-browser.js';
+import type { Gallery } from '../server/harness.js';
+import { SEARCH_PHOTOS } from './photos.js';
 
 // Browser code reaches the DOM through globalThis (tests compile without DOM types).
 const texts = (sel: string) =>
   [...(globalThis as any).document.querySelectorAll(sel)].map((e: any) => e.textContent as string);
 
-describe.skipIf(!ready)('search, map and duplicates pages in a browser', () => {
+describe.skipIf(!galleryReady)('search, map and duplicates pages in a browser', () => {
   let g: Gallery;
   let b: Browser;
 
   beforeAll(async () => {
-    g = await startGallery({ photos: PHOTOS });
-    await indexLibrary(g);
-    b = await openBrowser();
+    ({ g, b } = await openGalleryInBrowser({ photos: SEARCH_PHOTOS, index: true }));
   });
-  afterAll(async () => {
-    await b?.close();
-    await g?.close();
-  });
+  afterAll(() => closeGalleryInBrowser(g, b));
 
   it('searches from the box, shows chips, and a chip removed widens the search', async () => {
     const { page } = b;

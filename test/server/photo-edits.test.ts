@@ -39,8 +39,13 @@ describe.skipIf(!hasCorpus)('dates and places set by the user', () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ changed: 1 });
     const after = await details(id);
-    expect(after).toMatchObject({ takenAt: '2030-01-02T03:04:00', takenAtSource: 'user' });
+    // The photo's GPS is in Italy: the offset follows the new date there (winter time, +01:00),
+    // not the summer offset the file's October date had.
+    expect(after).toMatchObject({ takenAt: '2030-01-02T03:04:00+01:00', takenAtSource: 'user' });
     expect(after.sortAt).toBe('2030-01-02T03:04:00');
+    // Three in the morning in Italy: the sun is down, so the photo is a night photo now.
+    expect(before.categories.map((c) => c.name)).not.toContain('night');
+    expect(after.categories.map((c) => c.name)).toContain('night');
     expect(after.edits).toEqual({
       date: true,
       place: false,
@@ -52,7 +57,7 @@ describe.skipIf(!hasCorpus)('dates and places set by the user', () => {
     expect(buckets[0]).toEqual({ month: '2030-01', count: 1 });
     const month = await json<TimelinePage>(await fetch(url('/api/timeline?month=2030-01')));
     expect(month.items.map((i) => i.id)).toEqual([id]);
-    expect(month.items[0].takenAt).toBe('2030-01-02T03:04:00');
+    expect(month.items[0].takenAt).toBe('2030-01-02T03:04:00'); // tiles: local time;
     // And search reads it.
     const found = await json<SearchResult>(await fetch(url('/api/search?q=2030')));
     expect(found.items.map((i) => i.id)).toEqual([id]);
@@ -114,7 +119,7 @@ describe.skipIf(!hasCorpus)('dates and places set by the user', () => {
   it('the export carries takenAtSource "user" and what the file says, and shape stays', async () => {
     const doc = g.picto.exporter.exportAll() as ExportDocument;
     const p = doc.photos.find((x) => x.id === idOf('DSCN0010.jpg'))!;
-    expect(p.takenAt).toBe('2030-01-02T03:04:00');
+    expect(p.takenAt).toBe('2030-01-02T03:04:00+01:00');
     expect(p.takenAtSource).toBe('user');
     expect(p.edits).toMatchObject({ date: true, place: false, file: { takenAtSource: 'exif' } });
     // Photos nobody edited have no `edits` at all: the public shape only grew.
@@ -125,7 +130,7 @@ describe.skipIf(!hasCorpus)('dates and places set by the user', () => {
   it('survives a rescan and the file being read again, and never writes the originals', async () => {
     const id = idOf('DSCN0010.jpg');
     await g.picto.scan();
-    expect((await details(id)).takenAt).toBe('2030-01-02T03:04:00');
+    expect((await details(id)).takenAt).toBe('2030-01-02T03:04:00+01:00');
     // The file changes on disk (bytes added after the image): the media stage reads it again.
     const f = file('DSCN0010.jpg');
     appendFileSync(f, Buffer.from('trailing bytes'));
@@ -133,7 +138,7 @@ describe.skipIf(!hasCorpus)('dates and places set by the user', () => {
     await g.picto.runner.drain();
     const again = await details(id);
     expect(again.id).toBe(id);
-    expect(again.takenAt).toBe('2030-01-02T03:04:00');
+    expect(again.takenAt).toBe('2030-01-02T03:04:00+01:00');
     expect(again.takenAtSource).toBe('user');
     expect(again.edits?.file.takenAtSource).toBe('exif');
     expect(await first()).toBe(id);

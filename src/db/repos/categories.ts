@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
 import type { TimelineKey, TimelineRow } from './timeline.js';
-import { nextMonth } from './timeline.js';
+import { limitToPage } from './timeline.js';
 
 /** A category of one photo as stored (src/categories owns what the names mean). */
 export interface CategoryRow {
@@ -173,14 +173,7 @@ export class CategoriesRepo {
       `p.id IN (SELECT photo_id FROM photo_categories WHERE name = ?${opts.subtype ? ' AND subtype = ?' : ''})`,
     ];
     const params: unknown[] = [name, ...(opts.subtype ? [opts.subtype] : [])];
-    if (opts.month) {
-      where.push('p.sort_at >= ? AND p.sort_at < ?');
-      params.push(opts.month, nextMonth(opts.month));
-    }
-    if (opts.after) {
-      where.push('(p.sort_at, p.id) < (?, ?)');
-      params.push(opts.after.sortAt, opts.after.id);
-    }
+    limitToPage(where, params, opts);
     return this.db
       .prepare(
         `SELECT ${COLUMNS} FROM photos p WHERE ${where.join(' AND ')}

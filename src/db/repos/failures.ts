@@ -34,7 +34,11 @@ export class FailuresRepo {
            UNION ALL
            SELECT j.photo_id, l.path, j.stage, COALESCE(j.last_error, 'failed') AS error
            FROM jobs j JOIN locations l ON l.photo_id = j.photo_id
-           WHERE l.folder_id = ? AND j.status = 'failed')
+           WHERE l.folder_id = ? AND j.status = 'failed'
+             -- A photo that could not be decoded fails every stage that reads its pixels too:
+             -- its own error says why, once.
+             AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.id = j.photo_id
+                               AND p.status = 'error' AND p.error IS NOT NULL))
          GROUP BY photo_id, stage ORDER BY path LIMIT ?`,
       )
       .all(folderId, folderId, limit) as FailedPhotoRow[];

@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
 import type { TimelineRow } from './timeline.js';
-import { fromBlob } from './faces.js';
+import { fromBlob, type FaceRow } from './faces.js';
 
 export interface PersonRow {
   id: number;
@@ -31,15 +31,11 @@ export interface ClusterFaceRow {
 /** The slim photo row a grid draws (same columns as the timeline's). */
 export type PersonPhotoRow = TimelineRow;
 
-export interface PersonFaceRow {
-  id: string;
-  photo_id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  quality: number;
-  person_id: number | null;
+/** A face row's box and person, with what the photo adds. */
+export interface PersonFaceRow extends Pick<
+  FaceRow,
+  'id' | 'photo_id' | 'x' | 'y' | 'w' | 'h' | 'quality' | 'person_id'
+> {
   /** Photo size the box refers to (oriented original pixels). */
   width: number | null;
   height: number | null;

@@ -33,6 +33,22 @@ export interface PageOptions {
 const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
   p.favourite, p.status`;
 
+/** Adds a grid page's limits to a query: within `opts.month`, and after the cursor `opts.after`. */
+export function limitToPage(
+  where: string[],
+  params: unknown[],
+  opts: Pick<PageOptions, 'month' | 'after'>,
+): void {
+  if (opts.month) {
+    where.push('p.sort_at >= ? AND p.sort_at < ?');
+    params.push(opts.month, nextMonth(opts.month));
+  }
+  if (opts.after) {
+    where.push('(p.sort_at, p.id) < (?, ?)');
+    params.push(opts.after.sortAt, opts.after.id);
+  }
+}
+
 /**
  * Timeline listings with keyset pagination on (sort_at DESC, id DESC). Every scope's WHERE clause
  * repeats its partial index's predicate word for word (photos_timeline, photos_favourites,
@@ -62,15 +78,8 @@ export class TimelineRepo {
   page(scope: TimelineScope, opts: PageOptions): TimelineRow[] {
     const s = this.scopeSql(scope);
     const where = [s.where];
-    const params = [...s.params];
-    if (opts.month) {
-      where.push('p.sort_at >= ? AND p.sort_at < ?');
-      params.push(opts.month, nextMonth(opts.month));
-    }
-    if (opts.after) {
-      where.push('(p.sort_at, p.id) < (?, ?)');
-      params.push(opts.after.sortAt, opts.after.id);
-    }
+    const params: unknown[] = [...s.params];
+    limitToPage(where, params, opts);
     const sql = `SELECT ${COLUMNS} FROM ${s.from} WHERE ${where.join(' AND ')}
       ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`;
     return this.db.prepare(sql).all(...params, opts.limit) as TimelineRow[];

@@ -1,7 +1,7 @@
 // Face detection stage: BlazeFace on the whole photo, plus overlapping tiles on large photos
 // (see [Note: face tiles]), merged by NMS into candidates in image pixels.
 
-import { letterbox, unletterboxPoint } from '../image/letterbox.js';
+import { letterbox, letterboxToSource, unletterboxPoint } from '../image/letterbox.js';
 import { sampleAffine, type Pyramid, type ValueMap } from '../image/pyramid.js';
 import { iou, nms, type Box } from '../nms.js';
 import type { ModelRunner } from '../runtime/runner.js';
@@ -65,14 +65,7 @@ async function detectRegion(
 ): Promise<FaceCandidate[]> {
   const [rx, ry, rw, rh] = region;
   const lb = letterbox(rw, rh, BLAZEFACE_INPUT);
-  const m = {
-    a: 1 / lb.scale,
-    b: 0,
-    c: 0,
-    d: 1 / lb.scale,
-    tx: rx - lb.padX / lb.scale,
-    ty: ry - lb.padY / lb.scale,
-  };
+  const m = letterboxToSource(lb, rx, ry);
   sampleAffine(pyr, m, BLAZEFACE_INPUT, BLAZEFACE_INPUT, BLAZEFACE_VALUES, input);
   const out = await runner.run({
     input: { data: input, dims: [1, 3, BLAZEFACE_INPUT, BLAZEFACE_INPUT] },

@@ -1,6 +1,8 @@
 // Letterboxing: fit an image into a square model input keeping its aspect ratio, centred, with
 // the rest filled with a neutral grey. Pure math, shared by CenterNet and BlazeFace.
 
+import type { Affine } from './affine.js';
+
 export interface Letterbox {
   /** Model-input pixels per source pixel. */
   scale: number;
@@ -37,4 +39,19 @@ export function unletterboxBox(
 /** A point in model-input pixels → source pixels (not clipped). */
 export function unletterboxPoint(lb: Letterbox, p: [number, number]): [number, number] {
   return [(p[0] - lb.padX) / lb.scale, (p[1] - lb.padY) / lb.scale];
+}
+
+/**
+ * Model-input pixels → source pixels: the transform `sampleAffine` fills the model input with.
+ * `origin` is where the letterboxed region starts in the source (a crop of it; 0, 0 for all of it).
+ */
+export function letterboxToSource(lb: Letterbox, originX = 0, originY = 0): Affine {
+  return {
+    a: 1 / lb.scale,
+    b: 0,
+    c: 0,
+    d: 1 / lb.scale,
+    tx: originX - lb.padX / lb.scale,
+    ty: originY - lb.padY / lb.scale,
+  };
 }

@@ -1,7 +1,7 @@
 // Object detection stage: letterbox the photo into CenterNet's 512² input, run the cut graph,
 // decode heatmap peaks into boxes, per-class NMS, map back to photo pixels.
 
-import { letterbox, unletterboxBox } from '../image/letterbox.js';
+import { letterbox, letterboxToSource, unletterboxBox } from '../image/letterbox.js';
 import { sampleAffine, type Pyramid, type ValueMap } from '../image/pyramid.js';
 import { COCO_LABELS } from '../labels.js';
 import { nms, type Box } from '../nms.js';
@@ -44,15 +44,14 @@ export async function detectObjectsIn(
   const { width: W, height: H } = pyr[0];
   const lb = letterbox(W, H, CENTERNET_INPUT);
   const input = new Float32Array(3 * CENTERNET_INPUT * CENTERNET_INPUT);
-  const toSource = {
-    a: 1 / lb.scale,
-    b: 0,
-    c: 0,
-    d: 1 / lb.scale,
-    tx: -lb.padX / lb.scale,
-    ty: -lb.padY / lb.scale,
-  };
-  sampleAffine(pyr, toSource, CENTERNET_INPUT, CENTERNET_INPUT, CENTERNET_VALUES, input);
+  sampleAffine(
+    pyr,
+    letterboxToSource(lb),
+    CENTERNET_INPUT,
+    CENTERNET_INPUT,
+    CENTERNET_VALUES,
+    input,
+  );
   const out = await runner.run({
     input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] },
   });

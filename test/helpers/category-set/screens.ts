@@ -5,9 +5,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import sharp from 'sharp';
-import { CHROMIUM, HEADLESS_ARGS } from '../../../bench/headless.js';
+import { launchChromium } from '../../../bench/headless.js';
 import { mulberry32 } from '../../../src/shared/random.js';
 import { corpusPath } from '../corpus.js';
 import type { ExifWriter } from './exif.js';
@@ -19,7 +18,7 @@ import {
   feedPage,
   settingsPage,
 } from './pages.js';
-import type { LabelledPhoto } from './types.js';
+import { expectOnly, type LabelledPhoto } from './types.js';
 
 interface Device {
   name: string;
@@ -148,11 +147,7 @@ const GROUP_FOR = {
 };
 
 export async function buildScreenshots(dir: string, exif: ExifWriter): Promise<LabelledPhoto[]> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: HEADLESS_ARGS,
-  });
+  const browser = await launchChromium();
   const out: LabelledPhoto[] = [];
   try {
     for (const [i, shot] of SHOTS.entries()) {
@@ -194,15 +189,7 @@ export async function buildScreenshots(dir: string, exif: ExifWriter): Promise<L
         file,
         group: shot.crop ? 'screenshot-cropped' : GROUP_FOR[device.kind],
         note: `${shot.page}${shot.dark ? ' (dark)' : ''} on ${device.name}${shot.ios ? ', iOS comment' : ''}`,
-        expect: {
-          screenshot: true,
-          document: false,
-          selfie: false,
-          panorama: false,
-          night: false,
-          group: false,
-          portrait: false,
-        },
+        expect: expectOnly('screenshot'),
       });
     }
   } finally {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Album } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
 import { plural } from '../app/format.js';
+import { AlbumNameInput } from './AlbumNameInput.js';
 import { Dialog } from './Dialog.js';
 import { Icon } from './Icon.js';
 import { albumNameError } from '../pages/albums-data.js';
@@ -64,19 +65,15 @@ export function AlbumPicker({
   return (
     <Dialog title={`Add ${plural(ids.length, 'photo')} to an album`} onClose={onClose}>
       <form className="new-album" onSubmit={create}>
-        <input
-          className="input"
-          placeholder="New album name"
-          aria-label="New album name"
+        <AlbumNameInput
+          label="New album name"
           value={name}
-          maxLength={200}
-          onChange={(e) => {
-            setName(e.target.value);
+          error={error}
+          errorId="album-picker-error"
+          onChange={(v) => {
+            setName(v);
             setError(null);
           }}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'album-picker-error' : undefined}
-          autoFocus
         />
         <button className="button button-primary" disabled={busy || !name.trim()}>
           <Icon name="plus" size={18} /> Create

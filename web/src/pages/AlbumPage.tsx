@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Album } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
-import { onLibraryEvent } from '../api/events.js';
+import { useFollowLibrary } from '../app/follow-library.js';
 import { navigate } from '../app/router.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -151,22 +151,17 @@ export function AlbumPage({ id }: { id: number }) {
   const [picking, setPicking] = useState(false);
   // Once deleting, the album's own change event must not ask for the album that is going.
   const deleting = useRef(false);
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
+  useFollowLibrary(
+    id,
+    (alive) =>
       api.album(id).then(
-        (a) => alive && setAlbum(a),
-        () => alive && setMissing(true),
-      );
-    void load();
-    const off = onLibraryEvent((e) => {
-      if (e.type === 'albums.changed' && !deleting.current) void load();
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [id]);
+        (a) => alive() && setAlbum(a),
+        () => alive() && setMissing(true),
+      ),
+    (e, reload) => {
+      if (e.type === 'albums.changed' && !deleting.current) reload();
+    },
+  );
 
   if (missing) {
     return (

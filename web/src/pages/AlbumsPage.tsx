@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client.js';
 import { plural } from '../app/format.js';
 import { navigate } from '../app/router.js';
+import { AlbumNameInput } from '../components/AlbumNameInput.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
@@ -33,19 +34,15 @@ function NewAlbumDialog({ onClose, taken }: { onClose: () => void; taken: string
   return (
     <Dialog title="New album" onClose={onClose}>
       <form onSubmit={submit} className="stack">
-        <input
-          className="input"
-          placeholder="Album name"
-          aria-label="Album name"
+        <AlbumNameInput
+          label="Album name"
           value={name}
-          maxLength={200}
-          onChange={(e) => {
-            setName(e.target.value);
+          error={error}
+          errorId="new-album-error"
+          onChange={(v) => {
+            setName(v);
             setError(null);
           }}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'new-album-error' : undefined}
-          autoFocus
         />
         {error && (
           <p className="form-error" id="new-album-error" role="alert">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onLibraryEvent } from '../api/events.js';
+import { useFollowLibrary } from '../app/follow-library.js';
 import { plural } from '../app/format.js';
 import { navigate } from '../app/router.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -146,30 +146,25 @@ export function PersonPage({ id }: { id: number }) {
   const [merging, setMerging] = useState(false);
   const source = personSource(person?.id ?? id);
 
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
+  useFollowLibrary(
+    id,
+    (alive) =>
       peopleApi.get(id).then(
         (p) => {
-          if (!alive) return;
+          if (!alive()) return;
           // A merged person's old id resolves to the person it joined: show that address.
           if (p.id !== id) navigate(`/people/${p.id}`, { replace: true });
           setPerson(p);
         },
-        () => alive && setMissing(true),
-      );
-    void load();
-    const off = onLibraryEvent((e) => {
+        () => alive() && setMissing(true),
+      ),
+    (e, reload) => {
       if (e.type === 'people.changed') {
-        void load();
+        reload();
         storeFor(personSource(id)).invalidate();
       }
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [id]);
+    },
+  );
 
   if (missing) {
     return (
