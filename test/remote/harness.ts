@@ -145,6 +145,8 @@ export function summary(doc: ExportDocument) {
       gps: p.gps,
       tags: p.tags,
       faces,
+      // Derived on the primary from the remote workers' pixel statistics, faces, tags and text.
+      categories: p.categories,
     });
   }
   // People as a partition of faces: ids differ between catalogues, the grouping must not.

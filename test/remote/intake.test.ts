@@ -221,6 +221,24 @@ describe('checking a result from another machine', () => {
   });
 });
 
+describe('the categories stages from elsewhere', () => {
+  const paper = (data: unknown) =>
+    checkOutcome('paper-text', { ok: true, version: PIPELINE['paper-text'].version, ms: 1, data });
+  const signals = (data: unknown) =>
+    checkOutcome('categories', { ok: true, version: PIPELINE.categories.version, ms: 1, data });
+
+  it('are checked by the stage validate of the table', () => {
+    expect(paper({ region: [0.1, 0.1, 0.5, 0.5], boxes: [[0.2, 0.2, 0.3, 0.25]] }).ok).toBe(true);
+    expect(paper({ region: null, boxes: [] }).ok).toBe(true);
+    // Lines without a sheet of paper, a box outside the frame: not what the detector makes.
+    const orphan = paper({ region: null, boxes: [[0.2, 0.2, 0.3, 0.25]] });
+    expect(!orphan.ok && orphan.reason).toMatch(/paper-text\.data: not a result/);
+    expect(paper({ region: [0, 0, 7, 1], boxes: [] }).ok).toBe(false);
+    expect(signals({ hints: null, pixels: null }).ok).toBe(true);
+    expect(signals({ hints: null, pixels: { width: 'wide' } }).ok).toBe(false);
+  });
+});
+
 describe('names and addresses', () => {
   it('a job id is stable for the same task and new for another attempt', () => {
     const task = { photoId, contentHash, stages, path: '/x', thumbDir: '/t' };
