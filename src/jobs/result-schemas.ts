@@ -49,23 +49,28 @@ function typedArray<K extends TypedArrayKind>(
 }
 
 const text = (max: number) => Type.String({ maxLength: max });
+// Local results are checked too (apply.ts), so no bound may refuse what a real file gives: text
+// read from a file (EXIF strings live in one 64 KB segment) and sizes from its header are bounded
+// by what the formats can hold, not by what is usual.
+const FILE_TEXT = 65_536;
+const fileSize = Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 });
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
 const pixels = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 const box = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]);
 const unit = Type.Number({ minimum: 0, maximum: 1 });
 const timings = Type.Record(Type.String({ maxLength: 40 }), Type.Number(), { maxProperties: 40 });
-const warnings = Type.Array(text(2000), { maxItems: 100 });
+const warnings = Type.Array(text(FILE_TEXT), { maxItems: 10_000 });
 
 const Metadata = Type.Object({
-  format: text(40),
-  mimeType: text(100),
-  width: nullable(pixels),
-  height: nullable(pixels),
+  format: text(200),
+  mimeType: text(200),
+  width: nullable(fileSize),
+  height: nullable(fileSize),
   orientation: nullable(Type.Integer({ minimum: 1, maximum: 8 })),
   exifOrientation: nullable(Type.Integer({ minimum: 0, maximum: 65535 })),
   takenAt: nullable(text(40)),
-  takenOffsetMinutes: nullable(Type.Integer({ minimum: -24 * 60, maximum: 24 * 60 })),
+  takenOffsetMinutes: nullable(Type.Number({ minimum: -24 * 60, maximum: 24 * 60 })),
   takenAtSource: nullable(
     Type.Union(
       (
@@ -74,9 +79,9 @@ const Metadata = Type.Object({
     ),
   ),
   camera: Type.Object({
-    make: nullable(text(200)),
-    model: nullable(text(200)),
-    lens: nullable(text(200)),
+    make: nullable(text(FILE_TEXT)),
+    model: nullable(text(FILE_TEXT)),
+    lens: nullable(text(FILE_TEXT)),
   }),
   exposure: Type.Object({
     exposureTime: nullable(Type.Number()),
@@ -91,6 +96,15 @@ const Metadata = Type.Object({
       alt: nullable(Type.Number()),
     }),
   ),
+  hints: Type.Optional(
+    Type.Object({
+      lensMake: nullable(text(FILE_TEXT)),
+      software: nullable(text(FILE_TEXT)),
+      userComment: nullable(text(FILE_TEXT)),
+      panorama: nullable(text(FILE_TEXT)),
+    }),
+  ),
+  contentIdentifier: Type.Optional(nullable(text(FILE_TEXT))),
 });
 
 const Thumbnail = Type.Object({ file: text(300), width: pixels, height: pixels, bytes: count });
@@ -133,7 +147,7 @@ const Text = Type.Array(Type.Object({ text: text(10_000), score: Type.Number(), 
 
 const Embedding = Type.Object({
   model: text(300),
-  vector: typedArray('Float32Array', { maxLength: 8192 }),
+  vector: typedArray('Float32Array', { maxLength: 65_536 }),
 });
 
 /** Schemas behind the guards: for the reason a value fails (`whyNot`). */
