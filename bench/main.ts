@@ -22,6 +22,7 @@ const SECTIONS = [
   'bigfolder',
   'video',
   'categories',
+  'remote',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 

@@ -34,6 +34,8 @@ export function openStatus(opts: { dataDir?: string } = {}): StatusReader {
       throw new Error('openStatus: a status reader has no job runner');
     },
     runnerIfStarted: () => null,
+    // Who indexes is the running server's to say (status asks it: cli/commands/status.ts).
+    workforce: () => null,
   });
   const status = new LibraryStatus({ repos, dataDir: layout.root, folders: overview, indexing });
   return {

@@ -6,6 +6,8 @@ import { queueNewStages } from '../jobs/backfill.js';
 import { OPENED_PRIORITY, PIPELINE } from '../jobs/pipeline.js';
 import { JobRunner } from '../jobs/runner.js';
 import { WorkerPool } from '../jobs/pool.js';
+import { localWorker, type TaskExecutor, type Workforce } from '../jobs/executor.js';
+import { WorkService } from '../remote/work-service.js';
 import { CategoryService } from '../categories/service.js';
 import { Collection } from '../collection/collection.js';
 import { Gallery } from '../collection/gallery.js';
@@ -39,10 +41,23 @@ const TOKEN_SETTING = 'server.token';
 
 /** Photos and videos: what the scanner and the watcher look at (by extension). */
 const isLibraryFile = (name: string) => isCandidateFile(name) || isVideoCandidate(name);
+/** What an executor other than the local pool is built from (`serve --queue`: src/remote/). */
+export interface ExecutorParts {
+  /** This process's worker threads; null with `--workers 0`. */
+  local: WorkerPool | null;
+  repos: Repos;
+  thumbDir: string;
+  work: WorkService;
+}
+
+export type Executor = TaskExecutor & Workforce & { close(): Promise<void> };
 
 export interface PictoOptions {
   dataDir?: string;
+  /** Worker threads of this process; 0 only together with `executor` (remote workers do all). */
   workers?: number;
+  /** Where the runner sends tasks; default: this process's worker pool. */
+  executor?: (parts: ExecutorParts) => Executor;
 }
 
 /**
@@ -84,11 +99,14 @@ export class Picto {
   readonly discovery: Discovery;
   /** Faces grouped into people, corrections, suggestions, find-by-face (src/people). */
   readonly people: PeopleService;
+  /** What remote workers are told and sent (the /api/work routes, src/remote/). */
+  readonly work: WorkService;
   /** What kind of photo: a photo's categories, removals and undo, a category's photos. */
   readonly categories: CategoryService;
   private readonly activity: FolderActivity;
   private readonly overview: FolderOverview;
   private pool: WorkerPool | null = null;
+  private executor: Executor | null = null;
   private runnerInstance: JobRunner | null = null;
   private watcher: LibraryWatcher | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -174,6 +192,11 @@ export class Picto {
       events: this.events,
       thumbDir: this.layout.thumbs,
     });
+    this.work = new WorkService({
+      repos: this.repos,
+      gallery: this.gallery,
+      publishing: () => this.opts.executor !== undefined,
+    });
     this.categories = new CategoryService(this.repos, this.events);
     this.activity = new FolderActivity(this.events);
     this.overview = new FolderOverview(this.repos, this.events, this.activity);
@@ -195,6 +218,7 @@ export class Picto {
       events: this.events,
       runner: () => this.runner,
       runnerIfStarted: () => this.runnerInstance,
+      workforce: () => this.workforce(),
     });
     this.status = new LibraryStatus({
       repos: this.repos,
@@ -207,16 +231,39 @@ export class Picto {
   /** The job runner, with its worker pool started on first use. */
   get runner(): JobRunner {
     if (!this.runnerInstance) {
-      this.pool = new WorkerPool({ workers: this.opts.workers });
+      const { workers, executor } = this.opts;
+      if (workers === 0 && !executor)
+        throw new Error('no worker threads and no other executor: nothing would index');
+      this.pool = workers === 0 ? null : new WorkerPool({ workers });
+      this.executor =
+        executor?.({
+          local: this.pool,
+          repos: this.repos,
+          thumbDir: this.layout.thumbs,
+          work: this.work,
+        }) ?? null;
       this.runnerInstance = new JobRunner({
         repos: this.repos,
         events: this.events,
-        pool: this.pool,
+        pool: (this.executor ?? this.pool)!,
         thumbDir: this.layout.thumbs,
         lane: this.transcoder,
       });
     }
     return this.runnerInstance;
+  }
+
+  /** Who runs the tasks: this process's threads, and remote workers with `--queue`. */
+  private workforce(): Workforce | null {
+    if (this.executor) return this.executor;
+    const pool = this.pool;
+    return pool
+      ? {
+          // A worker turned away is worth showing even here (it was pointed at this primary).
+          workers: () => [localWorker(pool.size, pool.tally), ...this.work.refusals()],
+          queue: () => undefined,
+        }
+      : null;
   }
 
   /** The runner if something already started it (never creates the worker pool). */
@@ -371,6 +418,7 @@ export class Picto {
     await this.watcher?.close();
     this.watcher = null;
     if (this.runnerInstance) await this.runnerInstance.stop();
+    if (this.executor) await this.executor.close();
     if (this.pool) await this.pool.close();
     this.repos.db.close();
   }

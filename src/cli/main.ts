@@ -11,6 +11,7 @@ import { registerStatusCommand } from './commands/status.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerPeopleCommands } from './commands/people.js';
+import { registerRemoteCommands } from './commands/remote.js';
 import type { GlobalOptions } from './context.js';
 import { failure } from './errors.js';
 
@@ -21,7 +22,10 @@ program
     'Picto: a local-first smart photo gallery for photos, videos and Live Photos (MP4, MOV, MKV, WebM…)',
   )
   .option('--data <dir>', 'data directory (default: $PICTO_DATA or ~/.local/share/picto)')
-  .option('--workers <n>', 'indexing worker threads (default: one per core)')
+  .option(
+    '--workers <n>',
+    'indexing worker threads (default: one per core; serve --queue: 0 leaves all to remote workers)',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -34,6 +38,7 @@ registerSearchCommand(program, globals);
 registerBackupCommands(program, globals);
 registerSidecarCommand(program, globals);
 registerPeopleCommands(program, globals);
+registerRemoteCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@
 
 import type { Repos } from '../db/index.js';
 import { DERIVED_STAGES, isStageName, PIPELINE, STAGE_NAMES, type StageName } from './pipeline.js';
+import { whyNot } from './result-schemas.js';
 import type { StageFailure, StageOutcomes } from './task.js';
 
 export interface WriteOptions {
@@ -86,7 +87,7 @@ function writeStage<K extends StageName>(
     outcome = {
       ok: false,
       code: 'invalid-result',
-      error: `the ${name} stage sent back a result of the wrong shape`,
+      error: `the ${name} stage sent back a result of the wrong shape (${whyNot(stage.validate, outcome.data, name)})`,
       permanent: false,
       ms: outcome.ms,
     };

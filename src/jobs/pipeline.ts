@@ -56,14 +56,27 @@
 //     gathers what the catalogue lacks (pixel statistics), so a later change of faces costs no
 //     decode. Text reading (`ocr`) is not followed: documents need the detector's lines on the
 //     sheet of paper, which `paper-text` finds at ingest, and --wait never waits for the reader;
-//   - issue 17, remote workers: another machine runs the same `work` halves and sends back a
-//     PhotoTaskResult (task.ts, plain data) for apply.ts; each outcome is checked to be its
-//     stage's result type before it is written: `validate` (categories and paper-text have
-//     theirs; apply.ts refuses a result that fails it).
+//   - issue 17, remote workers (src/remote/, done): another machine runs the same `work` halves
+//     and sends back a PhotoTaskResult (task.ts, plain data) for apply.ts; each outcome is checked
+//     to be its stage's result type before it is written: `validate`, required of every stage
+//     ([Note: Checking results that come from elsewhere] in result-schemas.ts; apply.ts refuses
+//     a result that fails it). `localOnly` keeps a stage on this machine.
 // Never change a `version` by accident: it re-indexes every catalogue.
 
 import { refreshCategories } from '../categories/refresh.js';
 import { isCategorySignals, isPaperText } from '../categories/results.js';
+import {
+  isEmbedding,
+  isSidecarData,
+  isTranscodeOutcome,
+  isVideoAiResult,
+  isVideoResult,
+  isFaceList,
+  isMediaResult,
+  isObjectList,
+  isSignature,
+  isTextLines,
+} from './result-schemas.js';
 import { resultVersions } from '../ml/index.js';
 import { OCR_VERSION } from '../search/ocr/version.js';
 import { applyFaces, applyObjects } from './appliers/ai.js';
@@ -107,6 +120,7 @@ const STAGES = {
     queue: 'scan',
     work: () => import('./worker-media.js').then((m) => m.processPhoto),
     apply: applyMedia,
+    validate: isMediaResult,
     failed: mediaFailed,
     steps: (result) => result.timings,
   }),
@@ -126,6 +140,7 @@ const STAGES = {
     backfill: true,
     rerunAfter: ['media'],
     work: () => import('./worker-interchange.js').then((m) => m.readSidecars),
+    validate: isSidecarData,
     apply: applyInterchange,
   }),
   objects: imageStage({
@@ -137,6 +152,7 @@ const STAGES = {
     input: 'work',
     work: () => import('./worker-ai.js').then((m) => m.detectObjects),
     apply: applyObjects,
+    validate: isObjectList,
   }),
   faces: imageStage({
     name: 'faces',
@@ -147,6 +163,7 @@ const STAGES = {
     input: 'work',
     work: () => import('./worker-ai.js').then((m) => m.detectFaces),
     apply: applyFaces,
+    validate: isFaceList,
   }),
   /**
    * Similarity signature for the duplicate finder: on the media stage's thumbnail-scale decode,
@@ -163,6 +180,7 @@ const STAGES = {
     backfill: true,
     work: () => import('../search/duplicates/signature.js').then((m) => m.computeSignature),
     apply: applySignature,
+    validate: isSignature,
   }),
   // Videos ([Note: Videos in the catalogue]): each stage below the photo stage of the same kind
   // in the queue, so a folder of videos never holds up the photos beside them. The poster is a
@@ -176,6 +194,9 @@ const STAGES = {
     queue: 'scan',
     kinds: ['video'],
     work: () => import('./worker-video.js').then((m) => m.processVideo),
+    // Writes the poster's thumbnail and preview files here (remote workers send back media's only).
+    localOnly: true,
+    validate: isVideoResult,
     apply: applyVideo,
     failed: mediaFailed,
     steps: (result) => result.timings,
@@ -190,6 +211,7 @@ const STAGES = {
     kinds: ['video'],
     queuedBy: 'video',
     work: () => import('./worker-video.js').then((m) => m.analyzeVideo),
+    validate: isVideoAiResult,
     apply: applyVideoAi,
     steps: (result) => result.timings,
   }),
@@ -208,6 +230,9 @@ const STAGES = {
     lane: 'transcode',
     work: () =>
       import('./worker-transcode.js').then((m) => (task: PhotoTask) => m.transcodeForBrowser(task)),
+    // Its own lane on this machine (jobs/transcoder.ts), never published to remote workers.
+    localOnly: true,
+    validate: isTranscodeOutcome,
     apply: applyTranscode,
     failed: transcodeFailed,
   }),
@@ -261,6 +286,7 @@ const STAGES = {
     queue: 'background',
     work: () => import('../search/index-photo.js').then((m) => m.readText),
     apply: applyText,
+    validate: isTextLines,
   }),
   /**
    * Image embeddings of the optional user-supplied semantic model (search/semantic/model.ts),
@@ -273,8 +299,10 @@ const STAGES = {
     ai: true,
     priority: 1,
     queue: 'background',
+    localOnly: true,
     work: () => import('../search/index-photo.js').then((m) => m.embedPhoto),
     apply: applyEmbedding,
+    validate: isEmbedding,
   }),
 };
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { Piscina } from 'piscina';
 import { workerScript } from '../shared/worker-thread.js';
+import { countTask, newTally, type TaskExecutor, type WorkerTally } from './executor.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
 
 /** What every worker thread of the pool is started with (worker.ts reads it). */
@@ -22,9 +23,11 @@ export function defaultWorkerCount(): number {
 }
 
 /** The worker-thread pool that runs photo tasks; the main thread never decodes. */
-export class WorkerPool {
+export class WorkerPool implements TaskExecutor {
   private readonly piscina: Piscina;
   readonly size: number;
+  /** Tasks finished and crashed (a photo's own failures come back as outcomes, not here). */
+  readonly tally: WorkerTally = newTally();
 
   constructor(opts: PoolOptions = {}) {
     this.size = opts.workers ?? defaultWorkerCount();
@@ -48,8 +51,15 @@ export class WorkerPool {
     });
   }
 
-  run(task: PhotoTask): Promise<PhotoTaskResult> {
-    return this.piscina.run(task);
+  async run(task: PhotoTask): Promise<PhotoTaskResult> {
+    try {
+      const result = (await this.piscina.run(task)) as PhotoTaskResult;
+      countTask(this.tally, true);
+      return result;
+    } catch (err) {
+      countTask(this.tally, false);
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

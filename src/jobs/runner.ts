@@ -4,6 +4,7 @@ import type { Repos } from '../db/index.js';
 import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
 import { writeTask } from './apply.js';
+import { isAbandoned, type TaskExecutor } from './executor.js';
 import {
   INDEXING_STAGES,
   isScanStage,
@@ -22,10 +23,7 @@ export interface StageStats {
   steps: Record<string, number>;
 }
 
-export interface TaskExecutor {
-  readonly size: number;
-  run(task: PhotoTask): Promise<PhotoTaskResult>;
-}
+export type { TaskExecutor };
 
 export interface RunnerDeps {
   repos: Repos;
@@ -171,6 +169,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.deps.pool.release?.();
     this.notify();
     await this.deps.lane?.stop();
     await this.loop;
@@ -181,8 +180,9 @@ export class JobRunner {
   }
 
   private async run(): Promise<void> {
-    const capacity = this.deps.pool.size * (1 + (this.deps.queueDepth ?? 1));
     while (this.running) {
+      // Read each time: remote workers come and go (src/remote/mixed.ts).
+      const capacity = this.deps.pool.size * (1 + (this.deps.queueDepth ?? 1));
       if (this.paused || this.inFlight >= capacity) {
         await this.sleep(this.deps.pollMs ?? 2000);
         continue;
@@ -242,6 +242,7 @@ export class JobRunner {
       thumbDir: this.deps.thumbDir,
       width: photo.width,
       height: photo.height,
+      attempt: Math.max(...jobs.map((j) => j.attempts)),
     };
     const core = jobs.some((j) => isScanStage(j.stage));
     this.inFlight++;
@@ -255,12 +256,20 @@ export class JobRunner {
     this.deps.pool.run(task).then(
       (result) => this.finish({ result, jobs }, true, core),
       (err: unknown) =>
-        this.finish(
-          { jobs, crash: `worker failed: ${(err as Error)?.message ?? err}` },
-          true,
-          core,
-        ),
+        isAbandoned(err)
+          ? this.abandoned(core)
+          : this.finish(
+              { jobs, crash: `worker failed: ${(err as Error)?.message ?? err}` },
+              true,
+              core,
+            ),
     );
+  }
+
+  /** A task the executor stopped waiting for at stop(): nothing is written, the lease goes back. */
+  private abandoned(core: boolean): void {
+    this.inFlight--;
+    if (core) this.inFlightCore--;
   }
 
   private finish(f: Finished, dispatched: boolean, core = false): void {
@@ -288,7 +297,11 @@ export class JobRunner {
       for (const f of batch) {
         const photoId = f.jobs[0].photo_id;
         if (!repos.photos.get(photoId)) continue; // removed while it was being processed
-        const stages = f.jobs.map((j) => j.stage);
+        // Only what this runner still holds: a stage queued again meanwhile (the file changed)
+        // or taken back from it is not written with a result for what the photo was.
+        const held = new Set(repos.jobs.heldStages(photoId, this.owner));
+        const stages = f.jobs.map((j) => j.stage).filter((s) => held.has(s));
+        if (stages.length === 0) continue;
         writeTask(repos, photoId, stages, f.result?.outcomes, f.crash, {
           now,
           maxAttempts: this.deps.maxAttempts ?? 3,

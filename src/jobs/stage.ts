@@ -54,6 +54,11 @@ export interface StageDef {
    */
   queuedBy?: string;
   /**
+   * Needs something only this machine has (the semantic model slot in the data directory): never
+   * sent to a remote worker (src/remote/).
+   */
+  localOnly?: boolean;
+  /**
    * [Note: stages that follow others] Stages whose stored results this stage's output is derived
    * from as well as its own (categories: faces, objects, the paper's text). When one of them, or
    * this stage, writes a result for a photo, `refresh` re-derives this stage's output from what
@@ -147,10 +152,11 @@ interface StageParts<N extends string, T, W> extends Omit<StageDef, 'needs'> {
    */
   refresh?: (repos: Repos, photoId: string, now: string) => void;
   /**
-   * Whether plain data is a result of this stage (remote workers, issue 17, send results that
-   * must be checked before they are written).
+   * Whether plain data is a result of this stage ([Note: Checking results that come from
+   * elsewhere] in result-schemas.ts). Required: a remote worker's result is whatever arrived in
+   * Redis, and apply.ts writes nothing that fails it, local or remote.
    */
-  validate?: (data: unknown) => data is T;
+  validate: (data: unknown) => data is T;
 }
 
 export interface FileStage<N extends string, T> extends StageParts<N, T, FileWork<T>> {

@@ -2,6 +2,7 @@ import type { Repos } from '../db/index.js';
 import type { StageCounts } from '../db/repos/jobs.js';
 import type { FailedJob, JobsStatus } from '../shared/api.js';
 import type { EventBus } from '../shared/events.js';
+import type { Workforce } from './executor.js';
 import type { JobRunner } from './runner.js';
 
 export interface IndexingDeps {
@@ -11,6 +12,8 @@ export interface IndexingDeps {
   runner: () => JobRunner;
   /** The runner only if something started it (a status never starts the workers). */
   runnerIfStarted: () => JobRunner | null;
+  /** Who runs the tasks (none before the runner started). */
+  workforce: () => Workforce | null;
 }
 
 /**
@@ -48,7 +51,14 @@ export class IndexingStatus {
       paused: this.deps.runnerIfStarted()?.isPaused ?? false,
       rate: Date.now() - this.rateAt < 6000 ? this.rate : 0,
       stages: this.stages(),
+      workers: this.deps.workforce()?.workers() ?? [],
+      ...this.queue(),
     };
+  }
+
+  private queue(): { queue?: JobsStatus['queue'] } {
+    const queue = this.deps.workforce()?.queue();
+    return queue ? { queue } : {};
   }
 
   pause(): JobsStatus {

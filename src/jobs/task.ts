@@ -13,6 +13,8 @@ export interface PhotoTask {
   /** Displayed size of the photo when already known (AI results are scaled to it). */
   width?: number | null;
   height?: number | null;
+  /** Attempts its jobs have had (names a remote job: a retry is a new job, a re-publish is not). */
+  attempt?: number;
 }
 
 export interface StageSuccess<T> {

@@ -27,6 +27,7 @@ import { thingRoutes } from './routes/things.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trashRoutes } from './routes/trash.js';
 import { videoRoutes } from './routes/videos.js';
+import { workRoutes } from './routes/work.js';
 
 /** One function per route file; each registers the handlers of its declarations. */
 const ROUTE_FILES: ((app: Api, ctx: ServerContext) => void)[] = [
@@ -57,6 +58,7 @@ const ROUTE_FILES: ((app: Api, ctx: ServerContext) => void)[] = [
   peopleReviewRoutes,
   faceRoutes,
   findByFaceRoutes,
+  workRoutes,
 ];
 
 /**

@@ -20,4 +20,6 @@ export interface ServerContext {
   /** Timeline pages as cached JSON bodies. */
   pages: TimelinePages;
   sse: SseHub;
+  /** The access token (routes that need it even over loopback: work.ts). */
+  token: string;
 }

@@ -78,7 +78,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
-function bearer(req: FastifyRequest): string | undefined {
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
   if (!h) return undefined;
   const m = /^Bearer\s+(.+)$/i.exec(h);
@@ -117,6 +118,8 @@ export function installSecurity(
   app: FastifyInstance,
   token: string,
   limiter: RateLimiter = new RateLimiter(),
+  /** Told of every request from another machine turned away for a wrong token. */
+  onWrongToken?: (req: FastifyRequest) => void,
 ): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.headers(SECURITY_HEADERS);
@@ -158,11 +161,14 @@ export function installSecurity(
     }
 
     if (local) return;
-    const presented = [bearer(req), cookieValue(req.headers.cookie, TOKEN_COOKIE)];
+    const presented = [bearerToken(req), cookieValue(req.headers.cookie, TOKEN_COOKIE)];
     if (presented.some((t) => tokenMatches(t, token))) return;
     // A wrong token counts towards the lock-out; no token at all (a browser not signed in yet,
     // its favicon request) does not.
-    if (presented.some((t) => t !== undefined)) limiter.failed(address);
+    if (presented.some((t) => t !== undefined)) {
+      limiter.failed(address);
+      onWrongToken?.(req);
+    }
 
     if (req.url.startsWith('/api/')) {
       return sendError(

@@ -73,12 +73,16 @@ export async function createServer(picto: Picto, opts: ServerOptions = {}): Prom
       reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(2)}`);
     return payload;
   });
-  installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS));
+  installSecurity(app, token, new RateLimiter(opts.rateLimits ?? DEFAULT_LIMITS), (req) => {
+    if (req.url.startsWith('/api/work/'))
+      picto.work.refuse(req.socket.remoteAddress ?? '?', 'the access token it sent is wrong');
+  });
 
   const ctx: ServerContext = {
     picto,
     pages: new TimelinePages(picto.gallery),
     sse: new SseHub(picto.events, opts.heartbeatMs ?? 15_000, () => picto.indexing.status()),
+    token,
   };
 
   await app.register(fastifySwagger, {

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PhotoNotesFields } from './interchange-api.js';
 import { DurationMs, MediaKind, VideoInfo } from './video-api.js';
 import { PhotoCategory, RemovedCategory } from './categories.js';
+import { QueueState, WorkerInfo } from './work-api.js';
 
 // The HTTP API's request and response shapes: one TypeBox schema per shape. The route declarations
 // (src/shared/routes) put them together per route; fastify validates and serialises with them and
@@ -380,6 +381,10 @@ export const JobsStatus = Type.Object({
   /** Photos per second over the last seconds. */
   rate: Type.Number(),
   stages: Type.Array(StageStatus),
+  /** This machine's worker threads and the remote workers (issue 17, shared/work-api.ts). */
+  workers: Type.Array(WorkerInfo),
+  /** The Redis queue, when `serve --queue` gave one. */
+  queue: Type.Optional(QueueState),
 });
 export type JobsStatus = Static<typeof JobsStatus>;
 

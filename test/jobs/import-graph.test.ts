@@ -171,6 +171,17 @@ describe('import graph', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('no Redis or BullMQ module loads unless a queue is asked for (lazy import)', () => {
+    const loaded = staticClosure(path.join(src, 'cli', 'main.ts'));
+    const redis = [...loaded].filter((m) => m === 'bullmq' || m === 'ioredis');
+    expect(redis).toEqual([]);
+    // The worker and the publisher are there, behind import().
+    const dynamic = [...graph.values()].flatMap((g) => g.dynamic).map(rel);
+    expect(dynamic).toEqual(
+      expect.arrayContaining(['src/remote/worker.ts', 'src/remote/primary.ts']),
+    );
+  });
+
   it('the route declarations load only TypeBox and src/shared (the browser bundle loads them)', () => {
     const loaded = staticClosure(path.join(src, 'shared', 'routes', 'index.ts'));
     const foreign = [...loaded].filter((m) => !inSrc(m, 'shared') && m !== '@sinclair/typebox');

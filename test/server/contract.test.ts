@@ -81,6 +81,7 @@ describe('routes and declarations', () => {
       picto,
       pages: new TimelinePages(picto.gallery),
       sse: new SseHub(picto.events, 60_000, () => picto.indexing.status()),
+      token: picto.accessToken(),
     });
     await app.ready();
     await app.close();

@@ -15,6 +15,7 @@ import './styles/viewer.css';
 import './styles/notes.css';
 import './styles/pages.css';
 import './styles/folders.css';
+import './styles/workers.css';
 
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen

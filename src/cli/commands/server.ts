@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { Picto } from '../../app/picto.js';
+import type { Picto, PictoOptions } from '../../app/picto.js';
 import { resolveDataDir } from '../../app/paths.js';
 import { clearRuntime, findRunningServer, writeRuntime } from '../../server/runtime-file.js';
 import type { PictoServer } from '../../server/server.js';
@@ -17,14 +17,28 @@ interface ServeOptions {
   host: string;
   port?: string;
   scan: boolean;
+  queue?: string;
 }
 
-function workersOf(g: GlobalOptions): number | undefined {
+function workersOf(g: GlobalOptions, queue: boolean): number | undefined {
   if (!g.workers) return undefined;
   const n = Number(g.workers);
+  if (queue && n === 0) return 0;
   if (!Number.isInteger(n) || n < 1)
-    throw new PictoError('usage', `--workers must be a positive whole number, got "${g.workers}"`);
+    throw new PictoError(
+      'usage',
+      `--workers must be a positive whole number${queue ? ' (or 0: remote workers only)' : ''}, got "${g.workers}"`,
+    );
   return n;
+}
+
+/** `--queue` (or $PICTO_QUEUE): the executor that adds remote workers; Redis loads only then. */
+async function queueExecutor(url: string | undefined): Promise<PictoOptions['executor']> {
+  if (!url) return undefined;
+  const { parseQueueUrl } = await import('../../remote/queue-url.js');
+  parseQueueUrl(url);
+  const { startPrimary } = await import('../../remote/primary.js');
+  return (parts) => startPrimary(parts, { url });
 }
 
 function portOf(text: string | undefined): number | undefined {
@@ -80,9 +94,12 @@ async function runServer(
     if (open) await reportWindow(running.url, dataDir);
     return;
   }
+  const queue = opts.queue ?? (process.env.PICTO_QUEUE || undefined);
+  const workers = workersOf(g, queue !== undefined);
+  const executor = await queueExecutor(queue);
   const { Picto } = await import('../../app/picto.js');
   const { deprioritiseBackgroundThreads } = await import('../../server/priority.js');
-  const picto = new Picto({ dataDir, workers: workersOf(g) });
+  const picto = new Picto({ dataDir, workers, executor });
   let server: PictoServer | null = null;
   const stop = async () => {
     process.stderr.write('\nstopping Picto…\n');
@@ -122,6 +139,12 @@ async function runServer(
         `From other devices: http://${h}:${server.port}/?token=${server.token}\n`,
       );
     process.stdout.write('Keep that token private: it gives full access to your library.\n');
+  }
+  if (queue) {
+    const shown = picto.indexing.status().queue?.url ?? 'the queue';
+    process.stdout.write(
+      `Remote workers: picto worker --queue ${shown} --server http://THIS-HOST:${server.port} --token "$(picto token)"\n`,
+    );
   }
   picto.events.on((e) => {
     if (e.type === 'scan.done') {
@@ -182,7 +205,11 @@ export function registerServerCommands(program: Command, globals: () => GlobalOp
         '127.0.0.1',
       )
       .option('--port <port>', `port (default ${DEFAULT_PORT}, or the next free one)`)
-      .option('--no-scan', 'do not rescan the folders at start');
+      .option('--no-scan', 'do not rescan the folders at start')
+      .option(
+        '--queue <url>',
+        'also hand analysis to remote workers through this Redis (redis://[:password@]host[:port][/db], or $PICTO_QUEUE)',
+      );
 
   serveOpts(
     program.command('serve').description('run the gallery (web app + API) and keep indexing'),

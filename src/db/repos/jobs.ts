@@ -187,6 +187,16 @@ export class JobsRepo {
       .run(priority, now, photoId, priority, ...(stage === undefined ? [] : [stage])).changes;
   }
 
+  /** The stages of a photo that `owner` still holds (running under its lease). */
+  heldStages(photoId: string, owner: string): string[] {
+    return this.db
+      .prepare(
+        `SELECT stage FROM jobs WHERE photo_id = ? AND status = 'running' AND lease_owner = ?`,
+      )
+      .pluck()
+      .all(photoId, owner) as string[];
+  }
+
   complete(photoId: string, stage: string, version: string | null, now: string): void {
     this.db
       .prepare(

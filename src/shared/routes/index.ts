@@ -56,6 +56,7 @@ import { thingRoutes } from './things.js';
 import { timelineRoutes } from './timeline.js';
 import { trashRoutes } from './trash.js';
 import { videoRoutes } from './videos.js';
+import { workRoutes } from './work.js';
 
 /** Every group, in the order the OpenAPI document lists their routes. */
 export const GROUPS = [
@@ -84,6 +85,7 @@ export const GROUPS = [
   peopleReviewRoutes,
   faceRoutes,
   findByFaceRoutes,
+  workRoutes,
 ] as const;
 
 type Merged<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -18,6 +18,7 @@ export const TAGS = {
   memories: 'On this day, and trips away from home',
   people: 'Faces grouped into people, corrections, find by face',
   categories: 'What kind of photo: screenshots, documents, selfies, panoramas, night, groups…',
+  work: 'For remote workers (`picto worker`): the queue, versions and originals; token always needed',
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -79,7 +79,15 @@ export function useJobs(): IndexingSummary {
     const off = onLibraryEvent((e) => {
       if (e.type === 'hello') setStatus(e.status);
       else if (e.type === 'jobs.progress')
-        setStatus({ paused: e.paused, rate: e.rate, stages: e.stages });
+        // Progress events carry the counts only; who works (workers, queue) is kept from the
+        // last full status (WorkersPanel fetches that itself).
+        setStatus((s) => ({
+          workers: [],
+          ...s,
+          paused: e.paused,
+          rate: e.rate,
+          stages: e.stages,
+        }));
       else if (e.type === 'jobs.idle') setStatus((s) => (s ? { ...s, rate: 0 } : s));
     });
     return () => {

@@ -13,6 +13,7 @@ import { ProgressBar, Switch } from '../components/Switch.js';
 import { toast, toastError } from '../components/toasts.js';
 import { TopBar } from '../components/TopBar.js';
 import { ImportedSummary } from './ImportedSummary.js';
+import { WorkersPanel } from './WorkersPanel.js';
 
 /** Folder list that follows scan and indexing events, refetching at most about once a second. */
 function useFolders(): { folders: Folder[] | null; reload: () => void } {
@@ -345,6 +346,7 @@ export function FoldersPage() {
             <AddFolderForm onAdded={reload} />
           </section>
           {folders && folders.length > 0 && <IndexingPanel />}
+          {folders && folders.length > 0 && <WorkersPanel />}
           {folders && folders.length === 0 && (
             <EmptyState icon="folder" title="No folders yet">
               <p>
