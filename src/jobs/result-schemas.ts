@@ -169,10 +169,7 @@ const VideoInfoSchema = Type.Object({
   playable: Type.Boolean(),
 });
 
-const Video = Type.Composite([
-  Media,
-  Type.Object({ video: VideoInfoSchema, posterTimeMs: ms }),
-]);
+const Video = Type.Composite([Media, Type.Object({ video: VideoInfoSchema, posterTimeMs: ms })]);
 
 const VideoAi = Type.Object({
   objects: Objects,
