@@ -15,6 +15,7 @@ import './styles/viewer.css';
 import './styles/pages.css';
 import './styles/folders.css';
 
+// data-theme before React renders, so the first paint has the right palette ("Auto" resolved).
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen
 // depends on them. Other pages take the answer and drop it: the preload in index.html must be
