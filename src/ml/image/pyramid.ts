@@ -158,15 +158,7 @@ function sampleAxisAligned(
         const wx1 = 1 - wx0;
         const p00 = r0 + x0 * 3;
         const p10 = r1 + x0 * 3;
-        const a = wy0 * wx0;
-        const b = wy0 * wx1;
-        const c = wy1 * wx0;
-        const d = wy1 * wx1;
-        out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] =
-          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] =
-          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
+        blendInside(src, p00, p10, wy0 * wx0, wy0 * wx1, wy1 * wx0, wy1 * wx1, map, out, o, plane);
       } else if (outside(ox)) {
         out[o] = fill;
         out[o + plane] = fill;
@@ -203,20 +195,39 @@ function sampleGeneral(
       if (x0 >= 0 && y0 >= 0 && x0 + 1 < W && y0 + 1 < H) {
         const p00 = (y0 * W + x0) * 3;
         const p10 = p00 + W * 3;
-        const a = wy0 * wx0;
-        const b = wy0 * (1 - wx0);
-        const c = (1 - wy0) * wx0;
-        const d = (1 - wy0) * (1 - wx0);
-        out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] =
-          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] =
-          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
+        const wx1 = 1 - wx0;
+        const wy1 = 1 - wy0;
+        blendInside(src, p00, p10, wy0 * wx0, wy0 * wx1, wy1 * wx0, wy1 * wx1, map, out, o, plane);
       } else {
         blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
       }
     }
   }
+}
+
+/**
+ * A sample with all four taps inside: the pixel at p00, its right neighbour, and the two below
+ * (row p10), weighted a b / c d, mapped and written to the three planes. Both samplers call it;
+ * V8 inlines it (same types at every call).
+ */
+function blendInside(
+  src: Uint8Array,
+  p00: number,
+  p10: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  { mul, add }: ValueMap,
+  out: Float32Array,
+  o: number,
+  plane: number,
+): void {
+  out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
+  out[o + plane] =
+    (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
+  out[o + 2 * plane] =
+    (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
 }
 
 /** The slow path for samples touching the border: taps outside the image count as `fillRaw`. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import type { FoundPlace } from '../../../src/shared/edit-api.js';
 import { api } from '../api/client.js';
@@ -75,6 +75,32 @@ function useEdit(photoId: string, onEdited: () => void) {
   return { editing, setEditing, busy, error, run, setError, button, escape };
 }
 
+/** The server's words when an edit is refused (`id`: the field it describes points at it). */
+function EditError({ error, id }: { error: string | null; id?: string }) {
+  return (
+    error && (
+      <p className="form-error" id={id} role="alert">
+        {error}
+      </p>
+    )
+  );
+}
+
+/** The end of an edit form: what saving does, Cancel, and the form's own buttons. */
+function EditFooter({ onCancel, children }: { onCancel: () => void; children?: ReactNode }) {
+  return (
+    <>
+      <p className="info-sub">Saved in Picto only: the file is not changed.</p>
+      <div className="info-edit-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {children}
+      </div>
+    </>
+  );
+}
+
 export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: () => void }) {
   const taken = photo.takenAt ?? photo.sortAt;
   const [value, setValue] = useState(wallClock(taken));
@@ -113,20 +139,12 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
             required
             autoFocus
           />
-          {edit.error && (
-            <p className="form-error" id={errorId} role="alert">
-              {edit.error}
-            </p>
-          )}
-          <p className="info-sub">Saved in Picto only: the file is not changed.</p>
-          <div className="info-edit-actions">
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
+          <EditError error={edit.error} id={errorId} />
+          <EditFooter onCancel={() => setEditing(false)}>
             <button className="button button-primary" disabled={edit.busy || !value}>
               Save
             </button>
-          </div>
+          </EditFooter>
         </form>
       ) : (
         <>
@@ -155,11 +173,7 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
               </button>
             </p>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
+          <EditError error={edit.error} />
         </>
       )}
     </Section>
@@ -276,17 +290,8 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
               ))}
             </ul>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
-          <p className="info-sub">Saved in Picto only: the file is not changed.</p>
-          <div className="info-edit-actions">
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <EditError error={edit.error} />
+          <EditFooter onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>
@@ -317,11 +322,7 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
               </button>
             </p>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
+          <EditError error={edit.error} />
         </>
       )}
     </Section>
