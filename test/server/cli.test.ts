@@ -110,7 +110,8 @@ describe.skipIf(!built)('picto serve / open / start', () => {
     const s = await start(['--data', data, 'start', lib, '--port', '0']);
     try {
       expect(s.out()).toContain(`added: ${lib}`);
-      expect(s.out()).toContain(`Open ${s.url} in a browser`);
+      // Said once the window helper has loaded (after "running at"): wait for it.
+      await expect.poll(() => s.out(), { timeout: 15_000 }).toContain(`Open ${s.url} in a browser`);
       const folders = (await (await fetch(`${s.url}/api/folders`)).json()) as {
         folders: { path: string }[];
       };
