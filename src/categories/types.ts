@@ -1,7 +1,7 @@
 // Plain data in and out of classification (structured-clone safe: the signals are gathered in an
 // indexing worker, classification may run anywhere).
 
-import type { DateSource } from '../media/types.js';
+import type { CameraInfo, CaptureHints, DateSource, ExposureInfo } from '../media/types.js';
 import type { ImageStats } from './image-stats.js';
 
 // The names live in shared/ (the API and the web app speak them too).
@@ -19,8 +19,11 @@ export type SignalKind = 'metadata' | 'pixels' | 'faces' | 'objects' | 'text';
 /** The cheap signals: known when the media stage is done. */
 export const CHEAP_SIGNALS: readonly SignalKind[] = ['metadata', 'pixels'];
 
-/** Metadata as the categories read it (built from MediaMetadata by `metaSignals`). */
-export interface MetaSignals {
+/**
+ * Metadata as the categories read it (built from MediaMetadata by `metaSignals`): the camera, the
+ * capture hints and the exposure as the media readers give them, and the file's name, size and time.
+ */
+export interface MetaSignals extends CameraInfo, CaptureHints, ExposureInfo {
   /** Base name of the file (a weak hint only: "Screenshot_2024…"). */
   fileName: string;
   /** Short lower-case format: jpeg, png, heic, … */
@@ -28,20 +31,6 @@ export interface MetaSignals {
   /** Displayed size (orientation applied), null when unknown. */
   width: number | null;
   height: number | null;
-  make: string | null;
-  model: string | null;
-  /** EXIF LensModel (or the best lens name the readers found). */
-  lens: string | null;
-  lensMake: string | null;
-  software: string | null;
-  userComment: string | null;
-  /** GPano projection ("equirectangular"…, "gpano" for other GPano tags), null without. */
-  panorama: string | null;
-  iso: number | null;
-  /** Seconds. */
-  exposureTime: number | null;
-  fNumber: number | null;
-  focalLength: number | null;
   /** Local wall-clock time of capture, ISO 8601 without offset. */
   takenAt: string | null;
   takenOffsetMinutes: number | null;

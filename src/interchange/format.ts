@@ -1,3 +1,5 @@
+import type { ExportedPhoto } from './export-types.js';
+
 /** "2008-10-22T16:28:39" + 120 → "2008-10-22T16:28:39+02:00". */
 export function withOffset(local: string | null, offsetMinutes: number | null): string | null {
   if (!local) return null;
@@ -9,16 +11,11 @@ export function withOffset(local: string | null, offsetMinutes: number | null): 
   return `${local}${sign}${hh}:${mm}`;
 }
 
-/** A date or place the user set, as the details and the export carry it (what the file says too). */
-export interface EditsView {
-  date: boolean;
-  place: boolean;
-  file: {
-    takenAt: string | null;
-    takenAtSource: string | null;
-    gps: { lat: number; lon: number; alt: number | null } | null;
-  };
-}
+/**
+ * A date or place the user set, as the details and the export carry it (what the file says too):
+ * the export's public shape (export-types.ts) is where it is written down.
+ */
+export type EditsView = NonNullable<ExportedPhoto['edits']>;
 
 export function editsView(
   e:

@@ -19,21 +19,9 @@ export {
 } from './process.js';
 export type { ProcessMediaInput, ProcessMediaResult } from './process.js';
 export { readMetadata } from './metadata.js';
-export { detectFormat, isCandidateFile } from './formats.js';
-export { sniffFile } from './sniff.js';
-export type { FormatInfo, DecodePath } from './formats.js';
-export {
-  previewFile,
-  thumbnailPaths,
-  thumbnailSize,
-  THUMB_SHORT_SIDE,
-  THUMB_MAX_LONG_SIDE,
-  BROWSER_FORMATS,
-} from './thumbnail-paths.js';
-export type { ThumbnailPaths } from './thumbnail-paths.js';
+// Recognising and naming files (files.ts, the main thread's light door) is part of this door too;
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
-export { phash, hammingDistance, lowDct } from './phash.js';
-export { WORK_SIZE, MAX_PIXELS } from './limits.js';
+export * from './files.js';
 export {
   isMediaError,
   mediaError,

@@ -43,22 +43,8 @@ export interface DateCandidate {
   assumeUtc?: boolean;
 }
 
-export interface CollectedTags {
-  make: string | null;
-  model: string | null;
-  lens: string | null;
-  /** EXIF LensMake ("Apple"): with LensModel, where phones name the front camera */
-  lensMake: string | null;
-  /** IFD0 Software (firmware version, editor, screenshot tool) */
-  software: string | null;
-  /** EXIF UserComment as text (iOS writes "Screenshot" into screenshots) */
-  userComment: string | null;
-  /** XMP GPano:ProjectionType ("equirectangular", …), or "gpano" when only other GPano tags are set */
-  panorama: string | null;
-  exposureTime: number | null;
-  fNumber: number | null;
-  iso: number | null;
-  focalLength: number | null;
+/** What a tag reader found: camera, capture hints and exposure (types.ts), and the raw rest. */
+export interface CollectedTags extends CameraInfo, CaptureHints, ExposureInfo {
   /** IFD0 Orientation as written (may be invalid, e.g. 0) */
   orientation: number | null;
   /** XMP tiff:Orientation, consulted only when there is no EXIF tag */

@@ -14,6 +14,7 @@ export type DateSource =
 export interface CameraInfo {
   make: string | null;
   model: string | null;
+  /** EXIF LensModel, or the best lens name the readers found */
   lens: string | null;
 }
 

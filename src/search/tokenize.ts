@@ -16,6 +16,14 @@ export interface Token {
 
 const WS = /\s/;
 
+/** The phrase opened by the quote at `open`: its text up to the next quote (or the end of the
+ * text, when it is unbalanced) and where the token ends, after the closing quote. */
+function phrase(text: string, open: number): { value: string; end: number } {
+  const close = text.indexOf('"', open + 1);
+  const end = close < 0 ? text.length : close;
+  return { value: text.slice(open + 1, end), end: Math.min(text.length, end + 1) };
+}
+
 export function tokenize(text: string, isKey: (key: string) => boolean): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -36,16 +44,9 @@ export function tokenize(text: string, isKey: (key: string) => boolean): Token[]
       i++;
     }
     if (text[i] === '"') {
-      const close = text.indexOf('"', i + 1);
-      const end = close < 0 ? n : close;
-      out.push({
-        value: text.slice(i + 1, end),
-        negate,
-        quoted: true,
-        start,
-        end: Math.min(n, end + 1),
-      });
-      i = Math.min(n, end + 1);
+      const p = phrase(text, i);
+      out.push({ value: p.value, negate, quoted: true, start, end: p.end });
+      i = p.end;
       continue;
     }
     // A bare word, possibly key:value or key:"value with spaces".
@@ -56,17 +57,9 @@ export function tokenize(text: string, isKey: (key: string) => boolean): Token[]
     const key = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
     if (key && isKey(key)) {
       if (colon === word.length - 1 && text[j] === '"') {
-        const close = text.indexOf('"', j + 1);
-        const end = close < 0 ? n : close;
-        out.push({
-          value: text.slice(j + 1, end),
-          key,
-          negate,
-          quoted: true,
-          start,
-          end: Math.min(n, end + 1),
-        });
-        i = Math.min(n, end + 1);
+        const p = phrase(text, j);
+        out.push({ value: p.value, key, negate, quoted: true, start, end: p.end });
+        i = p.end;
         continue;
       }
       out.push({ value: word.slice(colon + 1), key, negate, quoted: false, start, end: j });

@@ -1,5 +1,6 @@
 // Hand-made signals for the classifier unit tests.
 import type { ImageStats, MetaSignals, Signals, StatsGrid } from '../../src/categories/index.js';
+import { cameraInfo, captureHints, emptyTags, exposureInfo } from '../../src/media/tags.js';
 
 export function meta(over: Partial<MetaSignals> = {}): MetaSignals {
   return {
@@ -7,17 +8,10 @@ export function meta(over: Partial<MetaSignals> = {}): MetaSignals {
     format: 'jpeg',
     width: 4032,
     height: 3024,
-    make: null,
-    model: null,
-    lens: null,
-    lensMake: null,
-    software: null,
-    userComment: null,
-    panorama: null,
-    iso: null,
-    exposureTime: null,
-    fNumber: null,
-    focalLength: null,
+    // What the media readers give for a file without tags.
+    ...cameraInfo(emptyTags()),
+    ...captureHints(emptyTags()),
+    ...exposureInfo(emptyTags()),
     takenAt: null,
     takenOffsetMinutes: null,
     takenAtSource: null,

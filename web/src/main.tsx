@@ -17,6 +17,7 @@ import './styles/pages.css';
 import './styles/folders.css';
 import './styles/workers.css';
 
+// data-theme before React renders, so the first paint has the right palette ("Auto" resolved).
 applyTheme();
 // Start fetching the timeline's month counts before React even renders: the first screen
 // depends on them. Other pages take the answer and drop it: the preload in index.html must be

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { updateRow } from './update-row.js';
 
 export interface AlbumRow {
   id: number;
@@ -46,19 +47,7 @@ export class AlbumsRepo {
     fields: { name?: string; description?: string; cover_photo_id?: string | null },
     now: string,
   ): void {
-    const cur = this.get(id);
-    if (!cur) return;
-    this.db
-      .prepare(
-        'UPDATE albums SET name = ?, description = ?, cover_photo_id = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        fields.name ?? cur.name,
-        fields.description ?? cur.description,
-        fields.cover_photo_id !== undefined ? fields.cover_photo_id : cur.cover_photo_id,
-        now,
-        id,
-      );
+    updateRow(this.db, 'albums', ['name', 'description', 'cover_photo_id'], id, fields, now);
   }
 
   delete(id: number): void {

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { updateRow } from './update-row.js';
 import type { TimelineRow } from './timeline.js';
 import { fromBlob, type FaceRow } from './faces.js';
 
@@ -85,19 +86,9 @@ export class PeopleRepo {
     fields: { name?: string | null; hidden?: boolean; cover_face_id?: string | null },
     now: string,
   ): void {
-    const cur = this.get(id);
-    if (!cur) return;
-    this.db
-      .prepare(
-        'UPDATE people SET name = ?, hidden = ?, cover_face_id = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        fields.name !== undefined ? fields.name : cur.name,
-        fields.hidden !== undefined ? (fields.hidden ? 1 : 0) : cur.hidden,
-        fields.cover_face_id !== undefined ? fields.cover_face_id : cur.cover_face_id,
-        now,
-        id,
-      );
+    const hidden = fields.hidden === undefined ? undefined : fields.hidden ? 1 : 0;
+    const columns = ['name', 'hidden', 'cover_face_id'] as const;
+    updateRow(this.db, 'people', columns, id, { ...fields, hidden }, now);
   }
 
   /** `from` becomes an alias of `to`, and so do its own aliases. */

@@ -99,6 +99,17 @@ export function sampleAffine(
   else sampleGeneral(level, m, outW, outH, map, out, offset);
 }
 
+/** The two ways sampleAffine samples (same arguments as it): along the axes, or any affine. */
+type Sampler = (
+  level: PyramidLevel,
+  m: Affine,
+  outW: number,
+  outH: number,
+  map: ValueMap,
+  out: Float32Array,
+  offset: number,
+) => void;
+
 /** Bilinear taps along one axis: left index, its weight, and whether each tap is inside. */
 function axisTaps(n: number, scale: number, shift: number, factor: number, size: number) {
   const i0 = new Int32Array(n);
@@ -116,15 +127,7 @@ function axisTaps(n: number, scale: number, shift: number, factor: number, size:
   return { i0, w0, in0, in1 };
 }
 
-function sampleAxisAligned(
-  level: PyramidLevel,
-  m: Affine,
-  outW: number,
-  outH: number,
-  map: ValueMap,
-  out: Float32Array,
-  offset: number,
-): void {
+const sampleAxisAligned: Sampler = (level, m, outW, outH, map, out, offset) => {
   const { data: src, width: W, height: H, factor } = level;
   const cols = axisTaps(outW, m.a, m.tx, factor, W);
   const rows = axisTaps(outH, m.d, m.ty, factor, H);
@@ -146,47 +149,22 @@ function sampleAxisAligned(
     }
     const y0 = rows.i0[oy];
     const wy0 = rows.w0[oy];
-    const wy1 = 1 - wy0;
     const rowOk = rows.in0[oy] & rows.in1[oy];
-    const r0 = y0 * W * 3;
-    const r1 = r0 + W * 3;
     for (let ox = 0; ox < outW; ox++) {
       const o = rowStart + ox;
-      const x0 = cols.i0[ox];
-      const wx0 = cols.w0[ox];
-      if (rowOk && ox >= firstIn && ox <= lastIn) {
-        const wx1 = 1 - wx0;
-        const p00 = r0 + x0 * 3;
-        const p10 = r1 + x0 * 3;
-        const a = wy0 * wx0;
-        const b = wy0 * wx1;
-        const c = wy1 * wx0;
-        const d = wy1 * wx1;
-        out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] =
-          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] =
-          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
-      } else if (outside(ox)) {
+      const inside = rowOk === 1 && ox >= firstIn && ox <= lastIn;
+      if (!inside && outside(ox)) {
         out[o] = fill;
         out[o + plane] = fill;
         out[o + 2 * plane] = fill;
       } else {
-        blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
+        blend(src, W, H, cols.i0[ox], y0, cols.w0[ox], wy0, inside, fillRaw, map, out, o, plane);
       }
     }
   }
-}
+};
 
-function sampleGeneral(
-  level: PyramidLevel,
-  m: Affine,
-  outW: number,
-  outH: number,
-  map: ValueMap,
-  out: Float32Array,
-  offset: number,
-): void {
+const sampleGeneral: Sampler = (level, m, outW, outH, map, out, offset) => {
   const { data: src, width: W, height: H, factor } = level;
   const plane = outW * outH;
   const { mul, add } = map;
@@ -200,27 +178,19 @@ function sampleGeneral(
       const y0 = Math.floor(y);
       const wx0 = 1 - (x - x0);
       const wy0 = 1 - (y - y0);
-      if (x0 >= 0 && y0 >= 0 && x0 + 1 < W && y0 + 1 < H) {
-        const p00 = (y0 * W + x0) * 3;
-        const p10 = p00 + W * 3;
-        const a = wy0 * wx0;
-        const b = wy0 * (1 - wx0);
-        const c = (1 - wy0) * wx0;
-        const d = (1 - wy0) * (1 - wx0);
-        out[o] = (a * src[p00] + b * src[p00 + 3] + c * src[p10] + d * src[p10 + 3]) * mul + add;
-        out[o + plane] =
-          (a * src[p00 + 1] + b * src[p00 + 4] + c * src[p10 + 1] + d * src[p10 + 4]) * mul + add;
-        out[o + 2 * plane] =
-          (a * src[p00 + 2] + b * src[p00 + 5] + c * src[p10 + 2] + d * src[p10 + 5]) * mul + add;
-      } else {
-        blendEdge(src, W, H, x0, y0, wx0, wy0, fillRaw, mul, add, out, o, plane);
-      }
+      const inside = x0 >= 0 && y0 >= 0 && x0 + 1 < W && y0 + 1 < H;
+      blend(src, W, H, x0, y0, wx0, wy0, inside, fillRaw, map, out, o, plane);
     }
   }
-}
+};
 
-/** The slow path for samples touching the border: taps outside the image count as `fillRaw`. */
-function blendEdge(
+/**
+ * One sample of both samplers, at source pixel (x0, y0) with left and top weights wx0 and wy0,
+ * mapped and written to the three planes. When all four taps are `inside` the image, the plain
+ * bilinear blend; else the slow path for samples touching the border, where taps outside the
+ * image count as `fillRaw`. V8 inlines it (the same types at every call).
+ */
+function blend(
   src: Uint8Array,
   W: number,
   H: number,
@@ -228,9 +198,9 @@ function blendEdge(
   y0: number,
   wx0: number,
   wy0: number,
+  inside: boolean,
   fillRaw: number,
-  mul: number,
-  add: number,
+  { mul, add }: ValueMap,
   out: Float32Array,
   o: number,
   plane: number,
@@ -238,22 +208,34 @@ function blendEdge(
   let r = 0;
   let g = 0;
   let b = 0;
-  for (let k = 0; k < 4; k++) {
-    const dx = k & 1;
-    const dy = k >> 1;
-    const w = (dx ? 1 - wx0 : wx0) * (dy ? 1 - wy0 : wy0);
-    if (w === 0) continue;
-    const xi = x0 + dx;
-    const yi = y0 + dy;
-    if (xi < 0 || yi < 0 || xi >= W || yi >= H) {
-      r += w * fillRaw;
-      g += w * fillRaw;
-      b += w * fillRaw;
-    } else {
-      const p = (yi * W + xi) * 3;
-      r += w * src[p];
-      g += w * src[p + 1];
-      b += w * src[p + 2];
+  if (inside) {
+    const p00 = (y0 * W + x0) * 3;
+    const p10 = p00 + W * 3;
+    const w00 = wy0 * wx0;
+    const w01 = wy0 * (1 - wx0);
+    const w10 = (1 - wy0) * wx0;
+    const w11 = (1 - wy0) * (1 - wx0);
+    r = w00 * src[p00] + w01 * src[p00 + 3] + w10 * src[p10] + w11 * src[p10 + 3];
+    g = w00 * src[p00 + 1] + w01 * src[p00 + 4] + w10 * src[p10 + 1] + w11 * src[p10 + 4];
+    b = w00 * src[p00 + 2] + w01 * src[p00 + 5] + w10 * src[p10 + 2] + w11 * src[p10 + 5];
+  } else {
+    for (let k = 0; k < 4; k++) {
+      const dx = k & 1;
+      const dy = k >> 1;
+      const w = (dx ? 1 - wx0 : wx0) * (dy ? 1 - wy0 : wy0);
+      if (w === 0) continue;
+      const xi = x0 + dx;
+      const yi = y0 + dy;
+      if (xi < 0 || yi < 0 || xi >= W || yi >= H) {
+        r += w * fillRaw;
+        g += w * fillRaw;
+        b += w * fillRaw;
+      } else {
+        const p = (yi * W + xi) * 3;
+        r += w * src[p];
+        g += w * src[p + 1];
+        b += w * src[p + 2];
+      }
     }
   }
   out[o] = r * mul + add;

@@ -6,16 +6,11 @@
 // photo at home, or a long silence, ends it. Photos without a position taken between two photos
 // of the trip belong to it (the camera without GPS, the scanned ticket).
 
+import type { TimelinePlaceRow } from '../../db/repos/memories.js';
 import { distanceKm } from '../places/geocoder.js';
 
-export interface TripPoint {
-  id: string;
-  sort_at: string;
-  lat: number | null;
-  lon: number | null;
-  city: string | null;
-  country: string | null;
-}
+/** A photo as trips read it: the timeline's row with its place (the favourite flag is not needed). */
+export type TripPoint = Omit<TimelinePlaceRow, 'favourite'>;
 
 export interface Home {
   city: string | null;

@@ -4,27 +4,12 @@
 import type { SuggestCounts } from '../../db/repos/suggest.js';
 import { labelsForGroup, type GroupTag } from '../../ml/index.js';
 import type { Term } from '../../shared/search-query.js';
-import { parseDateValue } from '../dates.js';
+import { MONTH_NAMES, parseDateValue } from '../dates.js';
 import { withAliases } from '../places/service.js';
 import { fold } from '../text.js';
 import type { ThingList } from '../things.js';
 import { cameraMakeName } from '../vocabulary.js';
 import type { SuggestEntry } from './rank.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function buildEntries(counts: SuggestCounts, things: ThingList, now: Date): SuggestEntry[] {
   const out: SuggestEntry[] = [];
@@ -149,11 +134,11 @@ export function buildEntries(counts: SuggestCounts, things: ThingList, now: Date
   for (const m of counts.months) {
     const [y, mm] = m.month.split('-');
     years.set(y, (years.get(y) ?? 0) + m.photos);
-    const i = Number(mm) - 1;
+    const i = Number(mm);
     monthsOfYear.set(i, (monthsOfYear.get(i) ?? 0) + m.photos);
-    if (MONTHS[i]) date(`${MONTHS[i]} ${y}`, m.photos);
+    if (MONTH_NAMES[i]) date(`${MONTH_NAMES[i]} ${y}`, m.photos);
   }
   for (const [y, n] of years) date(y, n);
-  for (const [i, n] of monthsOfYear) if (MONTHS[i]) date(MONTHS[i], n, 'every year');
+  for (const [i, n] of monthsOfYear) if (MONTH_NAMES[i]) date(MONTH_NAMES[i], n, 'every year');
   return out;
 }

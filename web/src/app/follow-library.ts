@@ -4,12 +4,13 @@ import { onLibraryEvent } from '../api/events.js';
 type LibraryEvent = Parameters<Parameters<typeof onLibraryEvent>[0]>[0];
 
 /**
- * What a page about one thing (an album, a person) does to stay current: `load` it now, and again
- * whenever `onEvent` decides a library event concerns it (it calls `reload`), until the page
- * leaves or `id` changes. `load` is told `alive`: an answer that comes back after that is dropped.
+ * What a page about one thing (an album, a person, the people list) does to stay current: `load`
+ * it now, and again whenever `onEvent` decides a library event concerns it (it calls `reload`),
+ * until the page leaves or `id` (what the page shows: an album's id, whether hidden people are
+ * listed) changes. `load` is told `alive`: an answer that comes back after that is dropped.
  */
 export function useFollowLibrary(
-  id: number,
+  id: number | boolean,
   load: (alive: () => boolean) => Promise<unknown>,
   onEvent: (e: LibraryEvent, reload: () => void) => void,
 ): void {

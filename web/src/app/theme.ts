@@ -2,17 +2,35 @@ import { useEffect, useState } from 'react';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'picto-theme';
+const DARK = '(prefers-color-scheme: dark)';
 
 function stored(): ThemeChoice {
   const v = localStorage.getItem(KEY);
   return v === 'light' || v === 'dark' ? v : 'system';
 }
 
-/** Applies the theme: an explicit choice sets data-theme; "system" leaves it to the media query. */
+/** The theme drawn for a choice: "system" is what the system prefers now. */
+function resolveTheme(choice: ThemeChoice): 'light' | 'dark' {
+  if (choice !== 'system') return choice;
+  return window.matchMedia(DARK).matches ? 'dark' : 'light';
+}
+
+let current: ThemeChoice = 'system';
+let following = false;
+
+/**
+ * Applies the theme: data-theme is always set, "system" resolved from the media query (see
+ * [Note: one dark palette] in tokens.css). The first call (main.tsx, before React renders) also
+ * starts following the system's scheme, which matters while the choice is "system".
+ */
 export function applyTheme(choice: ThemeChoice = stored()): void {
-  const root = document.documentElement;
-  if (choice === 'system') root.removeAttribute('data-theme');
-  else root.dataset.theme = choice;
+  current = choice;
+  document.documentElement.dataset.theme = resolveTheme(choice);
+  if (following) return;
+  following = true;
+  window.matchMedia(DARK).addEventListener('change', () => {
+    if (current === 'system') applyTheme('system');
+  });
 }
 
 export const THEME_NAMES: Record<ThemeChoice, string> = {

@@ -9,6 +9,7 @@ export function Dialog({
   children,
   onClose,
   actions,
+  confirm,
   wide,
   className,
   labelledBy,
@@ -17,6 +18,8 @@ export function Dialog({
   children: ReactNode;
   onClose: () => void;
   actions?: ReactNode;
+  /** The usual last two buttons, after `actions`: Cancel (closes) and this primary action. */
+  confirm?: { label: ReactNode; onConfirm: () => void; disabled?: boolean };
   wide?: boolean;
   /** Extra classes: `sheet` (a bottom sheet on phones), `dialog-full` (the photo picker). */
   className?: string;
@@ -49,7 +52,25 @@ export function Dialog({
         </h2>
         {children}
       </div>
-      {actions && <div className="dialog-actions">{actions}</div>}
+      {(actions || confirm) && (
+        <div className="dialog-actions">
+          {actions}
+          {confirm && (
+            <>
+              <button className="button" onClick={onClose}>
+                Cancel
+              </button>
+              <button
+                className="button button-primary"
+                disabled={confirm.disabled}
+                onClick={confirm.onConfirm}
+              >
+                {confirm.label}
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </dialog>
   );
 }

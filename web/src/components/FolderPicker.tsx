@@ -43,20 +43,11 @@ export function FolderPicker({
       wide
       className="folder-picker"
       onClose={onClose}
-      actions={
-        <>
-          <button className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="button button-primary"
-            disabled={!listing || remote}
-            onClick={() => listing && onPick(listing.path)}
-          >
-            Add this folder
-          </button>
-        </>
-      }
+      confirm={{
+        label: 'Add this folder',
+        disabled: !listing || remote,
+        onConfirm: () => listing && onPick(listing.path),
+      }}
     >
       {remote ? (
         <p className="dialog-text">

@@ -61,29 +61,26 @@ export function PhotoPicker({
       onClose={onClose}
       className="dialog-full"
       actions={
-        <>
-          <span className="picker-count" aria-live="polite">
-            {n ? `${plural(n, 'photo')} selected` : 'Choose the photos to add'}
-          </span>
-          <button className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="button button-primary"
-            disabled={!n || busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onPick(picked);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            <Icon name="plus" size={18} /> {n ? confirm(n) : 'Add'}
-          </button>
-        </>
+        <span className="picker-count" aria-live="polite">
+          {n ? `${plural(n, 'photo')} selected` : 'Choose the photos to add'}
+        </span>
       }
+      confirm={{
+        label: (
+          <>
+            <Icon name="plus" size={18} /> {n ? confirm(n) : 'Add'}
+          </>
+        ),
+        disabled: !n || busy,
+        onConfirm: async () => {
+          setBusy(true);
+          try {
+            await onPick(picked);
+          } finally {
+            setBusy(false);
+          }
+        },
+      }}
     >
       <div className="picker-grid">
         <Timeline

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Likeness, SimilarPerson } from '../../../src/shared/people-review-api.js';
-import { onLibraryEvent } from '../api/events.js';
 import { plural } from '../app/format.js';
 import { Dialog } from '../components/Dialog.js';
 import { toast, toastError } from '../components/toasts.js';
 import { displayName, peopleApi, type Person } from './api.js';
-import { FaceImage } from './PeoplePage.js';
+import { FaceImage, usePeopleAnswer } from './PeoplePage.js';
 
 const GROUPS: { likeness: Likeness; title: string }[] = [
   { likeness: 'likely', title: 'Probably the same person' },
@@ -14,22 +13,8 @@ const GROUPS: { likeness: Likeness; title: string }[] = [
 ];
 
 /** Every other person by likeness (the server's order: likeliest first), fresh after changes. */
-function useSimilar(id: number): SimilarPerson[] | null {
-  const [list, setList] = useState<SimilarPerson[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => peopleApi.similar(id).then((r) => alive && setList(r.people), toastError);
-    void load();
-    const off = onLibraryEvent((e) => {
-      if (e.type === 'people.changed' || e.type === 'reconnected') void load();
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [id]);
-  return list;
-}
+const useSimilar = (id: number): SimilarPerson[] | null =>
+  usePeopleAnswer(id, () => peopleApi.similar(id).then((r) => r.people));
 
 /** "Merge": pick the people who are this person, the likeliest shown first. */
 export function MergeDialog({
@@ -73,20 +58,11 @@ export function MergeDialog({
       title={`Who else is ${person.name ?? 'this person'}?`}
       wide
       onClose={onClose}
-      actions={
-        <>
-          <button className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            className="button button-primary"
-            disabled={busy || !picked.size}
-            onClick={() => void merge()}
-          >
-            Merge {picked.size ? plural(picked.size, 'person', 'people') : ''}
-          </button>
-        </>
-      }
+      confirm={{
+        label: `Merge ${picked.size ? plural(picked.size, 'person', 'people') : ''}`,
+        disabled: busy || !picked.size,
+        onConfirm: () => void merge(),
+      }}
     >
       <p className="dialog-text">
         Pick the people that are the same person. Their photos join this one; their names go.

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FoundFaces } from '../../../src/shared/people-api.js';
-import { onLibraryEvent } from '../api/events.js';
+import { useFollowLibrary } from '../app/follow-library.js';
 import { plural } from '../app/format.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -13,22 +13,25 @@ import { TopBar } from '../components/TopBar.js';
 import { peopleApi, type Person } from './api.js';
 import './people.css';
 
-/** The people list, refreshed whenever clustering or a correction changes it. */
+/**
+ * What `fetch` answers about people (again when `id` changes), fetched anew whenever clustering or a
+ * correction changes the people, and after a reconnect.
+ */
+export function usePeopleAnswer<T>(id: number | boolean, fetch: () => Promise<T>): T | null {
+  const [answer, setAnswer] = useState<T | null>(null);
+  useFollowLibrary(
+    id,
+    (alive) => fetch().then((a) => alive() && setAnswer(a), toastError),
+    (e, reload) => {
+      if (e.type === 'people.changed' || e.type === 'reconnected') reload();
+    },
+  );
+  return answer;
+}
+
+/** The people list (with the hidden ones or without), fresh after every change. */
 export function usePeople(hidden = false): Person[] | null {
-  const [people, setPeople] = useState<Person[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => peopleApi.list(hidden).then((r) => alive && setPeople(r.people), toastError);
-    void load();
-    const off = onLibraryEvent((e) => {
-      if (e.type === 'people.changed' || e.type === 'reconnected') void load();
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [hidden]);
-  return people;
+  return usePeopleAnswer(hidden, () => peopleApi.list(hidden).then((r) => r.people));
 }
 
 export function FaceImage({

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import type { FoundPlace } from '../../../src/shared/edit-api.js';
 import { api } from '../api/client.js';
@@ -31,36 +31,83 @@ function coord(v: number, pos: string, neg: string): string {
   return `${Math.abs(v).toFixed(5)}° ${v >= 0 ? pos : neg}`;
 }
 
-/** Runs one edit: busy while it runs, the server's words in the form when it is refused. */
-function useEdit(onDone: () => void) {
+/**
+ * One editor of the panel: open or closed (closed again on another photo), and its edit run: busy
+ * while it runs, closed when done, the server's words in the form when it is refused.
+ */
+function useEdit(photoId: string, onEdited: () => void) {
+  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => setEditing(false), [photoId]);
   const run = async (edit: () => Promise<unknown>, said: string) => {
     setBusy(true);
     setError(null);
     try {
       await edit();
       toast(said);
-      onDone();
+      setEditing(false);
+      onEdited();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run, setError };
+  /** The section's Edit button while the editor is closed: `fill` sets the form, then it opens. */
+  const button = (label: string, fill: () => void) =>
+    !editing && (
+      <EditButton
+        label={label}
+        onClick={() => {
+          fill();
+          setError(null);
+          setEditing(true);
+        }}
+      />
+    );
+  /** Esc closes the editor without closing the viewer; true when it did. */
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return false;
+    e.stopPropagation();
+    setEditing(false);
+    return true;
+  };
+  return { editing, setEditing, busy, error, run, setError, button, escape };
+}
+
+/** The server's words when an edit is refused (`id`: the field it describes points at it). */
+function EditError({ error, id }: { error: string | null; id?: string }) {
+  return (
+    error && (
+      <p className="form-error" id={id} role="alert">
+        {error}
+      </p>
+    )
+  );
+}
+
+/** The end of an edit form: what saving does, Cancel, and the form's own buttons. */
+function EditFooter({ onCancel, children }: { onCancel: () => void; children?: ReactNode }) {
+  return (
+    <>
+      <p className="info-sub">Saved in Picto only: the file is not changed.</p>
+      <div className="info-edit-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {children}
+      </div>
+    </>
+  );
 }
 
 export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: () => void }) {
-  const [editing, setEditing] = useState(false);
   const taken = photo.takenAt ?? photo.sortAt;
   const [value, setValue] = useState(wallClock(taken));
-  const edit = useEdit(() => {
-    setEditing(false);
-    onEdited();
-  });
+  const edit = useEdit(photo.id, onEdited);
+  const { editing, setEditing } = edit;
   const errorId = useId();
-  useEffect(() => setEditing(false), [photo.id]);
   const file = photo.edits?.date ? photo.edits.file : null;
   const offset =
     photo.takenAt && photo.takenAtSource !== 'file-mtime' && offsetLabel(photo.takenAt);
@@ -69,18 +116,7 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
     <Section
       icon="calendar"
       title="Date"
-      action={
-        !editing && (
-          <EditButton
-            label="Edit date"
-            onClick={() => {
-              setValue(wallClock(taken));
-              edit.setError(null);
-              setEditing(true);
-            }}
-          />
-        )
-      }
+      action={edit.button('Edit date', () => setValue(wallClock(taken)))}
     >
       {editing ? (
         <form
@@ -90,12 +126,7 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
             if (!value) return;
             void edit.run(() => api.editDate({ ids: [photo.id], set: value }), 'Date changed');
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setEditing(false);
-            }
-          }}
+          onKeyDown={edit.escape}
         >
           <input
             className="input"
@@ -109,20 +140,12 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
             required
             autoFocus
           />
-          {edit.error && (
-            <p className="form-error" id={errorId} role="alert">
-              {edit.error}
-            </p>
-          )}
-          <p className="info-sub">Saved in Picto only: the file is not changed.</p>
-          <div className="info-edit-actions">
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
+          <EditError error={edit.error} id={errorId} />
+          <EditFooter onCancel={() => setEditing(false)}>
             <button className="button button-primary" disabled={edit.busy || !value}>
               Save
             </button>
-          </div>
+          </EditFooter>
         </form>
       ) : (
         <>
@@ -151,11 +174,7 @@ export function DateInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: (
               </button>
             </p>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
+          <EditError error={edit.error} />
         </>
       )}
     </Section>
@@ -187,17 +206,13 @@ function usePlaces(text: string): FoundPlace[] {
 }
 
 export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: () => void }) {
-  const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
+  const edit = useEdit(photo.id, onEdited);
+  const { editing, setEditing } = edit;
   const found = usePlaces(editing ? text : '');
-  const edit = useEdit(() => {
-    setEditing(false);
-    onEdited();
-  });
   const listId = useId();
   const optionId = (i: number) => `${listId}-${i}`;
-  useEffect(() => setEditing(false), [photo.id]);
   useEffect(() => setActive(0), [found]);
   const file = photo.edits?.place ? photo.edits.file : null;
 
@@ -211,18 +226,7 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
     <Section
       icon="pin"
       title="Place"
-      action={
-        !editing && (
-          <EditButton
-            label={photo.gps ? 'Edit place' : 'Add a place'}
-            onClick={() => {
-              setText('');
-              edit.setError(null);
-              setEditing(true);
-            }}
-          />
-        )
-      }
+      action={edit.button(photo.gps ? 'Edit place' : 'Add a place', () => setText(''))}
     >
       {editing ? (
         <form
@@ -233,10 +237,8 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
             else if (text.trim()) edit.setError(`No place called “${text.trim()}” is known`);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setEditing(false);
-            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            if (edit.escape(e)) return;
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
               const n = found.length;
               if (n) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
@@ -289,17 +291,8 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
               ))}
             </ul>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
-          <p className="info-sub">Saved in Picto only: the file is not changed.</p>
-          <div className="info-edit-actions">
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <EditError error={edit.error} />
+          <EditFooter onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <>
@@ -333,11 +326,7 @@ export function PlaceInfo({ photo, onEdited }: { photo: PhotoDetails; onEdited: 
               </button>
             </p>
           )}
-          {edit.error && (
-            <p className="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
+          <EditError error={edit.error} />
         </>
       )}
     </Section>
