@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FolderActivity } from '../library/activity.js';
 import type { FolderService } from '../library/folders.js';
 import type { FolderOverview } from '../library/overview.js';
-import type { AddFolderResult, Folder, FolderIssues } from '../shared/api.js';
+import type { AddFolderResult, Folder, FolderIssues, LibraryTotals } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import type { ImportReport } from '../shared/interchange-api.js';
 import type { EventBus } from '../shared/events.js';
@@ -34,6 +34,11 @@ export class Library {
 
   list(): Folder[] {
     return this.deps.overview.list();
+  }
+
+  /** The library in the folders' counts (what the Photos page shows, and the trash). */
+  totals(): LibraryTotals {
+    return this.deps.overview.totals();
   }
 
   get(id: number): Folder {

@@ -3,7 +3,7 @@ import { schemaVersion } from '../db/migrate.js';
 import type { StageCounts } from '../db/repos/jobs.js';
 import type { IndexingStatus } from '../jobs/status.js';
 import type { FolderOverview } from '../library/overview.js';
-import type { SystemInfo } from '../shared/api.js';
+import type { LibraryTotals, SystemInfo } from '../shared/api.js';
 
 export interface StatusDeps {
   repos: Repos;
@@ -18,15 +18,21 @@ export type PhotoTotals = SystemInfo['photos'];
 export interface LibrarySummary {
   dataDir: string;
   schemaVersion: number;
+  /** Every photo, the trashed too (`trashed` says how many). */
   photos: PhotoTotals;
+  /** The library as the Photos page and the folders page count it: outside the trash. */
+  library: LibraryTotals;
   folders: {
     id: number;
     path: string;
     online: boolean;
     ai: boolean;
+    /** As the Photos page counts them: outside the trash, a Live Photo once. */
     photos: number;
     errors: number;
     pending: number;
+    /** In the trash, apart from `photos`. */
+    trashed: number;
     lastScanAt: string | null;
   }[];
   jobs: StageCounts[];
@@ -70,6 +76,7 @@ export class LibraryStatus {
       dataDir: this.deps.dataDir,
       schemaVersion: schemaVersion(repos.db),
       photos: this.photos(),
+      library: this.deps.folders.totals(),
       folders: this.deps.folders.list().map((f) => ({
         id: f.id,
         path: f.path,
@@ -78,6 +85,7 @@ export class LibraryStatus {
         photos: f.photos,
         errors: f.errors,
         pending: f.pending,
+        trashed: f.trashed,
         lastScanAt: f.lastScanAt,
       })),
       jobs: this.deps.indexing.stages(),

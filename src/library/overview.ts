@@ -1,7 +1,7 @@
 import type { Repos } from '../db/index.js';
-import type { FolderCounts } from '../db/repos/folder-stats.js';
+import type { FolderCounts, LibraryCounts } from '../db/repos/folder-stats.js';
 import type { FolderRow } from '../db/repos/folders.js';
-import type { Folder, FolderIssues } from '../shared/api.js';
+import type { Folder, FolderIssues, LibraryTotals } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import type { EventBus } from '../shared/events.js';
 import type { FolderActivity } from './activity.js';
@@ -12,7 +12,11 @@ import type { FolderActivity } from './activity.js';
  * API read it.
  */
 export class FolderOverview {
-  private cached: { at: number; counts: Map<number, FolderCounts> } | null = null;
+  private cached: {
+    at: number;
+    counts: Map<number, FolderCounts>;
+    library: LibraryCounts;
+  } | null = null;
   private readonly off: () => void;
 
   constructor(
@@ -20,9 +24,16 @@ export class FolderOverview {
     events: EventBus,
     private readonly activity: FolderActivity,
   ) {
-    // Counts settle when a scan or the indexing ends: count afresh then.
+    // Counts settle when a scan or the indexing ends: count afresh then. A photo moved to the
+    // trash or back (or deleted with it) changes them at once: the Photos page follows that
+    // event, so the folders page must not lag a second behind it.
     this.off = events.on((e) => {
-      if (e.type === 'scan.done' || e.type === 'jobs.idle' || e.type === 'folders.changed') {
+      if (
+        e.type === 'scan.done' ||
+        e.type === 'jobs.idle' ||
+        e.type === 'folders.changed' ||
+        (e.type === 'photos.changed' && (e.reason === 'updated' || e.reason === 'removed'))
+      ) {
         this.invalidate();
       }
     });
@@ -33,11 +44,17 @@ export class FolderOverview {
   }
 
   list(): Folder[] {
-    const stats = this.counts();
+    const stats = this.counts().counts;
     const unreadable = this.repos.failures.unreadableCounts();
     return this.repos.folders
       .list()
       .map((f) => this.toDto(f, stats.get(f.id), unreadable.get(f.id) ?? 0));
+  }
+
+  /** The whole library in the folders' counts: what the Photos page shows, and the trash. */
+  totals(): LibraryTotals {
+    const c = this.counts().library;
+    return { ...c, ready: c.photos - c.pending - c.errors };
   }
 
   get(id: number): Folder {
@@ -74,12 +91,13 @@ export class FolderOverview {
    * Folder counts, reused for a second: while a big folder is indexed every open folders page
    * asks about once a second, and counting the pending photos is the costly part.
    */
-  private counts(): Map<number, FolderCounts> {
+  private counts(): { counts: Map<number, FolderCounts>; library: LibraryCounts } {
     const now = Date.now();
     if (!this.cached || now - this.cached.at > 1000) {
-      this.cached = { at: now, counts: this.repos.folderStats.counts() };
+      const stats = this.repos.folderStats;
+      this.cached = { at: now, counts: stats.counts(), library: stats.library() };
     }
-    return this.cached.counts;
+    return this.cached;
   }
 
   private toDto(f: FolderRow, s: FolderCounts | undefined, unreadable: number): Folder {
@@ -88,9 +106,10 @@ export class FolderOverview {
       path: f.path,
       online: f.online === 1,
       ai: f.ai_enabled === 1,
-      photos: s?.files ?? 0,
+      photos: s?.photos ?? 0,
       pending: s?.pending ?? 0,
       errors: s?.errors ?? 0,
+      trashed: s?.trashed ?? 0,
       unreadable,
       addedAt: f.added_at,
       lastScanAt: f.last_scan_at,

@@ -307,11 +307,17 @@ export const Folder = Type.Object({
   path: Type.String(),
   online: Type.Boolean(),
   ai: Type.Boolean(),
+  /**
+   * Photos and videos in the folder as the Photos page counts them: outside the trash, a Live
+   * Photo once. A copy of the same photo in the same folder counts again.
+   */
   photos: Type.Integer(),
-  /** Photos still waiting for thumbnails and metadata. */
+  /** Of those photos: still waiting for thumbnails and metadata. */
   pending: Type.Integer(),
-  /** Photos that could not be decoded. */
+  /** Of those photos: could not be decoded. */
   errors: Type.Integer(),
+  /** The folder's photos in the trash, counted apart (not in `photos`). */
+  trashed: Type.Integer(),
   /** Files that could not be read at all. */
   unreadable: Type.Integer(),
   addedAt: Type.String(),
@@ -322,7 +328,19 @@ export const Folder = Type.Object({
 });
 export type Folder = Static<typeof Folder>;
 
-export const FolderList = Type.Object({ folders: Type.Array(Folder) });
+/** The library in the same counts, each photo once (one in two folders is one photo here). */
+export const LibraryTotals = Type.Object({
+  /** What the Photos page shows: photos and videos outside the trash. */
+  photos: Type.Integer(),
+  /** Of those: with thumbnails and metadata. */
+  ready: Type.Integer(),
+  pending: Type.Integer(),
+  errors: Type.Integer(),
+  trashed: Type.Integer(),
+});
+export type LibraryTotals = Static<typeof LibraryTotals>;
+
+export const FolderList = Type.Object({ folders: Type.Array(Folder), totals: LibraryTotals });
 export type FolderList = Static<typeof FolderList>;
 
 export const AddFolderBody = Type.Object({

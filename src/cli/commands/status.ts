@@ -37,14 +37,16 @@ export function registerStatusCommand(program: Command, globals: () => GlobalOpt
         const out: string[] = [];
         out.push(`Library: ${s.dataDir}`);
         out.push(
-          `Photos: ${s.photos.total} (${s.photos.ready} ready, ${s.photos.pending} pending, ${s.photos.error} with errors)`,
+          `Photos: ${s.library.photos} (${s.library.ready} ready, ${s.library.pending} pending, ${s.library.errors} with errors)` +
+            (s.library.trashed ? `, ${s.library.trashed} in the trash` : ''),
         );
         out.push(
           `Folders:${s.folders.length ? '' : ' none yet: add one with "picto add ~/Pictures"'}`,
         );
         for (const f of s.folders) {
           out.push(
-            `  ${f.path}  ${f.photos} photos${f.errors ? `, ${f.errors} errors` : ''}` +
+            `  ${f.path}  ${f.photos} photos${f.trashed ? `, ${f.trashed} in the trash` : ''}` +
+              `${f.errors ? `, ${f.errors} errors` : ''}` +
               `${f.online ? '' : '  [OFFLINE]'}${f.ai ? '' : '  [AI off]'}`,
           );
         }

@@ -5,7 +5,7 @@ import { route } from '../route.js';
 export function folderRoutes(app: Api, { picto }: ServerContext): void {
   const folders = picto.library;
 
-  route(app, r.listFolders, async () => ({ folders: folders.list() }));
+  route(app, r.listFolders, async () => ({ folders: folders.list(), totals: folders.totals() }));
 
   route(app, r.addFolder, async (req, reply) => {
     const result = await folders.add(req.body.path, req.body.ai ?? true);

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import type { LibraryTotals } from '../../../src/shared/api.js';
+import { useFolderList } from '../app/folder-list.js';
 import { stageLabel, useJobs, type IndexingSummary } from '../app/jobs.js';
 import { navigate } from '../app/router.js';
 import { THEME_NAMES, useTheme, type ThemeChoice } from '../app/theme.js';
@@ -65,26 +67,32 @@ function Link({
 
 export { Link };
 
-/** "Indexing · 120 left": the one-line status the sidebar and the phone's More sheet show. */
-export function indexingText(jobs: IndexingSummary): string {
+/**
+ * "Indexing · 12 of 40 ready": the one-line status the sidebar and the phone's More sheet show.
+ * Photos ready are counted as the Photos page and the folders page count them (`totals`: outside
+ * the trash, a Live Photo once), not as media jobs (which count the trash and not videos).
+ */
+export function indexingText(jobs: IndexingSummary, totals: LibraryTotals | null): string {
   if (jobs.status?.paused) return 'Indexing paused';
-  if (jobs.left > 0)
-    return `Indexing · ${jobs.ready.toLocaleString()} of ${jobs.total.toLocaleString()} ready`;
-  return `${capitalise(stageLabel(jobs.laterStage ?? ''))} · ${jobs.laterLeft.toLocaleString()} left`;
+  if (totals && totals.pending > 0)
+    return `Indexing · ${totals.ready.toLocaleString()} of ${totals.photos.toLocaleString()} ready`;
+  if (jobs.left > 0 || !jobs.laterStage) return 'Indexing…';
+  return `${capitalise(stageLabel(jobs.laterStage))} · ${jobs.laterLeft.toLocaleString()} left`;
 }
 
 function IndexingStatus({ jobs, onNavigate }: { jobs: IndexingSummary; onNavigate?: () => void }) {
-  const text = indexingText(jobs);
+  const totals = useFolderList().list?.totals ?? null;
+  const text = indexingText(jobs, totals);
   return (
     <Link to="/folders" className="indexing" label={text} onNavigate={onNavigate}>
       <div className="indexing-line">
         <span className={`indexing-dot${jobs.status?.paused ? ' paused' : ''}`} />
         <span className="indexing-text">{text}</span>
       </div>
-      {jobs.left > 0 && jobs.total > 0 && (
-        <ProgressBar value={(jobs.total - jobs.left) / jobs.total} label="Photos ready" />
+      {totals && totals.pending > 0 && (
+        <ProgressBar value={totals.ready / totals.photos} label="Photos ready" />
       )}
-      {jobs.left === 0 && jobs.laterTotal > 0 && (
+      {(!totals || totals.pending === 0) && jobs.left === 0 && jobs.laterTotal > 0 && (
         <ProgressBar
           value={(jobs.laterTotal - jobs.laterLeft) / jobs.laterTotal}
           label={capitalise(stageLabel(jobs.laterStage ?? 'analysing'))}

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Folder, FolderIssues } from '../../../src/shared/api.js';
+import { useEffect, useState } from 'react';
+import type { Folder, FolderIssues, LibraryTotals } from '../../../src/shared/api.js';
 import { api } from '../api/client.js';
-import { onLibraryEvent } from '../api/events.js';
+import { useFolderList } from '../app/folder-list.js';
 import { plural, relativeTime } from '../app/format.js';
 import { stageLabel, useJobs } from '../app/jobs.js';
 import { timeLeft, useRate } from '../app/rate.js';
@@ -11,41 +11,10 @@ import { EmptyState } from '../components/EmptyState.js';
 import { Icon } from '../components/Icon.js';
 import { ProgressBar, Switch } from '../components/Switch.js';
 import { toast, toastError } from '../components/toasts.js';
+import { Link } from '../components/Sidebar.js';
 import { TopBar } from '../components/TopBar.js';
 import { ImportedSummary } from './ImportedSummary.js';
 import { WorkersPanel } from './WorkersPanel.js';
-
-/** Folder list that follows scan and indexing events, refetching at most about once a second. */
-function useFolders(): { folders: Folder[] | null; reload: () => void } {
-  const [folders, setFolders] = useState<Folder[] | null>(null);
-  const timer = useRef<number | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => api.folders().then((r) => alive && setFolders(r.folders), toastError);
-    void load();
-    const off = onLibraryEvent((e) => {
-      if (e.type === 'folders.changed' || e.type === 'scan.done' || e.type === 'jobs.idle') {
-        void load();
-        return;
-      }
-      if (e.type === 'scan.progress' || e.type === 'jobs.progress' || e.type === 'photos.changed') {
-        timer.current ??= window.setTimeout(() => {
-          timer.current = null;
-          void load();
-        }, 1000);
-      }
-    });
-    return () => {
-      alive = false;
-      off();
-      if (timer.current) window.clearTimeout(timer.current);
-    };
-  }, []);
-  return {
-    folders,
-    reload: () => void api.folders().then((r) => setFolders(r.folders), toastError),
-  };
-}
 
 const PHASES: Record<string, string> = {
   queued: 'Waiting to scan',
@@ -113,6 +82,18 @@ function Problems({ folder }: { folder: Folder }) {
   );
 }
 
+/** Trashed photos are not the folder's photos any more (as on the Photos page): said apart. */
+function InTrash({ n }: { n: number }) {
+  return (
+    <>
+      {' · '}
+      <Link to="/trash" className="link-muted">
+        {n.toLocaleString()} in the trash
+      </Link>
+    </>
+  );
+}
+
 /** The folder's own name: the end of a path is what tells folders apart. */
 function folderName(p: string): string {
   const trimmed = p.replace(/[\\/]+$/, '') || p;
@@ -156,6 +137,7 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
           </button>
           <p className="folder-meta">
             {plural(f.photos, 'photo')} · <FolderStatus f={f} />
+            {f.trashed > 0 && <InTrash n={f.trashed} />}
             {f.lastScanAt && <span className="muted"> · scanned {relativeTime(f.lastScanAt)}</span>}
           </p>
         </div>
@@ -247,30 +229,35 @@ function FolderCard({ f, onRemoved }: { f: Folder; onRemoved: () => void }) {
 }
 
 /**
- * One account of indexing, in the same numbers as the sidebar: photos ready out of all, how fast
+ * One account of indexing: photos ready out of all, counted as the Photos page and the folder
+ * cards count them (outside the trash, a Live Photo once; the trash said apart), how fast
  * (measured here, over the last 20 s), how long is left, then each later stage on its own line.
  */
-function IndexingPanel() {
+function IndexingPanel({ totals }: { totals: LibraryTotals }) {
   const jobs = useJobs();
   const laterDone = jobs.laterTotal - jobs.laterLeft;
   const mediaRate = useRate(jobs.total - jobs.left, 'media');
   const laterRate = useRate(laterDone, 'later');
   if (!jobs.status) return null;
   const paused = jobs.status.paused;
+  // Photos waiting are work left even when no progress event said so (a scan while paused
+  // queues jobs without one): the heading must not say "up to date" over "0 of 11 ready".
+  const active = jobs.active || totals.pending > 0;
   const open = jobs.status.stages.filter((s) => s.stage !== 'media' && s.pending + s.running > 0);
-  const rate = paused ? null : jobs.left > 0 ? mediaRate : laterRate;
+  const rate = paused || !active ? null : jobs.left > 0 ? mediaRate : laterRate;
   const left = timeLeft(jobs.left > 0 ? jobs.left : jobs.laterLeft, rate);
   return (
     <section className="card indexing-panel" aria-label="Indexing">
       <div className="indexing-head">
         <div>
           <h2 className="card-title">
-            {jobs.active ? (paused ? 'Indexing paused' : 'Indexing') : 'Library up to date'}
+            {active ? (paused ? 'Indexing paused' : 'Indexing') : 'Library up to date'}
           </h2>
-          <p className="muted">
-            {jobs.total === 0
+          <p className="muted indexing-counts">
+            {totals.photos === 0
               ? 'Nothing to do yet.'
-              : `${jobs.ready.toLocaleString()} of ${plural(jobs.total, 'photo')} ready`}
+              : `${totals.ready.toLocaleString()} of ${plural(totals.photos, 'photo')} ready`}
+            {totals.trashed > 0 && <InTrash n={totals.trashed} />}
             {rate !== null &&
               rate > 0 &&
               ` · ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} ${jobs.left > 0 ? 'photos' : 'steps'} a second`}
@@ -293,7 +280,7 @@ function IndexingPanel() {
               <Icon name="refresh" size={18} /> Retry {jobs.failed.toLocaleString()} failed
             </button>
           )}
-          {jobs.active && (
+          {active && (
             <button
               className="button"
               onClick={() => void (paused ? api.resume() : api.pause()).catch(toastError)}
@@ -303,8 +290,8 @@ function IndexingPanel() {
           )}
         </div>
       </div>
-      {jobs.left > 0 && jobs.total > 0 && (
-        <ProgressBar value={(jobs.total - jobs.left) / jobs.total} label="Photos ready" />
+      {totals.pending > 0 && (
+        <ProgressBar value={totals.ready / totals.photos} label="Photos ready" />
       )}
       {open.length > 0 && (
         <ul className="stage-list">
@@ -328,7 +315,8 @@ function IndexingPanel() {
 }
 
 export function FoldersPage() {
-  const { folders, reload } = useFolders();
+  const { list, reload } = useFolderList();
+  const folders = list?.folders;
   return (
     <div className="page">
       <TopBar
@@ -345,7 +333,7 @@ export function FoldersPage() {
             </p>
             <AddFolderForm onAdded={reload} />
           </section>
-          {folders && folders.length > 0 && <IndexingPanel />}
+          {list && folders && folders.length > 0 && <IndexingPanel totals={list.totals} />}
           {folders && folders.length > 0 && <WorkersPanel />}
           {folders && folders.length === 0 && (
             <EmptyState icon="folder" title="No folders yet">
