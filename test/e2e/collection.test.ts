@@ -102,6 +102,70 @@ describe.skipIf(!galleryReady)('collections in a browser', () => {
     await picker.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('says in the picker what its keys do: Enter and Space pick, Esc closes without adding', async () => {
+    const { page } = b;
+    const opacity = (sel: string) =>
+      page.locator(sel).evaluate((e: any) => (globalThis as any).getComputedStyle(e).opacity);
+    await page.getByRole('button', { name: 'Add photos' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add photos to Arezzo' });
+    await picker.locator('.tile-img-loaded').nth(7).waitFor();
+    const free = [id(DSCN[4]), id(DSCN[5])];
+    const tile = (photo: string) => picker.locator(`.tile[data-photo-id="${photo}"] .tile-hit`);
+    // Focus from the keyboard (a key first: a focus after the click that opened the picker
+    // would not be :focus-visible, and the hint shows only for keyboard focus).
+    await page.keyboard.press('Shift');
+    await tile(free[0]).focus();
+    // The focused tile is described by the picker's hint, and only that one shows.
+    expect(await tile(free[0]).getAttribute('aria-describedby')).toBe('tile-keys-pick');
+    const hint = picker.locator('.kbd-hint-pick');
+    expect(await hint.textContent()).toBe(
+      'Enter or Space picks or unpicks · Shift+Space picks a range · Esc closes without adding',
+    );
+    await expect.poll(() => opacity('.kbd-hint-pick')).toBe('1');
+    expect(await opacity('.kbd-hint-browse')).toBe('0');
+    expect(await opacity('.kbd-hint-select')).toBe('0');
+    // In the top layer with the dialog, not under its backdrop.
+    expect(await hint.evaluate((e: any) => e.closest('dialog[open]') !== null)).toBe(true);
+    await screenshot(page, 'album-picker-keys');
+    // What it says is what the keys do: Enter picks (it opens nothing), Space too, and again
+    // unpicks.
+    await page.keyboard.press('Enter');
+    await picker.getByText('1 photo selected').waitFor();
+    expect(await page.locator('.viewer').count()).toBe(0);
+    await tile(free[1]).focus();
+    await page.keyboard.press('Space');
+    await picker.getByText('2 photos selected').waitFor();
+    await page.keyboard.press('Enter');
+    await picker.getByText('1 photo selected').waitFor();
+    await page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.main .tile').count()).toBe(4);
+    expect(g.picto.repos.albums.photoIds(g.picto.repos.albums.byName('Arezzo')!.id)).toHaveLength(
+      4,
+    );
+
+    // On the album page the tiles say the grid's keys: Enter opens until something is selected,
+    // then Enter selects too and Esc clears.
+    const first = page.locator('.main .tile .tile-hit').first();
+    await page.keyboard.press('Shift');
+    await first.focus();
+    expect(await first.getAttribute('aria-describedby')).toBe('tile-keys-browse');
+    await expect.poll(() => opacity('.kbd-hint-browse')).toBe('1');
+    await page.keyboard.press('Space');
+    await page.getByText('1 selected').waitFor();
+    expect(await first.getAttribute('aria-describedby')).toBe('tile-keys-select');
+    await expect.poll(() => opacity('.kbd-hint-select')).toBe('1');
+    expect(await opacity('.kbd-hint-browse')).toBe('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.main .tile-selected').count()).toBe(0);
+    expect(await page.locator('.viewer').count()).toBe(0);
+    await page.keyboard.press('Space');
+    await page.getByText('1 selected').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.main .tile-selected').count()).toBe(0);
+    await page.mouse.click(5, 5);
+  });
+
   it('sets the cover and removes a photo from the album in the viewer', async () => {
     const { page } = b;
     const albumId = g.picto.repos.albums.byName('Arezzo')!.id;

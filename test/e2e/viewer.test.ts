@@ -52,12 +52,12 @@ describe.skipIf(!galleryReady)('the viewer and the grid from the keyboard', () =
     await expect
       .poll(() =>
         page
-          .locator('.kbd-hint')
+          .locator('.kbd-hint-browse')
           .evaluate((e: any) => (globalThis as any).getComputedStyle(e).opacity),
       )
       .toBe('1');
     await expect
-      .poll(() => page.locator('.kbd-hint').textContent())
+      .poll(() => page.locator('.kbd-hint-browse').textContent())
       .toContain('Space or Ctrl+Enter selects');
     await screenshot(page, 'keyboard-focus');
   });

@@ -101,7 +101,8 @@ export function App() {
         <Suspense fallback={<div className="page" aria-busy="true" />}>
           <Page path={route.path} />
         </Suspense>
-        <TileKeysHint />
+        <TileKeysHint keys="browse" />
+        <TileKeysHint keys="select" />
       </main>
       <Toasts />
       <ConnectionBanner />

@@ -6,6 +6,7 @@ import { Icon } from '../components/Icon.js';
 import { useSelection } from '../timeline/selection.js';
 import { allPhotos } from '../timeline/source.js';
 import { storeFor } from '../timeline/store.js';
+import { TileKeysHint } from '../timeline/Tile.js';
 import { Timeline, type Locked } from '../timeline/Timeline.js';
 
 /**
@@ -93,6 +94,8 @@ export function PhotoPicker({
           locked={locked}
           empty={<EmptyState icon="photos" title="No photos yet" />}
         />
+        {/* Inside the dialog: it is in the top layer, the page's hints are under its backdrop. */}
+        <TileKeysHint keys="pick" />
       </div>
     </Dialog>
   );

@@ -11,8 +11,16 @@ export interface TileHandlers {
   onCheck: (item: TimelineItem, range: boolean) => void;
 }
 
-/** Id of the hidden text that tells keyboard users how to select (rendered once per grid). */
-export const TILE_KEYS_HINT = 'tile-keys-hint';
+/**
+ * What the keys do on a tile, in the three ways a grid is used: browsing (Enter opens), while
+ * photos are selected (Enter toggles too: it never opens the viewer behind the selection), and
+ * in a picker (Enter and Space pick; Esc closes the picker's dialog). Each has its hint, and a
+ * tile is described by the one that is true for it.
+ */
+export type TileKeys = 'browse' | 'select' | 'pick';
+
+/** Id of the hidden text that tells keyboard users what the keys do (rendered once per mode). */
+export const tileKeysHintId = (keys: TileKeys) => `tile-keys-${keys}`;
 
 const LONG_PRESS_MS = 450;
 const LONG_PRESS_SLOP = 10;
@@ -73,6 +81,7 @@ export const Tile = memo(function Tile({
   selecting,
   handlers,
   locked,
+  picking = false,
 }: {
   item: TimelineItem;
   /** Position in a justified row; without it the tile fills its grid cell. */
@@ -87,6 +96,8 @@ export const Tile = memo(function Tile({
    * name, and clicks, Space and long presses leave it alone.
    */
   locked?: string;
+  /** In a photo picker: Enter picks, as Space does (the hint says so). */
+  picking?: boolean;
 }) {
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -117,7 +128,7 @@ export const Tile = memo(function Tile({
         aria-label={label}
         aria-pressed={selecting && !locked ? selected : undefined}
         aria-disabled={locked ? true : undefined}
-        aria-describedby={TILE_KEYS_HINT}
+        aria-describedby={tileKeysHintId(picking ? 'pick' : selecting ? 'select' : 'browse')}
         {...press.handlers}
         onClick={(e) => {
           if (press.consume() || locked) return;
@@ -182,14 +193,31 @@ export const Tile = memo(function Tile({
 });
 
 /**
- * How to select with the keyboard, once per grid: read with each tile (aria-describedby), and shown
- * while a tile has keyboard focus.
+ * What the keys do on a focused tile, once per mode: read with each tile (aria-describedby), and
+ * shown while a tile described by it has keyboard focus. The words follow the tile's onKeyDown and
+ * the selection's handlers (onActivate toggles while selecting or picking).
  */
-export function TileKeysHint() {
+export function TileKeysHint({ keys }: { keys: TileKeys }) {
   return (
-    <p id={TILE_KEYS_HINT} className="kbd-hint" role="note">
-      <kbd>Enter</kbd> opens · <kbd>Space</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> selects ·{' '}
-      <kbd>Shift</kbd>+<kbd>Space</kbd> selects a range · <kbd>Esc</kbd> clears
+    <p id={tileKeysHintId(keys)} className={`kbd-hint kbd-hint-${keys}`} role="note">
+      {keys === 'browse' && (
+        <>
+          <kbd>Enter</kbd> opens · <kbd>Space</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> selects ·{' '}
+          <kbd>Shift</kbd>+<kbd>Space</kbd> selects a range
+        </>
+      )}
+      {keys === 'select' && (
+        <>
+          <kbd>Enter</kbd> or <kbd>Space</kbd> selects or deselects · <kbd>Shift</kbd>+
+          <kbd>Space</kbd> selects a range · <kbd>Esc</kbd> clears the selection
+        </>
+      )}
+      {keys === 'pick' && (
+        <>
+          <kbd>Enter</kbd> or <kbd>Space</kbd> picks or unpicks · <kbd>Shift</kbd>+<kbd>Space</kbd>{' '}
+          picks a range · <kbd>Esc</kbd> closes without adding
+        </>
+      )}
     </p>
   );
 }

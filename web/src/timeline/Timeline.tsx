@@ -233,6 +233,7 @@ export function Timeline({
                     handlers={handlers}
                     onToggleDay={onToggleDay}
                     locked={locked}
+                    picking={alwaysSelecting}
                   />
                 </div>
               );
@@ -261,6 +262,7 @@ function RowView({
   handlers,
   onToggleDay,
   locked,
+  picking,
 }: {
   row: VirtualRow;
   selected: Set<string>;
@@ -268,6 +270,7 @@ function RowView({
   handlers: TileHandlers;
   onToggleDay: (ids: string[], select: boolean) => void;
   locked?: Locked;
+  picking: boolean;
 }) {
   switch (row.kind) {
     case 'month':
@@ -310,6 +313,7 @@ function RowView({
               selecting={selecting}
               handlers={handlers}
               locked={locked?.ids.has(t.item.id) ? locked.why : undefined}
+              picking={picking}
             />
           ))}
         </>
