@@ -179,6 +179,78 @@ describe.skipIf(!galleryReady)('the gallery on a phone', () => {
     await page.locator('.viewer').waitFor({ state: 'detached' });
   });
 
+  it('keeps the scrubber in its gutter: a thumb at rest, the years while scrubbing, never over a photo at rest', async () => {
+    const { page } = b;
+    await page.goto(g.url);
+    await thumbnailsLoaded(page, 4);
+    const scrubber = page.locator('.scrubber');
+    await scrubber.waitFor();
+    // Everything of the scrubber that can be seen at rest lies right of every photo.
+    const tilesRight = Math.max(
+      ...(await page
+        .locator('.tile')
+        .evaluateAll((els) => els.map((e: any) => e.getBoundingClientRect().right as number))),
+    );
+    const seen = async (sel: string) =>
+      page.locator(sel).evaluateAll((els) =>
+        els
+          .filter((e: any) => Number((globalThis as any).getComputedStyle(e).opacity) > 0)
+          .map((e: any) => {
+            const r = e.getBoundingClientRect();
+            return { left: r.left as number, right: r.right as number, text: e.textContent };
+          }),
+      );
+    const atRest = [
+      ...(await seen('.scrubber-year')),
+      ...(await seen('.scrubber-dot')),
+      ...(await seen('.scrubber-handle')),
+    ];
+    expect(atRest.length).toBeGreaterThan(0);
+    for (const el of atRest) {
+      expect(el.left).toBeGreaterThanOrEqual(tilesRight);
+      expect(el.right).toBeLessThanOrEqual(W);
+    }
+    await page.waitForTimeout(300);
+    await screenshot(page, 'phone-scrubber-rest');
+
+    // A finger on the thumb, dragged down: the years show, each on its own readable chip, and
+    // the timeline follows.
+    const handle = await box(page.locator('.scrubber-handle'));
+    const track = await box(scrubber);
+    const x = handle.x + handle.width / 2;
+    const y0 = handle.y + handle.height / 2;
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x, y: y0 }],
+    });
+    for (const f of [0.3, 0.6, 0.8])
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x, y: track.y + track.height * f }],
+      });
+    await expect.poll(() => scrubber.getAttribute('class')).toContain('scrubber-dragging');
+    await page.waitForTimeout(250);
+    const years = await seen('.scrubber-year');
+    expect(years.map((y) => y.text)).toEqual(['2026', '2008']);
+    for (const el of await page.locator('.scrubber-year').all()) {
+      const style = await el.evaluate((e: any) => {
+        const cs = (globalThis as any).getComputedStyle(e);
+        return { size: parseFloat(cs.fontSize), bg: cs.backgroundColor };
+      });
+      expect(style.size).toBeGreaterThanOrEqual(12);
+      expect(style.bg).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    expect(
+      await page
+        .locator('.scroller')
+        .first()
+        .evaluate((e: any) => e.scrollTop as number),
+    ).toBeGreaterThan(0);
+    await screenshot(page, 'phone-scrubber-dragging');
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => scrubber.getAttribute('class')).not.toContain('scrubber-dragging');
+  });
+
   it('had no page errors', () => {
     expect(b.errors).toEqual([]);
   });

@@ -31,18 +31,22 @@ export function Scrubber({
   scrollTop: number;
   viewport: number;
 }) {
-  const track = useRef<HTMLDivElement>(null);
+  const track = useRef<HTMLDivElement | null>(null);
+  // The track is measured once it exists: the scrubber renders nothing while everything fits
+  // (say, before the thumbnails' rows are laid out), so a mount-time effect would find no element
+  // and leave the height at 0, every mark and the handle stacked at the top.
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
   const [hover, setHover] = useState<{ y: number; month: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [height, setHeight] = useState(0);
 
   useEffect(() => {
-    const el = track.current;
     if (!el) return;
+    setHeight(el.clientHeight);
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [el]);
 
   const span = Math.max(1, layout.total + offsetTop - viewport);
   const anchors = useMemo(
@@ -88,7 +92,10 @@ export function Scrubber({
   if (!buckets.length || layout.total + offsetTop <= viewport + 8) return null;
   return (
     <div
-      ref={track}
+      ref={(node) => {
+        track.current = node;
+        setEl(node);
+      }}
       className={`scrubber${dragging ? ' scrubber-dragging' : ''}`}
       role="scrollbar"
       aria-controls={scrollerId}
