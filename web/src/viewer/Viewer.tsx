@@ -14,6 +14,7 @@ import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
 import { LiveMotion } from './LiveMotion.js';
 import { useSlideshow } from './useSlideshow.js';
+import { useViewerKeys } from './useViewerKeys.js';
 import { useVideoSource } from './useVideoSource.js';
 import { togglePlayback, VideoStage } from './VideoStage.js';
 const INFO_KEY = 'picto-info-open';
@@ -227,90 +228,38 @@ export function Viewer({
     }
   }, [id, leave]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      // The info panel's edit forms keep their keys (Space on their buttons is not the slideshow).
-      if (e.target instanceof Element && e.target.closest('form')) return;
-      if (document.querySelector('dialog[open]')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      // Space is the slideshow's, even on a focused button (Enter still presses buttons); on a
-      // video it plays and pauses the video, as in every player. Keys are taken from the native
-      // player too, so arrows move between items instead of seeking.
-      switch (e.key) {
-        case 'ArrowRight':
-          void go(1);
-          break;
-        case 'ArrowLeft':
-          void go(-1);
-          break;
-        case 'Escape':
-          if (playing) setPlaying(false);
-          else if (z.s > 1) reset();
-          else onClose();
-          break;
-        case 'f':
-        case 'F':
-          if (!inTrash) void toggleFavourite();
-          break;
-        case 'Delete':
-          if (!inTrash) void moveToTrash();
-          break;
-        case 'i':
-        case 'I':
-          setInfo((v) => !v);
-          break;
-        case 'm':
-        case 'M':
-          if (kind !== 'video' || !video.current) return;
-          video.current.muted = !video.current.muted;
-          break;
-        case 'p':
-        case 'P':
-          setAllFaces((v) => !v);
-          break;
-        case ' ':
-          if (kind === 'video' && video.current) togglePlayback(video.current);
-          else setPlaying((p) => !p);
-          break;
-        case '+':
-        case '=':
-          zoomBy(1.5);
-          break;
-        case '-':
-          zoomBy(1 / 1.5);
-          break;
-        case '0':
-          reset();
-          break;
-        case '1':
-        case '2':
-        case '3':
-        case '4':
-        case '5':
-          if (inTrash) return;
-          void updateNotes({ rating: Number(e.key) });
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [
-    go,
-    onClose,
-    toggleFavourite,
-    moveToTrash,
-    playing,
-    z.s,
-    reset,
-    zoomBy,
-    inTrash,
-    updateNotes,
-    kind,
-  ]);
+  useViewerKeys({
+    next: () => void go(1),
+    previous: () => void go(-1),
+    escape: () => {
+      if (playing) setPlaying(false);
+      else if (z.s > 1) reset();
+      else onClose();
+    },
+    favourite: () => {
+      if (!inTrash) void toggleFavourite();
+    },
+    trash: () => {
+      if (!inTrash) void moveToTrash();
+    },
+    info: () => setInfo((v) => !v),
+    mute: () => {
+      if (kind !== 'video' || !video.current) return false;
+      video.current.muted = !video.current.muted;
+    },
+    faces: () => setAllFaces((v) => !v),
+    space: () => {
+      if (kind === 'video' && video.current) togglePlayback(video.current);
+      else setPlaying((p) => !p);
+    },
+    zoomIn: () => zoomBy(1.5),
+    zoomOut: () => zoomBy(1 / 1.5),
+    zoomReset: () => reset(),
+    rate: (stars) => {
+      if (inTrash) return false;
+      void updateNotes({ rating: stars });
+    },
+  });
 
   const taken = details?.takenAt ?? item?.takenAt ?? null;
   const imgStyle = {
