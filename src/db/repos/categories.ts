@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
 import type { TimelineKey, TimelineRow } from './timeline.js';
-import { limitToPage } from './timeline.js';
+import { limitToPage, TIMELINE_COLUMNS } from './timeline.js';
 
 /** A category of one photo as stored (src/categories owns what the names mean). */
 export interface CategoryRow {
@@ -19,9 +19,6 @@ export interface CategorySignalsRow {
   text: string | null;
   text_version: string | null;
 }
-
-const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-  p.favourite, p.status`;
 
 /** Photo categories (migration "photo categories"): signals, results, the user's removals. */
 export class CategoriesRepo {
@@ -176,7 +173,7 @@ export class CategoriesRepo {
     limitToPage(where, params, opts);
     return this.db
       .prepare(
-        `SELECT ${COLUMNS} FROM photos p WHERE ${where.join(' AND ')}
+        `SELECT ${TIMELINE_COLUMNS} FROM photos p WHERE ${where.join(' AND ')}
          ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`,
       )
       .all(...params, opts.limit) as TimelineRow[];

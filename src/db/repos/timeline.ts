@@ -32,8 +32,9 @@ export interface PageOptions {
   month?: string;
 }
 
-const COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width, p.thumb_height,
-  p.favourite, p.status, p.kind, p.duration_ms`;
+/** The columns of a TimelineRow, for every source of grid pages (categories.ts too). */
+export const TIMELINE_COLUMNS = `p.id, p.content_hash, p.sort_at, p.width, p.height, p.thumb_width,
+  p.thumb_height, p.favourite, p.status, p.kind, p.duration_ms`;
 
 /** Adds a grid page's limits to a query: within `opts.month`, and after the cursor `opts.after`. */
 export function limitToPage(
@@ -94,7 +95,7 @@ export class TimelineRepo {
     const where = [s.where];
     const params: unknown[] = [...s.params];
     limitToPage(where, params, opts);
-    const sql = `SELECT ${COLUMNS} FROM ${s.from} WHERE ${where.join(' AND ')}
+    const sql = `SELECT ${TIMELINE_COLUMNS} FROM ${s.from} WHERE ${where.join(' AND ')}
       ORDER BY p.sort_at DESC, p.id DESC LIMIT ?`;
     return this.db.prepare(sql).all(...params, opts.limit) as TimelineRow[];
   }
