@@ -149,14 +149,12 @@ export function Viewer({
   }, [store, id]);
 
   const updateNotes = useNoteUpdates(id, setDetails);
-  const { favourite, toggleFavourite, moveToTrash, restore, album } = usePhotoActions({
+  const { favourite, toggleFavourite, moveToTrash, restore, album } = usePhotoActions(
     store,
     id,
-    details,
-    setDetails,
-    onNavigate,
-    onClose,
-  });
+    [details, setDetails],
+    { onNavigate, onClose },
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

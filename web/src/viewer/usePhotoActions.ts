@@ -10,21 +10,15 @@ import type { TimelineStore } from '../timeline/store.js';
  * album. An action that takes the photo out of the list being viewed moves on to its neighbour,
  * or closes the viewer when it was the last one.
  */
-export function usePhotoActions({
-  store,
-  id,
-  details,
-  setDetails,
-  onNavigate,
-  onClose,
-}: {
-  store: TimelineStore;
-  id: string;
-  details: PhotoDetails | null;
-  setDetails: React.Dispatch<React.SetStateAction<PhotoDetails | null>>;
-  onNavigate: (id: string) => void;
-  onClose: () => void;
-}) {
+export function usePhotoActions(
+  store: TimelineStore,
+  id: string,
+  [details, setDetails]: [
+    PhotoDetails | null,
+    React.Dispatch<React.SetStateAction<PhotoDetails | null>>,
+  ],
+  { onNavigate, onClose }: { onNavigate: (id: string) => void; onClose: () => void },
+) {
   const item = store.find(id);
   const favourite = details?.favourite ?? item?.favourite ?? false;
 
