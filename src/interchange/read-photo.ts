@@ -13,6 +13,7 @@ import path from 'node:path';
 
 import exifr from 'exifr';
 
+import { readFileHead } from '../media/files.js';
 import type { ExifTool } from './exiftool-session.js';
 import type { NormRect } from './geometry.js';
 import { pickDescription } from './xmp-read/camera-junk.js';
@@ -60,17 +61,6 @@ async function sidecarsOf(file: string): Promise<SidecarFiles | null> {
   return hit.pairs.get(path.basename(file)) ?? null;
 }
 
-async function readHead(file: string): Promise<Buffer> {
-  const fh = await fs.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
 const isJpeg = (head: Buffer) => head.length > 2 && head[0] === 0xff && head[1] === 0xd8;
 
 /** A caption in EXIF (IFD0 ImageDescription), camera boilerplate left out. */
@@ -114,7 +104,7 @@ export async function readPhotoSidecars(
   et: () => ExifTool,
   file: string,
 ): Promise<PhotoSidecarData> {
-  const [sidecars, head] = await Promise.all([sidecarsOf(file), readHead(file)]);
+  const [sidecars, head] = await Promise.all([sidecarsOf(file), readFileHead(file, HEAD_BYTES)]);
   const embedded = !isJpeg(head) || mayHoldXmpOrIptc(head);
   const out = emptySidecarData();
   if (!sidecars && !embedded) {

@@ -13,6 +13,7 @@ import {
   VISIBLE_PRIORITY,
 } from './pipeline.js';
 import type { PhotoTask, PhotoTaskResult } from './task.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 /** What a stage cost so far in this runner: the benchmark and status screens read it. */
 export interface StageStats {
@@ -97,7 +98,7 @@ export class JobRunner {
   private inFlight = 0;
   private running = false;
   private paused = false;
-  private wake: (() => void) | null = null;
+  private readonly poll = new WakeableSleep();
   private loop: Promise<void> | null = null;
   private pending: Finished[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
@@ -135,7 +136,7 @@ export class JobRunner {
 
   /** New work was queued: look now instead of at the next poll. */
   notify(): void {
-    this.wake?.();
+    this.poll.wake();
     this.deps.lane?.notify();
   }
 
@@ -184,7 +185,7 @@ export class JobRunner {
       // Read each time: remote workers come and go (src/remote/mixed.ts).
       const capacity = this.deps.pool.size * (1 + (this.deps.queueDepth ?? 1));
       if (this.paused || this.inFlight >= capacity) {
-        await this.sleep(this.deps.pollMs ?? 2000);
+        await this.poll.sleep(this.deps.pollMs ?? 2000);
         continue;
       }
       const claimed = this.claim(capacity - this.inFlight);
@@ -196,12 +197,12 @@ export class JobRunner {
           this.deps.repos.jobs.recoverLeases(ownerAlive, now.getTime(), now.toISOString());
         }
         if (this.checkIdle()) continue;
-        await this.sleep(this.deps.pollMs ?? 2000);
+        await this.poll.sleep(this.deps.pollMs ?? 2000);
         continue;
       }
       for (const group of claimed) this.dispatch(group);
     }
-    while (this.inFlight > 0) await this.sleep(50);
+    while (this.inFlight > 0) await this.poll.sleep(50);
   }
 
   private claim(limit: number): JobRow[][] {
@@ -400,19 +401,5 @@ export class JobRunner {
     this.emitProgress(true);
     // Listeners may queue follow-up work: the next batch of text reading, people clustering.
     this.deps.events.emit({ type: 'jobs.idle' });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }

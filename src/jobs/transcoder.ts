@@ -16,6 +16,7 @@ import { failureOf } from './failures.js';
 import { PIPELINE } from './pipeline.js';
 import { newOwner, registerOwner, unregisterOwner, type Lane } from './runner.js';
 import type { PhotoTask, StageOutcome } from './task.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 import type { TranscodeOutcome } from './worker-transcode.js';
 
 const LEASE_MS = 6 * 3600_000;
@@ -33,7 +34,7 @@ export class Transcoder implements Lane {
   private readonly owner = newOwner();
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly poll = new WakeableSleep();
   private current: { photoId: string; progress: number; abort: AbortController } | null = null;
   private idleWaiters: (() => void)[] = [];
 
@@ -48,7 +49,7 @@ export class Transcoder implements Lane {
   }
 
   notify(): void {
-    this.wake?.();
+    this.poll.wake();
   }
 
   async stop(): Promise<void> {
@@ -94,7 +95,7 @@ export class Transcoder implements Lane {
           this.idleWaiters = [];
           for (const w of waiters) w();
         }
-        await this.sleep(this.deps.pollMs ?? 2000);
+        await this.poll.sleep(this.deps.pollMs ?? 2000);
         continue;
       }
       await this.transcode(job.photo_id, job.priority >= TRANSCODE_URGENT);
@@ -156,19 +157,5 @@ export class Transcoder implements Lane {
     })();
     if (outcome?.ok) events.emit({ type: 'video.ready', photoId });
     events.emit({ type: 'photos.changed', ids: [photoId], reason: 'indexed' });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }

@@ -5,7 +5,7 @@
 
 export { detectFormat, isCandidateFile } from './formats.js';
 export type { FormatInfo, DecodePath } from './formats.js';
-export { sniffFile } from './sniff.js';
+export { readFileHead, sniffFile } from './sniff.js';
 export {
   previewFile,
   thumbnailPaths,

@@ -22,6 +22,8 @@ export { readMetadata } from './metadata.js';
 // Recognising and naming files (files.ts, the main thread's light door) is part of this door too;
 // lowDct is the pHash's 8×8 low-frequency DCT of a 32×32 grey block, for modules that hash windows.
 export * from './files.js';
+// Writing a derived file into the thumbnail store (here, and as a remote worker's files arrive).
+export { writeAtomic } from './write-atomic.js';
 export {
   isMediaError,
   mediaError,

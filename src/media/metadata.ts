@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import sharp, { type Metadata as SharpMetadata } from 'sharp';
@@ -8,6 +8,7 @@ import { readWithExifr } from './exifr-reader.js';
 import { readWithExifTool, type ExifToolRead } from './exiftool.js';
 import { detectFormat, extensionOf, type FormatInfo } from './formats.js';
 import { displayedSize, normalizeOrientation } from './orientation.js';
+import { readFileHead } from './sniff.js';
 import {
   cameraInfo,
   captureHints,
@@ -17,9 +18,6 @@ import {
   type CollectedTags,
 } from './tags.js';
 import type { MediaMetadata } from './types.js';
-
-/** Bytes read for format detection when the caller gives us nothing. */
-const HEAD_BYTES = 64 * 1024;
 
 /** PNGs up to this size are read whole for metadata (their chunks may sit after the pixels). */
 const WHOLE_PNG_LIMIT = 64 * 1024 * 1024;
@@ -67,14 +65,7 @@ export async function statFile(filePath: string): Promise<FileFacts> {
 
 export async function readHead(filePath: string): Promise<Buffer> {
   try {
-    const fh = await open(filePath, 'r');
-    try {
-      const buf = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-      return buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
+    return await readFileHead(filePath);
   } catch (e) {
     throw fromFsError(e, filePath);
   }

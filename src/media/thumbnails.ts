@@ -2,15 +2,13 @@
 // named by content hash: the same photo at two paths shares its files, and the library deletes
 // them through thumbnailPaths() when the last copy goes away.
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 import sharp from 'sharp';
 
 import { relativeNames, thumbnailSize } from './thumbnail-paths.js';
 import type { RawImage, ThumbnailInfo } from './types.js';
+import { writeAtomic } from './write-atomic.js';
 
 export {
   previewFile,
@@ -37,22 +35,6 @@ function rawInput(image: RawImage) {
   return sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: image.channels },
   });
-}
-
-/**
- * Writes to a unique temporary name and renames: a crash never leaves half a file under the final
- * name, and two workers processing byte-identical files cannot interleave their writes.
- */
-async function writeAtomic(target: string, data: Buffer): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 export async function writeThumbnail(

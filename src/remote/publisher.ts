@@ -12,13 +12,11 @@
 // Events (QueueEvents) make this prompt; a sweep every few seconds makes it certain (events are
 // missed while disconnected). The job and its files are removed from Redis once collected.
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { TaskAbandoned } from '../jobs/executor.js';
 import type { PhotoTask, PhotoTaskResult } from '../jobs/task.js';
-import { thumbnailPaths } from '../media/index.js';
+import { thumbnailPaths, writeAtomic } from '../media/index.js';
 import { blockingOptions, type QueueConnection } from './connection.js';
 import { checkReturn, type Intake } from './intake.js';
 import {
@@ -295,16 +293,4 @@ export class RemoteExecutor {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-async function writeAtomic(target: string, data: Buffer): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }

@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus } from '../helpers/corpus.js';
-import { sidecarJson } from '../helpers/takeout-tree.js';
-import { indexLibrary, startGallery, type Gallery } from '../server/harness.js';
-import { LIGHTROOM_XMP } from '../helpers/xmp-shapes.js';
+import { startNotesGallery } from '../helpers/notes-gallery.js';
+import type { Gallery } from '../server/harness.js';
 import { hasChromium, hasWebBuild, openBrowser, screenshot, type Browser } from './browser.js';
 import { seriousViolations, withAxe } from './full-library.js';
 
@@ -18,14 +16,7 @@ describe.skipIf(!ready)('notes in the info panel, the import report on the folde
   const row = (name: string) => g.picto.repos.photos.get(idOf(name))!;
 
   beforeAll(async () => {
-    g = await startGallery({ photos: ['exif/gps/DSCN0010.jpg', 'exif/gps/DSCN0012.jpg'] });
-    writeFileSync(
-      path.join(g.lib, 'DSCN0010.jpg.json'),
-      sidecarJson({ title: 'DSCN0010.jpg', description: 'Lunch by the river', favorited: true }),
-    );
-    writeFileSync(path.join(g.lib, 'DSCN0012.jpg.xmp'), LIGHTROOM_XMP);
-    writeFileSync(path.join(g.lib, 'gone.jpg.json'), sidecarJson({ title: 'gone.jpg' }));
-    await indexLibrary(g);
+    g = await startNotesGallery();
     b = await openBrowser();
     await withAxe(b.page);
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Picto } from '../../src/app/picto.js';
 import { hasCorpus } from '../helpers/corpus.js';
+import { indexWithoutAi } from '../helpers/indexing.js';
 import { testVideos } from '../helpers/videos.js';
 
 describe.skipIf(!hasCorpus)('a Live Photo pair through renames and moves', () => {
@@ -46,11 +47,7 @@ describe.skipIf(!hasCorpus)('a Live Photo pair through renames and moves', () =>
     copyFileSync(v.liveStill, still);
     copyFileSync(v.liveMov, mov);
     picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 1 });
-    const { folder } = await picto.folders.add(lib);
-    picto.folders.setAi(folder.id, false);
-    await picto.scan();
-    picto.runner.start();
-    await picto.runner.drain();
+    await indexWithoutAi(picto, lib);
     stillId = idOf(still)!;
     movId = idOf(mov)!;
     expect(row(stillId).motion_id).toBe(movId);

@@ -12,6 +12,7 @@ import { Picto } from '../../src/app/picto.js';
 import type { ExportDocument, ExportedPhoto } from '../../src/interchange/export-types.js';
 import { videoTools } from '../../src/media/video/index.js';
 import { corpusPath, hasCorpus } from '../helpers/corpus.js';
+import { indexWithoutAi } from '../helpers/indexing.js';
 
 const FILES = [
   'exif/formats/other/exiv2/Reagan.jxl',
@@ -40,11 +41,7 @@ describe.skipIf(!hasCorpus)('stills the usual decoders cannot read', () => {
     mkdirSync(lib);
     for (const f of FILES) copyFileSync(corpusPath(f), path.join(lib, path.basename(f)));
     picto = new Picto({ dataDir: path.join(tmp, 'data'), workers: 1 });
-    const { folder } = await picto.folders.add(lib);
-    picto.folders.setAi(folder.id, false);
-    await picto.scan();
-    picto.runner.start();
-    await picto.runner.drain();
+    await indexWithoutAi(picto, lib);
     doc = picto.exporter.exportAll();
   }, 300_000);
 

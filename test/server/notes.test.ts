@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderList, PhotoDetails } from '../../src/shared/api.js';
 import type { ImportReport } from '../../src/shared/interchange-api.js';
 import { hasCorpus } from '../helpers/corpus.js';
-import { sidecarJson } from '../helpers/takeout-tree.js';
-import { LIGHTROOM_XMP } from '../helpers/xmp-shapes.js';
-import { indexLibrary, json, send, startGallery, type Gallery } from './harness.js';
+import { startNotesGallery } from '../helpers/notes-gallery.js';
+import { json, send, type Gallery } from './harness.js';
 
 /** The info panel's API: notes read from sidecars, edited by the user; the folder's import report. */
 describe.skipIf(!hasCorpus)('photo notes and the import report over HTTP', () => {
@@ -17,17 +15,7 @@ describe.skipIf(!hasCorpus)('photo notes and the import report over HTTP', () =>
   const details = async (id: string) => json<PhotoDetails>(await fetch(url(`/api/photos/${id}`)));
 
   beforeAll(async () => {
-    g = await startGallery({ photos: ['exif/gps/DSCN0010.jpg', 'exif/gps/DSCN0012.jpg'] });
-    writeFileSync(
-      path.join(g.lib, 'DSCN0010.jpg.json'),
-      sidecarJson({ title: 'DSCN0010.jpg', description: 'Lunch by the river', favorited: true }),
-    );
-    writeFileSync(path.join(g.lib, 'DSCN0012.jpg.xmp'), LIGHTROOM_XMP);
-    writeFileSync(
-      path.join(g.lib, 'gone.jpg.json'),
-      sidecarJson({ title: 'gone.jpg', taken: '2019-01-01T00:00:00Z' }),
-    );
-    await indexLibrary(g);
+    g = await startNotesGallery();
     const folders = await json<FolderList>(await fetch(url('/api/folders')));
     folderId = folders.folders[0].id;
   });

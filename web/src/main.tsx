@@ -11,6 +11,7 @@ import './styles/layers.css';
 import './styles/phone.css';
 import './styles/menu.css';
 import './styles/timeline.css';
+import './styles/scrubber.css';
 import './styles/viewer.css';
 import './styles/notes.css';
 import './styles/pages.css';

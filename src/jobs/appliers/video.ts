@@ -1,13 +1,12 @@
 // Main-thread halves of the video stages: what the worker read goes to the catalogue.
 
 import type { Repos } from '../../db/index.js';
-import { recordDetectedFaces } from '../../people/detected-faces.js';
 import type { Applied } from '../stage.js';
 import type { StageFailure } from '../task.js';
 import type { VideoAiResult } from '../video-frames.js';
 import type { TranscodeOutcome } from '../worker-transcode.js';
 import type { VideoResult } from '../worker-video.js';
-import { applyObjects } from './ai.js';
+import { applyObjects, recordFaces } from './ai.js';
 import { linkLivePhoto } from './live.js';
 import { applyMedia } from './media.js';
 
@@ -62,22 +61,7 @@ export function applyVideoAi(
 ): void {
   if (repos.photos.get(photoId)?.live_of) return;
   applyObjects(repos, photoId, result.objects);
-  recordDetectedFaces(
-    repos,
-    photoId,
-    result.faces.map((f) => ({
-      box: f.box,
-      score: f.score,
-      quality: f.quality,
-      sizePx: f.sizePx,
-      blur: f.blur,
-      landmarks: f.landmarks,
-      embedding: f.embedding,
-      timeMs: f.timeMs,
-    })),
-    done.version,
-    done.now,
-  );
+  recordFaces(repos, photoId, result.faces, done);
 }
 
 export function applyTranscode(

@@ -5,10 +5,11 @@ import { onLibraryEvent } from '../api/events.js';
 import { fullDate, kindLabel } from '../app/format.js';
 import { Icon } from '../components/Icon.js';
 import { useModalLayer } from '../components/modal.js';
-import { toast, toastError } from '../components/toasts.js';
+import { toastError } from '../components/toasts.js';
 import type { TimelineStore } from '../timeline/store.js';
 import { InfoPanel } from './InfoPanel.js';
 import { useNoteUpdates } from './useNotes.js';
+import { usePhotoActions } from './usePhotoActions.js';
 import { FaceBoxes } from '../people/FaceBoxes.js';
 import { ViewerBar } from './ViewerBar.js';
 import { useZoom } from './useZoom.js';
@@ -148,85 +149,13 @@ export function Viewer({
     }
   }, [store, id]);
 
-  const favourite = details?.favourite ?? item?.favourite ?? false;
-
-  const toggleFavourite = useCallback(async () => {
-    const on = !favourite;
-    store.patch([id], { favourite: on });
-    setDetails((d) => (d ? { ...d, favourite: on } : d));
-    try {
-      await api.favourite([id], on);
-      toast(on ? 'Added to favourites' : 'Removed from favourites');
-    } catch (err) {
-      store.patch([id], { favourite: !on });
-      setDetails((d) => (d ? { ...d, favourite: !on } : d));
-      toastError(err);
-    }
-  }, [favourite, id, store]);
-
   const updateNotes = useNoteUpdates(id, setDetails);
-
-  const leave = useCallback(async () => {
-    const next = (await store.neighbour(id, 1)) ?? (await store.neighbour(id, -1));
-    store.remove([id]);
-    if (next) onNavigate(next.id);
-    else onClose();
-  }, [id, store, onNavigate, onClose]);
-
-  const moveToTrash = useCallback(async () => {
-    try {
-      await api.trash([id]);
-      await leave();
-      toast('Moved to trash', {
-        action: {
-          label: 'Undo',
-          run: () => void api.restore([id]).then(() => store.invalidate(), toastError),
-        },
-      });
-    } catch (err) {
-      toastError(err);
-    }
-  }, [id, leave, store]);
-
-  const source = (store as Partial<TimelineStore>).source;
-  const albumId = source?.kind === 'album' ? (source.albumId ?? null) : null;
-  const albumName = details?.albums.find((x) => x.id === albumId)?.name ?? 'the album';
-
-  const setCover = useCallback(async () => {
-    if (albumId === null) return;
-    try {
-      await api.updateAlbum(albumId, { coverPhotoId: id });
-      toast(`Now the cover of ${albumName}`);
-    } catch (err) {
-      toastError(err);
-    }
-  }, [albumId, albumName, id]);
-
-  const removeFromAlbum = useCallback(async () => {
-    if (albumId === null) return;
-    try {
-      await api.removeFromAlbum(albumId, [id]);
-      await leave();
-      toast(`Removed from ${albumName}`, {
-        action: {
-          label: 'Undo',
-          run: () => void api.addToAlbum(albumId, [id]).then(() => store.invalidate(), toastError),
-        },
-      });
-    } catch (err) {
-      toastError(err);
-    }
-  }, [albumId, albumName, id, leave, store]);
-
-  const restore = useCallback(async () => {
-    try {
-      await api.restore([id]);
-      await leave();
-      toast('Restored to your library');
-    } catch (err) {
-      toastError(err);
-    }
-  }, [id, leave]);
+  const { favourite, toggleFavourite, moveToTrash, restore, album } = usePhotoActions(
+    store,
+    id,
+    [details, setDetails],
+    { onNavigate, onClose },
+  );
 
   useViewerKeys({
     next: () => void go(1),
@@ -369,14 +298,11 @@ export function Viewer({
             onTrash: () => void moveToTrash(),
             onToggleInfo: () => setInfo((v) => !v),
             onToggleFaces: () => setAllFaces((v) => !v),
-            album:
-              albumId !== null
-                ? {
-                    name: albumName,
-                    onCover: () => void setCover(),
-                    onRemove: () => void removeFromAlbum(),
-                  }
-                : null,
+            album: album && {
+              name: album.name,
+              onCover: () => void album.setCover(),
+              onRemove: () => void album.removeFromAlbum(),
+            },
           }}
         />
 
