@@ -16,6 +16,7 @@ import './styles/viewer.css';
 import './styles/notes.css';
 import './styles/pages.css';
 import './styles/folders.css';
+import './styles/picker.css';
 import './styles/workers.css';
 
 // data-theme before React renders, so the first paint has the right palette ("Auto" resolved).
