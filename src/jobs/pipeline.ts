@@ -266,7 +266,11 @@ const STAGES = {
    * The OCR text detector (no reading) on the sheet of paper the pixel statistics found, at
    * 448 px: ≈ 60 ms CPU on about one ordinary photo in twelve, nothing on the others. What the
    * `document` category reads; the background reader (`ocr`) is not waited for and adds nothing
-   * a document needs (its lines are the same detector's, on the whole frame).
+   * a document needs (its lines are the same detector's, on the whole frame). It finds the sheet
+   * on statistics measured at the visible step's scale, like the stored ones (since categories@2;
+   * before, on the working image). Version not bumped: an older result is still the detector's
+   * lines on a sheet, `document` counts only the lines on the sheet the stored statistics show,
+   * and a re-run would decode every photo of every AI folder again.
    */
   'paper-text': imageStage({
     name: 'paper-text',
