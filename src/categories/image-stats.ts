@@ -64,10 +64,10 @@ const GRID_LONG = 32;
 const STRONG_EDGE = 48;
 const FLAT_STEP = 2;
 /**
- * Up to this long side every pixel is read; every n-th row and column of a larger one (2 for a
- * visible-step image: the same verdicts on the labelled set as every pixel, at a quarter of the cost).
+ * Up to this long side every pixel is read; every n-th row and column of a larger one: 2 for a 4:3
+ * visible-step image (400 × 300), 3 for a tall screenshot's or a panorama's (649–900 px).
  */
-const FULL_READ_SIDE = 450;
+const FULL_READ_SIDE = 300;
 
 export function imageStats(img: RawImage): ImageStats {
   const { width: w, height: h, data } = img;
