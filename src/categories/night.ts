@@ -10,10 +10,11 @@ export const NIGHT_DEFINITION =
   'ISO or with a long exposure.';
 
 /**
- * Capture times read from tags or set by the user in Picto; a file time or a "last saved" date
- * says nothing about the light.
+ * Capture times read from tags, given by Google Takeout (its photoTakenTime is the capture
+ * instant) or set by the user in Picto; a file time or a "last saved" date says nothing about the
+ * light.
  */
-const CAPTURE_SOURCES = new Set(['exif', 'xmp', 'iptc', 'quicktime', 'user']);
+const CAPTURE_SOURCES = new Set(['exif', 'xmp', 'iptc', 'quicktime', 'takeout', 'user']);
 
 /**
  * The highest solar elevation the capture could have had. With the offset unrecorded, the zone

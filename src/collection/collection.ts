@@ -5,8 +5,7 @@ import type { Repos } from '../db/index.js';
 import type { AlbumRow, AlbumWithCount } from '../db/repos/albums.js';
 import type { PhotoRow } from '../db/repos/photos.js';
 import type { EventBus } from '../shared/events.js';
-import { cleanName } from '../shared/names.js';
-import { MAX_DESCRIPTION } from '../shared/interchange-api.js';
+import { cleanName, MAX_DESCRIPTION } from '../shared/names.js';
 import { withUserKeyword } from './keywords.js';
 
 const MAX_ALBUM_NAME = 200;

@@ -1,12 +1,10 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { MAX_DESCRIPTION } from './names.js';
 
 // Schemas of moving in: what a person, another program or Google Photos said about a photo
 // (description, rating, keywords), and the import report of a library folder.
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-/** The longest description Picto keeps (Collection.setDescription says so when refused). */
-export const MAX_DESCRIPTION = 5000;
 
 export const Rating = Type.Integer({ minimum: 1, maximum: 5, description: 'stars, 1 to 5' });
 

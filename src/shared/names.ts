@@ -43,3 +43,9 @@ export function cleanName(raw: string, what: string, maxLength: number): string 
     throw new PictoError('invalid', `${what} is longer than ${maxLength} characters`);
   return name;
 }
+
+/**
+ * The longest description Picto keeps (Collection.setDescription says so when refused). Here, not
+ * with the schemas, so the app opens without TypeBox ([Note: lazy start] in cli/main.ts).
+ */
+export const MAX_DESCRIPTION = 5000;

@@ -289,6 +289,9 @@ describe('night', () => {
       }),
     });
     expect(captureElevation(mtime.meta)).toBeNull();
+    // A Takeout date is the capture instant (photoTakenTime): it counts, as a tag would.
+    const takeout = { ...mtime.meta, takenAtSource: 'takeout' as const, takenOffsetMinutes: 60 };
+    expect(captureElevation(takeout)!.elevation).toBeLessThan(0);
   });
 });
 

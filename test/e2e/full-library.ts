@@ -101,6 +101,12 @@ const ALWAYS = ['page-has-heading-one', 'aria-allowed-role', 'landmark-one-main'
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const found = await page.evaluate(async () => {
+    // Colours are judged as drawn: a panel still fading or sliding in blends with what is behind
+    // it (a loaded machine makes that window long), so finite animations finish first.
+    const running = (globalThis as any).document
+      .getAnimations()
+      .filter((a: any) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(running.map((a: any) => a.finished.catch(() => undefined)));
     const axe = (globalThis as any).axe;
     const r = await axe.run((globalThis as any).document, {
       runOnly: {

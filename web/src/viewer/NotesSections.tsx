@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PhotoDetails } from '../../../src/shared/api.js';
 import type { UpdatePhotoBody } from '../../../src/shared/interchange-api.js';
-import { MAX_DESCRIPTION } from '../../../src/shared/interchange-api.js';
+import { MAX_DESCRIPTION } from '../../../src/shared/names.js';
 
 // The info panel's notes: stars, the description and keywords, whether a person set them here or
 // they came from another program's XMP or a Google Takeout sidecar. Editing them makes them the
