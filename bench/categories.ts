@@ -16,7 +16,12 @@ import {
   TEXT_DETECT_SIDE,
   type Signals,
 } from '../src/categories/index.js';
-import { loadOrientedImage, processMedia, readMetadata } from '../src/media/index.js';
+import {
+  loadOrientedImage,
+  loadVisibleImage,
+  processMedia,
+  readMetadata,
+} from '../src/media/index.js';
 import type { RawImage } from '../src/media/types.js';
 import { TextDetector } from '../src/search/ocr/engine.js';
 import { mulberry32 } from '../src/shared/random.js';
@@ -113,7 +118,7 @@ export interface CategoriesBenchResult {
   photos: number;
   /** processMedia per photo (read, metadata, decode, thumbnails, pHash), one at a time. */
   mediaMs: Stats;
-  /** imageStats on the decoded working image. */
+  /** imageStats on the visible-step (thumbnail-scale) image the media stage decoded. */
   statsMs: Stats;
   /** classify() with all signals present (pure code). */
   classifyMs: Stats;
@@ -153,7 +158,7 @@ async function mediaOf(
 async function detectionRate(files: string[]): Promise<number> {
   let n = 0;
   for (const file of files) {
-    const pixels = imageStats(await loadOrientedImage(file));
+    const pixels = imageStats(await loadVisibleImage(file));
     if (textDetectionRegion({ meta: metaSignals(file, await readMetadata(file)), pixels })) n++;
   }
   return n / Math.max(1, files.length);
@@ -177,9 +182,12 @@ export async function benchCategories(
     const docDetect = new Meter();
     const fullFrame = new Meter();
     let detected = 0;
-    const detect = async (img: RawImage, s: Signals, meter: Meter | null) => {
+    // The statistics come from the visible-step image (as the categories stage measures them);
+    // the detector reads the working image (paper-text's, decoded in the AI task).
+    const detect = async (file: string, s: Signals, meter: Meter | null) => {
       const region = textDetectionRegion(s);
       if (!region) return null;
+      const img = await loadOrientedImage(file);
       const [x, y, w, h] = region;
       const run = () =>
         detector.detect(img, {
@@ -203,7 +211,7 @@ export async function benchCategories(
     for (const [i, file] of photos.entries()) {
       const m = await mediaOf(file, thumbDir, i, media);
       const s: Signals = { ...m.signals, pixels: await stats.time(() => imageStats(m.image)) };
-      const text = await detect(m.image, s, docDetect);
+      const text = await detect(file, s, docDetect);
       if (text) detected++;
       await classifying.time(() =>
         classify({ ...s, faces: [], objects: [], text: text ?? undefined }),
@@ -213,14 +221,15 @@ export async function benchCategories(
     for (const [i, file] of documents.entries()) {
       const m = await mediaOf(file, thumbDir, 1000 + i, new Meter());
       const s: Signals = { ...m.signals, pixels: imageStats(m.image) };
-      const text = await detect(m.image, s, docDetect);
+      const text = await detect(file, s, docDetect);
       if (
         classify({ ...s, faces: [], objects: [], text: text ?? undefined }).some(
           (c) => c.name === 'document',
         )
       )
         found++;
-      await fullFrame.time(() => detector.detect(m.image, { maxSide: 960 }));
+      const work = await loadOrientedImage(file);
+      await fullFrame.time(() => detector.detect(work, { maxSide: 960 }));
     }
     const corpusRate = await detectionRate(ordinary);
     const rate = Math.max(detected / photos.length, corpusRate);

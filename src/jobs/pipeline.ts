@@ -7,15 +7,16 @@
 //              ├──► interchange (file: other programs' XMP; its applier merges Takeout and XMP
 //              │                 over what media wrote, and runs again when media does:
 //              │                 `rerunAfter`)
-//              └──► similarity (duplicate finder's signature, on media's small decode)
-//          ──► later work, once the photo's visible step is done (decoded at WORK_SIZE, 1333 px):
-//              ├──► objects ─┐ one analyze() for both (AI folders only)
-//              ├──► faces ───┘
-//              ├──► categories (pixel statistics, capture hints)
-//              └──► paper-text (text detector on the sheet of paper in view, if any; AI only)
+//              ├──► similarity (duplicate finder's signature, on media's small decode)
+//              └──► categories (pixel statistics on media's small decode, capture hints)
 //                     categories' refresh: the photo's categories, re-derived on the main
 //                     thread whenever categories, interchange, objects, faces or paper-text
 //                     writes (`after`)
+//          ──► later work, once the photo's visible step is done (decoded at WORK_SIZE, 1333 px;
+//              AI folders only: a folder without AI is done after its one small decode):
+//              ├──► objects ─┐ one analyze() for both
+//              ├──► faces ───┘
+//              └──► paper-text (text detector on the sheet of paper in view, if any)
 //   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still;
 //              │     a video's visible step)
 //              ├──► video-ai (queued by video's applier unless the file is a Live motion; AI only)
@@ -237,19 +238,23 @@ const STAGES = {
     failed: transcodeFailed,
   }),
   /**
-   * What kind of photo (issue 14, src/categories): pixel statistics (≈ 3–6 ms on the media
-   * stage's decode) and capture hints, stored; the categories are derived from them with the
-   * photo row, faces, objects and the paper's text whenever one of those is written (`after`,
-   * `refresh`: main thread, no decode; `interchange` because a Takeout date or place changes the
-   * photo row `night` reads). Every folder: screenshots, panoramas, night photos and
-   * front-camera selfies need no AI.
+   * What kind of photo (issue 14, src/categories): pixel statistics (≈ 1–3 ms on the media
+   * stage's thumbnail-scale decode) and capture hints, stored; the categories are derived from
+   * them with the photo row, faces, objects and the paper's text whenever one of those is written
+   * (`after`, `refresh`: main thread, no decode; `interchange` because a Takeout date or place
+   * changes the photo row `night` reads). Every folder: screenshots, panoramas, night photos and
+   * front-camera selfies need no AI. Part of the visible step (VISIBLE_PRIORITY), so it runs in
+   * the media stage's task on its image: a photo of a folder without AI is decoded once, small.
+   * Version 2: measured at the visible step's scale ([Note: stats at the thumbnail's scale] in
+   * categories/image-stats.ts; version 1 measured the working image).
    */
   categories: imageStage({
     name: 'categories',
-    version: 'categories@1',
+    version: 'categories@2',
     ai: false,
-    priority: 8,
+    priority: VISIBLE_PRIORITY,
     queue: 'scan',
+    input: 'visible',
     backfill: true,
     after: ['interchange', 'objects', 'faces', 'paper-text'],
     work: () => import('./worker-categories.js').then((m) => m.categorySignals),
@@ -261,7 +266,11 @@ const STAGES = {
    * The OCR text detector (no reading) on the sheet of paper the pixel statistics found, at
    * 448 px: ≈ 60 ms CPU on about one ordinary photo in twelve, nothing on the others. What the
    * `document` category reads; the background reader (`ocr`) is not waited for and adds nothing
-   * a document needs (its lines are the same detector's, on the whole frame).
+   * a document needs (its lines are the same detector's, on the whole frame). It finds the sheet
+   * on statistics measured at the visible step's scale, like the stored ones (since categories@2;
+   * before, on the working image). Version not bumped: an older result is still the detector's
+   * lines on a sheet, `document` counts only the lines on the sheet the stored statistics show,
+   * and a re-run would decode every photo of every AI folder again.
    */
   'paper-text': imageStage({
     name: 'paper-text',

@@ -1,7 +1,9 @@
 // Worker halves of the categories stages: the pixel statistics and capture hints every photo
-// gets (`categories`), and the text detector on the sheet of paper the statistics found
-// (`paper-text`, AI folders only). Both work on the decode a file stage of the task kept, and
-// share one computation of the cheap signals per decoded image.
+// gets (`categories`, on the visible step's thumbnail-scale decode, in the same task as the media
+// stage: no decode of its own), and the text detector on the sheet of paper the statistics found
+// (`paper-text`, AI folders only, on the working image the models use). Both measure the
+// statistics at the visible step's scale ([Note: stats at the thumbnail's scale] in
+// categories/image-stats.ts), so paper-text looks for the sheet the stored statistics show.
 
 import path from 'node:path';
 import {
@@ -13,7 +15,7 @@ import {
   type ImageStats,
 } from '../categories/index.js';
 import type { CategorySignals, PaperText } from '../categories/results.js';
-import { readMetadata } from '../media/index.js';
+import { readMetadata, visibleImageOf } from '../media/index.js';
 import type { MediaMetadata, RawImage } from '../media/types.js';
 import { TextDetector } from '../search/ocr/engine.js';
 import type { ImageFrame } from './stage.js';
@@ -27,16 +29,27 @@ interface Cheap {
 // Keyed by the decoded image, which the stages of one task share (as worker-ai.ts does).
 const cheap = new WeakMap<RawImage, Promise<Cheap>>();
 
+/**
+ * Pixel statistics at the visible step's scale of an image of the photo: the visible-step image
+ * itself (`categories`) or a larger one, shrunk to that scale first (`paper-text`'s working
+ * image). `frame` is the photo's displayed size.
+ */
+export async function statsAtVisibleScale(
+  img: RawImage,
+  frame: { width: number; height: number },
+): Promise<ImageStats | null> {
+  const visible = await visibleImageOf(img, frame.width, frame.height);
+  return visible.width >= 3 && visible.height >= 3 ? imageStats(visible) : null;
+}
+
 function cheapOf(img: RawImage, frame: ImageFrame, task: PhotoTask): Promise<Cheap> {
   let c = cheap.get(img);
   if (!c) {
     // The media stage's metadata when it ran in this task; else (a re-run, a backfill) the file's.
-    c = (frame.metadata ? Promise.resolve(frame.metadata) : readMetadata(task.path)).then(
-      (metadata) => ({
-        metadata,
-        pixels: img.width >= 3 && img.height >= 3 ? imageStats(img) : null,
-      }),
-    );
+    c = Promise.all([
+      frame.metadata ? Promise.resolve(frame.metadata) : readMetadata(task.path),
+      statsAtVisibleScale(img, frame),
+    ]).then(([metadata, pixels]) => ({ metadata, pixels }));
     cheap.set(img, c);
   }
   return c;

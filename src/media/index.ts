@@ -14,6 +14,7 @@ export {
   processMedia,
   loadOrientedImage,
   loadVisibleImage,
+  visibleImageOf,
   visibleSide,
   MAX_FILE_BYTES,
 } from './process.js';

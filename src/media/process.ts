@@ -169,6 +169,23 @@ export async function loadVisibleImage(filePath: string): Promise<RawImage> {
   return (await decodeVisible(filePath, buffer, ctx)).visible;
 }
 
+/**
+ * The visible-step image made from a working-size image of the same photo, the way the media
+ * stage makes it for formats decoded at WORK_SIZE first: for image stages that hold the working
+ * image and need a measure taken at the visible step's scale (paper-text's pixel statistics,
+ * [Note: stats at the thumbnail's scale] in categories/image-stats.ts). `width` × `height` is
+ * the photo's displayed size (the visible side is the thumbnail's for it). For a browser format
+ * the media stage's own image comes straight from the decoder and differs from this by the
+ * resampling only.
+ */
+export async function visibleImageOf(
+  work: RawImage,
+  width: number,
+  height: number,
+): Promise<RawImage> {
+  return await shrinkImage(work, visibleSide(width, height));
+}
+
 interface VisibleDecode {
   visible: RawImage;
   /** the WORK_SIZE image it was shrunk from (formats that need a preview) */

@@ -1,6 +1,7 @@
-// Real signals for one photo, gathered the way the pipeline will: metadata and the upright
-// working image from src/media, pixel statistics, objects and faces from the real analyzer
-// (src/ml's front door), text lines from the real OCR detector. No mocked signals.
+// Real signals for one photo, gathered the way the pipeline does: metadata, the visible-step
+// image (pixel statistics, as the categories stage) and the upright working image (objects and
+// faces from the real analyzer, src/ml's front door; text lines from the real OCR detector on the
+// sheet the paper-text stage finds) from src/media. No mocked signals.
 
 import path from 'node:path';
 import {
@@ -13,7 +14,8 @@ import {
   TEXT_DETECT_SIDE,
   type Signals,
 } from '../../src/categories/index.js';
-import { loadOrientedImage, readMetadata } from '../../src/media/index.js';
+import { statsAtVisibleScale } from '../../src/jobs/worker-categories.js';
+import { loadOrientedImage, loadVisibleImage, readMetadata } from '../../src/media/index.js';
 import { createAnalyzer, type Analyzer } from '../../src/ml/index.js';
 import { TextDetector } from '../../src/search/ocr/engine.js';
 
@@ -52,8 +54,9 @@ export interface GatheredSignals {
 export async function gatherSignals(file: string, tools: SignalTools): Promise<GatheredSignals> {
   const meta = metaSignals(path.basename(file), await readMetadata(file));
   const img = await loadOrientedImage(file);
+  const visible = await loadVisibleImage(file);
   let t = performance.now();
-  const pixels = imageStats(img);
+  const pixels = imageStats(visible);
   const stats = performance.now() - t;
   t = performance.now();
   const { objects, faces } = await tools.analyzer.analyze(img);
@@ -65,7 +68,9 @@ export async function gatherSignals(file: string, tools: SignalTools): Promise<G
     objects: objectSignals(objects, img.width, img.height),
   };
   let text = 0;
-  const region = textDetectionRegion(cheap);
+  // paper-text measures the statistics again on its working image, at the visible step's scale.
+  const frame = { width: meta.width ?? img.width, height: meta.height ?? img.height };
+  const region = textDetectionRegion({ meta, pixels: await statsAtVisibleScale(img, frame) });
   if (region) {
     t = performance.now();
     const [x, y, w, h] = region;
