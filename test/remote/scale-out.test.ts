@@ -222,6 +222,9 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     // A new worker joins and picks up, including the job the killed one held.
     const second = track(run([...workerArgs, '--concurrency', '1']));
     await waitFor('more photos done', async () => scanDone(await jobs(port)) >= 6, 300_000, 200);
+    // It stops (finishing what it holds), so the rest waits in Redis while Redis goes away below:
+    // with a worker running, a fast machine could finish every photo first.
+    await second.kill('SIGTERM');
     // The killed worker is listed as offline once its heartbeats stop.
     await waitFor('the killed worker shown offline', async () =>
       (await jobs(port)).workers.some((w) => w.id.includes(`:${first.child.pid}:`) && !w.online),
@@ -240,9 +243,10 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     await waitFor('the lost job published again', () =>
       /is no longer in Redis: publishing it again/.test(primary.output()),
     );
-    // The primary is killed and started again on the same port; the worker goes on.
+    // The primary is killed and started again on the same port; a worker takes the rest.
     await primary.kill('SIGKILL');
     primary = track(await startServe(data, port, 0, redis.url));
+    const third = track(run([...workerArgs, '--concurrency', '1']));
     await waitFor(
       'every photo indexed',
       async () => {
@@ -257,7 +261,7 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     );
     expect(primary.output()).not.toContain('pass word');
     await primary.kill('SIGTERM');
-    await second.kill('SIGTERM');
+    await third.kill('SIGTERM');
 
     // Every photo indexed once: the same photos, tags, faces and people as the local run, no
     // stage left failed, no result written twice (the face and tag lists would be longer).
