@@ -66,6 +66,19 @@ async function peopleFaces(port: number): Promise<number> {
   return body.people.reduce((n, p) => n + p.faceCount, 0);
 }
 
+/** Every photo's scan stages done, none open, and the people grouped as in the local run. */
+async function allIndexed(port: number, what: string, peopleFaceCount: number): Promise<void> {
+  await waitFor(
+    what,
+    async () => {
+      const s = await jobs(port);
+      return scanOpen(s) === 0 && scanDone(s) === PHOTOS.length;
+    },
+    300_000,
+  );
+  await waitFor('people clustered', async () => (await peopleFaces(port)) === peopleFaceCount);
+}
+
 describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis', () => {
   let tmp: string;
   let lib: string;
@@ -107,18 +120,7 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     const args = ['worker', '--queue', redis.url, '--server', `http://127.0.0.1:${port}`];
     const w1 = track(run([...args, '--token', token, '--concurrency', '1']));
     const w2 = track(run([...args, '--concurrency', '1'], { PICTO_TOKEN: token }));
-    await waitFor(
-      'the photos indexed by the two workers',
-      async () => {
-        const s = await jobs(port);
-        return scanOpen(s) === 0 && scanDone(s) === PHOTOS.length;
-      },
-      300_000,
-    );
-    await waitFor(
-      'people clustered',
-      async () => (await peopleFaces(port)) === referencePeopleFaces,
-    );
+    await allIndexed(port, 'the photos indexed by the two workers', referencePeopleFaces);
 
     const s = await jobs(port);
     const remote = s.workers.filter((w) => w.kind === 'remote' && w.online);
@@ -247,18 +249,7 @@ describe.skipIf(!hasCorpus)('scale-out: remote workers through BullMQ on Redis',
     await primary.kill('SIGKILL');
     primary = track(await startServe(data, port, 0, redis.url));
     const third = track(run([...workerArgs, '--concurrency', '1']));
-    await waitFor(
-      'every photo indexed',
-      async () => {
-        const s = await jobs(port);
-        return scanOpen(s) === 0 && scanDone(s) === PHOTOS.length;
-      },
-      300_000,
-    );
-    await waitFor(
-      'people clustered',
-      async () => (await peopleFaces(port)) === referencePeopleFaces,
-    );
+    await allIndexed(port, 'every photo indexed', referencePeopleFaces);
     expect(primary.output()).not.toContain('pass word');
     await primary.kill('SIGTERM');
     await third.kill('SIGTERM');
