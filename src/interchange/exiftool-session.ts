@@ -11,9 +11,9 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ExifTool } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
 
-import { spawnExifTool } from '../media/index.js';
+import { exiftoolVendored, spawnExifTool } from '../media/index.js';
 import { PICTO_NS } from './ownership.js';
 
 export type { ExifTool };
@@ -49,6 +49,7 @@ function configFile(): string {
 /** A new ExifTool (its perl child starts on first use). The caller must end() it. */
 export function openExifTool(): ExifTool {
   const config = configFile();
+  const { ExifTool } = exiftoolVendored();
   return new ExifTool({
     maxProcs: 1,
     taskTimeoutMillis: 20_000,

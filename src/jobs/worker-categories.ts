@@ -17,7 +17,7 @@ import {
 import type { CategorySignals, PaperText } from '../categories/results.js';
 import { readMetadata, visibleImageOf } from '../media/index.js';
 import type { MediaMetadata, RawImage } from '../media/types.js';
-import { TextDetector } from '../search/ocr/engine.js';
+import type { TextDetector } from '../search/ocr/engine.js';
 import type { ImageFrame } from './stage.js';
 import type { PhotoTask } from './task.js';
 
@@ -66,7 +66,8 @@ export async function categorySignals(
 }
 
 // One detector per worker thread, created on the first sheet of paper; a failed start is tried
-// again on the next one.
+// again on the next one. Its module (onnxruntime) loads then too: `categories` runs in every
+// folder, AI or not, and must not load a runtime only paper-text uses.
 let detector: Promise<TextDetector> | null = null;
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -83,7 +84,9 @@ export async function paperText(
     pixels,
   });
   if (!region) return { region: null, boxes: [] };
-  detector ??= TextDetector.create({ threads: Number(process.env.PICTO_ML_THREADS) || 1 });
+  detector ??= import('../search/ocr/engine.js').then(({ TextDetector }) =>
+    TextDetector.create({ threads: Number(process.env.PICTO_ML_THREADS) || 1 }),
+  );
   detector.catch(() => {
     detector = null;
   });

@@ -8,9 +8,10 @@
 
 import { spawn } from 'node:child_process';
 
-import { DefaultExiftoolArgs, ExifTool, exiftoolPath } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
 
 import { errorText, firstLine } from './errors.js';
+import { exiftoolVendored } from './lazy-modules.js';
 import { makeGps } from './gps.js';
 import { parseIptcTime } from './dates.js';
 import {
@@ -49,6 +50,8 @@ do $tool; die $@ if $@; exit 0;
 
 /** `leadingArgs` go before ExifTool's own (`-config FILE` must be the very first argument). */
 export async function spawnExifTool(leadingArgs: string[] = []) {
+  // See [Note: heavy decoders load on first use] in lazy-modules.ts.
+  const { exiftoolPath, DefaultExiftoolArgs } = exiftoolVendored();
   const tool = await exiftoolPath();
   return spawn('perl', ['-e', WATCHDOG, tool, ...leadingArgs, ...DefaultExiftoolArgs], {
     stdio: 'pipe',
@@ -60,6 +63,7 @@ export async function spawnExifTool(leadingArgs: string[] = []) {
 
 function exiftool(): ExifTool {
   if (!instance) {
+    const { ExifTool } = exiftoolVendored();
     instance = new ExifTool({
       maxProcs: 1,
       // A hung perl on a hostile file must not stall the worker for long.

@@ -7,10 +7,9 @@
 // heic-decode returns it upright at 3024×4032. The EXIF tag describes the same turn and must never
 // be applied on top (ISO/IEC 23008-12 says so; applying it rotates the photo twice).
 
-import decode from 'heic-decode';
-
 import { firstLine, mediaError, errorText } from './errors.js';
 import { checkPixelLimit, shrinkDecoded } from './decode.js';
+import { heicDecode } from './lazy-modules.js';
 import type { RawImage } from './types.js';
 
 /**
@@ -68,7 +67,7 @@ export async function decodeHeif(
   primaryIndex: number,
   label: string,
 ): Promise<{ image: RawImage; fullWidth: number; fullHeight: number }> {
-  const opened = await withLibheifLog(() => decode.all({ buffer: input }));
+  const opened = await withLibheifLog(() => heicDecode().all({ buffer: input }));
   const images = opened.value;
   if (!images || images.length === 0) {
     throw mediaError(

@@ -1,7 +1,7 @@
 // Front door of the media module: everything that turns one file on disk into metadata, an upright
 // decoded image, thumbnails and a perceptual hash. Other modules import from here, or from
 // files.ts when they run on the main thread and only need to name and recognise files (this door
-// loads sharp, libheif and exiftool; files.ts loads none of them).
+// loads sharp, and libheif and exiftool on first use; files.ts loads none of them).
 //
 // Runs inside the indexing workers. Each worker thread lazily starts one exiftool (perl) process
 // for the formats exifr cannot read. Call closeMedia() when a worker shuts down; if a worker is
@@ -34,6 +34,7 @@ export {
 } from './errors.js';
 // For modules that run their own short-lived ExifTool (XMP sidecars): the same guarded perl child.
 export { spawnExifTool, threadExifTool } from './exiftool.js';
+export { exiftoolVendored } from './lazy-modules.js';
 export type * from './types.js';
 // Videos and Live Photos: ffmpeg-backed probe, poster, frames, transcodes (see video/index.ts).
 export * from './video/index.js';

@@ -1,19 +1,13 @@
 // processMedia: one file in, everything the catalogue needs out. Read once, decode once.
 
-import { readFile } from 'node:fs/promises';
-
-import { fromDecoderError, fromFsError, isMediaError, mediaError } from './errors.js';
+import { fromDecoderError, isMediaError, mediaError } from './errors.js';
 import { checkPixelLimit, decodeWithSharp, shrinkImage, type DecodeOutput } from './decode.js';
 import { detectFormat, extensionOf } from './formats.js';
 import { decodeHeif } from './heic.js';
-import {
-  collectMetadata,
-  readHead,
-  statFile,
-  type FileFacts,
-  type MetadataContext,
-} from './metadata.js';
+import { collectMetadata, statFile, type FileFacts, type MetadataContext } from './metadata.js';
 import { phash } from './phash.js';
+import { readOriginal, type LentBytes } from './read-reuse.js';
+import { HEAD_BYTES } from './sniff.js';
 import { decodeRawPreview } from './raw.js';
 import { bmffTruncation } from './bmff.js';
 import { localFromInstant } from './dates.js';
@@ -101,15 +95,19 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
   let metadata: MediaMetadata | null = null;
   try {
     facts = await statFile(input.path);
-    const buffer = await readForDecoding(input.path, facts);
-    clock.lap('read');
-    const ctx = await collectMetadata(input.path, buffer, facts);
-    clock.lap('metadata');
-    metadata = ctx.metadata;
-    warnings.push(...ctx.warnings);
-
-    const decoded = await decodeVisible(input.path, buffer, ctx);
-    clock.lap('decode');
+    const original = await readForDecoding(input.path, facts);
+    let decoded: VisibleDecode;
+    try {
+      clock.lap('read');
+      const ctx = await collectMetadata(input.path, original.bytes, facts);
+      clock.lap('metadata');
+      metadata = ctx.metadata;
+      warnings.push(...ctx.warnings);
+      decoded = await decodeVisible(input.path, original.bytes, ctx);
+      clock.lap('decode');
+    } finally {
+      original.release();
+    }
     warnings.push(...decoded.warnings);
     const image = decoded.visible;
 
@@ -153,9 +151,13 @@ export async function processMedia(input: ProcessMediaInput): Promise<ProcessMed
  */
 export async function loadOrientedImage(filePath: string): Promise<RawImage> {
   const facts = await statFile(filePath);
-  const buffer = await readForDecoding(filePath, facts);
-  const ctx = await collectMetadata(filePath, buffer, facts);
-  return (await decodePixels(filePath, buffer, ctx, WORK_SIZE)).image;
+  const original = await readForDecoding(filePath, facts);
+  try {
+    const ctx = await collectMetadata(filePath, original.bytes, facts);
+    return (await decodePixels(filePath, original.bytes, ctx, WORK_SIZE)).image;
+  } finally {
+    original.release();
+  }
 }
 
 /**
@@ -164,9 +166,13 @@ export async function loadOrientedImage(filePath: string): Promise<RawImage> {
  */
 export async function loadVisibleImage(filePath: string): Promise<RawImage> {
   const facts = await statFile(filePath);
-  const buffer = await readForDecoding(filePath, facts);
-  const ctx = await collectMetadata(filePath, buffer, facts);
-  return (await decodeVisible(filePath, buffer, ctx)).visible;
+  const original = await readForDecoding(filePath, facts);
+  try {
+    const ctx = await collectMetadata(filePath, original.bytes, facts);
+    return (await decodeVisible(filePath, original.bytes, ctx)).visible;
+  } finally {
+    original.release();
+  }
 }
 
 /**
@@ -210,27 +216,24 @@ async function decodeVisible(
 }
 
 /**
- * The bytes the decoder needs: the whole file for formats decoded from memory (sharp, libheif),
- * only the head for RAW (exiftool reads the embedded preview from disk: no point holding a
- * 60 MB RAW in memory) and for formats with no decoder here.
+ * The bytes the decoder needs, in one open: the whole file for formats decoded from memory (sharp,
+ * libheif), only the head for RAW (exiftool reads the embedded preview from disk: no point holding
+ * a 60 MB RAW in memory) and for formats with no decoder here. The bytes are lent ([Note: one
+ * buffer per thread for originals] in read-reuse.ts): release them once the decode has returned.
  */
-async function readForDecoding(filePath: string, facts: FileFacts): Promise<Buffer> {
+async function readForDecoding(filePath: string, facts: FileFacts): Promise<LentBytes> {
   if (facts.size === 0) throw mediaError('empty', 'file is empty (0 bytes)');
-  const head = await readHead(filePath);
-  if (head.length === facts.size) return head;
-  const decoder = detectFormat(head, filePath)?.decoder;
-  if (decoder !== 'sharp' && decoder !== 'heif') return head;
-  if (facts.size > MAX_FILE_BYTES) {
-    throw mediaError(
-      'too-large',
-      `file is ${Math.round(facts.size / 1024 / 1024)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
-    );
-  }
-  try {
-    return await readFile(filePath);
-  } catch (e) {
-    throw fromFsError(e, filePath);
-  }
+  return await readOriginal(filePath, facts.size, HEAD_BYTES, (head) => {
+    const decoder = detectFormat(head, filePath)?.decoder;
+    if (decoder !== 'sharp' && decoder !== 'heif') return false;
+    if (facts.size > MAX_FILE_BYTES) {
+      throw mediaError(
+        'too-large',
+        `file is ${Math.round(facts.size / 1024 / 1024)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+      );
+    }
+    return true;
+  });
 }
 
 async function decodePixels(

@@ -8,7 +8,8 @@ export const HEAD_BYTES = 64 * 1024;
 export async function readFileHead(filePath: string, bytes = HEAD_BYTES): Promise<Buffer> {
   const handle = await fs.open(filePath, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
+    // Unfilled: only the bytes read are handed out.
+    const buf = Buffer.allocUnsafe(bytes);
     const { bytesRead } = await handle.read(buf, 0, bytes, 0);
     return buf.subarray(0, bytesRead);
   } finally {
