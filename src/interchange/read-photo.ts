@@ -4,7 +4,7 @@
 // (folder-import.ts) and the stage's applier merges them.
 //
 // Cost: most photos hold neither XMP nor IPTC (phones, cameras), so ExifTool runs only when a
-// sidecar exists or the file's head shows a packet (mayHoldXmpOrIptc); a JPEG without either
+// sidecar exists or the file's metadata segments show a packet (mayHoldXmpOrIptc); a JPEG without either
 // gets its EXIF ImageDescription from exifr on the head already read (well under a millisecond).
 // Formats other than JPEG may keep XMP anywhere in the file, so ExifTool always reads those.
 
@@ -18,6 +18,7 @@ import type { ExifTool } from './exiftool-session.js';
 import type { NormRect } from './geometry.js';
 import { pickDescription } from './xmp-read/camera-junk.js';
 import { mayHoldXmpOrIptc } from './xmp-read/hint.js';
+import { jpegMetadataEnd } from './xmp-read/jpeg-segments.js';
 import type { Keyword } from './xmp-read/keywords.js';
 import { readPhotoInterchange } from './xmp-read/read.js';
 import { sidecarsInFolder, type SidecarFiles } from './xmp-read/sidecar-files.js';
@@ -39,8 +40,25 @@ export interface PhotoSidecarData {
   failed: { path: string; error: string }[];
 }
 
-/** The head a JPEG keeps its APP segments (EXIF, XMP, IPTC) in. */
+/** Enough for a camera JPEG's metadata segments (EXIF is at most 64 KiB) in one read. */
+const FIRST_BYTES = 64 * 1024;
+/** The head a JPEG keeps its APP segments (EXIF, XMP, IPTC) in, when they do not fit the first. */
 const HEAD_BYTES = 1024 * 1024;
+
+/**
+ * The photo's head, and the part of it that can hold an XMP or IPTC packet: a baseline JPEG's
+ * segments before its compressed data (jpeg-segments.ts), read further when they run past the
+ * first 64 KiB; for anything else the whole 1 MiB head, as before.
+ */
+async function headOf(file: string): Promise<{ head: Buffer; packets: Buffer }> {
+  let head = await readFileHead(file, FIRST_BYTES);
+  let end = isJpeg(head) ? jpegMetadataEnd(head) : null;
+  if (end === null && head.length === FIRST_BYTES) {
+    head = await readFileHead(file, HEAD_BYTES);
+    end = isJpeg(head) ? jpegMetadataEnd(head) : null;
+  }
+  return { head, packets: end === null ? head : head.subarray(0, end) };
+}
 
 /** Per-thread listing of recently read folders: a task per photo must not list a folder each time. */
 const listings = new Map<string, { mtimeMs: number; pairs: Map<string, SidecarFiles> }>();
@@ -104,8 +122,8 @@ export async function readPhotoSidecars(
   et: () => ExifTool,
   file: string,
 ): Promise<PhotoSidecarData> {
-  const [sidecars, head] = await Promise.all([sidecarsOf(file), readFileHead(file, HEAD_BYTES)]);
-  const embedded = !isJpeg(head) || mayHoldXmpOrIptc(head);
+  const [sidecars, { head, packets }] = await Promise.all([sidecarsOf(file), headOf(file)]);
+  const embedded = !isJpeg(head) || mayHoldXmpOrIptc(packets);
   const out = emptySidecarData();
   if (!sidecars && !embedded) {
     out.description = await exifCaption(head);
