@@ -5,7 +5,7 @@
 
 import type { Repos } from '../db/index.js';
 import type { TimelineRow, TimelineScope } from '../db/repos/timeline.js';
-import { previewFile, thumbnailPaths } from '../media/files.js';
+import { previewFile, thumbFile } from '../media/files.js';
 import type {
   Album,
   Buckets,
@@ -136,7 +136,7 @@ export class Gallery {
       throw new PictoError('not-ready', `no ${kind} yet for ${p.id} (status: ${p.status})`);
     const file =
       kind === 'thumbnail'
-        ? { path: thumbnailPaths(this.deps.thumbDir, p.content_hash).thumb, mime: 'image/webp' }
+        ? thumbFile(this.deps.thumbDir, p.content_hash)
         : previewFile(this.deps.thumbDir, p.content_hash);
     return { ...file, version: contentVersion(p.content_hash) };
   }

@@ -8,6 +8,7 @@ export type { FormatInfo, DecodePath } from './formats.js';
 export { readFileHead, sniffFile } from './sniff.js';
 export {
   previewFile,
+  thumbFile,
   thumbnailPaths,
   thumbnailSize,
   THUMB_SHORT_SIDE,

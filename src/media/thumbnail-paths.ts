@@ -20,8 +20,10 @@ const HASH_NAME = /^[A-Za-z0-9_-]{8,128}$/;
 
 // A type alias, not an interface: it stays assignable to Record<string, string>.
 export type ThumbnailPaths = {
-  /** absolute path of the grid thumbnail */
+  /** absolute path of the grid thumbnail (JPEG) */
   thumb: string;
+  /** where an older Picto wrote the grid thumbnail (WebP): served when `thumb` is absent */
+  legacyThumb: string;
   /** absolute path of the preview (JPEG) */
   preview: string;
   /** where an older Picto wrote the preview (WebP): served when `preview` is absent */
@@ -29,7 +31,7 @@ export type ThumbnailPaths = {
 };
 
 /**
- * Where the files for a content hash live: `ab/cd/<hash>-thumb.webp` and `-preview.jpg` under
+ * Where the files for a content hash live: `ab/cd/<hash>-thumb.jpg` and `-preview.jpg` under
  * thumbDir (two levels of 256 folders keep directories small at a million photos). Every value is
  * an absolute file path, so callers may delete `Object.values(thumbnailPaths(…))`.
  */
@@ -37,9 +39,18 @@ export function thumbnailPaths(thumbDir: string, contentHash: string): Thumbnail
   const rel = relativeNames(contentHash);
   return {
     thumb: path.join(thumbDir, rel.thumb),
+    legacyThumb: path.join(thumbDir, rel.legacyThumb),
     preview: path.join(thumbDir, rel.preview),
     legacyPreview: path.join(thumbDir, rel.legacyPreview),
   };
+}
+
+/** The grid thumbnail that exists for a content hash (a JPEG, or an older catalogue's WebP). */
+export function thumbFile(thumbDir: string, contentHash: string): { path: string; mime: string } {
+  const p = thumbnailPaths(thumbDir, contentHash);
+  return existsSync(p.thumb) || !existsSync(p.legacyThumb)
+    ? { path: p.thumb, mime: 'image/jpeg' }
+    : { path: p.legacyThumb, mime: 'image/webp' };
 }
 
 /** The preview file that exists for a content hash (a JPEG, or an older catalogue's WebP). */
@@ -59,7 +70,8 @@ export function relativeNames(contentHash: string): ThumbnailPaths {
   }
   const dir = path.join(contentHash.slice(0, 2), contentHash.slice(2, 4));
   return {
-    thumb: path.join(dir, `${contentHash}-thumb.webp`),
+    thumb: path.join(dir, `${contentHash}-thumb.jpg`),
+    legacyThumb: path.join(dir, `${contentHash}-thumb.webp`),
     preview: path.join(dir, `${contentHash}-preview.jpg`),
     legacyPreview: path.join(dir, `${contentHash}-preview.webp`),
   };

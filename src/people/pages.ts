@@ -6,7 +6,7 @@ import { decodeCursor, gridPage } from '../collection/grid.js';
 import { servableOriginal } from '../collection/originals.js';
 import { originalIsPreview } from '../collection/photo-details.js';
 import type { Repos } from '../db/index.js';
-import { previewFile, thumbnailPaths } from '../media/files.js';
+import { previewFile, thumbFile } from '../media/files.js';
 import type { Buckets, TimelinePage, TimelineQuery } from '../shared/api.js';
 import { PictoError } from '../shared/errors.js';
 import type { Face, Person, Suggestion } from '../shared/people-api.js';
@@ -99,7 +99,7 @@ export class PersonPages {
         ]
       : p.preview_width && p.preview_height
         ? [dir && previewFile(dir, p.content_hash).path, p.preview_width, p.preview_height]
-        : [dir && thumbnailPaths(dir, p.content_hash).thumb, p.thumb_width, p.thumb_height];
+        : [dir && thumbFile(dir, p.content_hash).path, p.thumb_width, p.thumb_height];
     if (!file || !w || !h || !p.width || !p.height) {
       throw new PictoError('not-ready', `no preview yet for photo ${p.id} (status: ${p.status})`);
     }

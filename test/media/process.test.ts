@@ -30,7 +30,8 @@ describe('thumbnail geometry and layout', () => {
   it('names files by content hash in two levels, absolute paths only', () => {
     const p = thumbnailPaths('/data/thumbs', 'abcdef0123456789');
     expect(p).toEqual({
-      thumb: '/data/thumbs/ab/cd/abcdef0123456789-thumb.webp',
+      thumb: '/data/thumbs/ab/cd/abcdef0123456789-thumb.jpg',
+      legacyThumb: '/data/thumbs/ab/cd/abcdef0123456789-thumb.webp',
       preview: '/data/thumbs/ab/cd/abcdef0123456789-preview.jpg',
       legacyPreview: '/data/thumbs/ab/cd/abcdef0123456789-preview.webp',
     });
@@ -59,7 +60,7 @@ describe.skipIf(!hasCorpus)('processMedia', () => {
     expect(path.join(thumbDir, r.thumb!.file)).toBe(paths.thumb);
     expect(statSync(paths.thumb).size).toBe(r.thumb!.bytes);
     const thumbMeta = await sharp(paths.thumb).metadata();
-    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 400, 300]);
+    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['jpeg', 400, 300]);
     // A browser shows the JPEG itself: no preview file ([Note: decode scales] in process.ts).
     expect(r.preview).toBeNull();
     expect(existsSync(paths.preview)).toBe(false);

@@ -30,8 +30,10 @@ const metadata = {
   exposure: { exposureTime: 0.004, fNumber: 2.8, iso: 100, focalLength: 35 },
   gps: { lat: 43.46, lon: 11.88, alt: null },
 };
+// Thumbnails and previews are both JPEG; a WebP thumbnail (what older builds wrote) is refused.
 const webp = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8 '), Buffer.alloc(20)]);
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40)]);
+const thumbJpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(36)]);
 
 function face(extra: Record<string, unknown> = {}) {
   return {
@@ -53,7 +55,7 @@ function answer(over: Record<string, unknown> = {}, outcomes: Record<string, unk
       photoId,
       contentHash,
       ms: 12,
-      files: { thumb: webp.length, preview: jpeg.length },
+      files: { thumb: thumbJpeg.length, preview: jpeg.length },
       fetched: 1000,
       outcomes: toWire({
         media: {
@@ -62,7 +64,7 @@ function answer(over: Record<string, unknown> = {}, outcomes: Record<string, unk
           ms: 5,
           data: {
             metadata,
-            thumb: { file: 'x', width: 300, height: 225, bytes: webp.length },
+            thumb: { file: 'x', width: 300, height: 225, bytes: thumbJpeg.length },
             preview: { file: 'y', width: 640, height: 480, bytes: jpeg.length },
             phash: '0123456789abcdef',
             warnings: [],
@@ -83,7 +85,7 @@ function answer(over: Record<string, unknown> = {}, outcomes: Record<string, unk
   ) as unknown;
 }
 
-const files = { thumb: webp, preview: jpeg };
+const files = { thumb: thumbJpeg, preview: jpeg };
 const expected = { photoId, contentHash, stages };
 
 describe('wire form', () => {
@@ -117,7 +119,7 @@ describe('checking a result from another machine', () => {
     if (!r.ok) return;
     const faces = r.result.outcomes.faces;
     expect(faces?.ok && faces.data[0].embedding).toBeInstanceOf(Float32Array);
-    expect(r.files.thumb?.equals(webp)).toBe(true);
+    expect(r.files.thumb?.equals(thumbJpeg)).toBe(true);
     expect(r.fetched).toBe(1000);
   });
 
@@ -201,11 +203,17 @@ describe('checking a result from another machine', () => {
     const noThumb = checkReturn(expected, answer(), { thumb: null, preview: jpeg });
     expect(!noThumb.ok && noThumb.reason).toMatch(/thumb file .* missing/);
     const fake = checkReturn(expected, answer(), {
-      thumb: webp,
+      thumb: thumbJpeg,
       preview: Buffer.alloc(jpeg.length),
     });
-    expect(!fake.ok && fake.reason).toMatch(/not a JPEG/);
-    expect(looksLike('thumb', jpeg)).toBe(false);
+    expect(!fake.ok && fake.reason).toMatch(/preview file is not a JPEG/);
+    const oldThumb = checkReturn(expected, answer(), {
+      thumb: Buffer.concat([webp, Buffer.alloc(thumbJpeg.length - webp.length)]),
+      preview: jpeg,
+    });
+    expect(!oldThumb.ok && oldThumb.reason).toMatch(/thumb file is not a JPEG/);
+    expect(looksLike('thumb', webp)).toBe(false);
+    expect(looksLike('thumb', thumbJpeg)).toBe(true);
   });
 
   it('keeps a failure, and its partial metadata only when that is valid', () => {

@@ -17,8 +17,8 @@ export const fileRoutes = declareRoutes({
     params: PhotoIdParams,
     query: ImageQuery,
     response: {
-      200: binary('The thumbnail', 'image/webp'),
-      206: binary('A byte range of it', 'image/webp'),
+      200: binary('The thumbnail', 'image/jpeg', 'image/webp'),
+      206: binary('A byte range of it', 'image/jpeg', 'image/webp'),
     },
     errors: [404, 416],
   },
