@@ -70,18 +70,22 @@ function integralGrey(img: RawImage): { I: Float64Array; w: number; h: number } 
   const w = Math.max(1, Math.round(img.width * scale));
   const h = Math.max(1, Math.round(img.height * scale));
   const sums = new Float64Array(w * h);
-  const counts = new Float64Array(w * h);
   const colBin = new Int32Array(img.width);
   for (let x = 0; x < img.width; x++) colBin[x] = Math.min(w - 1, Math.floor((x * w) / img.width));
   // Large images are sampled on a grid: every output pixel still averages many source pixels.
   const step = Math.max(1, Math.floor(Math.min(img.width / w, img.height / h) / 2));
+  // A bin's sample count is (sampled rows in its row) × (sampled columns in its column): counted
+  // per axis, not per pixel.
+  const rowCount = new Float64Array(h);
+  const colCount = new Float64Array(w);
+  for (let x = 0; x < img.width; x += step) colCount[colBin[x]]++;
   const data = img.data;
   for (let y = 0; y < img.height; y += step) {
-    const row = Math.min(h - 1, Math.floor((y * h) / img.height)) * w;
+    const rowBin = Math.min(h - 1, Math.floor((y * h) / img.height));
+    rowCount[rowBin]++;
+    const row = rowBin * w;
     for (let x = 0, p = y * img.width * 3; x < img.width; x += step, p += 3 * step) {
-      const b = row + colBin[x];
-      sums[b] += 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
-      counts[b]++;
+      sums[row + colBin[x]] += 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
     }
   }
   const I = new Float64Array((w + 1) * (h + 1));
@@ -89,14 +93,31 @@ function integralGrey(img: RawImage): { I: Float64Array; w: number; h: number } 
     let run = 0;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      run += counts[i] ? sums[i] / counts[i] : 0;
+      const count = rowCount[y] * colCount[x];
+      run += count ? sums[i] / count : 0;
       I[(y + 1) * (w + 1) + x + 1] = I[y * (w + 1) + x + 1] + run;
     }
   }
   return { I, w, h };
 }
 
-/** N×N area means of a window given in grey-image pixels. */
+/** Cell edges of a window side split in N: Math.round of the same expressions as before. */
+const edgesA = new Int32Array(N);
+const edgesB = new Int32Array(N);
+const rowsA = new Int32Array(N);
+const rowsB = new Int32Array(N);
+
+function splitEdges(start: number, length: number, a: Int32Array, b: Int32Array): void {
+  for (let i = 0; i < N; i++) {
+    a[i] = Math.round(start + (i * length) / N);
+    b[i] = Math.max(a[i] + 1, Math.round(start + ((i + 1) * length) / N));
+  }
+}
+
+/**
+ * N×N area means of a window given in grey-image pixels. The cell edges are computed once per
+ * window side (71 windows a photo: 64 roundings instead of 4,096), the sums as before.
+ */
 function cells(
   I: Float64Array,
   w: number,
@@ -107,13 +128,17 @@ function cells(
 ): Float64Array {
   const out = new Float64Array(N * N);
   const W1 = w + 1;
+  splitEdges(x0, ww, edgesA, edgesB);
+  splitEdges(y0, wh, rowsA, rowsB);
   for (let j = 0; j < N; j++) {
-    const ya = Math.round(y0 + (j * wh) / N);
-    const yb = Math.max(ya + 1, Math.round(y0 + ((j + 1) * wh) / N));
+    const ya = rowsA[j];
+    const yb = rowsB[j];
+    const top = ya * W1;
+    const bottom = yb * W1;
     for (let i = 0; i < N; i++) {
-      const xa = Math.round(x0 + (i * ww) / N);
-      const xb = Math.max(xa + 1, Math.round(x0 + ((i + 1) * ww) / N));
-      const s = I[yb * W1 + xb] - I[ya * W1 + xb] - I[yb * W1 + xa] + I[ya * W1 + xa];
+      const xa = edgesA[i];
+      const xb = edgesB[i];
+      const s = I[bottom + xb] - I[top + xb] - I[bottom + xa] + I[top + xa];
       out[j * N + i] = s / ((yb - ya) * (xb - xa));
     }
   }
