@@ -36,6 +36,11 @@ export interface ObjectDetectOptions {
   maxObjects: number;
 }
 
+// The 3 MB input of the last run, handed to the next one: sampleAffine writes every value (the
+// letterbox too), and a fresh one per photo was 3 MB more for the worker's GC to sweep. Taken,
+// not shared, so two detections awaited at once in one thread each have their own.
+let spareInput: Float32Array | null = null;
+
 export async function detectObjectsIn(
   runner: ModelRunner,
   pyr: Pyramid,
@@ -43,7 +48,8 @@ export async function detectObjectsIn(
 ): Promise<RawObject[]> {
   const { width: W, height: H } = pyr[0];
   const lb = letterbox(W, H, CENTERNET_INPUT);
-  const input = new Float32Array(3 * CENTERNET_INPUT * CENTERNET_INPUT);
+  const input = spareInput ?? new Float32Array(3 * CENTERNET_INPUT * CENTERNET_INPUT);
+  spareInput = null;
   sampleAffine(
     pyr,
     letterboxToSource(lb),
@@ -52,9 +58,14 @@ export async function detectObjectsIn(
     CENTERNET_VALUES,
     input,
   );
-  const out = await runner.run({
-    input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] },
-  });
+  let out;
+  try {
+    out = await runner.run({
+      input: { data: input, dims: [1, 3, CENTERNET_INPUT, CENTERNET_INPUT] },
+    });
+  } finally {
+    spareInput = input;
+  }
   const grid = CENTERNET_INPUT / STRIDE;
   const peaks = decodeCenterNet(
     out.heatmap.data,
