@@ -146,14 +146,14 @@ async function writeThumbs(thumbDir: string, hashes: string[]): Promise<void> {
   const thumbs = await Promise.all(
     colours.map((c) =>
       sharp({ create: { width: 400, height: 300, channels: 3, background: c } })
-        .webp({ quality: 70 })
+        .jpeg({ quality: 70 })
         .toBuffer(),
     ),
   );
   const previews = await Promise.all(
     colours.map((c) =>
       sharp({ create: { width: 1440, height: 1080, channels: 3, background: c } })
-        .webp({ quality: 70 })
+        .jpeg({ quality: 70 })
         .toBuffer(),
     ),
   );
