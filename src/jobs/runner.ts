@@ -38,6 +38,9 @@ export interface RunnerDeps {
   pollMs?: number;
   /** The transcode lane (transcoder.ts): started, woken and stopped with the runner. */
   lane?: Lane;
+  /** [Note: scan pacing]: how far a scan may run ahead, and how long it waits at most. */
+  scanLead?: number;
+  scanWaitMs?: number;
 }
 
 /** Work that runs beside the pool on its own schedule; `drain()` waits for it too. */
@@ -166,12 +169,13 @@ export class JobRunner {
   scanPacer(): (queued: number) => Promise<void> {
     const base = this.visibleDone;
     return async (queued) => {
-      const deadline = Date.now() + SCAN_WAIT_MS;
+      const lead = this.deps.scanLead ?? SCAN_LEAD;
+      const deadline = Date.now() + (this.deps.scanWaitMs ?? SCAN_WAIT_MS);
       while (
         this.running &&
         !this.paused &&
         this.deps.pool.size > 0 &&
-        queued - (this.visibleDone - base) > SCAN_LEAD
+        queued - (this.visibleDone - base) > lead
       ) {
         const left = deadline - Date.now();
         if (left <= 0) return;
