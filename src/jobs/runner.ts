@@ -5,6 +5,7 @@ import type { JobRow } from '../db/repos/jobs.js';
 import type { EventBus } from '../shared/events.js';
 import { writeTask } from './apply.js';
 import { isAbandoned, type TaskExecutor } from './executor.js';
+import { prepareResultChecks } from './result-schemas.js';
 import {
   INDEXING_STAGES,
   isScanStage,
@@ -145,6 +146,10 @@ export class JobRunner {
       jobs.requeueOutdated(stage.name, stage.version, now.toISOString());
     this.loop = this.run();
     this.deps.lane?.start();
+    // The first result's check would load TypeBox: do it before there is one.
+    setImmediate(() => {
+      if (this.running) prepareResultChecks();
+    });
   }
 
   /** New work was queued: look now instead of at the next poll. */

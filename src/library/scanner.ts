@@ -71,6 +71,11 @@ const BATCH = 500;
  * photos are also indexed first.
  */
 const STREAM_BATCH = 100;
+/**
+ * The first batch is smaller: the workers, loaded while the folder was walked, get their first
+ * photos after 16 fingerprints instead of 100 (~0.1–0.5 s sooner, depending on the load).
+ */
+const FIRST_BATCH = 16;
 const HASH_CONCURRENCY = 8;
 /**
  * [Note: scan pacing] On two cores the scan's fingerprinting (a 1 MiB read and its sha256 per
@@ -201,9 +206,10 @@ export class Scanner {
     let applied = 0;
     this.queued = 0;
     const pace = toHash.length > 0 ? (this.deps.pace?.() ?? null) : null;
-    for (let i = 0; i < toHash.length; i += STREAM_BATCH) {
-      await pace?.(this.queued + Math.min(STREAM_BATCH, toHash.length - i));
-      const hashed = await this.hashAll(toHash.slice(i, i + STREAM_BATCH), summary, {
+    for (let i = 0; i < toHash.length;) {
+      const end = Math.min(toHash.length, i + (i === 0 ? FIRST_BATCH : STREAM_BATCH));
+      await pace?.(this.queued + end - i);
+      const hashed = await this.hashAll(toHash.slice(i, end), summary, {
         done: i,
         total: toHash.length,
       });
@@ -219,6 +225,7 @@ export class Scanner {
         total: toHash.length,
       });
       if (hashed.length) this.deps.onBatch?.();
+      i = end;
     }
     this.scratch = [];
     // Removals last: by now every moved file has been attached under its new path.
