@@ -10,7 +10,10 @@ interface AddRun {
   firstThumbnailSeconds: number | null;
   first100ThumbnailsSeconds: number | null;
   allThumbnailsSeconds?: number | null;
-  /** when the CLI reported the scan done (walk + fingerprints + catalogue rows) */
+  /**
+   * when the CLI reported the scan done (walk + fingerprints + catalogue rows); the scan is paced
+   * by the indexing ([Note: scan pacing] in src/library/scanner.ts), at ≥ 100 files/s
+   */
   scanDoneSeconds: number | null;
   /** of the first 100 thumbnails, how many belong to the 100 newest photos */
   first100AmongNewest100: number | null;
@@ -64,8 +67,9 @@ async function addAndWatch(
     watch.stop();
     if (!stopped && run.code !== 0)
       throw new Error(`picto add exited ${run.code}: ${run.stderr.slice(-2000)}`);
-    // The scan puts every photo in the catalogue (sorted by file time until its metadata is read;
-    // the folder's file times equal its EXIF dates), so the cut is known even when stopped early.
+    // The scan enters photos newest first (sorted by file time until their metadata is read; the
+    // folder's file times equal its EXIF dates), so the cut is known even when stopped early:
+    // paced by the indexer ([Note: scan pacing]), it has entered only the newest few hundred.
     const newestCut = nthNewestSortKey(path.join(data, 'picto.db'), FIRST);
     const keys = watch.firstSortKeys;
     const result: AddRun = {

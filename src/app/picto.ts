@@ -138,6 +138,8 @@ export class Picto {
       exclude: [this.layout.root],
       // [Note: streaming scan]: thumbnails start with the first batch, not after the whole scan.
       onBatch: () => this.runnerInstance?.notify(),
+      // [Note: scan pacing]: only this process's worker threads compete with the scan for CPU.
+      pace: () => (this.pool ? (this.runnerInstance?.scanPacer() ?? null) : null),
       readSidecars: sidecarDirReader({
         repos: this.repos,
         events: this.events,

@@ -43,6 +43,15 @@ function below(dir: string): [string, string] {
  * What moving in keeps between scans: the sidecar files seen (so a changed one is read again),
  * each media file's Takeout sidecar, and Takeout album folders.
  */
+/**
+ * "The photo in `col` has a file in one of these folders", as a set built once per query: an
+ * EXISTS on locations by photo and folder let SQLite pick the folder index and scan every location
+ * of the folder for each photo (5 s for a report on a 10,000-photo folder, on the main thread).
+ */
+function inFolders(col: string, marks: string): string {
+  return `${col} IN (SELECT l.photo_id FROM locations l WHERE l.folder_id IN (${marks}))`;
+}
+
 export class ImportsRepo {
   constructor(private readonly db: Db) {}
 
@@ -164,8 +173,7 @@ export class ImportsRepo {
     return (
       this.db
         .prepare(
-          `SELECT COUNT(*) AS n FROM photos p WHERE ${where} AND EXISTS (SELECT 1 FROM locations l
-             WHERE l.photo_id = p.id AND l.folder_id IN (${marks}))`,
+          `SELECT COUNT(*) AS n FROM photos p WHERE ${where} AND ${inFolders('p.id', marks)}`,
         )
         .get(...folderIds) as { n: number }
     ).n;
@@ -184,8 +192,7 @@ export class ImportsRepo {
     suggestedNames: number;
   } {
     const marks = folderIds.map(() => '?').join(', ') || 'NULL';
-    const photoIn = (col: string) =>
-      `EXISTS (SELECT 1 FROM locations l WHERE l.photo_id = ${col} AND l.folder_id IN (${marks}))`;
+    const photoIn = (col: string) => inFolders(col, marks);
     const one = (sql: string) => (this.db.prepare(sql).get(...folderIds) as { n: number }).n;
     return {
       dates: this.countPhotos(`p.taken_source = 'takeout'`, folderIds),

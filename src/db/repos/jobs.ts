@@ -82,9 +82,14 @@ export class JobsRepo {
     // jobs, on the main thread that also answers the gallery; this reads a few rows (~0.1 ms).
     const photoIds: string[] = [];
     const seen = new Set<string>();
+    // [Note: the job index to walk] With stages named (the transcode lane's claim, on every
+    // finished task), walking the queue index read every pending job of every other stage to find
+    // none: ~11 ms at 40,000 pending jobs. By stage, only that stage's pending jobs are read and
+    // sorted.
     const queue = this.db
       .prepare(
-        `SELECT photo_id FROM jobs WHERE status = 'pending' ${stageFilter} ORDER BY priority DESC, id`,
+        `SELECT photo_id FROM jobs ${stages?.length ? 'INDEXED BY jobs_stage' : ''}
+         WHERE status = 'pending' ${stageFilter} ORDER BY priority DESC, id`,
       )
       .iterate(...(stages ?? [])) as IterableIterator<{ photo_id: string }>;
     for (const r of queue) {
@@ -98,12 +103,12 @@ export class JobsRepo {
     this.db
       .prepare(
         `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
-         WHERE status = 'pending' AND photo_id IN (${marks}) ${stageFilter}`,
+         WHERE +status = 'pending' AND photo_id IN (${marks}) ${stageFilter}`,
       )
       .run(owner, leaseUntil, now, ...photoIds, ...(stages ?? []));
     return this.db
       .prepare(
-        `SELECT * FROM jobs WHERE status = 'running' AND lease_owner = ? AND photo_id IN (${marks})
+        `SELECT * FROM jobs WHERE +status = 'running' AND lease_owner = ? AND photo_id IN (${marks})
          ORDER BY id`,
       )
       .all(owner, ...photoIds) as JobRow[];
@@ -144,13 +149,16 @@ export class JobsRepo {
       if (picked.size >= limit) break;
     }
     if (picked.size === 0) return [];
+    // `+status`: the rows are found by photo (the (photo_id, stage) index). On the status index
+    // SQLite read every pending job for each claim: ~11 ms per claim at 40,000 pending jobs, on
+    // the main thread, ~30 ms per photo indexed once a 10,000-photo folder was in the catalogue.
     const take = (ids: string[], visibleOnly: boolean) => {
       if (ids.length === 0) return;
       const marks = ids.map(() => '?').join(',');
       this.db
         .prepare(
           `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
-           WHERE status = 'pending' AND photo_id IN (${marks}) AND ${inStages('jobs')}
+           WHERE +status = 'pending' AND photo_id IN (${marks}) AND ${inStages('jobs')}
              ${visibleOnly ? 'AND priority >= ?' : ''}`,
         )
         .run(owner, leaseUntil, now, ...ids, ...stages, ...(visibleOnly ? [visible] : []));
@@ -167,7 +175,7 @@ export class JobsRepo {
     const marks = all.map(() => '?').join(',');
     return this.db
       .prepare(
-        `SELECT * FROM jobs WHERE status = 'running' AND lease_owner = ? AND lease_until = ?
+        `SELECT * FROM jobs WHERE +status = 'running' AND lease_owner = ? AND lease_until = ?
            AND photo_id IN (${marks}) ORDER BY id`,
       )
       .all(owner, leaseUntil, ...all) as JobRow[];
