@@ -6,6 +6,7 @@ import type { EventBus } from '../shared/events.js';
 import { writeTask } from './apply.js';
 import { isAbandoned, type TaskExecutor } from './executor.js';
 import { prepareResultChecks } from './result-schemas.js';
+import { ScanPacing } from './scan-pacer.js';
 import {
   INDEXING_STAGES,
   isScanStage,
@@ -54,13 +55,6 @@ export interface Lane {
 }
 
 const LEASE_MS = 15 * 60_000;
-/**
- * [Note: scan pacing] in library/scanner.ts: photos a scan may queue beyond the visible steps this
- * runner has finished since the scan began (a few seconds of work for the workers, so they never
- * wait for the scan), and the longest it waits for one to finish before it goes on anyway.
- */
-const SCAN_LEAD = 250;
-const SCAN_WAIT_MS = 1000;
 const FLUSH_MS = 150;
 const FLUSH_MAX = 64;
 const liveOwners = new Set<string>();
@@ -107,6 +101,7 @@ interface Finished {
 export class JobRunner {
   private readonly owner = newOwner();
   private inFlight = 0;
+  private checksPrepared = false;
   private running = false;
   private paused = false;
   private readonly poll = new WakeableSleep();
@@ -123,9 +118,7 @@ export class JobRunner {
   /** jobs.idle was announced for the current quiet spell: don't repeat it while waiters wait. */
   private idleAnnounced = false;
   private readonly stats = new Map<string, StageStats>();
-  /** Tasks of the visible step finished (or failed) since start: what scans are paced by. */
-  private visibleDone = 0;
-  private paceWaiters: (() => void)[] = [];
+  private readonly pacing = new ScanPacing();
 
   constructor(private readonly deps: RunnerDeps) {
     liveOwners.add(this.owner);
@@ -146,10 +139,6 @@ export class JobRunner {
       jobs.requeueOutdated(stage.name, stage.version, now.toISOString());
     this.loop = this.run();
     this.deps.lane?.start();
-    // The first result's check would load TypeBox: do it before there is one.
-    setImmediate(() => {
-      if (this.running) prepareResultChecks();
-    });
   }
 
   /** New work was queued: look now instead of at the next poll. */
@@ -160,45 +149,17 @@ export class JobRunner {
 
   pause(): void {
     this.paused = true;
-    this.wakePacers();
+    this.pacing.wake();
     this.emitProgress(true);
   }
 
-  /**
-   * A scan's pacer ([Note: scan pacing] in library/scanner.ts): `room(queued)` resolves once the
-   * scan may have queued `queued` photos, i.e. when at most SCAN_LEAD of them would still wait for
-   * their visible step, and at the latest SCAN_WAIT_MS after it was called, so a scan never hangs
-   * on the indexer. It resolves at once when this runner is not indexing (stopped, paused, no
-   * workers).
-   */
+  /** A scan's pacer ([Note: scan pacing] in library/scanner.ts; scan-pacer.ts). */
   scanPacer(): (queued: number) => Promise<void> {
-    const base = this.visibleDone;
-    return async (queued) => {
-      const lead = this.deps.scanLead ?? SCAN_LEAD;
-      const deadline = Date.now() + (this.deps.scanWaitMs ?? SCAN_WAIT_MS);
-      while (
-        this.running &&
-        !this.paused &&
-        this.deps.pool.size > 0 &&
-        queued - (this.visibleDone - base) > lead
-      ) {
-        const left = deadline - Date.now();
-        if (left <= 0) return;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          this.paceWaiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-    };
-  }
-
-  private wakePacers(): void {
-    const waiters = this.paceWaiters;
-    this.paceWaiters = [];
-    for (const w of waiters) w();
+    return this.pacing.pacer(
+      () => this.running && !this.paused && this.deps.pool.size > 0,
+      this.deps.scanLead,
+      this.deps.scanWaitMs,
+    );
   }
 
   resume(): void {
@@ -226,7 +187,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wakePacers();
+    this.pacing.wake();
     this.deps.pool.release?.();
     this.notify();
     await this.deps.lane?.stop();
@@ -311,7 +272,15 @@ export class JobRunner {
     } else {
       this.busyBackground = true;
     }
-    this.deps.pool.run(task).then(
+    const sent = this.deps.pool.run(task);
+    // The first result's check would load TypeBox (~0.2 s on this thread): do it while the first
+    // task is decoded, not on its result, and not at all in a run with nothing to index (an
+    // `add --wait` of an empty folder would wait for it).
+    if (!this.checksPrepared) {
+      this.checksPrepared = true;
+      setImmediate(() => prepareResultChecks());
+    }
+    sent.then(
       (result) => this.finish({ result, jobs }, true, core),
       (err: unknown) =>
         isAbandoned(err)
@@ -333,10 +302,7 @@ export class JobRunner {
   private finish(f: Finished, dispatched: boolean, core = false): void {
     if (dispatched) this.inFlight--;
     if (dispatched && core) this.inFlightCore--;
-    if (f.jobs.some((j) => j.priority >= VISIBLE_PRIORITY)) {
-      this.visibleDone++;
-      this.wakePacers();
-    }
+    if (f.jobs.some((j) => j.priority >= VISIBLE_PRIORITY)) this.pacing.visibleFinished();
     this.pending.push(f);
     if (this.pending.length >= FLUSH_MAX) this.flush();
     else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);

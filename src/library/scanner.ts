@@ -7,16 +7,12 @@ import { scanStages } from '../jobs/pipeline.js';
 import type { EventBus, ScanSummary } from '../shared/events.js';
 import { isVideoCandidate } from '../media/video/formats.js';
 import { localIso } from './dates.js';
-import { FINGERPRINT_BYTES, fingerprintFile, photoIdFromHash } from './fingerprint.js';
+import { photoIdFromHash } from './fingerprint.js';
+import { isInside, minimalRoots } from './roots.js';
+import { hashFiles, type Hashed, type HashItem, type HashLanes } from './hash-files.js';
 import { planFolder } from './plan.js';
 import { isSidecarName, SidecarScan, type SidecarReader } from './sidecar-scan.js';
-import {
-  describeFsError,
-  isSkippedName,
-  walk,
-  type WalkedFile,
-  type WalkResult,
-} from './walker.js';
+import { isSkippedName, walk, type WalkedFile, type WalkResult } from './walker.js';
 
 export interface ScannerDeps {
   repos: Repos;
@@ -41,13 +37,6 @@ export interface ScannerDeps {
    * the catalogue. None (or null): the scan runs at its own pace.
    */
   pace?: () => ((queued: number) => Promise<void>) | null;
-}
-
-interface Hashed {
-  file: WalkedFile;
-  folderId: number;
-  hash: string;
-  known?: KnownFile;
 }
 
 interface ScanTarget {
@@ -76,7 +65,6 @@ const STREAM_BATCH = 100;
  * photos after 16 fingerprints instead of 100 (~0.1–0.5 s sooner, depending on the load).
  */
 const FIRST_BATCH = 16;
-const HASH_CONCURRENCY = 8;
 /**
  * [Note: scan pacing] On two cores the scan's fingerprinting (a 1 MiB read and its sha256 per
  * file, ~1.5 ms of CPU) competes with the workers making the first thumbnails: unpaced, it ran
@@ -98,7 +86,7 @@ export class Scanner {
   /** Photos this scan queued work for (the pacer's count). */
   private queued = 0;
   /** One fingerprint buffer per hashing lane, for the length of a scan. */
-  private scratch: Buffer[] = [];
+  private lanes: HashLanes = [];
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -227,7 +215,7 @@ export class Scanner {
       if (hashed.length) this.deps.onBatch?.();
       i = end;
     }
-    this.scratch = [];
+    this.lanes = [];
     // Removals last: by now every moved file has been attached under its new path.
     for (let i = 0; i < missing.length; i += BATCH) {
       const batch = missing.slice(i, i + BATCH);
@@ -296,49 +284,21 @@ export class Scanner {
   }
 
   private async hashAll(
-    items: { file: WalkedFile; folderId: number; known?: KnownFile }[],
+    items: HashItem[],
     summary: ScanSummary,
     progress: { done: number; total: number },
   ): Promise<Hashed[]> {
-    const out: Hashed[] = [];
-    let next = 0;
     let done = progress.done;
-    const failures: { path: string; folderId: number; error: string }[] = [];
-    const lane = async (k: number) => {
-      const scratch = (this.scratch[k] ??= Buffer.allocUnsafe(FINGERPRINT_BYTES));
-      while (next < items.length) {
-        const item = items[next++];
-        try {
-          const hash = await fingerprintFile(item.file.path, item.file.size, scratch);
-          out.push({ ...item, hash });
-        } catch (err) {
-          failures.push({
-            path: item.file.path,
-            folderId: item.folderId,
-            error: `cannot read file: ${describeFsError(err)}`,
-          });
-        }
-        done++;
-        if (done % 200 === 0 || done === progress.total) {
-          this.deps.events.emit({
-            type: 'scan.progress',
-            folder: '',
-            phase: 'hash',
-            done,
-            total: progress.total,
-          });
-        }
+    const { hashed, failures } = await hashFiles(items, this.lanes, () => {
+      done++;
+      if (done % 200 === 0 || done === progress.total) {
+        const total = progress.total;
+        this.deps.events.emit({ type: 'scan.progress', folder: '', phase: 'hash', done, total });
       }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(HASH_CONCURRENCY, items.length) }, (_, k) => lane(k)),
-    );
+    });
     for (const f of failures) this.recordIssues(f.folderId, [f]);
     summary.issues += failures.length;
-    // Deterministic order: the same disk gives the same ids whatever order hashing finished in.
-    const order = new Map(items.map((it, i) => [it.file.path, i]));
-    out.sort((a, b) => order.get(a.file.path)! - order.get(b.file.path)!);
-    return out;
+    return hashed;
   }
 
   private applyOne(
@@ -468,20 +428,6 @@ export class Scanner {
 
 function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Drops paths inside other listed paths: scanning a folder covers everything under it. */
-export function minimalRoots(paths: string[]): string[] {
-  const sorted = [...new Set(paths)].sort();
-  const out: string[] = [];
-  for (const p of sorted) {
-    if (!out.some((r) => p === r || isInside(p, r))) out.push(p);
-  }
-  return out;
-}
-
-function isInside(child: string, parent: string): boolean {
-  return child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
 
 async function isDirectory(p: string): Promise<boolean> {
