@@ -242,9 +242,9 @@ function lib(): { schemas: Schemas; Value: typeof TypeBoxValue.Value } {
 }
 
 /**
- * Loads TypeBox and builds the schemas now (~250 ms on the main thread): the runner calls it when
- * it starts, while the scan walks and the workers load, so the first thumbnail is not written
- * a quarter of a second late.
+ * Loads TypeBox and builds the schemas now (~250 ms on the main thread): the runner calls it once
+ * it has sent its first task, while that photo is decoded, so the first thumbnail is not written
+ * a quarter of a second late (and a run with nothing to index never loads it).
  */
 export function prepareResultChecks(): void {
   lib();

@@ -40,10 +40,6 @@ function below(dir: string): [string, string] {
 }
 
 /**
- * What moving in keeps between scans: the sidecar files seen (so a changed one is read again),
- * each media file's Takeout sidecar, and Takeout album folders.
- */
-/**
  * "The photo in `col` has a file in one of these folders", as a set built once per query: an
  * EXISTS on locations by photo and folder let SQLite pick the folder index and scan every location
  * of the folder for each photo (5 s for a report on a 10,000-photo folder, on the main thread).
@@ -52,6 +48,10 @@ function inFolders(col: string, marks: string): string {
   return `${col} IN (SELECT l.photo_id FROM locations l WHERE l.folder_id IN (${marks}))`;
 }
 
+/**
+ * What moving in keeps between scans: the sidecar files seen (so a changed one is read again),
+ * each media file's Takeout sidecar, and Takeout album folders.
+ */
 export class ImportsRepo {
   constructor(private readonly db: Db) {}
 
