@@ -45,20 +45,23 @@ export function thumbnailPaths(thumbDir: string, contentHash: string): Thumbnail
   };
 }
 
+/** The JPEG at `current`, or the WebP an older catalogue wrote at `legacy` when only that exists. */
+function jpegOrLegacyWebp(current: string, legacy: string): { path: string; mime: string } {
+  return existsSync(current) || !existsSync(legacy)
+    ? { path: current, mime: 'image/jpeg' }
+    : { path: legacy, mime: 'image/webp' };
+}
+
 /** The grid thumbnail that exists for a content hash (a JPEG, or an older catalogue's WebP). */
 export function thumbFile(thumbDir: string, contentHash: string): { path: string; mime: string } {
   const p = thumbnailPaths(thumbDir, contentHash);
-  return existsSync(p.thumb) || !existsSync(p.legacyThumb)
-    ? { path: p.thumb, mime: 'image/jpeg' }
-    : { path: p.legacyThumb, mime: 'image/webp' };
+  return jpegOrLegacyWebp(p.thumb, p.legacyThumb);
 }
 
 /** The preview file that exists for a content hash (a JPEG, or an older catalogue's WebP). */
 export function previewFile(thumbDir: string, contentHash: string): { path: string; mime: string } {
   const p = thumbnailPaths(thumbDir, contentHash);
-  return existsSync(p.preview) || !existsSync(p.legacyPreview)
-    ? { path: p.preview, mime: 'image/jpeg' }
-    : { path: p.legacyPreview, mime: 'image/webp' };
+  return jpegOrLegacyWebp(p.preview, p.legacyPreview);
 }
 
 /** Names relative to thumbDir, as stored in ThumbnailInfo.file. */

@@ -7,6 +7,7 @@
 import { isStageName, type StageName } from '../jobs/pipeline.js';
 import { checkOutcome } from '../jobs/outcome-check.js';
 import type { PhotoTaskResult, StageOutcomes } from '../jobs/task.js';
+import { detectFormat } from '../media/files.js';
 import type { DerivedFile } from './jobs.js';
 import { fromWire } from './wire.js';
 
@@ -38,8 +39,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Is this the start of a JPEG file? Thumbnails and previews both are ([Note: preview format] in
  * media/thumbnails.ts; a worker of a build that still wrote WebP thumbnails is refused here).
  */
-export function looksLike(_kind: DerivedFile, bytes: Buffer): boolean {
-  return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+export function looksLikeJpeg(bytes: Buffer): boolean {
+  return bytes.length > 3 && detectFormat(bytes)?.format === 'jpeg';
 }
 
 /**
@@ -95,7 +96,7 @@ export function checkReturn(
       if (!bytes) return reject(`the ${kind} file of the media result is missing`);
       if (bytes.length !== info.bytes || bytes.length > MAX_FILE_BYTES)
         return reject(`the ${kind} file has ${bytes.length} bytes, the result says ${info.bytes}`);
-      if (!looksLike(kind, bytes)) return reject(`the ${kind} file is not a JPEG image`);
+      if (!looksLikeJpeg(bytes)) return reject(`the ${kind} file is not a JPEG image`);
       kept[kind] = bytes;
     }
   }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PIPELINE } from '../../src/jobs/pipeline.js';
 import { checkOutcome } from '../../src/jobs/outcome-check.js';
-import { checkReturn, looksLike } from '../../src/remote/intake.js';
+import { checkReturn, looksLikeJpeg } from '../../src/remote/intake.js';
 import { taskJob, taskJobId } from '../../src/remote/jobs.js';
 import { chooseSide } from '../../src/remote/mixed.js';
 import { parseQueueUrl, redactUrl } from '../../src/remote/queue-url.js';
@@ -212,8 +212,8 @@ describe('checking a result from another machine', () => {
       preview: jpeg,
     });
     expect(!oldThumb.ok && oldThumb.reason).toMatch(/thumb file is not a JPEG/);
-    expect(looksLike('thumb', webp)).toBe(false);
-    expect(looksLike('thumb', thumbJpeg)).toBe(true);
+    expect(looksLikeJpeg(webp)).toBe(false);
+    expect(looksLikeJpeg(thumbJpeg)).toBe(true);
   });
 
   it('keeps a failure, and its partial metadata only when that is valid', () => {
