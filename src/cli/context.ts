@@ -7,9 +7,13 @@ export interface GlobalOptions {
   workers?: string;
 }
 
-/** Opens the catalogue for one command and always closes it, even when the command fails. */
+/**
+ * Opens the catalogue for one command and always closes it, even when the command fails.
+ * `indexes`: the command will index (`--wait`), so its worker threads start before the app loads
+ * ([Note: workers first] in app/workers-first.ts).
+ */
 export async function withPicto<T>(
-  opts: GlobalOptions,
+  opts: GlobalOptions & { indexes?: boolean },
   fn: (picto: Picto) => Promise<T>,
 ): Promise<T> {
   const workers = opts.workers ? Number(opts.workers) : undefined;
@@ -21,8 +25,17 @@ export async function withPicto<T>(
   }
   // The app (catalogue, services) loads here, not when the command line is parsed: `--help` and a
   // usage error never pay for it. See [Note: lazy start] in main.ts.
+  const pool = opts.indexes
+    ? (await import('../app/workers-first.js')).startWorkers(workers)
+    : undefined;
   const { Picto } = await import('../app/picto.js');
-  const picto = new Picto({ dataDir: opts.data, workers });
+  let picto: Picto;
+  try {
+    picto = new Picto({ dataDir: opts.data, workers, pool });
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
   try {
     return await fn(picto);
   } finally {

@@ -15,7 +15,7 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
     .option('--no-ai', 'do not run AI (objects, faces) on these folders')
     .option('--json', 'print the scan summary as JSON')
     .action(async (folders: string[], opts: { wait?: boolean; ai: boolean; json?: boolean }) => {
-      await withPicto(globals(), async (picto) => {
+      await withPicto({ ...globals(), indexes: opts.wait }, async (picto) => {
         const ids: number[] = [];
         for (const f of folders) {
           const { folder, created, absorbed } = await picto.folders.add(f);
@@ -60,7 +60,7 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
     .option('--wait', 'index everything before returning (every video playable in a browser)')
     .option('--json', 'print the scan summary as JSON')
     .action(async (opts: { wait?: boolean; json?: boolean }) => {
-      await withPicto(globals(), async (picto) => {
+      await withPicto({ ...globals(), indexes: opts.wait }, async (picto) => {
         const view = new ProgressView(process.stderr, Boolean(opts.json));
         view.attach(picto.events);
         if (opts.wait) picto.runner.start();
