@@ -9,8 +9,8 @@ export interface GlobalOptions {
 
 /**
  * Opens the catalogue for one command and always closes it, even when the command fails.
- * `indexes`: the command will index (`--wait`), so its worker threads start before the app loads
- * ([Note: workers first] in app/workers-first.ts).
+ * `indexes`: the command is about to index (`add --wait` of a folder with files in it), so its
+ * worker threads start before the app loads ([Note: workers first] in app/workers-first.ts).
  */
 export async function withPicto<T>(
   opts: GlobalOptions & { indexes?: boolean },
