@@ -28,11 +28,12 @@ export async function withPicto<T>(
   const pool = opts.indexes
     ? (await import('../app/workers-first.js')).startWorkers(workers)
     : undefined;
-  const { Picto } = await import('../app/picto.js');
   let picto: Picto;
   try {
+    const { Picto } = await import('../app/picto.js');
     picto = new Picto({ dataDir: opts.data, workers, pool });
   } catch (e) {
+    // The threads would keep the process alive.
     await pool?.close();
     throw e;
   }
