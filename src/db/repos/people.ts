@@ -326,6 +326,18 @@ export class PeopleRepo {
     return n;
   }
 
+  /**
+   * Sets person_id of faces that still have the person a pass read (`from`): a face someone
+   * else changed since (a user's move, "not this person", merge, undo) is left as they made it.
+   * Call inside a transaction; returns how many faces changed.
+   */
+  reassign(changes: Iterable<{ face: string; from: number | null; to: number | null }>): number {
+    const st = this.db.prepare('UPDATE faces SET person_id = ? WHERE id = ? AND person_id IS ?');
+    let n = 0;
+    for (const c of changes) n += st.run(c.to, c.face, c.from).changes;
+    return n;
+  }
+
   /** Moves every face of one person to another (a merge). */
   moveAll(from: number, to: number): number {
     return this.db.prepare('UPDATE faces SET person_id = ? WHERE person_id = ?').run(to, from)
@@ -335,23 +347,29 @@ export class PeopleRepo {
   /**
    * Makes faces agree with every user decision: confirmed faces in their person, removed faces
    * and faces rejected for their current person in nobody. Runs after every automatic change, so
-   * a correction holds even if the user made it while a pass was computing.
+   * a correction holds even if the user made it while a pass was computing. `onlyFaces` limits
+   * it to some faces (those a chunk of a pass just wrote).
    */
-  enforceFeedback(): number {
+  enforceFeedback(onlyFaces?: readonly string[]): number {
+    if (onlyFaces && !onlyFaces.length) return 0;
+    const scope = onlyFaces ? 'AND faces.id IN (SELECT value FROM json_each(?))' : '';
+    const args = onlyFaces ? [JSON.stringify(onlyFaces)] : [];
     let n = this.db
       .prepare(
         `UPDATE faces SET person_id = (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)
          WHERE id IN (SELECT face_id FROM face_feedback WHERE kind = 'confirmed')
-           AND person_id IS NOT (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)`,
+           AND person_id IS NOT (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)
+           ${scope}`,
       )
-      .run().changes;
+      .run(...args).changes;
     n += this.db
       .prepare(
         `UPDATE faces SET person_id = NULL WHERE person_id IS NOT NULL
            AND (id IN (SELECT face_id FROM face_feedback WHERE kind = 'removed')
-             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))`,
+             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))
+           ${scope}`,
       )
-      .run().changes;
+      .run(...args).changes;
     return n;
   }
 
