@@ -11,7 +11,7 @@ import { openDatabase } from '../db/index.js';
 import { FaceFeedbackRepo } from '../db/repos/face-feedback.js';
 import { PeopleRepo } from '../db/repos/people.js';
 import { clusterFaces } from './cluster.js';
-import { planPass, readJob, type ClusterJob, type PassPlan } from './pass-plan.js';
+import { planBuffers, planPass, readJob, type ClusterJob, type PassPlan } from './pass-plan.js';
 import type { ClusterOptions, FaceInput } from './types.js';
 
 export type { ClusterJob } from './pass-plan.js';
@@ -54,5 +54,5 @@ export function runClusterWork(work: ClusterWork): PassPlan {
 
 if (parentPort && workerData?.peopleClusterWork) {
   const plan = runClusterWork(workerData.peopleClusterWork as ClusterWork);
-  parentPort.postMessage(plan, [plan.target.buffer as ArrayBuffer]);
+  parentPort.postMessage(plan, planBuffers(plan));
 }

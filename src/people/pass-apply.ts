@@ -15,7 +15,7 @@
 // With no decision during the pass the result is exactly that of one transaction.
 
 import type { Repos } from '../db/index.js';
-import type { PassPlan } from './pass-plan.js';
+import { PlanReader, type PassPlan } from './pass-plan.js';
 
 /** Assignments written per transaction: ~5–10 ms each at 100k faces. */
 export const APPLY_CHUNK = 500;
@@ -62,15 +62,16 @@ export async function applyPlan(
 
   let changedFaces = 0;
   let seen = opts.decisions();
-  const n = plan.faceIds.length;
+  const faces = new PlanReader(plan);
+  const n = faces.length;
   let i = 0;
   const writeChunk = repos.db.transaction(() => {
     const changes: { face: string; from: number | null; to: number | null }[] = [];
     for (; i < n && changes.length < chunk; i++) {
-      const k = plan.target[i];
+      const k = faces.target(i);
       const to = k < 0 ? null : personFor(k);
-      const from = plan.previous[i];
-      if (from !== to) changes.push({ face: plan.faceIds[i], from, to });
+      const from = faces.previous(i);
+      if (from !== to) changes.push({ face: faces.faceId(i), from, to });
     }
     changedFaces += repos.people.reassign(changes);
     repos.people.enforceFeedback(changes.map((c) => c.face));
