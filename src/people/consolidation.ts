@@ -7,8 +7,9 @@
 // library above `workerAbove` faces is read AND clustered in a worker on its own read-only
 // connection (cluster-worker.ts), and the main thread, the single writer, writes the answer in
 // chunks of a few hundred assignments with a turn of the event loop between them (pass-apply.ts,
-// [Note: chunked writes and decisions]). The longest pause left is one chunk or the final
-// clean-up (enforceFeedback over every face, ~25 ms at 60k faces).
+// [Note: chunked writes and decisions]). The longest pauses left: receiving the plan (typed arrays,
+// transferred), one chunk (~10 ms), and the final enforceFeedback over every face (~25 ms at 60k
+// faces).
 //
 // [Note: decisions made during a pass] Clustering a large library takes seconds, and the user
 // may rename, merge or move meanwhile. The pass notes the decision counter when it reads; if it
@@ -20,7 +21,7 @@
 import type { Repos } from '../db/index.js';
 import { runInWorker } from '../shared/worker-thread.js';
 import { runClusterWork, type ClusterWork } from './cluster-worker.js';
-import { applyPlan } from './pass-apply.js';
+import { applyPlan, nextTurn } from './pass-apply.js';
 import { readJob, type PassPlan } from './pass-plan.js';
 import type { ClusterOptions } from './types.js';
 
@@ -103,13 +104,9 @@ export async function consolidate(
     const clusterMs = performance.now() - tc;
     if (decisions() !== seen && attempt++ < 1) continue;
     const now = new Date().toISOString();
-    const written = await applyPlan(repos, result, {
-      decisions,
-      now,
-      chunk: opts.chunk,
-      between: opts.between,
-    });
-    const deletedPeople = finish(repos, result, readAt);
+    const between = opts.between ?? nextTurn;
+    const written = await applyPlan(repos, result, { decisions, now, chunk: opts.chunk, between });
+    const deletedPeople = await finish(repos, result, readAt, between);
     return {
       faces: result.faces,
       people: result.personIds.length,
@@ -124,10 +121,19 @@ export async function consolidate(
   }
 }
 
-/** After the last chunk: every decision re-applied to every face, empty people gone. */
-function finish(repos: Repos, result: PassPlan, readAt: string): number {
+/**
+ * After the last chunk: every decision re-applied to every face, then faces of people gone back
+ * to nobody and empty people deleted (two transactions, the event loop free between them).
+ */
+async function finish(
+  repos: Repos,
+  result: PassPlan,
+  readAt: string,
+  between: () => Promise<void>,
+): Promise<number> {
+  repos.db.transaction(() => repos.people.enforceFeedback())();
+  await between();
   return repos.db.transaction(() => {
-    repos.people.enforceFeedback();
     repos.people.clearDanglingAssignments();
     const deleted = repos.people.deleteEmptyUntouched();
     repos.settings.set(SETTINGS_KEY, JSON.stringify({ at: readAt, faces: result.faces }));

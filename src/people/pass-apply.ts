@@ -8,7 +8,7 @@
 //   - a face is written only if it still has the person the pass read (PeopleRepo.reassign):
 //     a face the user moved, took out or brought back meanwhile stays where the user put it;
 //   - the faces a chunk wrote are made to agree with every decision in the same transaction
-//     (enforceFeedback on them), so a face a rename has just anchored never leaves its person,
+//     (enforceFeedbackOn), so a face a rename has just anchored never leaves its person,
 //     not even until the pass ends;
 //   - person ids are followed through merges again after every decision (the decision counter
 //     moved), so faces meant for a person merged meanwhile go to the person it became.
@@ -31,7 +31,8 @@ export interface ApplyOptions {
   between?: () => Promise<void>;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** One turn of the event loop: requests waiting meanwhile are answered. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the plan's assignments; returns how many faces changed and people it created. */
 export async function applyPlan(
@@ -74,7 +75,7 @@ export async function applyPlan(
       if (from !== to) changes.push({ face: faces.faceId(i), from, to });
     }
     changedFaces += repos.people.reassign(changes);
-    repos.people.enforceFeedback(changes.map((c) => c.face));
+    repos.people.enforceFeedbackOn(changes.map((c) => c.face));
   });
   while (i < n) {
     if (opts.decisions() !== seen) {

@@ -347,29 +347,51 @@ export class PeopleRepo {
   /**
    * Makes faces agree with every user decision: confirmed faces in their person, removed faces
    * and faces rejected for their current person in nobody. Runs after every automatic change, so
-   * a correction holds even if the user made it while a pass was computing. `onlyFaces` limits
-   * it to some faces (those a chunk of a pass just wrote).
+   * a correction holds even if the user made it while a pass was computing.
    */
-  enforceFeedback(onlyFaces?: readonly string[]): number {
-    if (onlyFaces && !onlyFaces.length) return 0;
-    const scope = onlyFaces ? 'AND faces.id IN (SELECT value FROM json_each(?))' : '';
-    const args = onlyFaces ? [JSON.stringify(onlyFaces)] : [];
+  enforceFeedback(): number {
     let n = this.db
       .prepare(
         `UPDATE faces SET person_id = (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)
          WHERE id IN (SELECT face_id FROM face_feedback WHERE kind = 'confirmed')
-           AND person_id IS NOT (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)
-           ${scope}`,
+           AND person_id IS NOT (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id)`,
       )
-      .run(...args).changes;
+      .run().changes;
     n += this.db
       .prepare(
         `UPDATE faces SET person_id = NULL WHERE person_id IS NOT NULL
            AND (id IN (SELECT face_id FROM face_feedback WHERE kind = 'removed')
-             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))
-           ${scope}`,
+             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))`,
       )
-      .run(...args).changes;
+      .run().changes;
+    return n;
+  }
+
+  /**
+   * enforceFeedback() for some faces only (those a chunk of a pass just wrote): each face is
+   * looked up by id, its decisions through their indexes, so the cost follows the faces given,
+   * not the size of the library or of its decisions.
+   */
+  enforceFeedbackOn(faceIds: readonly string[]): number {
+    if (!faceIds.length) return 0;
+    const ids = JSON.stringify(faceIds);
+    let n = this.db
+      .prepare(
+        `UPDATE faces SET person_id =
+           (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id AND b.kind = 'confirmed')
+         WHERE id IN (SELECT value FROM json_each(?))
+           AND EXISTS (SELECT 1 FROM face_feedback b WHERE b.face_id = faces.id
+             AND b.kind = 'confirmed' AND b.person_id IS NOT faces.person_id)`,
+      )
+      .run(ids).changes;
+    n += this.db
+      .prepare(
+        `UPDATE faces SET person_id = NULL WHERE id IN (SELECT value FROM json_each(?))
+           AND person_id IS NOT NULL
+           AND (EXISTS (SELECT 1 FROM face_feedback b WHERE b.face_id = faces.id AND b.kind = 'removed')
+             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))`,
+      )
+      .run(ids).changes;
     return n;
   }
 
