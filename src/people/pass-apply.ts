@@ -68,7 +68,9 @@ export async function applyPlan(
   let i = 0;
   const writeChunk = repos.db.transaction(() => {
     const changes: { face: string; from: number | null; to: number | null }[] = [];
-    for (; i < n && changes.length < chunk; i++) {
+    // A pass that changes little still looks at every face (and resolves every person): bounded.
+    const end = Math.min(n, i + chunk * 20);
+    for (; i < end && changes.length < chunk; i++) {
       const k = faces.target(i);
       const to = k < 0 ? null : personFor(k);
       const from = faces.previous(i);
