@@ -6,9 +6,9 @@
 // clustering seconds and writing every assignment ~1 s; each held the server's event loop. Now a
 // library above `workerAbove` faces is read AND clustered in a worker on its own read-only
 // connection (cluster-worker.ts), and the main thread, the single writer, writes the answer in
-// chunks of a few hundred assignments with a turn of the event loop between them (pass-apply.ts,
+// chunks of 250 assignments with a turn of the event loop between them (pass-apply.ts,
 // [Note: chunked writes and decisions]). The longest pauses left: receiving the plan (typed arrays,
-// transferred), one chunk (~10–15 ms), and the final enforceFeedback over every face (~25 ms at 60k
+// transferred), one chunk (~10 ms), and the final enforceFeedback over every face (~25 ms at 60k
 // faces).
 //
 // [Note: decisions made during a pass] Clustering a large library takes seconds, and the user
