@@ -180,6 +180,7 @@ export class Picto {
       collection: this.collection,
       dataDir: this.layout.root,
       textStages: { ocr: PIPELINE.ocr, semantic: PIPELINE.semantic },
+      queued: () => this.runnerInstance?.notify(),
       faceCropUrl: (faceId) => this.people.pages.cropUrl(faceId),
     });
     this.edits = new PhotoEdits({

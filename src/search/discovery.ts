@@ -27,6 +27,8 @@ export interface DiscoveryDeps {
   dataDir: string;
   /** The background stages the OCR scheduler queues (from the pipeline table). */
   textStages: TextStages;
+  /** Work was queued outside an event the job runner waits on: it should look now. */
+  queued?: () => void;
   /** Tests inject a small geocoder. */
   geocoder?: () => Geocoder;
   /** The crop URL of a face, for people in search suggestions (the people pages make them). */
@@ -85,10 +87,11 @@ export class Discovery {
       events,
       deps.textStages,
       () => this.semantic.status().version,
+      deps.queued,
     );
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {
-      if (e.type === 'jobs.idle') this.places.catchUp(true);
+      if (e.type === 'jobs.idle') void this.places.catchUpInSteps();
     });
   }
 

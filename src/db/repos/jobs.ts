@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { windowSql, type PhotoWindow } from '../photo-windows.js';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -352,24 +353,50 @@ export class JobsRepo {
    * never had it, or had it from another version.
    */
   queueBatch(stage: string, version: string, priority: number, limit: number, now: string): number {
-    const again = this.db
+    const again = this.requeueBatchOutdated(stage, version, priority, limit, now);
+    return again + this.queueFresh(stage, priority, Math.max(0, limit - again), now);
+  }
+
+  /** Up to `limit` photos that had a low-priority stage from another version, queued again. */
+  requeueBatchOutdated(
+    stage: string,
+    version: string,
+    priority: number,
+    limit: number,
+    now: string,
+  ): number {
+    return this.db
       .prepare(
         `UPDATE jobs SET status = 'pending', attempts = 0, last_error = NULL, priority = ?, updated_at = ?
          WHERE rowid IN (SELECT rowid FROM jobs WHERE stage = ? AND status = 'done' AND version IS NOT ? LIMIT ?)`,
       )
       .run(priority, now, stage, version, limit).changes;
-    const fresh = this.db
+  }
+
+  /**
+   * Up to `limit` ready photos in folders with AI on that never had a low-priority stage (of the
+   * whole table, or of one window of it: [Note: passes over every photo in slices]).
+   */
+  queueFresh(
+    stage: string,
+    priority: number,
+    limit: number,
+    now: string,
+    window?: PhotoWindow,
+  ): number {
+    if (limit <= 0) return 0;
+    const w = windowSql('p', window);
+    return this.db
       .prepare(
         `INSERT INTO jobs (photo_id, stage, status, priority, updated_at)
          SELECT p.id, ?, 'pending', ?, ? FROM photos p
-         WHERE p.status = 'ready' AND p.trashed_at IS NULL AND p.kind <> 'video'
+         WHERE p.status = 'ready' AND p.trashed_at IS NULL AND p.kind <> 'video' ${w.sql}
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.photo_id = p.id AND j.stage = ?)
            AND EXISTS (SELECT 1 FROM locations l JOIN folders f ON f.id = l.folder_id
                        WHERE l.photo_id = p.id AND f.ai_enabled = 1)
          LIMIT ?`,
       )
-      .run(stage, priority, now, stage, Math.max(0, limit - again)).changes;
-    return again + fresh;
+      .run(stage, priority, now, ...w.args, stage, limit).changes;
   }
 
   /** Drops a stage's pending work (switching it off: what was done stays). */

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { windowSql, type PhotoWindow } from '../photo-windows.js';
 
 export interface PlaceRow {
   photo_id: string;
@@ -35,21 +36,26 @@ export interface PlaceCount {
 export class PlacesRepo {
   constructor(private readonly db: Db) {}
 
-  /** Photos with a position that has no place yet, a changed position, or an older geocoder. */
+  /**
+   * Photos with a position that has no place yet, a changed position, or an older geocoder (of
+   * these, or in this window of the photos table).
+   */
   stale(
     version: string,
     limit: number,
     ids?: string[],
+    window?: PhotoWindow,
   ): { id: string; lat: number; lon: number }[] {
     const only = ids ? `AND p.id IN (${ids.map(() => '?').join(', ')})` : '';
+    const w = windowSql('p', window);
     return this.db
       .prepare(
         `SELECT p.id, p.lat, p.lon FROM photos p LEFT JOIN photo_places pl ON pl.photo_id = p.id
-         WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL ${only}
+         WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL ${only} ${w.sql}
            AND (pl.photo_id IS NULL OR pl.lat != p.lat OR pl.lon != p.lon OR pl.version != ?)
          LIMIT ?`,
       )
-      .all(...(ids ?? []), version, limit) as { id: string; lat: number; lon: number }[];
+      .all(...(ids ?? []), ...w.args, version, limit) as { id: string; lat: number; lon: number }[];
   }
 
   /** Places of photos whose position was removed (of every photo, or of these). */
@@ -68,6 +74,17 @@ export class PlacesRepo {
            WHERE p.lat IS NULL OR p.lon IS NULL)`,
       )
       .run().changes;
+  }
+
+  /** `dropOrphans` for the photos in one window of the photos table. */
+  dropOrphansIn(window: PhotoWindow): number {
+    return this.db
+      .prepare(
+        `DELETE FROM photo_places WHERE photo_id IN (
+           SELECT p.id FROM photos p WHERE p.rowid > ? AND p.rowid <= ?
+             AND (p.lat IS NULL OR p.lon IS NULL))`,
+      )
+      .run(window.after, window.upTo).changes;
   }
 
   upsert(rows: PlaceRow[]): void {

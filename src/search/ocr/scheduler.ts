@@ -3,7 +3,9 @@
 // already found stays searchable).
 
 import type { Repos } from '../../db/index.js';
+import { lastPhotoRowid } from '../../db/photo-windows.js';
 import type { EventBus } from '../../shared/events.js';
+import { walkPhotos } from '../photo-walk.js';
 
 const SETTING = 'ocr.enabled';
 const BATCH = 100;
@@ -23,6 +25,9 @@ export interface TextStages {
 
 export class OcrScheduler {
   private readonly off: () => void;
+  private disposed = false;
+  /** A stepped fill is on its way; `again`: indexing ended once more meanwhile. */
+  private filling: { again: boolean } | null = null;
 
   /** `semanticVersion`: the version of the model in the semantic slot, or null without one. */
   constructor(
@@ -30,13 +35,16 @@ export class OcrScheduler {
     events: EventBus,
     private readonly stages: TextStages,
     private readonly semanticVersion: () => string | null = () => null,
+    /** Tells the job runner when a later step of a walk queued work. */
+    private readonly queued: () => void = () => {},
   ) {
     this.off = events.on((e) => {
-      if (e.type === 'jobs.idle') this.fill();
+      if (e.type === 'jobs.idle') void this.fillInSteps();
     });
   }
 
   dispose(): void {
+    this.disposed = true;
     this.off();
   }
 
@@ -58,23 +66,96 @@ export class OcrScheduler {
    */
   fill(): number {
     const now = new Date().toISOString();
-    const { repos } = this;
-    const { ocr, semantic } = this.stages;
-    return repos.db.transaction(() => {
+    return this.repos.db.transaction(() => {
       let n = 0;
-      if (this.enabled) {
-        n += repos.jobs.queueBatch(ocr.name, ocr.version, ocr.priority, BATCH, now);
-      }
-      const model = this.semanticVersion();
-      if (model) {
-        if (repos.settings.get('semantic.model') !== model) {
-          repos.jobs.requeueStage(semantic.name);
-          repos.settings.set('semantic.model', model);
-        }
-        n += repos.jobs.queueBatch(semantic.name, semantic.version, semantic.priority, BATCH, now);
+      for (const stage of this.queuedStages()) {
+        n += this.repos.jobs.queueBatch(stage.name, stage.version, stage.priority, BATCH, now);
       }
       return n;
     })();
+  }
+
+  /**
+   * `fill` when indexing ends, while people may be scrolling: the photos table a slice at a time
+   * ([Note: passes over every photo in slices]); one walk at a time, again if asked meanwhile.
+   */
+  async fillInSteps(): Promise<void> {
+    if (this.filling) {
+      this.filling.again = true;
+      return;
+    }
+    const walk = { again: false };
+    this.filling = walk;
+    try {
+      do {
+        walk.again = false;
+        await this.walkOnce();
+      } while (walk.again && !this.disposed);
+    } finally {
+      this.filling = null;
+    }
+  }
+
+  private async walkOnce(): Promise<void> {
+    const { repos } = this;
+    const now = new Date().toISOString();
+    const left = new Map<string, number>();
+    const stages = repos.db.transaction(() =>
+      this.queuedStages().map((stage) => {
+        const again = repos.jobs.requeueBatchOutdated(
+          stage.name,
+          stage.version,
+          stage.priority,
+          BATCH,
+          now,
+        );
+        left.set(stage.name, BATCH - again);
+        return stage;
+      }),
+    )();
+    if (!stages.some((s) => left.get(s.name)! > 0)) return;
+    // The first step runs before this returns, inside the jobs.idle event: the runner sees its
+    // batch at once (and a small library's whole batch); it is told about later steps' batches.
+    let first = true;
+    await walkPhotos(
+      lastPhotoRowid(repos.db),
+      (window) => {
+        let queued = 0;
+        const full = repos.db.transaction(() => {
+          for (const stage of stages) {
+            const want = left.get(stage.name)!;
+            if (want > 0) {
+              const n = repos.jobs.queueFresh(stage.name, stage.priority, want, now, window);
+              left.set(stage.name, want - n);
+              queued += n;
+            }
+          }
+          return stages.every((s) => left.get(s.name)! <= 0);
+        })();
+        if (queued > 0 && !first) this.queued();
+        first = false;
+        return full;
+      },
+      () => this.disposed,
+    );
+  }
+
+  /** The stages to queue now, the semantic one restarted when its model changed. */
+  private queuedStages(): BatchStage[] {
+    const { repos } = this;
+    const { ocr, semantic } = this.stages;
+    const stages: BatchStage[] = this.enabled ? [ocr] : [];
+    const model = this.semanticVersion();
+    if (model) {
+      if (repos.settings.get('semantic.model') !== model) {
+        repos.db.transaction(() => {
+          repos.jobs.requeueStage(semantic.name);
+          repos.settings.set('semantic.model', model);
+        })();
+      }
+      stages.push(semantic);
+    }
+    return stages;
   }
 
   status(): { enabled: boolean; read: number; queued: number; withText: number } {
