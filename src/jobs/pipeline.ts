@@ -26,10 +26,10 @@
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
 // only in folders with AI on), newest photo first. [Note: visible first] The runner claims the
-// visible step of every photo waiting for one before any later work (jobs.claimTiered), so a new
-// folder fills the grid at the thumbnail decode's pace (~34/s on two cores) and the AI follows;
-// a photo's later stages are claimed, all together as one task, only once its visible step is
-// done (they need its displayed size). Opening a photo in the viewer raises its pending jobs to
+// visible step of every photo waiting for one before any later work (jobs.claim, tiered by
+// `visible`), so a new folder fills the grid at the thumbnail decode's pace (~34/s on two cores)
+// and the AI follows; a photo's later stages are claimed, all together as one task, only once
+// its visible step is done (they need its displayed size). Opening a photo in the viewer raises its pending jobs to
 // OPENED_PRIORITY: all of them go next, in one task. In a task the worker runs the `file` stages
 // first, then each `image` stage on the decode its `input` names ([Note: decode scales] in
 // media/process.ts), made at most once per task. `background` stages are queued in batches when
