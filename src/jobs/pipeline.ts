@@ -92,6 +92,7 @@ import {
   TRANSCODE_PRIORITY,
   transcodeFailed,
   VIDEO_AI_PRIORITY,
+  videoFailed,
 } from './appliers/video.js';
 import type { PhotoTask } from './task.js';
 import {
@@ -199,7 +200,7 @@ const STAGES = {
     localOnly: true,
     validate: isVideoResult,
     apply: applyVideo,
-    failed: mediaFailed,
+    failed: videoFailed,
     steps: (result) => result.timings,
   }),
   /** Sampled frames through the object and face models ([Note: AI on videos]). */
