@@ -17,8 +17,8 @@
 //              ├──► objects ─┐ one analyze() for both
 //              ├──► faces ───┘
 //              └──► paper-text (text detector on the sheet of paper in view, if any)
-//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still;
-//              │     a video's visible step)
+//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still,
+//              │     or shows a MOV the scan held back for that; a video's visible step)
 //              ├──► video-ai (queued by video's applier unless the file is a Live motion; AI only)
 //              └──► transcode (queued by video's applier when the browser cannot play it)
 //   jobs.idle ─► imported names onto faces, people, places (people/, search/)
