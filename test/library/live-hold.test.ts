@@ -153,4 +153,20 @@ describe.skipIf(!hasCorpus)('counts and Live Photos while a folder is indexed', 
     expect(look()).toHaveLength(7);
     expect(folderCount()).toBe(7);
   });
+
+  it('a MOV beside a still that cannot be read for good shows, with its error', async () => {
+    copyFileSync(photo('fujifilm-finepix40i.jpg'), at('IMG_0400.JPG'));
+    copyFileSync(v.truncated, at('IMG_0400.MOV'));
+    await picto.scanPaths([lib]);
+    expect(look()).not.toContain(idOf('IMG_0400.MOV'));
+    expect(folderCount()).toBe(8);
+    await picto.runner.drain();
+    expect(picto.repos.photos.get(idOf('IMG_0400.MOV')!)).toMatchObject({
+      kind: 'video',
+      live_of: null,
+      status: 'error',
+    });
+    expect(look()).toContain(idOf('IMG_0400.MOV'));
+    expect(picto.status.summary().folders[0]).toMatchObject({ photos: 9, errors: 1 });
+  });
 });
