@@ -309,8 +309,7 @@ export const Folder = Type.Object({
   ai: Type.Boolean(),
   /**
    * Photos and videos in the folder as the Photos page counts them: outside the trash, a Live
-   * Photo once, a photo once however many copies of it the folder holds (files are not counted:
-   * `scanning` counts files while a scan runs).
+   * Photo once, two copies of one photo once (only `scanning` counts files).
    */
   photos: Type.Integer(),
   /** Of those photos: still waiting for thumbnails and metadata. */
