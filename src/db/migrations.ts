@@ -399,4 +399,15 @@ export const migrations: Migration[] = [
     // photo_edits, undoable face rejections, month counters for tile names: see edits-schema.ts.
     sql: EDITS_SCHEMA,
   },
+  {
+    version: 15,
+    name: 'folder counts by distinct photo',
+    // [Note: folder counts agree with the gallery] in repos/folder-stats.ts: the photos of each
+    // folder, a photo once however many copies it has there, counted from this index alone. It
+    // replaces locations_folder (its first column serves every lookup by folder).
+    sql: `
+      CREATE INDEX locations_folder_photo ON locations (folder_id, photo_id);
+      DROP INDEX locations_folder;
+    `,
+  },
 ];

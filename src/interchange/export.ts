@@ -3,6 +3,7 @@ import type { CategoryRow } from '../db/repos/categories.js';
 import type { FaceRow } from '../db/repos/faces.js';
 import type { ObjectRow } from '../db/repos/objects.js';
 import type { PhotoRow } from '../db/repos/photos.js';
+import { awaitsPairing } from '../db/repos/videos.js';
 import type { ExportDocument, ExportedPhoto } from './export-types.js';
 import { editsView, withOffset } from './format.js';
 
@@ -137,7 +138,8 @@ export function exportPhoto(
   if (movie?.video_codec)
     out.video = { codec: movie.video_codec, fps: movie.fps ?? 0, playable: movie.playable === 1 };
   if (p.motion_id) out.motionId = p.motion_id;
-  if (p.live_of) out.liveOf = p.live_of;
+  // A MOV still waiting for its pairing decision is no Live Photo's motion (yet).
+  if (p.live_of && !awaitsPairing(p)) out.liveOf = p.live_of;
   return out;
 }
 

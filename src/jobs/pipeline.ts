@@ -17,8 +17,8 @@
 //              ├──► objects ─┐ one analyze() for both
 //              ├──► faces ───┘
 //              └──► paper-text (text detector on the sheet of paper in view, if any)
-//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still;
-//              │     a video's visible step)
+//   scan ──► video (file: probe, poster → thumbnails; pairs a Live Photo's MOV with its still,
+//              │     or shows a MOV the scan held back for that; a video's visible step)
 //              ├──► video-ai (queued by video's applier unless the file is a Live motion; AI only)
 //              └──► transcode (queued by video's applier when the browser cannot play it)
 //   jobs.idle ─► imported names onto faces, people, places (people/, search/)
@@ -26,10 +26,10 @@
 //
 // What follows what: a scan queues every `queue: 'scan'` stage of a new or changed photo (AI ones
 // only in folders with AI on), newest photo first. [Note: visible first] The runner claims the
-// visible step of every photo waiting for one before any later work (jobs.claimTiered), so a new
-// folder fills the grid at the thumbnail decode's pace (~34/s on two cores) and the AI follows;
-// a photo's later stages are claimed, all together as one task, only once its visible step is
-// done (they need its displayed size). Opening a photo in the viewer raises its pending jobs to
+// visible step of every photo waiting for one before any later work (jobs.claim, tiered by
+// `visible`), so a new folder fills the grid at the thumbnail decode's pace (~34/s on two cores)
+// and the AI follows; a photo's later stages are claimed, all together as one task, only once
+// its visible step is done (they need its displayed size). Opening a photo in the viewer raises its pending jobs to
 // OPENED_PRIORITY: all of them go next, in one task. In a task the worker runs the `file` stages
 // first, then each `image` stage on the decode its `input` names ([Note: decode scales] in
 // media/process.ts), made at most once per task. `background` stages are queued in batches when
@@ -92,6 +92,7 @@ import {
   TRANSCODE_PRIORITY,
   transcodeFailed,
   VIDEO_AI_PRIORITY,
+  videoFailed,
 } from './appliers/video.js';
 import type { PhotoTask } from './task.js';
 import {
@@ -199,7 +200,7 @@ const STAGES = {
     localOnly: true,
     validate: isVideoResult,
     apply: applyVideo,
-    failed: mediaFailed,
+    failed: videoFailed,
     steps: (result) => result.timings,
   }),
   /** Sampled frames through the object and face models ([Note: AI on videos]). */

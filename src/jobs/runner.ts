@@ -226,14 +226,10 @@ export class JobRunner {
   private claim(limit: number): JobRow[][] {
     const now = Date.now();
     const rows = this.deps.repos.db.transaction(() =>
-      this.deps.repos.jobs.claimTiered(
-        this.owner,
-        now + LEASE_MS,
-        limit,
-        new Date(now).toISOString(),
-        VISIBLE_PRIORITY,
-        POOL_STAGES,
-      ),
+      this.deps.repos.jobs.claim(this.owner, now + LEASE_MS, limit, new Date(now).toISOString(), {
+        visible: VISIBLE_PRIORITY,
+        stages: POOL_STAGES,
+      }),
     )();
     const byPhoto = new Map<string, JobRow[]>();
     for (const r of rows) {

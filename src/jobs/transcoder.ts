@@ -87,7 +87,9 @@ export class Transcoder implements Lane {
     while (this.running) {
       const now = Date.now();
       const [job] = repos.db.transaction(() =>
-        repos.jobs.claim(this.owner, now + LEASE_MS, 1, new Date(now).toISOString(), [STAGE]),
+        repos.jobs.claim(this.owner, now + LEASE_MS, 1, new Date(now).toISOString(), {
+          stages: [STAGE],
+        }),
       )();
       if (!job) {
         if (!this.busy()) {

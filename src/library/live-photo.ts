@@ -40,6 +40,77 @@ function split(p: string): { dir: string; base: string; ext: string } {
     : { dir, base: name.toLowerCase(), ext: '' };
 }
 
+/**
+ * The key a still and a MOV share when they may pair by name (folder and base name, any case):
+ * null for a file that never pairs by name (a .mp4, a PNG).
+ */
+export function liveNameKey(p: string): { key: string; half: 'still' | 'motion' } | null {
+  const { dir, base, ext } = split(p);
+  if (ext === 'mov') return { key: dir + base, half: 'motion' };
+  if (STILL_EXTENSIONS.has(ext)) return { key: dir + base, half: 'still' };
+  return null;
+}
+
+// [Note: a MOV waits for its pairing] Until a MOV is probed nobody knows whether it is a Live
+// Photo's motion (its ContentIdentifier and length are in the file), and a MOV shown as a video of
+// its own that then vanishes into its still is wrong twice over (the gallery and every count
+// jump). So a MOV whose folder holds a still of the same base name (seen in the same scan or
+// already in the catalogue) is entered held back: listed nowhere and counted nowhere, as a
+// linked motion is, until its video step decides (db/repos/videos.ts: `live_of` naming the MOV
+// itself). Paired, it is the still's motion; not paired (longer than 4 s, another
+// ContentIdentifier) or unreadable for good, it appears as the video it is. A MOV with no such
+// still is never held. The scan keeps a still and its MOV in one batch (livePairsTogether), so
+// the still is in the catalogue by the time the MOV's probe decides.
+
+/**
+ * The scan's order with each MOV moved up to just after the first still of its name (or that
+ * still up to just before the MOV, whichever comes first): both halves enter the catalogue in
+ * the same batch. Everything else keeps its order.
+ */
+export function livePairsTogether<T>(items: T[], pathOf: (item: T) => string): T[] {
+  const halves = new Map<string, { still: boolean; motion: boolean }>();
+  for (const item of items) {
+    const k = liveNameKey(pathOf(item));
+    if (!k) continue;
+    const h = halves.get(k.key) ?? { still: false, motion: false };
+    h[k.half] = true;
+    halves.set(k.key, h);
+  }
+  const groups = new Map<string, T[]>();
+  const order: T[][] = [];
+  for (const item of items) {
+    const k = liveNameKey(pathOf(item));
+    const h = k && halves.get(k.key);
+    if (!k || !h?.still || !h.motion) {
+      order.push([item]);
+      continue;
+    }
+    const g = groups.get(k.key);
+    if (g) g.push(item);
+    else {
+      const group = [item];
+      groups.set(k.key, group);
+      order.push(group);
+    }
+  }
+  return order.flat();
+}
+
+/** "dir/IMG_0001.HEIC" → "dir/IMG_0001.": every sibling of the same base name starts with it. */
+export function stemOf(p: string): string | null {
+  const slash = p.lastIndexOf('/');
+  const dot = p.lastIndexOf('.');
+  return dot > slash + 1 ? p.slice(0, dot + 1) : null;
+}
+
+/** A batch cut at `end` of livePairsTogether's order, moved past the halves of one name. */
+export function pastLiveHalves<T>(items: T[], end: number, pathOf: (item: T) => string): number {
+  const keyAt = (i: number) => liveNameKey(pathOf(items[i]))?.key;
+  while (end > 0 && end < items.length && keyAt(end) !== undefined && keyAt(end) === keyAt(end - 1))
+    end++;
+  return end;
+}
+
 const idOf = (c: PairCandidate) => c.contentIdentifier?.trim().toUpperCase() || null;
 
 export function pairLivePhotos(items: PairCandidate[]): LivePair[] {

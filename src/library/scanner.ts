@@ -10,6 +10,8 @@ import { localIso } from './dates.js';
 import { photoIdFromHash } from './fingerprint.js';
 import { isInside, minimalRoots } from './roots.js';
 import { hashFiles, type Hashed, type HashItem, type HashLanes } from './hash-files.js';
+import { LiveHold } from './live-hold.js';
+import { livePairsTogether, pastLiveHalves } from './live-photo.js';
 import { planFolder } from './plan.js';
 import { isSidecarName, SidecarScan, type SidecarReader } from './sidecar-scan.js';
 import { isSkippedName, walk, type WalkedFile, type WalkResult } from './walker.js';
@@ -87,6 +89,8 @@ export class Scanner {
   private queued = 0;
   /** One fingerprint buffer per hashing lane, for the length of a scan. */
   private lanes: HashLanes = [];
+  /** Which new MOVs wait for their pairing, for the length of a scan. */
+  private hold: LiveHold | null = null;
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -142,7 +146,7 @@ export class Scanner {
       ms: 0,
     };
 
-    const toHash: { file: WalkedFile; folderId: number; known?: KnownFile }[] = [];
+    let toHash: { file: WalkedFile; folderId: number; known?: KnownFile }[] = [];
     const missing: KnownFile[] = [];
     const scanned: { folder: FolderRow; ms: number }[] = [];
     const sidecars = this.deps.readSidecars ? new SidecarScan(repos) : null;
@@ -191,11 +195,15 @@ export class Scanner {
     const changedIds = new Set<string>();
     // Newest first; the path breaks ties so the same disk always gives the same order (and ids).
     toHash.sort((a, b) => b.file.mtimeMs - a.file.mtimeMs || byPath(a.file.path, b.file.path));
+    // A still and the MOV of its name enter in one batch ([Note: a MOV waits for its pairing]).
+    toHash = livePairsTogether(toHash, (t) => t.file.path);
+    this.hold = new LiveHold(repos, toHash);
     let applied = 0;
     this.queued = 0;
     const pace = toHash.length > 0 ? (this.deps.pace?.() ?? null) : null;
     for (let i = 0; i < toHash.length;) {
-      const end = Math.min(toHash.length, i + (i === 0 ? FIRST_BATCH : STREAM_BATCH));
+      const cut = Math.min(toHash.length, i + (i === 0 ? FIRST_BATCH : STREAM_BATCH));
+      const end = pastLiveHalves(toHash, cut, (t) => t.file.path);
       await pace?.(this.queued + end - i);
       const hashed = await this.hashAll(toHash.slice(i, end), summary, {
         done: i,
@@ -216,6 +224,7 @@ export class Scanner {
       i = end;
     }
     this.lanes = [];
+    this.hold = null;
     // Removals last: by now every moved file has been attached under its new path.
     for (let i = 0; i < missing.length; i += BATCH) {
       const batch = missing.slice(i, i + BATCH);
@@ -373,6 +382,7 @@ export class Scanner {
     const { repos } = this.deps;
     const id = photoIdFromHash(h.hash, (c) => repos.photos.idExists(c));
     const kind = isVideoCandidate(h.file.path) ? 'video' : 'photo';
+    const held = this.hold?.entering(h.file.path, kind, now) ?? false;
     repos.photos.insertPending({
       id,
       hash: h.hash,
@@ -380,6 +390,7 @@ export class Scanner {
       sortAt: localIso(h.file.mtimeMs),
       now,
       kind,
+      held,
     });
     this.enqueueAll(id, h.folderId, now, kind);
     return id;

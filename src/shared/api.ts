@@ -309,16 +309,16 @@ export const Folder = Type.Object({
   ai: Type.Boolean(),
   /**
    * Photos and videos in the folder as the Photos page counts them: outside the trash, a Live
-   * Photo once. A copy of the same photo in the same folder counts again.
+   * Photo once, two copies of one photo once (only `scanning` counts files).
    */
   photos: Type.Integer(),
   /** Of those photos: still waiting for thumbnails and metadata. */
   pending: Type.Integer(),
   /** Of those photos: could not be decoded. */
   errors: Type.Integer(),
-  /** The folder's photos in the trash, counted apart (not in `photos`). */
+  /** The folder's photos in the trash, each once, counted apart (not in `photos`). */
   trashed: Type.Integer(),
-  /** Files that could not be read at all. */
+  /** Files that could not be read at all (files: they have no photo). */
   unreadable: Type.Integer(),
   addedAt: Type.String(),
   lastScanAt: Nullable(Type.String()),

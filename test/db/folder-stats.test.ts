@@ -38,7 +38,7 @@ describe('folder counts', () => {
     });
   const photosPage = () => repos.timeline.buckets({ kind: 'all' }).reduce((n, b) => n + b.count, 0);
 
-  it('counts photos outside the trash, a Live Photo once, the trash apart', () => {
+  it('counts photos outside the trash, a Live Photo once, copies once, the trash apart', () => {
     const a = repos.folders.insert('/f1', now).id;
     const b = repos.folders.insert('/f2', now).id;
     for (let i = 1; i <= 5; i++) photo(i, a);
@@ -55,6 +55,14 @@ describe('folder counts', () => {
     repos.trash.setTrashed([id(11), id(12)], now);
     // One photo in both folders: each folder has it; the library has it once.
     place(8, a, 'copy-of-8.jpg');
+    // Copies in one folder are one photo there too, as in the gallery: a ready photo, a pending
+    // one, an undecodable one, a trashed one and a Live Photo's MOV, each held by two files.
+    place(1, a, 'copy-of-1.jpg');
+    place(6, a, 'copy-of-6.jpg');
+    place(7, a, 'copy-of-7.jpg');
+    place(11, a, 'copy-of-11.jpg');
+    place(10, a, 'copy-of-10.mov');
+    place(8, b, 'copy-of-8.jpg');
 
     const c = repos.folderStats.counts();
     expect(c.get(a)).toEqual({ photos: 9, pending: 1, errors: 1, trashed: 2 });

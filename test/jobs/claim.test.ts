@@ -35,7 +35,7 @@ describe('claiming the visible step first', () => {
 
   const claim = (limit: number) =>
     repos.jobs
-      .claimTiered('me', ++until, limit, NOW, VISIBLE_PRIORITY, POOL_STAGES)
+      .claim('me', ++until, limit, NOW, { visible: VISIBLE_PRIORITY, stages: POOL_STAGES })
       .map((j) => [j.photo_id, j.stage]);
   const done = (photo: string, ...names: string[]) => {
     for (const n of names) repos.jobs.complete(photo, n, 'v', NOW);
@@ -68,5 +68,31 @@ describe('claiming the visible step first', () => {
       ['p1', 'media'],
       ['p1', 'similarity'],
     ]);
+  });
+
+  it('without tiers takes every pending job of a photo, of the named stages only', () => {
+    const plain = (limit: number, only?: string[]) =>
+      repos.jobs
+        .claim('lane', ++until, limit, NOW, only ? { stages: only } : {})
+        .map((j) => [j.photo_id, j.stage]);
+    // The transcode lane's claim: one stage, one photo at a time, oldest first.
+    expect(plain(1, ['objects'])).toEqual([['p1', 'objects']]);
+    expect(plain(1, ['objects'])).toEqual([['p2', 'objects']]);
+    // Every stage: the first photo with pending work, all its pending jobs at once (p1's objects
+    // job is running and is not claimed again, nor returned).
+    expect(plain(1)).toEqual([
+      ['p1', 'media'],
+      ['p1', 'similarity'],
+      ['p1', 'faces'],
+    ]);
+    // The tiered claim of another owner sees none of the jobs the lane holds.
+    expect(claim(5)).toEqual([
+      ['p2', 'media'],
+      ['p2', 'similarity'],
+      ['p3', 'media'],
+      ['p3', 'similarity'],
+    ]);
+    expect(plain(5, ['objects'])).toEqual([['p3', 'objects']]);
+    expect(plain(5, ['objects'])).toEqual([]);
   });
 });

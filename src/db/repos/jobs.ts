@@ -25,6 +25,14 @@ export interface StageCounts {
   failed: number;
 }
 
+/** What a claim takes ([Note: visible first] in jobs/pipeline.ts for `visible`). */
+export interface ClaimOptions {
+  /** Only jobs of these stages (the pool's, or the transcode lane's one). Default: every stage. */
+  stages?: readonly string[];
+  /** Tiered: a photo with pending jobs at or above this priority is claimed for those alone. */
+  visible?: number;
+}
+
 export class JobsRepo {
   constructor(private readonly db: Db) {}
 
@@ -67,89 +75,27 @@ export class JobsRepo {
   }
 
   /**
-   * Claims up to `limit` photos with pending work, returning every pending stage of each, so one
-   * worker task decodes a photo once for all its stages.
+   * Claims up to `limit` photos with pending work (only jobs of `stages` when named) and returns
+   * the jobs this claim leased, so one worker task decodes a photo once for all its stages. With
+   * `visible` the claim is tiered ([Note: visible first] in jobs/pipeline.ts): a photo with
+   * pending jobs at or above that priority is claimed for those alone; its other jobs only once
+   * nothing at that priority is open for it, and then all together (the worker pool's claim).
+   * Without it every pending job of each photo is taken (the transcode lane's).
    */
   claim(
     owner: string,
     leaseUntil: number,
     limit: number,
     now: string,
-    stages?: string[],
+    opts: ClaimOptions = {},
   ): JobRow[] {
-    const stageFilter = stages?.length ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
-    // Walk the queue index (status, priority DESC, id) from the top and keep the first `limit`
-    // distinct photos. A GROUP BY over all pending jobs cost ~200 ms per claim at 100k pending
-    // jobs, on the main thread that also answers the gallery; this reads a few rows (~0.1 ms).
-    const photoIds: string[] = [];
-    const seen = new Set<string>();
-    // [Note: the job index to walk] With stages named (the transcode lane's claim, on every
-    // finished task), walking the queue index read every pending job of every other stage to find
-    // none: ~11 ms at 40,000 pending jobs. By stage, only that stage's pending jobs are read and
-    // sorted.
-    const queue = this.db
-      .prepare(
-        `SELECT photo_id FROM jobs ${stages?.length ? 'INDEXED BY jobs_stage' : ''}
-         WHERE status = 'pending' ${stageFilter} ORDER BY priority DESC, id`,
-      )
-      .iterate(...(stages ?? [])) as IterableIterator<{ photo_id: string }>;
-    for (const r of queue) {
-      if (seen.has(r.photo_id)) continue;
-      seen.add(r.photo_id);
-      photoIds.push(r.photo_id);
-      if (photoIds.length >= limit) break;
-    }
-    if (photoIds.length === 0) return [];
-    const marks = photoIds.map(() => '?').join(',');
-    this.db
-      .prepare(
-        `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
-         WHERE +status = 'pending' AND photo_id IN (${marks}) ${stageFilter}`,
-      )
-      .run(owner, leaseUntil, now, ...photoIds, ...(stages ?? []));
-    return this.db
-      .prepare(
-        `SELECT * FROM jobs WHERE +status = 'running' AND lease_owner = ? AND photo_id IN (${marks})
-         ORDER BY id`,
-      )
-      .all(owner, ...photoIds) as JobRow[];
-  }
-
-  /**
-   * Claims up to `limit` photos, the visible step first ([Note: visible first] in
-   * jobs/pipeline.ts): a photo with pending jobs at or above `visible` priority is claimed for
-   * those alone; its other jobs only once nothing at that priority is open for it, and then all
-   * together. Only jobs of `stages` count (the worker pool's: the transcode lane has its own
-   * runner). One walk down the queue index; the correlated check reads a few rows by photo.
-   */
-  claimTiered(
-    owner: string,
-    leaseUntil: number,
-    limit: number,
-    now: string,
-    visible: number,
-    stages: readonly string[],
-  ): JobRow[] {
-    const inStages = (alias: string) => `${alias}.stage IN (${stages.map(() => '?').join(',')})`;
-    const picked = new Map<string, boolean>(); // photo → only its visible-step jobs
-    const queue = this.db
-      .prepare(
-        `SELECT photo_id, priority FROM jobs j WHERE status = 'pending' AND ${inStages('j')}
-           AND (priority >= ? OR NOT EXISTS (
-             SELECT 1 FROM jobs v WHERE v.photo_id = j.photo_id AND v.priority >= ?
-               AND v.status IN ('pending', 'running') AND ${inStages('v')}))
-         ORDER BY priority DESC, id`,
-      )
-      .iterate(...stages, visible, visible, ...stages) as IterableIterator<{
-      photo_id: string;
-      priority: number;
-    }>;
-    for (const r of queue) {
-      if (picked.has(r.photo_id)) continue;
-      picked.set(r.photo_id, r.priority >= visible);
-      if (picked.size >= limit) break;
-    }
+    const stages = opts.stages?.length ? opts.stages : undefined;
+    const picked =
+      opts.visible === undefined
+        ? this.pickPhotos(limit, stages)
+        : this.pickTiered(limit, opts.visible, stages ?? []);
     if (picked.size === 0) return [];
+    const inStages = stages ? `AND stage IN (${stages.map(() => '?').join(',')})` : '';
     // `+status`: the rows are found by photo (the (photo_id, stage) index). On the status index
     // SQLite read every pending job for each claim: ~11 ms per claim at 40,000 pending jobs, on
     // the main thread, ~30 ms per photo indexed once a 10,000-photo folder was in the catalogue.
@@ -159,10 +105,17 @@ export class JobsRepo {
       this.db
         .prepare(
           `UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
-           WHERE +status = 'pending' AND photo_id IN (${marks}) AND ${inStages('jobs')}
+           WHERE +status = 'pending' AND photo_id IN (${marks}) ${inStages}
              ${visibleOnly ? 'AND priority >= ?' : ''}`,
         )
-        .run(owner, leaseUntil, now, ...ids, ...stages, ...(visibleOnly ? [visible] : []));
+        .run(
+          owner,
+          leaseUntil,
+          now,
+          ...ids,
+          ...(stages ?? []),
+          ...(visibleOnly ? [opts.visible] : []),
+        );
     };
     const all = [...picked.keys()];
     take(
@@ -180,6 +133,66 @@ export class JobsRepo {
            AND photo_id IN (${marks}) ORDER BY id`,
       )
       .all(owner, leaseUntil, ...all) as JobRow[];
+  }
+
+  /**
+   * The first `limit` distinct photos down the queue index (status, priority DESC, id), each for
+   * all its pending jobs (false: not only its visible step). A GROUP BY over all pending jobs
+   * cost ~200 ms per claim at 100k pending jobs, on the main thread that also answers the
+   * gallery; this reads a few rows (~0.1 ms).
+   */
+  private pickPhotos(limit: number, stages: readonly string[] | undefined): Map<string, boolean> {
+    const picked = new Map<string, boolean>();
+    // [Note: the job index to walk] With stages named (the transcode lane's claim, on every
+    // finished task), walking the queue index read every pending job of every other stage to find
+    // none: ~11 ms at 40,000 pending jobs. By stage, only that stage's pending jobs are read and
+    // sorted.
+    const queue = this.db
+      .prepare(
+        `SELECT photo_id FROM jobs ${stages ? 'INDEXED BY jobs_stage' : ''}
+         WHERE status = 'pending' ${stages ? `AND stage IN (${stages.map(() => '?').join(',')})` : ''}
+         ORDER BY priority DESC, id`,
+      )
+      .iterate(...(stages ?? [])) as IterableIterator<{ photo_id: string }>;
+    for (const r of queue) {
+      if (picked.has(r.photo_id)) continue;
+      picked.set(r.photo_id, false);
+      if (picked.size >= limit) break;
+    }
+    return picked;
+  }
+
+  /**
+   * The first `limit` distinct photos down the queue, each marked true when it is claimed for its
+   * visible step alone. One walk down the queue index; the correlated check reads a few rows by
+   * photo.
+   */
+  private pickTiered(
+    limit: number,
+    visible: number,
+    stages: readonly string[],
+  ): Map<string, boolean> {
+    const inStages = (alias: string) =>
+      stages.length ? `AND ${alias}.stage IN (${stages.map(() => '?').join(',')})` : '';
+    const picked = new Map<string, boolean>();
+    const queue = this.db
+      .prepare(
+        `SELECT photo_id, priority FROM jobs j WHERE status = 'pending' ${inStages('j')}
+           AND (priority >= ? OR NOT EXISTS (
+             SELECT 1 FROM jobs v WHERE v.photo_id = j.photo_id AND v.priority >= ?
+               AND v.status IN ('pending', 'running') ${inStages('v')}))
+         ORDER BY priority DESC, id`,
+      )
+      .iterate(...stages, visible, visible, ...stages) as IterableIterator<{
+      photo_id: string;
+      priority: number;
+    }>;
+    for (const r of queue) {
+      if (picked.has(r.photo_id)) continue;
+      picked.set(r.photo_id, r.priority >= visible);
+      if (picked.size >= limit) break;
+    }
+    return picked;
   }
 
   /**

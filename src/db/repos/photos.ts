@@ -145,13 +145,16 @@ export class PhotosRepo {
     sortAt: string;
     now: string;
     kind?: 'photo' | 'video';
+    /** A MOV held back until its pairing is decided (videos.ts, awaitsPairing). */
+    held?: boolean;
   }): void {
     this.db
       .prepare(
-        `INSERT INTO photos (id, content_hash, size, sort_at, status, created_at, updated_at, kind)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+        `INSERT INTO photos
+           (id, content_hash, size, sort_at, status, created_at, updated_at, kind, live_of)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       )
-      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now, p.kind ?? 'photo');
+      .run(p.id, p.hash, p.size, p.sortAt, p.now, p.now, p.kind ?? 'photo', p.held ? p.id : null);
   }
 
   /** New content at a known photo (edited in place): keep the id, forget derived data. */

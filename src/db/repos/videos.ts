@@ -21,9 +21,21 @@ export interface PairRow {
   duration_ms: number | null;
   motion_id: string | null;
   live_of: string | null;
+  status: 'pending' | 'ready' | 'error';
 }
 
-const PAIR_COLUMNS = `p.id, p.kind, l.path, p.content_id, p.duration_ms, p.motion_id, p.live_of`;
+const PAIR_COLUMNS = `p.id, p.kind, l.path, p.content_id, p.duration_ms, p.motion_id, p.live_of,
+  p.status`;
+
+/**
+ * A MOV held back until its video step decides whether it is a Live Photo's motion ([Note: a MOV
+ * waits for its pairing] in library/live-photo.ts): `live_of` names the MOV itself, so every
+ * listing and count leaves it out as it leaves out a linked motion (they all read
+ * `live_of IS NULL`, the month counts' triggers too), and no still names it as its motion.
+ */
+export function awaitsPairing(row: { id: string; live_of: string | null }): boolean {
+  return row.live_of === row.id;
+}
 
 export class VideosRepo {
   constructor(private readonly db: Db) {}
@@ -71,6 +83,25 @@ export class VideosRepo {
       for (const r of byStem.all(stem, end) as PairRow[]) out.set(`${r.id}\n${r.path}`, r);
     }
     return [...out.values()];
+  }
+
+  /** Holds a MOV not probed yet back from every listing until its pairing is decided. */
+  hold(id: string, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE photos SET live_of = id, updated_at = ?
+         WHERE id = ? AND live_of IS NULL AND motion_id IS NULL`,
+      )
+      .run(now, id);
+  }
+
+  /** A held MOV turned out to be a video of its own: it is listed and counted from now on. */
+  release(id: string, now: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE photos SET live_of = NULL, updated_at = ? WHERE id = ? AND live_of = id')
+        .run(now, id).changes > 0
+    );
   }
 
   /** Makes a still and a short MOV one Live Photo; the MOV's own AI results are dropped. */

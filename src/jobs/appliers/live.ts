@@ -2,26 +2,21 @@
 // ([Note: Live Photo pairing] in library/live-photo.ts has the rule).
 
 import type { Repos } from '../../db/index.js';
-import { pairLivePhotos, type PairCandidate } from '../../library/live-photo.js';
-
-/** "dir/IMG_0001.HEIC" → "dir/IMG_0001.": every sibling of the same base name starts with it. */
-function stemOf(p: string): string | null {
-  const slash = p.lastIndexOf('/');
-  const dot = p.lastIndexOf('.');
-  return dot > slash + 1 ? p.slice(0, dot + 1) : null;
-}
+import { pairLivePhotos, stemOf, type PairCandidate } from '../../library/live-photo.js';
+import { awaitsPairing } from '../../db/repos/videos.js';
 
 /** Links the photo to its other half if one is in the catalogue; true when it did. */
 export function linkLivePhoto(repos: Repos, photoId: string, now: string): boolean {
   const photo = repos.photos.get(photoId);
-  if (!photo || photo.live_of || photo.motion_id) return false;
+  // A MOV held back for this decision ([Note: a MOV waits for its pairing]) is not paired yet.
+  if (!photo || (photo.live_of && !awaitsPairing(photo)) || photo.motion_id) return false;
   const stems = repos.locations
     .forPhoto(photoId)
     .map((l) => stemOf(l.path))
     .filter((s): s is string => s !== null);
   const rows = repos.videos.pairCandidates(photo.content_id, stems);
   const items: PairCandidate[] = rows
-    .filter((r) => r.id === photoId || (!r.live_of && !r.motion_id))
+    .filter((r) => r.id === photoId || ((!r.live_of || awaitsPairing(r)) && !r.motion_id))
     .filter((r) => r.kind !== 'live')
     .map((r) => ({
       id: r.id,

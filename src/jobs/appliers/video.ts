@@ -8,7 +8,7 @@ import type { TranscodeOutcome } from '../worker-transcode.js';
 import type { VideoResult } from '../worker-video.js';
 import { applyObjects, recordFaces } from './ai.js';
 import { linkLivePhoto } from './live.js';
-import { applyMedia } from './media.js';
+import { applyMedia, mediaFailed } from './media.js';
 
 /** The transcode stage's queue position: below every indexing stage ([Note: Videos in the catalogue]). */
 export const TRANSCODE_PRIORITY = 0;
@@ -47,9 +47,21 @@ export function applyVideo(
     done.now,
   );
   if (!v.playable && !keep) repos.jobs.enqueue(photoId, 'transcode', done.now, TRANSCODE_PRIORITY);
-  linkLivePhoto(repos, photoId, done.now);
+  // A MOV held back for this ([Note: a MOV waits for its pairing]) is a motion now, or not one.
+  if (!linkLivePhoto(repos, photoId, done.now)) repos.videos.release(photoId, done.now);
   if (!repos.photos.get(photoId)?.live_of)
     repos.jobs.enqueueIfAi(photoId, 'video-ai', done.now, VIDEO_AI_PRIORITY);
+}
+
+/** As media's; a MOV held back for its pairing that cannot be read for good shows as it is. */
+export function videoFailed(
+  repos: Repos,
+  photoId: string,
+  failure: StageFailure,
+  at: { gaveUp: boolean; now: string },
+): void {
+  mediaFailed(repos, photoId, failure, at);
+  if (at.gaveUp) repos.videos.release(photoId, at.now);
 }
 
 /** Tags and faces of the sampled frames; a Live Photo's motion keeps none (its still has them). */

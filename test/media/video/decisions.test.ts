@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { sampleTimes } from '../../../src/media/video/ai-frames.js';
 import { WORK_SIZE } from '../../../src/media/limits.js';
 import { frameSize } from '../../../src/media/video/frames.js';
-import { pairLivePhotos, type PairCandidate } from '../../../src/library/live-photo.js';
+import {
+  liveNameKey,
+  livePairsTogether,
+  pairLivePhotos,
+  pastLiveHalves,
+  type PairCandidate,
+} from '../../../src/library/live-photo.js';
 import { playbackVerdict } from '../../../src/media/video/playback.js';
 import {
   frameStats,
@@ -283,5 +289,47 @@ describe('Live Photo pairing', () => {
       { stillId: 's1', videoId: 'v2', by: 'content-identifier' },
       { stillId: 's2', videoId: 'v1', by: 'content-identifier' },
     ]);
+  });
+});
+
+// [Note: a MOV waits for its pairing]: which files may pair by name, and the scan order that
+// enters both halves in one batch.
+describe('a MOV waiting for its pairing', () => {
+  it('names the halves that may pair by name: a MOV and a HEIC/JPEG of one base name', () => {
+    expect(liveNameKey('/a/IMG_1.MOV')).toEqual({ key: '/a/img_1', half: 'motion' });
+    expect(liveNameKey('/a/img_1.heic')).toEqual({ key: '/a/img_1', half: 'still' });
+    expect(liveNameKey('/a/IMG_1.JPEG')?.half).toBe('still');
+    expect(liveNameKey('/a/IMG_1.MP4')).toBeNull();
+    expect(liveNameKey('/a/IMG_1.PNG')).toBeNull();
+  });
+
+  it('moves a MOV up to its still (or the still up to its MOV), keeping every other order', () => {
+    const order = [
+      '/a/IMG_9.MOV', // newest: its still comes up to it
+      '/a/x.jpg',
+      '/a/IMG_5.HEIC',
+      '/a/y.mp4',
+      '/a/IMG_9.JPG',
+      '/b/IMG_5.MOV', // another folder: not IMG_5.HEIC's
+      '/a/IMG_7.MOV', // no still of its name
+      '/a/IMG_5.MOV',
+    ];
+    const together = livePairsTogether(order, (p) => p);
+    expect(together).toEqual([
+      '/a/IMG_9.MOV',
+      '/a/IMG_9.JPG',
+      '/a/x.jpg',
+      '/a/IMG_5.HEIC',
+      '/a/IMG_5.MOV',
+      '/a/y.mp4',
+      '/b/IMG_5.MOV',
+      '/a/IMG_7.MOV',
+    ]);
+    // A batch never ends between the halves of one name.
+    expect(pastLiveHalves(together, 1, (p) => p)).toBe(2);
+    expect(pastLiveHalves(together, 2, (p) => p)).toBe(2);
+    expect(pastLiveHalves(together, 4, (p) => p)).toBe(5);
+    expect(pastLiveHalves(together, 8, (p) => p)).toBe(8);
+    expect(pastLiveHalves(together, 0, (p) => p)).toBe(0);
   });
 });

@@ -23,6 +23,8 @@ const PHASES: Record<string, string> = {
   apply: 'Updating the library',
 };
 
+// A scan counts files (two copies of one photo are two files to look at); everything else on the
+// card counts photos as the Photos page shows them ([Note: folder counts agree with the gallery]).
 function FolderStatus({ f }: { f: Folder }) {
   if (!f.online) return <span className="status status-warn">Offline: folder not found</span>;
   if (f.scanning) {
@@ -30,7 +32,7 @@ function FolderStatus({ f }: { f: Folder }) {
     return (
       <span className="status status-busy">
         {PHASES[phase]}
-        {total > 0 ? ` · ${done.toLocaleString()} of ${total.toLocaleString()}` : '…'}
+        {total > 0 ? ` · ${done.toLocaleString()} of ${plural(total, 'file')}` : '…'}
       </span>
     );
   }
@@ -48,7 +50,15 @@ function FolderStatus({ f }: { f: Folder }) {
 function Problems({ folder }: { folder: Folder }) {
   const [open, setOpen] = useState(false);
   const [issues, setIssues] = useState<FolderIssues | null>(null);
+  // Photos that could not be indexed (each once, however many copies) and files that could not
+  // be read at all (no photo): said as what they are.
   const count = folder.errors + folder.unreadable;
+  const said = [
+    folder.errors > 0 && `${plural(folder.errors, 'photo')} could not be processed`,
+    folder.unreadable > 0 && `${plural(folder.unreadable, 'file')} could not be read`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   useEffect(() => {
     if (open) api.folderIssues(folder.id).then(setIssues, toastError);
   }, [open, folder.id, folder.errors, folder.unreadable]);
@@ -59,10 +69,7 @@ function Problems({ folder }: { folder: Folder }) {
   return (
     <div className="problems">
       <button className="link-button" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-        <Icon name="alert" size={16} />{' '}
-        {count === 1
-          ? '1 file could not be processed'
-          : `${count.toLocaleString()} files could not be processed`}
+        <Icon name="alert" size={16} /> {said}
         <Icon name={open ? 'left' : 'right'} size={14} className={open ? 'rot-90' : ''} />
       </button>
       {open && (
