@@ -1,9 +1,12 @@
 // Video benchmark, the viewer's wait: a 30-s 1080p HEVC clip is indexed (poster, thumbnails) with
 // the transcode lane stopped, so it is not playable yet; then the viewer opens it. The clock runs
-// from the first GET /api/photos/{id}/video (202: the video jumps to the front of the lane, the
-// lane starts) to the first bytes of the 200 answer, which carry the faststart header and the
-// first frame: the time a user looks at the poster and its progress. The real Picto, server and
-// Transcoder (nice 19), so it includes the queue, the job bookkeeping and the HTTP serving.
+// from the first GET /api/photos/{id}/video (the video jumps to the front of the lane, the lane
+// starts; a 202 is polled again each second as the viewer does) to the first frame in the answer:
+// the bytes of its first complete `moof` + `mdat` fragment (the transcode as it is being made,
+// [Note: live transcode]), or for a finished faststart file its `moov` and the start of its `mdat`.
+// The real Picto, server and Transcoder, so it includes the queue, the job bookkeeping and the
+// HTTP serving. It also says whether the answer was the growing transcode, and how long after the
+// first frame the transcode finished (what the viewer would have waited before).
 
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,12 +16,38 @@ import { Picto } from '../src/app/picto.js';
 import { createServer } from '../src/server/server.js';
 
 export interface OpenToFirstFrame {
-  /** GET /video → first bytes of the playable answer */
+  /** GET /video → the first frame's bytes in the playable answer */
   ms: number;
+  /** GET /video → the answer's first bytes */
+  firstBytesMs: number;
   /** how many 202 answers (one a second, as the viewer polls) came before it */
   polls: number;
-  /** bytes of the answer's first chunk */
-  firstChunkBytes: number;
+  /** the answer was the transcode while it was being made (x-picto-transcode: running) */
+  growing: boolean;
+  /** GET /video → the transcode finished (the video became seekable) */
+  transcodeDoneMs: number;
+}
+
+/**
+ * Where the first frame's bytes end in the start of an MP4: after the first complete `mdat` that
+ * follows a `moof` (fragmented), or 64 KiB into the `mdat` after a `moov` (faststart). Null while
+ * `bytes` do not reach that far.
+ */
+export function firstFrameEnd(bytes: Buffer): number | null {
+  let at = 0;
+  let sawMoof = false;
+  let sawMoov = false;
+  while (at + 8 <= bytes.length) {
+    const size = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    if (size < 8) return null;
+    if (type === 'moof') sawMoof = true;
+    if (type === 'moov') sawMoov = true;
+    if (type === 'mdat' && sawMoof) return at + size <= bytes.length ? at + size : null;
+    if (type === 'mdat' && sawMoov) return at + 65536 <= bytes.length ? at + 65536 : null;
+    at += size;
+  }
+  return null;
 }
 
 export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> {
@@ -38,6 +67,14 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
     while (picto.repos.jobs.hasOpenWork(['video'])) await new Promise((r) => setTimeout(r, 200));
     const id = picto.repos.locations.byPath(path.join(lib, path.basename(clip)))!.photo_id;
     const url = `${server.url}/api/photos/${id}/video`;
+    const done = new Promise<number>((resolve) => {
+      const off = picto.events.on((e) => {
+        if (e.type === 'video.ready' && e.photoId === id) {
+          off();
+          resolve(performance.now());
+        }
+      });
+    });
     const t0 = performance.now();
     let polls = 0;
     for (;;) {
@@ -45,11 +82,29 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
       // The lane was idle when the viewer asked (it runs from here on).
       if (polls === 0) picto.transcoder.start();
       if (res.status === 200 || res.status === 206) {
+        const growing = res.headers.get('x-picto-transcode') === 'running';
         const reader = res.body!.getReader();
-        const first = await reader.read();
+        let got = Buffer.alloc(0);
+        let firstBytesMs = 0;
+        for (;;) {
+          const { value, done: ended } = await reader.read();
+          if (value) {
+            if (got.length === 0) firstBytesMs = performance.now() - t0;
+            got = Buffer.concat([got, value]);
+          }
+          if (firstFrameEnd(got) !== null) break;
+          if (ended) throw new Error(`the answer ended after ${got.length} bytes, before a frame`);
+        }
         const ms = performance.now() - t0;
         await reader.cancel();
-        return { ms: Math.round(ms), polls, firstChunkBytes: first.value?.byteLength ?? 0 };
+        const transcodeDoneMs = (await done) - t0;
+        return {
+          ms: Math.round(ms),
+          firstBytesMs: Math.round(firstBytesMs),
+          polls,
+          growing,
+          transcodeDoneMs: Math.round(transcodeDoneMs),
+        };
       }
       if (res.status !== 202) throw new Error(`GET /video answered ${res.status}`);
       await res.arrayBuffer();

@@ -1,7 +1,9 @@
 // What a browser copy of a video is made of, and the ffmpeg arguments that make it. Pure.
 //
 // [Note: transcode settings] H.264 High (8-bit 4:2:0, what every browser plays) with AAC sound in an
-// MP4 whose index is at the front (+faststart: playback starts before the file is fetched), at
+// MP4 whose index is at the front (+faststart: playback starts before the file is fetched; ffmpeg
+// first writes a fragmented MP4 that can be played while it grows, then copies it into the kept
+// file: [Note: live transcode] in growing-file.ts), at
 // most 1080p (the long side ≤ 1920 and the short side ≤ 1080, aspect kept, even dimensions), square
 // pixels, upright (ffmpeg's autorotate turns the frames, so the copy carries no rotation). x264
 // `superfast` at CRF 23, capped at 8 Mbit/s (grain and noise would otherwise balloon the bit rate,
@@ -81,7 +83,14 @@ export interface ArgsOptions {
   preset?: string;
 }
 
-/** ffmpeg arguments for input → output (an .mp4 path), progress as key=value lines on stdout. */
+/** Fragments of at most this long (and one at each keyframe): the first is playable this soon. */
+export const FRAGMENT_US = 1_000_000;
+
+/**
+ * ffmpeg arguments for input → output (an .mp4 path), progress as key=value lines on stdout. The
+ * output is a fragmented MP4 (index first, then a fragment per second), written append-only so it
+ * can be read while it grows; `finishArgs` turns it into the kept faststart MP4.
+ */
 export function transcodeArgs(
   input: string,
   output: string,
@@ -146,8 +155,17 @@ export function transcodeArgs(
     args.push('-c:a', 'aac', '-b:a', `${AUDIO_KBPS}k`);
     if ((probe.audio?.channels ?? 2) > 2) args.push('-ac', '2');
   }
-  args.push('-movflags', '+faststart', '-f', 'mp4', output);
+  args.push('-movflags', 'frag_keyframe+empty_moov+default_base_moof');
+  args.push('-frag_duration', String(FRAGMENT_US), '-f', 'mp4', output);
   return args;
+}
+
+/** ffmpeg arguments that copy a finished fragmented MP4 into a normal one, its index at the front. */
+export function finishArgs(fragmented: string, output: string): string[] {
+  return [
+    ...['-nostdin', '-hide_banner', '-nostats', '-loglevel', 'error', '-y', '-i', fragmented],
+    ...['-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', output],
+  ];
 }
 
 /**

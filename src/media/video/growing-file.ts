@@ -1,0 +1,137 @@
+// A file another process is still appending to (ffmpeg writing a fragmented MP4), read while it
+// grows: readers follow it to its end, which comes when the writer says it finished.
+//
+// [Note: live transcode] A transcode writes a fragmented MP4 (an empty index first, then a `moof`
+// + `mdat` fragment per second of video) to a temporary file, and ffmpeg only ever appends to it
+// (checked: its output to a file and to a pipe are the same bytes). So a browser can be sent that
+// file while it is being written, from its first bytes, and play it as it arrives: the first
+// fragment exists about a second after ffmpeg starts. When ffmpeg exits the fragments are copied
+// (not re-encoded) into the normal faststart MP4 that is kept, and the temporary file is deleted
+// once its last reader is done (an open descriptor would keep reading it anyway, but a reader that
+// has not opened it yet must still find it).
+
+import { promises as fs } from 'node:fs';
+import { Readable } from 'node:stream';
+
+/** How often a reader at the end of the file looks again when the writer has said nothing. */
+const RECHECK_MS = 200;
+const CHUNK = 256 * 1024;
+
+export type GrowingState = 'writing' | 'complete' | 'failed';
+
+export class GrowingFile {
+  private state: GrowingState = 'writing';
+  private readers = 0;
+  private discardWanted = false;
+  private wakers = new Set<() => void>();
+
+  constructor(readonly path: string) {}
+
+  get status(): GrowingState {
+    return this.state;
+  }
+
+  /** How many responses are reading it now. */
+  get readerCount(): number {
+    return this.readers;
+  }
+
+  /** Bytes written so far. */
+  async size(): Promise<number> {
+    return fs.stat(this.path).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+
+  /** The writer wrote more: readers waiting at the end read on now. */
+  grew(): void {
+    const wakers = this.wakers;
+    this.wakers = new Set();
+    for (const w of wakers) w();
+  }
+
+  /** The writer is done: readers read to the end and stop ('complete') or fail ('failed'). */
+  finish(ok: boolean): void {
+    if (this.state !== 'writing') return;
+    this.state = ok ? 'complete' : 'failed';
+    this.grew();
+  }
+
+  /** Deletes the file as soon as no reader needs it any more. */
+  discard(): Promise<void> {
+    this.discardWanted = true;
+    return this.readers === 0 ? this.remove() : Promise.resolve();
+  }
+
+  /** Waits until more than `bytes` are written, or the writer finished; resolves the size then. */
+  async waitFor(bytes: number, timeoutMs: number): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const size = await this.size();
+      if (size > bytes || this.state !== 'writing' || Date.now() >= until) return size;
+      await this.nap(Math.min(RECHECK_MS, until - Date.now()));
+    }
+  }
+
+  /**
+   * The bytes from `start` on, following the file as it grows until the writer finished. A failed
+   * write ends the stream with an error (a response cut short, not a video that seems complete).
+   */
+  follow(start = 0): Readable {
+    return this.reader(start, Infinity);
+  }
+
+  /** Bytes start..end (inclusive) of what is written: a range that already exists. */
+  slice(start: number, end: number): Readable {
+    return this.reader(start, end + 1);
+  }
+
+  private reader(start: number, stop: number): Readable {
+    // Counted before anything is awaited: a discard() from now on waits for this reader.
+    this.readers++;
+    const self = this;
+    async function* read(): AsyncGenerator<Buffer> {
+      let handle: fs.FileHandle | null = null;
+      try {
+        handle = await fs.open(self.path, 'r');
+        let pos = start;
+        while (pos < stop) {
+          const buf = Buffer.allocUnsafe(Math.min(CHUNK, stop - pos));
+          // What the writer has said before this read is all in the file by then.
+          const finished = self.state;
+          const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+          if (bytesRead > 0) {
+            pos += bytesRead;
+            yield buf.subarray(0, bytesRead);
+            continue;
+          }
+          if (finished === 'complete' || stop !== Infinity) return;
+          if (finished === 'failed') throw new Error('the transcode of this video failed');
+          await self.nap(RECHECK_MS);
+        }
+      } finally {
+        await handle?.close();
+        self.readers--;
+        if (self.readers === 0 && self.discardWanted) await self.remove();
+      }
+    }
+    return Readable.from(read(), { objectMode: false });
+  }
+
+  private nap(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.wakers.add(done);
+    });
+  }
+
+  private remove(): Promise<void> {
+    return fs.rm(this.path, { force: true });
+  }
+}
