@@ -88,35 +88,38 @@ export class GrowingFile {
   }
 
   private reader(start: number, stop: number): Readable {
-    // Counted before anything is awaited: a discard() from now on waits for this reader.
+    // Counted before anything is awaited: a discard() from now on waits for this reader. Released
+    // when the stream closes, read to its end or not read at all.
     this.readers++;
-    const self = this;
-    async function* read(): AsyncGenerator<Buffer> {
-      let handle: fs.FileHandle | null = null;
-      try {
-        handle = await fs.open(self.path, 'r');
-        let pos = start;
-        while (pos < stop) {
-          const buf = Buffer.allocUnsafe(Math.min(CHUNK, stop - pos));
-          // What the writer has said before this read is all in the file by then.
-          const finished = self.state;
-          const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
-          if (bytesRead > 0) {
-            pos += bytesRead;
-            yield buf.subarray(0, bytesRead);
-            continue;
-          }
-          if (finished === 'complete' || stop !== Infinity) return;
-          if (finished === 'failed') throw new Error('the transcode of this video failed');
-          await self.nap(RECHECK_MS);
+    const stream = Readable.from(this.chunks(start, stop), { objectMode: false });
+    stream.once('close', () => {
+      this.readers--;
+      if (this.readers === 0 && this.discardWanted) void this.remove();
+    });
+    return stream;
+  }
+
+  private async *chunks(start: number, stop: number): AsyncGenerator<Buffer> {
+    const handle = await fs.open(this.path, 'r');
+    try {
+      let pos = start;
+      while (pos < stop) {
+        const buf = Buffer.allocUnsafe(Math.min(CHUNK, stop - pos));
+        // What the writer had said before this read is all in the file by then.
+        const finished = this.state;
+        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+        if (bytesRead > 0) {
+          pos += bytesRead;
+          yield buf.subarray(0, bytesRead);
+          continue;
         }
-      } finally {
-        await handle?.close();
-        self.readers--;
-        if (self.readers === 0 && self.discardWanted) await self.remove();
+        if (finished === 'complete' || stop !== Infinity) return;
+        if (finished === 'failed') throw new Error('the transcode of this video failed');
+        await this.nap(RECHECK_MS);
       }
+    } finally {
+      await handle.close();
     }
-    return Readable.from(read(), { objectMode: false });
   }
 
   private nap(ms: number): Promise<void> {

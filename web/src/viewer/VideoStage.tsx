@@ -69,6 +69,19 @@ export function VideoStage({
   const growing = source.state === 'ready' && source.growing;
   const wasGrowing = useRef(false);
 
+  // Leaving the video ends its download (a growing answer would otherwise stay open). Declared
+  // first: StrictMode's second mount (development) gets its source back, then autoplays again.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v || !url) return;
+    if (v.getAttribute('src') !== url) v.setAttribute('src', url);
+    return () => {
+      started.current = null;
+      v.removeAttribute('src');
+      v.load();
+    };
+  }, [url, videoRef]);
+
   useEffect(() => {
     const v = videoRef.current;
     if (!v || !url || started.current === url) return;
@@ -84,16 +97,6 @@ export function VideoStage({
       reloadFinished(v);
     }
   }, [growing, videoRef]);
-
-  // Leaving the video ends its download (a growing answer would otherwise stay open).
-  useEffect(() => {
-    const v = videoRef.current;
-    return () => {
-      if (!v) return;
-      v.removeAttribute('src');
-      v.load();
-    };
-  }, [url, videoRef]);
 
   if (source.state === 'waiting') {
     const pct = source.progress === null ? null : Math.round(source.progress * 100);
