@@ -14,6 +14,7 @@ import path from 'node:path';
 
 import { Picto } from '../src/app/picto.js';
 import { createServer } from '../src/server/server.js';
+import { launchChromium } from './headless.js';
 
 export interface OpenToFirstFrame {
   /** GET /video → the first frame's bytes in the playable answer */
@@ -50,7 +51,16 @@ export function firstFrameEnd(bytes: Buffer): number | null {
   return null;
 }
 
-export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> {
+interface Opened {
+  picto: Picto;
+  base: string;
+  id: string;
+  /** resolves at the performance.now() of the video's `video.ready` */
+  done: Promise<number>;
+}
+
+/** The clip indexed in a fresh Picto with the transcode lane stopped; `fn` opens it. */
+async function withUnconverted<T>(clip: string, fn: (o: Opened) => Promise<T>): Promise<T> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'picto-bench-open-'));
   const lib = path.join(tmp, 'Library');
   mkdirSync(lib);
@@ -66,7 +76,6 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
     // Not drain(): it waits for every video to be playable, and the lane is stopped.
     while (picto.repos.jobs.hasOpenWork(['video'])) await new Promise((r) => setTimeout(r, 200));
     const id = picto.repos.locations.byPath(path.join(lib, path.basename(clip)))!.photo_id;
-    const url = `${server.url}/api/photos/${id}/video`;
     const done = new Promise<number>((resolve) => {
       const off = picto.events.on((e) => {
         if (e.type === 'video.ready' && e.photoId === id) {
@@ -75,12 +84,25 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
         }
       });
     });
+    return await fn({ picto, base: server.url, id, done });
+  } finally {
+    await server.close();
+    await picto.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> {
+  return withUnconverted(clip, async ({ picto, base, id, done }) => {
+    const url = `${base}/api/photos/${id}/video`;
     const t0 = performance.now();
     let polls = 0;
     for (;;) {
-      const res = await fetch(url);
-      // The lane was idle when the viewer asked (it runs from here on).
+      const asked = fetch(url);
+      // The lane was idle when the viewer asked: it starts as the request goes out (and takes
+      // this video, the only one queued, which the request then raises to nice 5).
       if (polls === 0) picto.transcoder.start();
+      const res = await asked;
       if (res.status === 200 || res.status === 206) {
         const growing = res.headers.get('x-picto-transcode') === 'running';
         const reader = res.body!.getReader();
@@ -111,9 +133,50 @@ export async function openToFirstFrame(clip: string): Promise<OpenToFirstFrame> 
       polls++;
       await new Promise((r) => setTimeout(r, 1000));
     }
-  } finally {
-    await server.close();
-    await picto.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
+}
+
+export interface ViewerFirstFrame {
+  /** page load of the viewer on the video → its <video> has a frame and plays (currentTime > 0) */
+  ms: number;
+  /** it was playing from the growing transcode (the transcode still ran at that moment) */
+  whileConverting: boolean;
+  /** page load → the transcode finished */
+  transcodeDoneMs: number;
+}
+
+/**
+ * The same open in the real viewer in headless Chromium (web/dist, which `npm run bench` builds):
+ * from loading `/?photo=<id>` to the video element playing its first frame.
+ */
+export function openInViewer(clip: string): Promise<ViewerFirstFrame> {
+  return withUnconverted(clip, async ({ picto, base, id, done }) => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const t0 = performance.now();
+      const loaded = page.goto(`${base}/?photo=${id}`);
+      picto.transcoder.start();
+      await loaded;
+      // Browser-side code reaches the DOM through globalThis (compiled without DOM types).
+      await page.waitForFunction(
+        () => {
+          const v = (globalThis as any).document.querySelector('.viewer-video');
+          return Boolean(v && v.readyState >= 2 && v.currentTime > 0);
+        },
+        undefined,
+        { timeout: 120_000, polling: 20 },
+      );
+      const ms = performance.now() - t0;
+      const whileConverting = picto.repos.photos.get(id)?.transcode === 'running';
+      const transcodeDoneMs = (await done) - t0;
+      return {
+        ms: Math.round(ms),
+        whileConverting,
+        transcodeDoneMs: Math.round(transcodeDoneMs),
+      };
+    } finally {
+      await browser.close();
+    }
+  });
 }
