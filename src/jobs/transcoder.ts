@@ -11,7 +11,8 @@
 // [Note: the opened video goes first] A video someone opens is wanted now, not after the video the
 // lane happens to be converting: `prioritize` stops a background transcode of another video (its
 // job goes back to the queue, to start over later) so the opened one starts at once, and raises a
-// running background transcode of the opened video itself to nice 5. An opened transcode that
+// running background transcode of the opened video itself to nice 5 (or, where that is not
+// allowed, starts it over at nice 5 unless it is half done). An opened transcode that
 // someone is watching (a reader of its growing output) is not stopped for another one. While it
 // runs its output can be played as it grows (`growing`, [Note: live transcode]).
 
@@ -103,7 +104,12 @@ export class Transcoder implements Lane {
     if (cur?.photoId === photoId) {
       if (!cur.urgent) {
         cur.urgent = true;
-        if (cur.pid !== null) renice(cur.pid, URGENT_NICE);
+        // An ordinary user may lower a priority but not raise it back: then a transcode not far
+        // along starts over at nice 5 (its job goes back to the front of the queue).
+        if (cur.pid !== null && !renice(cur.pid, URGENT_NICE) && cur.progress < 0.5) {
+          cur.preempted = true;
+          cur.abort.abort();
+        }
       }
     } else if (cur && !cur.preempted && !(cur.urgent && cur.growing?.readerCount)) {
       const waiting = this.deps.repos.jobs
@@ -228,7 +234,10 @@ export class Transcoder implements Lane {
           // queue) or an opened video going first (its lease is released here).
           const at = new Date().toISOString();
           repos.db.transaction(() => {
-            if (running.preempted && this.running) repos.jobs.releaseOwner(this.owner, at);
+            if (running.preempted && this.running) {
+              repos.jobs.releaseOwner(this.owner, at);
+              if (running.urgent) repos.jobs.prioritize(photoId, TRANSCODE_URGENT, at, STAGE);
+            }
             if (repos.photos.get(photoId)) repos.videos.setTranscode(photoId, 'pending', at);
           })();
           return;
