@@ -2,15 +2,15 @@
 // grows: readers follow it to its end, which comes when the writer says it finished.
 //
 // [Note: live transcode] A transcode writes a fragmented MP4 (its index, written with the first
-// fragment, then a `moof` + `mdat` fragment per second of video) to a temporary file, and ffmpeg
-// only ever appends to it (checked with FFmpeg 4.1 and 5.1: its output to a file and to a pipe are
-// the same bytes). So a browser can be sent that file while it is being written, from its first
-// bytes, and play it as it arrives: the first fragment exists about a second after ffmpeg starts
-// on a free machine. When ffmpeg exits the fragments are copied (not re-encoded) into the normal
-// faststart MP4 that is kept, and the temporary file is deleted once its last reader is done (an
-// open descriptor would keep reading it anyway, but a reader that has not opened it yet must still
-// find it). Seeking in the growing answer is not offered (`Accept-Ranges: none`): the viewer says
-// so, and swaps to the finished file, which seeks, when `video.ready` comes.
+// fragment, then a `moof` + `mdat` fragment per half second of video) to a temporary file, and
+// ffmpeg only ever appends to it (checked with FFmpeg 4.1 and 5.1: its output to a file and to a
+// pipe are the same bytes). So a browser can be sent that file while it is being written, from its
+// first bytes, and play it as it arrives: the first fragment exists a second or two after ffmpeg
+// starts. When ffmpeg exits the fragments are copied (not re-encoded) into the normal faststart
+// MP4 that is kept, and the temporary file is deleted once its last reader is done (an open
+// descriptor would keep reading it anyway, but a reader that has not opened it yet must still find
+// it). Seeking in the growing answer is not offered (`Accept-Ranges: none`): the viewer says so,
+// and swaps to the finished file, which seeks, when `video.ready` comes.
 
 import { promises as fs } from 'node:fs';
 import { Readable } from 'node:stream';

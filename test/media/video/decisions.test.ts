@@ -151,9 +151,9 @@ describe('transcode plan', () => {
       '-c:v libx264 -preset superfast -crf 23 -maxrate 8000k -bufsize 16000k -profile:v high -g 50',
     );
     expect(args).toContain('-c:a aac -b:a 160k -ac 2');
-    // A fragmented MP4 a browser can play while it grows, a fragment at least every second…
+    // A fragmented MP4 a browser can play while it grows, a fragment at least every half second…
     expect(args).toContain(
-      '-movflags frag_keyframe+empty_moov+delay_moov+default_base_moof -frag_duration 1000000 -f mp4 out.mp4',
+      '-movflags frag_keyframe+empty_moov+delay_moov+default_base_moof -frag_duration 500000 -f mp4 out.mp4',
     );
     expect(args).toContain('-map 0:v:0 -map 0:a:0?');
     // …copied into a faststart MP4 when it is done.
