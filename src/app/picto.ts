@@ -58,6 +58,8 @@ export interface PictoOptions {
   workers?: number;
   /** Where the runner sends tasks; default: this process's worker pool. */
   executor?: (parts: ExecutorParts) => Executor;
+  /** Worker threads started before the app loaded ([Note: workers first]): the runner's pool. */
+  pool?: WorkerPool;
 }
 
 /**
@@ -236,7 +238,7 @@ export class Picto {
       const { workers, executor } = this.opts;
       if (workers === 0 && !executor)
         throw new Error('no worker threads and no other executor: nothing would index');
-      this.pool = workers === 0 ? null : new WorkerPool({ workers });
+      this.pool = workers === 0 ? null : (this.opts.pool ?? new WorkerPool({ workers }));
       this.executor =
         executor?.({
           local: this.pool,
@@ -421,7 +423,8 @@ export class Picto {
     this.watcher = null;
     if (this.runnerInstance) await this.runnerInstance.stop();
     if (this.executor) await this.executor.close();
-    if (this.pool) await this.pool.close();
+    const pool = this.pool ?? this.opts.pool;
+    if (pool) await pool.close();
     this.repos.db.close();
   }
 }

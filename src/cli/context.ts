@@ -7,9 +7,13 @@ export interface GlobalOptions {
   workers?: string;
 }
 
-/** Opens the catalogue for one command and always closes it, even when the command fails. */
+/**
+ * Opens the catalogue for one command and always closes it, even when the command fails.
+ * `indexes`: the command is about to index (`add --wait` of a folder with files in it), so its
+ * worker threads start before the app loads ([Note: workers first] in app/workers-first.ts).
+ */
 export async function withPicto<T>(
-  opts: GlobalOptions,
+  opts: GlobalOptions & { indexes?: boolean },
   fn: (picto: Picto) => Promise<T>,
 ): Promise<T> {
   const workers = opts.workers ? Number(opts.workers) : undefined;
@@ -21,8 +25,18 @@ export async function withPicto<T>(
   }
   // The app (catalogue, services) loads here, not when the command line is parsed: `--help` and a
   // usage error never pay for it. See [Note: lazy start] in main.ts.
-  const { Picto } = await import('../app/picto.js');
-  const picto = new Picto({ dataDir: opts.data, workers });
+  const pool = opts.indexes
+    ? (await import('../app/workers-first.js')).startWorkers(workers)
+    : undefined;
+  let picto: Picto;
+  try {
+    const { Picto } = await import('../app/picto.js');
+    picto = new Picto({ dataDir: opts.data, workers, pool });
+  } catch (e) {
+    // The threads would keep the process alive.
+    await pool?.close();
+    throw e;
+  }
   try {
     return await fn(picto);
   } finally {

@@ -9,9 +9,10 @@
 // Formats other than JPEG may keep XMP anywhere in the file, so ExifTool always reads those.
 
 import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import exifr from 'exifr';
+import type exifrModule from 'exifr';
 
 import { readFileHead } from '../media/files.js';
 import type { ExifTool } from './exiftool-session.js';
@@ -22,6 +23,9 @@ import { jpegMetadataEnd } from './xmp-read/jpeg-segments.js';
 import type { Keyword } from './xmp-read/keywords.js';
 import { readPhotoInterchange } from './xmp-read/read.js';
 import { sidecarsInFolder, type SidecarFiles } from './xmp-read/sidecar-files.js';
+
+// [Note: CommonJS by require] in media/exifr-reader.ts.
+const exifr = createRequire(import.meta.url)('exifr') as typeof exifrModule;
 
 /** What the interchange stage hands its applier: plain data (structured clone). */
 export interface PhotoSidecarData {

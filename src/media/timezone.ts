@@ -9,9 +9,16 @@
 // clock that is the camera's; a file's own offset tag, or the GPS timestamp taken with the photo
 // (dates.ts offsetFromGps), describe the clock itself and always win over this lookup.
 
-import tzLookup from '@photostructure/tz-lookup';
+import { createRequire } from 'node:module';
+
+import type tzLookupModule from '@photostructure/tz-lookup';
 
 import { isValidPosition } from './gps.js';
+
+// [Note: CommonJS by require] in media/exifr-reader.ts.
+const tzLookup = createRequire(import.meta.url)(
+  '@photostructure/tz-lookup',
+) as typeof tzLookupModule;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

@@ -29,7 +29,7 @@ export interface PeopleServiceDeps {
   events: EventBus;
   /** Cluster after indexing batches (default true). */
   autoCluster?: boolean;
-  /** Libraries with more faces cluster in a worker thread (default 20,000). */
+  /** Libraries with more faces read and cluster in a worker thread (default 200). */
   workerAbove?: number;
   /** Where previews are, to cut face crops from (the data directory's thumbs/). */
   thumbDir?: string;

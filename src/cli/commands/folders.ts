@@ -1,3 +1,5 @@
+import { opendirSync } from 'node:fs';
+
 import type { Command } from 'commander';
 import { ProgressView } from '../progress.js';
 import { indexUntilDone, printJson, withPicto, type GlobalOptions } from '../context.js';
@@ -15,7 +17,8 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
     .option('--no-ai', 'do not run AI (objects, faces) on these folders')
     .option('--json', 'print the scan summary as JSON')
     .action(async (folders: string[], opts: { wait?: boolean; ai: boolean; json?: boolean }) => {
-      await withPicto(globals(), async (picto) => {
+      const indexes = Boolean(opts.wait) && folders.some(hasEntries);
+      await withPicto({ ...globals(), indexes }, async (picto) => {
         const ids: number[] = [];
         for (const f of folders) {
           const { folder, created, absorbed } = await picto.folders.add(f);
@@ -72,4 +75,22 @@ export function registerFolderCommands(program: Command, globals: () => GlobalOp
         if (opts.json) printJson({ ...summary, imported });
       });
     });
+}
+
+/**
+ * Worth starting the worker threads before the app for ([Note: workers first] in
+ * app/workers-first.ts): something is in the folder. An empty one (or one that cannot be listed:
+ * the command will say why) would only have the threads' start-up slow the command down.
+ */
+function hasEntries(folder: string): boolean {
+  try {
+    const dir = opendirSync(folder);
+    try {
+      return dir.readSync() !== null;
+    } finally {
+      dir.closeSync();
+    }
+  } catch {
+    return false;
+  }
 }

@@ -326,6 +326,18 @@ export class PeopleRepo {
     return n;
   }
 
+  /**
+   * Sets person_id of faces that still have the person a pass read (`from`): a face someone
+   * else changed since (a user's move, "not this person", merge, undo) is left as they made it.
+   * Call inside a transaction; returns how many faces changed.
+   */
+  reassign(changes: Iterable<{ face: string; from: number | null; to: number | null }>): number {
+    const st = this.db.prepare('UPDATE faces SET person_id = ? WHERE id = ? AND person_id IS ?');
+    let n = 0;
+    for (const c of changes) n += st.run(c.to, c.face, c.from).changes;
+    return n;
+  }
+
   /** Moves every face of one person to another (a merge). */
   moveAll(from: number, to: number): number {
     return this.db.prepare('UPDATE faces SET person_id = ? WHERE person_id = ?').run(to, from)
@@ -352,6 +364,34 @@ export class PeopleRepo {
              OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))`,
       )
       .run().changes;
+    return n;
+  }
+
+  /**
+   * enforceFeedback() for some faces only (those a chunk of a pass just wrote): each face is
+   * looked up by id, its decisions through their indexes, so the cost follows the faces given,
+   * not the size of the library or of its decisions.
+   */
+  enforceFeedbackOn(faceIds: readonly string[]): number {
+    if (!faceIds.length) return 0;
+    const ids = JSON.stringify(faceIds);
+    let n = this.db
+      .prepare(
+        `UPDATE faces SET person_id =
+           (SELECT b.person_id FROM face_feedback b WHERE b.face_id = faces.id AND b.kind = 'confirmed')
+         WHERE id IN (SELECT value FROM json_each(?))
+           AND EXISTS (SELECT 1 FROM face_feedback b WHERE b.face_id = faces.id
+             AND b.kind = 'confirmed' AND b.person_id IS NOT faces.person_id)`,
+      )
+      .run(ids).changes;
+    n += this.db
+      .prepare(
+        `UPDATE faces SET person_id = NULL WHERE id IN (SELECT value FROM json_each(?))
+           AND person_id IS NOT NULL
+           AND (EXISTS (SELECT 1 FROM face_feedback b WHERE b.face_id = faces.id AND b.kind = 'removed')
+             OR EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = faces.person_id))`,
+      )
+      .run(ids).changes;
     return n;
   }
 

@@ -64,33 +64,75 @@ export function windowBox(k: number): [number, number, number, number] {
   }
 }
 
-/** Luma of the picture, area-averaged down to ≤ GREY_MAX px on the long side, as an integral image. */
+/**
+ * Scratch arrays of one signature, grown when a bigger picture comes: a signature is computed
+ * synchronously, so one set per thread serves them all, and a photo no longer allocates ~1.5 MB
+ * of short-lived typed arrays (the worker's garbage collector ran a full mark-compact every few
+ * photos for them).
+ */
+let scratch = new Float64Array(0);
+function scratchOf(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(length);
+  return scratch;
+}
+let integral = new Float64Array(0);
+const cellMeans = new Float64Array(N * N);
+const dctOut = new Float64Array(LOW * LOW);
+
+/**
+ * Luma of the picture, area-averaged down to ≤ GREY_MAX px on the long side, as an integral image.
+ * The integral lives in a reused array: valid until the next call.
+ */
 function integralGrey(img: RawImage): { I: Float64Array; w: number; h: number } {
   const scale = Math.min(1, GREY_MAX / Math.max(img.width, img.height));
   const w = Math.max(1, Math.round(img.width * scale));
   const h = Math.max(1, Math.round(img.height * scale));
-  const sums = new Float64Array(w * h);
-  const colBin = new Int32Array(img.width);
-  for (let x = 0; x < img.width; x++) colBin[x] = Math.min(w - 1, Math.floor((x * w) / img.width));
+  const sums = scratchOf(w * h);
+  sums.fill(0, 0, w * h);
+  const W = img.width;
+  const H = img.height;
+  // Columns of bin c are x < colEnd[c]: bins are consecutive runs of columns.
+  const colEnd = new Int32Array(w);
+  for (let x = 0; x < W; x++) colEnd[Math.min(w - 1, Math.floor((x * w) / W))] = x + 1;
+  for (let c = 1; c < w; c++) colEnd[c] = Math.max(colEnd[c], colEnd[c - 1]);
   // Large images are sampled on a grid: every output pixel still averages many source pixels.
-  const step = Math.max(1, Math.floor(Math.min(img.width / w, img.height / h) / 2));
+  const step = Math.max(1, Math.floor(Math.min(W / w, H / h) / 2));
   // A bin's sample count is (sampled rows in its row) × (sampled columns in its column): counted
   // per axis, not per pixel.
   const rowCount = new Float64Array(h);
   const colCount = new Float64Array(w);
-  for (let x = 0; x < img.width; x += step) colCount[colBin[x]]++;
+  for (let x = 0, c = 0; x < W; x += step) {
+    while (x >= colEnd[c]) c++;
+    colCount[c]++;
+  }
   const data = img.data;
-  for (let y = 0; y < img.height; y += step) {
-    const rowBin = Math.min(h - 1, Math.floor((y * h) / img.height));
+  for (let y = 0; y < H; y += step) {
+    const rowBin = Math.min(h - 1, Math.floor((y * h) / H));
     rowCount[rowBin]++;
     const row = rowBin * w;
-    for (let x = 0, p = y * img.width * 3; x < img.width; x += step, p += 3 * step) {
-      sums[row + colBin[x]] += 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+    // A bin's sum is carried in a local over its columns, the additions in the same order as
+    // pixel by pixel into the array: the same value, bit for bit.
+    let x = 0;
+    let p = y * W * 3;
+    for (let c = 0; c < w; c++) {
+      const end = colEnd[c];
+      let acc = sums[row + c];
+      for (; x < end; x += step, p += 3 * step) {
+        acc += 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+      }
+      sums[row + c] = acc;
     }
   }
-  const I = new Float64Array((w + 1) * (h + 1));
+  // Exactly this size, as it always was: a tiny picture's windows read past its end (undefined,
+  // so NaN cells), never into an earlier picture's values.
+  const size = (w + 1) * (h + 1);
+  if (integral.length !== size) integral = new Float64Array(size);
+  const I = integral;
+  // Row 0 and column 0 are the zeros the sums start from.
+  I.fill(0, 0, w + 1);
   for (let y = 0; y < h; y++) {
     let run = 0;
+    I[(y + 1) * (w + 1)] = 0;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       const count = rowCount[y] * colCount[x];
@@ -126,7 +168,8 @@ function cells(
   ww: number,
   wh: number,
 ): Float64Array {
-  const out = new Float64Array(N * N);
+  // Reused: lowDct reads it before the next window's cells are taken.
+  const out = cellMeans;
   const W1 = w + 1;
   splitEdges(x0, ww, edgesA, edgesB);
   splitEdges(y0, wh, rowsA, rowsB);
@@ -254,13 +297,13 @@ export function computeSignature(img: RawImage): Signature {
     .update(img.data)
     .digest('hex');
   const { I, w, h } = integralGrey(img);
-  const dct = quantize(lowDct(cells(I, w, 0, 0, w, h)));
+  const dct = quantize(lowDct(cells(I, w, 0, 0, w, h), dctOut));
   const windows = new Uint8Array(WINDOW_COUNT * 8);
   const view = new DataView(windows.buffer);
   for (let k = 0; k < WINDOW_COUNT; k++) {
     const [x, y, ww, wh] = windowBox(k);
     // Quantised like the whole picture's, so a crop's hash and a window's hash agree bit for bit.
-    const [hi, lo] = hashBits(quantize(lowDct(cells(I, w, x * w, y * h, ww * w, wh * h))));
+    const [hi, lo] = hashBits(quantize(lowDct(cells(I, w, x * w, y * h, ww * w, wh * h), dctOut)));
     view.setUint32(k * 8, hi);
     view.setUint32(k * 8 + 4, lo);
   }
