@@ -22,7 +22,7 @@ import {
 import { createAnalyzer, type Analyzer } from '../src/ml/index.js';
 import { FFMPEG_QUIET, HVC1, X264_FAST, X265_QUICKEST } from './ffmpeg-args.js';
 import { benchCache } from './generate.js';
-import { openToFirstFrame } from './video-open.js';
+import { openInViewer, openToFirstFrame } from './video-open.js';
 
 const run = promisify(execFile);
 
@@ -263,6 +263,11 @@ export async function runVideoBench(corpus: string) {
     }
     process.stderr.write('[bench] opening the HEVC clip before its transcode…\n');
     const open = await openToFirstFrame(clips.hevc);
+    process.stderr.write('[bench] …and in the viewer in Chromium…\n');
+    const viewer = await openInViewer(clips.hevc).catch((e: unknown) => {
+      process.stderr.write(`[bench] no viewer measure: ${(e as Error).message}\n`);
+      return null;
+    });
     return {
       tools: {
         ffmpeg: `${tools.ffmpeg.source} ${tools.ffmpeg.version}`,
@@ -272,6 +277,7 @@ export async function runVideoBench(corpus: string) {
       hevc,
       indexingTwoAtOnce: twoAtOnce,
       openToFirstFrameHevc: open,
+      openInViewerHevc: viewer,
       loadAverage: { before: r2(loadBefore), after: r2(os.loadavg()[0]) },
       note: 'wall times are indicative on a shared machine; cpuS is what a free core pays',
       targets: { indexingSecondsPer30sClip: 1.5, transcodeRealTimeMultiple: 1.5 },

@@ -2,6 +2,7 @@
 // ([Note: The video contract] in shared/video-api.ts).
 
 import { promises as fs } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 import type { Repos } from '../db/index.js';
 import type { PhotoRow } from '../db/repos/photos.js';
@@ -10,11 +11,26 @@ import { PictoError } from '../shared/errors.js';
 import type { VideoPending } from '../shared/video-api.js';
 import { contentVersion } from '../shared/routes/urls.js';
 
+/** A transcode as it is written ([Note: live transcode] in media/video/growing-file.ts). */
+export interface GrowingVideo {
+  waitFor(bytes: number, timeoutMs: number): Promise<number>;
+  follow(start?: number): Readable;
+  slice(start: number, end: number): Readable;
+}
+
 /** The transcode queue as this service sees it (jobs/transcoder.ts). */
 export interface TranscodeQueue {
   progress(photoId: string): number | undefined;
   prioritize(photoId: string): void;
+  /** the transcode of this video as it is written, once it runs (waits up to waitMs for that) */
+  growing(photoId: string, waitMs: number): Promise<GrowingVideo | undefined>;
 }
+
+/**
+ * How long an open waits for the video's transcode to start before answering 202: the opened
+ * video goes first ([Note: the opened video goes first]), so it usually starts well within this.
+ */
+const START_WAIT_MS = 2500;
 
 export interface VideoFile {
   path: string;
@@ -22,7 +38,11 @@ export interface VideoFile {
   version: string;
 }
 
-export type VideoStream = ({ ready: true } & VideoFile) | ({ ready: false } & VideoPending);
+export type VideoStream =
+  | ({ ready: true } & VideoFile)
+  /** the transcode as it is being made: play it while it grows (no seeking past what exists) */
+  | { ready: 'growing'; mime: string; output: GrowingVideo; progress: number }
+  | ({ ready: false } & VideoPending);
 
 export interface VideoFilesDeps {
   repos: Repos;
@@ -62,7 +82,11 @@ export class VideoFiles {
     return location.path;
   }
 
-  /** What a browser plays now, or how far its transcode is (moved to the front of the queue). */
+  /**
+   * What a browser plays now: the original, the finished transcode, or the transcode as it is
+   * being made (the video moves to the front of the queue and this waits a little for it to
+   * start); else how far its transcode is.
+   */
   async stream(id: string): Promise<VideoStream> {
     const movie = this.movieOf(id);
     if (movie.status === 'error') {
@@ -93,6 +117,16 @@ export class VideoFiles {
       this.deps.repos.videos.setTranscode(movie.id, 'pending', new Date().toISOString());
     }
     this.deps.queue.prioritize(movie.id);
+    const output = await this.deps.queue.growing(movie.id, START_WAIT_MS);
+    if (output) {
+      const progress = this.deps.queue.progress(movie.id) ?? 0;
+      return { ready: 'growing', mime: 'video/mp4', output, progress };
+    }
+    // Finished while this waited (a short video, or one only copied into MP4).
+    const now = this.deps.repos.photos.get(movie.id);
+    if (now?.transcode === 'done' && (await exists(copy))) {
+      return { ready: true, path: copy, mime: 'video/mp4', version };
+    }
     const progress = this.deps.queue.progress(movie.id);
     return progress === undefined
       ? { ready: false, state: 'pending', progress: 0 }

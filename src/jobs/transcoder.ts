@@ -7,9 +7,19 @@
 // rows as every stage's (claimed with a lease, retried, resumed after a restart) and are written by
 // the stage's applier. Order: the one someone is waiting for first (GET /api/photos/{id}/video
 // answered 202: `prioritise`), then oldest first; that one runs at nice 5 so it is ready soon.
+//
+// [Note: the opened video goes first] A video someone opens is wanted now, not after the video the
+// lane happens to be converting: `prioritize` stops a background transcode of another video (its
+// job goes back to the queue, to start over later) so the opened one starts at once, and raises a
+// running background transcode of the opened video itself to nice 5 (or, where that is not
+// allowed, starts it over at nice 5 unless it is half done). An opened transcode that
+// someone is watching (a reader of its growing output) is not stopped for another one. While it
+// runs its output can be played as it grows (`growing`, [Note: live transcode]).
 
 import type { Repos } from '../db/index.js';
 import type { EventBus } from '../shared/events.js';
+import type { GrowingFile } from '../media/video/growing-file.js';
+import { renice } from '../media/video/run.js';
 import { writeTask } from './apply.js';
 import { TRANSCODE_URGENT } from './appliers/video.js';
 import { failureOf } from './failures.js';
@@ -21,6 +31,19 @@ import type { TranscodeOutcome } from './worker-transcode.js';
 
 const LEASE_MS = 6 * 3600_000;
 const STAGE = 'transcode';
+const URGENT_NICE = 5;
+const BACKGROUND_NICE = 19;
+
+interface Running {
+  photoId: string;
+  progress: number;
+  abort: AbortController;
+  urgent: boolean;
+  /** stopped to let an opened video go first: back to the queue, not a shutdown */
+  preempted: boolean;
+  growing: GrowingFile | null;
+  pid: number | null;
+}
 
 export interface TranscoderDeps {
   repos: Repos;
@@ -35,8 +58,9 @@ export class Transcoder implements Lane {
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly poll = new WakeableSleep();
-  private current: { photoId: string; progress: number; abort: AbortController } | null = null;
+  private current: Running | null = null;
   private idleWaiters: (() => void)[] = [];
+  private outputWaiters = new Set<() => void>();
 
   constructor(private readonly deps: TranscoderDeps) {
     registerOwner(this.owner);
@@ -72,10 +96,60 @@ export class Transcoder implements Lane {
     return this.current?.photoId === photoId ? this.current.progress : undefined;
   }
 
-  /** Someone waits to play this video: its transcode goes first. */
+  /** Someone waits to play this video: its transcode goes first ([Note: the opened video goes first]). */
   prioritize(photoId: string): void {
     const now = new Date().toISOString();
-    if (this.deps.repos.jobs.prioritize(photoId, TRANSCODE_URGENT, now, STAGE) > 0) this.notify();
+    const bumped = this.deps.repos.jobs.prioritize(photoId, TRANSCODE_URGENT, now, STAGE) > 0;
+    const cur = this.current;
+    if (cur?.photoId === photoId) {
+      if (!cur.urgent) {
+        cur.urgent = true;
+        // An ordinary user may lower a priority but not raise it back: then a transcode not far
+        // along starts over at nice 5 (its job goes back to the front of the queue).
+        if (cur.pid !== null && !renice(cur.pid, URGENT_NICE) && cur.progress < 0.5) {
+          cur.preempted = true;
+          cur.abort.abort();
+        }
+      }
+    } else if (cur && !cur.preempted && !(cur.urgent && cur.growing?.readerCount)) {
+      const waiting = this.deps.repos.jobs
+        .stagesForPhoto(photoId)
+        .some((j) => j.stage === STAGE && j.status === 'pending');
+      if (waiting) {
+        cur.preempted = true;
+        cur.abort.abort();
+      }
+    }
+    if (bumped) this.notify();
+  }
+
+  /**
+   * The transcode of this video as it is being written, to play while it grows; waits up to
+   * `waitMs` for it to start. Undefined when it is not running here by then.
+   */
+  async growing(photoId: string, waitMs: number): Promise<GrowingFile | undefined> {
+    const until = Date.now() + waitMs;
+    for (;;) {
+      const cur = this.current;
+      if (cur?.photoId === photoId && cur.growing && !cur.preempted) return cur.growing;
+      const left = until - Date.now();
+      if (left <= 0 || !this.running) return undefined;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.outputWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        this.outputWaiters.add(done);
+      });
+    }
+  }
+
+  private outputChanged(): void {
+    const waiters = this.outputWaiters;
+    this.outputWaiters = new Set();
+    for (const w of waiters) w();
   }
 
   private busy(): boolean {
@@ -119,16 +193,34 @@ export class Transcoder implements Lane {
         thumbDir: this.deps.thumbDir,
       };
       const abort = new AbortController();
-      this.current = { photoId, progress: 0, abort };
+      const running: Running = {
+        photoId,
+        progress: 0,
+        abort,
+        urgent,
+        preempted: false,
+        growing: null,
+        pid: null,
+      };
+      this.current = running;
       repos.videos.setTranscode(photoId, 'running', new Date().toISOString());
       const t0 = performance.now();
       try {
         const { transcodeForBrowser } = await import('./worker-transcode.js');
         const r = await transcodeForBrowser(task, {
           signal: abort.signal,
-          nice: urgent ? 5 : 19,
+          nice: urgent ? URGENT_NICE : BACKGROUND_NICE,
           onProgress: (p) => {
-            if (this.current) this.current.progress = p;
+            running.progress = p;
+          },
+          onOutput: (growing) => {
+            running.growing = growing;
+            this.outputChanged();
+          },
+          onSpawn: (pid) => {
+            running.pid = pid;
+            // Opened while ffmpeg was starting.
+            if (running.urgent && !urgent) renice(pid, URGENT_NICE);
           },
         });
         outcome = {
@@ -140,8 +232,16 @@ export class Transcoder implements Lane {
       } catch (err) {
         this.current = null;
         if (abort.signal.aborted) {
-          // Stopped on purpose (shutdown): releasing the lease puts it back in the queue.
-          repos.videos.setTranscode(photoId, 'pending', new Date().toISOString());
+          // Stopped on purpose: a shutdown (stop() releases the lease, which puts it back in the
+          // queue) or an opened video going first (its lease is released here).
+          const at = new Date().toISOString();
+          repos.db.transaction(() => {
+            if (running.preempted && this.running) {
+              repos.jobs.releaseOwner(this.owner, at);
+              if (running.urgent) repos.jobs.prioritize(photoId, TRANSCODE_URGENT, at, STAGE);
+            }
+            if (repos.photos.get(photoId)) repos.videos.setTranscode(photoId, 'pending', at);
+          })();
           return;
         }
         outcome = failureOf(err, performance.now() - t0);

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 
+import type { GrowingFile } from '../media/video/growing-file.js';
 import { videoFilePaths } from '../media/video/preview-clip.js';
 import { probeFile } from '../media/video/probe.js';
 import { transcodeVideo } from '../media/video/transcode.js';
@@ -25,6 +26,9 @@ export interface TranscodeControl {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
   nice?: number;
+  /** the copy as it is written, playable while it grows */
+  onOutput?: (growing: GrowingFile) => void;
+  onSpawn?: (pid: number) => void;
 }
 
 export async function transcodeForBrowser(
@@ -36,6 +40,8 @@ export async function transcodeForBrowser(
     onProgress: control.onProgress,
     signal: control.signal,
     nice: control.nice,
+    onOutput: control.onOutput,
+    onSpawn: control.onSpawn,
   });
   return { data: { bytes: r.bytes, ms: r.ms, speed: r.speed, mode: r.plan.video } };
 }

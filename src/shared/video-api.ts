@@ -10,10 +10,14 @@ import { Type, type Static } from '@sinclair/typebox';
 //   `{ codec, fps, playable, transcode: 'none'|'pending'|'running'|'done'|'failed', progress? }`.
 //   `playable` says whether the original itself plays in a browser; `transcode` is 'none' then.
 // - `GET /api/photos/{id}/video` streams what a browser plays (H.264/AAC MP4, VP9/AV1 WebM) with
-//   HTTP ranges: the original when it plays, else its transcode; a Live Photo's motion. While the
-//   transcode is not made it answers 202 with `{ state: 'pending' | 'running', progress: 0..1 }`
-//   and moves that video to the front of the transcode queue: poll it, or wait for the SSE event
-//   `video.ready` with `{ photoId }`. A photo without motion is a 404; a broken video a 422.
+//   HTTP ranges: the original when it plays, else its transcode; a Live Photo's motion. Asking
+//   moves that video's transcode to the front of the queue. While the transcode is being made it
+//   answers with it as it grows (a fragmented MP4: 200 without Content-Length that ends when the
+//   transcode does, `Accept-Ranges: none`, `Cache-Control: no-store`, `X-Picto-Transcode: running`
+//   and `X-Picto-Progress: 0..1`; a Range gets 206 with what exists of it, `bytes a-b/*`). When it
+//   has not started within 2.5 s it answers 202 with `{ state: 'pending' | 'running', progress }`:
+//   poll it. The SSE event `video.ready` with `{ photoId }` says the finished, seekable file is
+//   there. A photo without motion is a 404; a broken video a 422.
 // - `GET /api/photos/{id}/video/preview` is a short, muted, low-resolution MP4 for hover previews
 //   (made on the first request and kept in the data directory).
 // - Search understands `video(s)`, `live photo(s)`, `has:video`, `type:photo|video|live`,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoDetails } from '../../src/shared/api.js';
-import { parseRange } from '../../src/server/files/range.js';
+import { parseRange, parseRangeStart } from '../../src/server/files/range.js';
 import { thumbnailPaths } from '../../src/media/index.js';
 import { hasCorpus } from '../helpers/corpus.js';
 import { indexLibrary, json, raw, startGallery, type Gallery } from './harness.js';
@@ -23,6 +23,17 @@ describe('byte ranges', () => {
     expect(parseRange('items=0-1', 100)).toBeNull();
     expect(parseRange('bytes=x-y', 100)).toBeNull();
     expect(parseRange('bytes=9-1', 100)).toBeNull();
+  });
+
+  it('reads where a range starts and ends without the size (a file still growing)', () => {
+    expect(parseRangeStart(undefined)).toBeNull();
+    expect(parseRangeStart('bytes=0-')).toEqual({ start: 0, end: null });
+    expect(parseRangeStart('bytes=0-0')).toEqual({ start: 0, end: 0 });
+    expect(parseRangeStart('bytes=500-999')).toEqual({ start: 500, end: 999 });
+    // The last N bytes of a file whose end is unknown, several ranges, nonsense: ignored.
+    expect(parseRangeStart('bytes=-10')).toBeNull();
+    expect(parseRangeStart('bytes=0-1,5-6')).toBeNull();
+    expect(parseRangeStart('bytes=9-1')).toBeNull();
   });
 });
 

@@ -22,7 +22,9 @@ export type { TranscodeOptions, TranscodeResult } from './transcode.js';
 export { planTranscode, targetSize } from './transcode-args.js';
 export type { TranscodePlan } from './transcode-args.js';
 export { isVideoCandidate, VIDEO_EXTENSIONS } from './formats.js';
-export { isAbortError } from './run.js';
+export { isAbortError, renice } from './run.js';
+export { GrowingFile } from './growing-file.js';
+export type { GrowingState } from './growing-file.js';
 export {
   makePreviewClip,
   previewStartMs,

@@ -3,7 +3,7 @@
 // orphaned), optional lower priority, cancellation, and a cap on what it may print.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 
 import { mediaError } from '../errors.js';
@@ -22,6 +22,8 @@ export interface RunOptions {
   maxStdoutBytes?: number;
   /** streams stdout instead of collecting it (`stdout` in the result is then empty) */
   onStdout?: (chunk: Buffer) => void;
+  /** the child's process id once it is started (the tool's own: the shell execs it) */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -69,6 +71,7 @@ export async function runTool(
       // already gone, or not allowed: priority is a courtesy, not a requirement
     }
   }
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
 
   const maxOut = options.maxStdoutBytes ?? 64 * 1024 * 1024;
   const out: Buffer[] = [];
@@ -143,6 +146,30 @@ export async function runTool(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * Changes the priority of a running tool and of all its threads (on Linux a niceness is each
+ * thread's; ffmpeg's encoder threads were started at the old one). Raising it (a lower number)
+ * needs privileges a user may lack: then it stays as it was. Returns whether it changed.
+ */
+export function renice(pid: number, nice: number): boolean {
+  let tids: number[] = [pid];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    // no /proc (not Linux), or gone: the process itself
+  }
+  let changed = false;
+  for (const tid of tids) {
+    try {
+      os.setPriority(tid, nice);
+      changed = true;
+    } catch {
+      // gone, or not allowed
+    }
+  }
+  return changed;
 }
 
 function seconds(ms: number): string {

@@ -1,7 +1,9 @@
 // What a browser copy of a video is made of, and the ffmpeg arguments that make it. Pure.
 //
 // [Note: transcode settings] H.264 High (8-bit 4:2:0, what every browser plays) with AAC sound in an
-// MP4 whose index is at the front (+faststart: playback starts before the file is fetched), at
+// MP4 whose index is at the front (+faststart: playback starts before the file is fetched; ffmpeg
+// first writes a fragmented MP4 that can be played while it grows, then copies it into the kept
+// file: [Note: live transcode] in growing-file.ts), at
 // most 1080p (the long side ≤ 1920 and the short side ≤ 1080, aspect kept, even dimensions), square
 // pixels, upright (ffmpeg's autorotate turns the frames, so the copy carries no rotation). x264
 // `superfast` at CRF 23, capped at 8 Mbit/s (grain and noise would otherwise balloon the bit rate,
@@ -81,7 +83,18 @@ export interface ArgsOptions {
   preset?: string;
 }
 
-/** ffmpeg arguments for input → output (an .mp4 path), progress as key=value lines on stdout. */
+/**
+ * Fragments of at most this long (and one at each keyframe): the first is playable this soon.
+ * Measured at load 10 on a 1080p HEVC source: the first complete fragment after 3.2–3.6 s with 1-s
+ * fragments, 1.9–2.3 s with half-second ones; each costs a `moof` of ~0.5 KB.
+ */
+export const FRAGMENT_US = 500_000;
+
+/**
+ * ffmpeg arguments for input → output (an .mp4 path), progress as key=value lines on stdout. The
+ * output is a fragmented MP4 (index first, then a fragment each half second), written append-only so it
+ * can be read while it grows; `finishArgs` turns it into the kept faststart MP4.
+ */
 export function transcodeArgs(
   input: string,
   output: string,
@@ -146,8 +159,20 @@ export function transcodeArgs(
     args.push('-c:a', 'aac', '-b:a', `${AUDIO_KBPS}k`);
     if ((probe.audio?.channels ?? 2) > 2) args.push('-ac', '2');
   }
-  args.push('-movflags', '+faststart', '-f', 'mp4', output);
+  // delay_moov: the index is written with the first fragment, when the video's B-frame delay is
+  // known, so it carries the edit list that keeps picture and sound in step (without it the
+  // picture starts 2 frames late: 67 ms at 30 fps). Still append-only, and no later than before.
+  args.push('-movflags', 'frag_keyframe+empty_moov+delay_moov+default_base_moof');
+  args.push('-frag_duration', String(FRAGMENT_US), '-f', 'mp4', output);
   return args;
+}
+
+/** ffmpeg arguments that copy a finished fragmented MP4 into a normal one, its index at the front. */
+export function finishArgs(fragmented: string, output: string): string[] {
+  return [
+    ...['-nostdin', '-hide_banner', '-nostats', '-loglevel', 'error', '-y', '-i', fragmented],
+    ...['-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', output],
+  ];
 }
 
 /**

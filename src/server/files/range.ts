@@ -41,3 +41,20 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => bare(t) === bare(etag));
 }
+
+/**
+ * The first and last byte a Range header asks for, without knowing the size (a file still being
+ * written): `bytes=N-` has no end. Null for what parseRange also ignores, and for suffix ranges
+ * (the last N bytes of a file whose end is not known yet).
+ */
+export function parseRangeStart(
+  header: string | undefined,
+): { start: number; end: number | null } | null {
+  if (!header) return null;
+  const m = /^bytes=\s*(\d+)\s*-\s*(\d*)\s*$/i.exec(header.trim());
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = m[2] === '' ? null : Number(m[2]);
+  if (end !== null && end < start) return null;
+  return { start, end };
+}

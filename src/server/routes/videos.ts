@@ -1,6 +1,7 @@
 import { videoRoutes as r } from '../../shared/routes/videos.js';
 import type { Api, ServerContext } from '../context.js';
 import { sendFile } from '../files/send-file.js';
+import { sendGrowing } from '../files/send-growing.js';
 import { route } from '../route.js';
 
 const IMMUTABLE = 'private, max-age=31536000, immutable';
@@ -8,11 +9,19 @@ const REVALIDATE = 'private, no-cache';
 
 /**
  * Moving pictures ([Note: The video contract] in shared/video-api.ts): the stream a browser plays,
- * with ranges, or 202 with the transcode's progress; the hover preview clip.
+ * with ranges, or the transcode as it is being made, or 202 with its progress; the hover preview
+ * clip.
  */
 export function videoRoutes(app: Api, { picto }: ServerContext): void {
   route(app, r.getVideo, async (req, reply) => {
     const s = await picto.videos.stream(req.params.id);
+    if (s.ready === 'growing') {
+      // The viewer tells a growing answer from the finished file by this header.
+      return sendGrowing(req, reply, s.output, s.mime, {
+        'x-picto-transcode': 'running',
+        'x-picto-progress': s.progress.toFixed(3),
+      });
+    }
     if (!s.ready) {
       reply.header('cache-control', 'no-store');
       reply.header('retry-after', '2');

@@ -12,8 +12,11 @@ export const videoRoutes = declareRoutes({
     summary: 'The video as a browser plays it (MP4 or WebM), with byte ranges',
     description:
       'The original when a browser plays it as it is, else its transcode (H.264/AAC MP4, at most ' +
-      "1080p); a Live Photo's motion. 202 while the transcode is not made yet: that video moves to " +
-      'the front of the queue, and the event `video.ready` says when it is.',
+      "1080p); a Live Photo's motion. Asking moves that video's transcode to the front of the " +
+      'queue. While it is being made, the transcode as it grows: a fragmented MP4, 200 without ' +
+      'Content-Length, `X-Picto-Transcode: running` (a range: 206 with what exists, `bytes a-b/*`). ' +
+      '202 when it has not started within 2.5 s; the event `video.ready` says when the finished ' +
+      'file is there.',
     params: PhotoIdParams,
     query: ImageQuery,
     response: {

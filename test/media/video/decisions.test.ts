@@ -21,6 +21,7 @@ import {
   posterScore,
 } from '../../../src/media/video/poster.js';
 import {
+  finishArgs,
   parseProgress,
   planTranscode,
   targetSize,
@@ -144,7 +145,7 @@ describe('transcode plan', () => {
     expect(planTranscode(probe({ audio: null })).audio).toBe('none');
   });
 
-  it('builds ffmpeg arguments: H.264 High, yuv420p, AAC, faststart, deinterlace when needed', () => {
+  it('builds ffmpeg arguments: H.264 High, yuv420p, AAC, fragmented then faststart, deinterlace when needed', () => {
     const p = probe({
       container: 'mpegts',
       video: { codec: 'mpeg2video', fieldOrder: 'tt', fps: 25 },
@@ -156,8 +157,15 @@ describe('transcode plan', () => {
       '-c:v libx264 -preset superfast -crf 23 -maxrate 8000k -bufsize 16000k -profile:v high -g 50',
     );
     expect(args).toContain('-c:a aac -b:a 160k -ac 2');
-    expect(args).toContain('-movflags +faststart -f mp4 out.mp4');
+    // A fragmented MP4 a browser can play while it grows, a fragment at least every half second…
+    expect(args).toContain(
+      '-movflags frag_keyframe+empty_moov+delay_moov+default_base_moof -frag_duration 500000 -f mp4 out.mp4',
+    );
     expect(args).toContain('-map 0:v:0 -map 0:a:0?');
+    // …copied into a faststart MP4 when it is done.
+    expect(finishArgs('out.mp4', 'final.mp4').join(' ')).toContain(
+      '-i out.mp4 -map 0 -c copy -movflags +faststart -f mp4 final.mp4',
+    );
   });
 
   it('reads -progress blocks of old and new FFmpeg', () => {

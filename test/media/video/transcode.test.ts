@@ -13,6 +13,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hasCorpus } from '../../helpers/corpus.js';
@@ -24,7 +26,10 @@ import {
   playableInBrowser,
   probeVideo,
   transcodeVideo,
+  videoTools,
 } from '../../../src/media/video/index.js';
+
+const run = promisify(execFile);
 import { meanAbsDiff, resampled } from '../pixels.js';
 
 /** True when the moov box comes before mdat: the browser can start playing at once. */
@@ -80,6 +85,20 @@ describe.skipIf(!hasCorpus)('transcodeVideo', () => {
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(readdirSync(path.dirname(target))).toEqual(['face.mp4']); // no temp file left
+    // Picture and sound start together, as in the original (the fragmented MP4 it is copied from
+    // carries the B-frame delay in an edit list).
+    const { ffprobe } = await videoTools();
+    const starts = async (file: string) => {
+      const { stdout } = await run(ffprobe.path, [
+        ...['-v', 'error', '-show_entries', 'stream=codec_type,start_time', '-of', 'json', file],
+      ]);
+      const streams = (
+        JSON.parse(stdout) as { streams: { codec_type: string; start_time: string }[] }
+      ).streams;
+      const at = (t: string) => Number(streams.find((x) => x.codec_type === t)!.start_time);
+      return at('video') - at('audio');
+    };
+    expect(Math.abs((await starts(target)) - (await starts(v.faceHevc)))).toBeLessThan(0.03);
   });
 
   it('makes the rotated video upright in the copy (no matrix left)', async () => {

@@ -26,9 +26,26 @@ export function togglePlayback(v: HTMLVideoElement | null): void {
 }
 
 /**
+ * The finished transcode replaces the growing one under the player: the same URL loaded again
+ * (the growing answer is never cached), at the moment it had reached, playing if it played.
+ */
+function reloadFinished(v: HTMLVideoElement): void {
+  const at = v.currentTime;
+  const wasPlaying = !v.paused && !v.ended;
+  const resume = () => {
+    v.currentTime = at;
+    if (wasPlaying) void v.play().catch(() => undefined);
+  };
+  v.addEventListener('loadedmetadata', resume, { once: true });
+  v.load();
+}
+
+/**
  * A video in the viewer: the native player over the poster, sized like a photo. Until the browser
- * can play it (a transcode being made) the poster shows with the progress; pointer gestures on the
- * player stay the player's (no swipe or zoom under its controls).
+ * can play it (a transcode not started yet) the poster shows with the progress; a transcode being
+ * made plays as it grows, with a note that seeking waits for its end, and is swapped for the
+ * finished file when that is ready. Pointer gestures on the player stay the player's (no swipe or
+ * zoom under its controls).
  */
 export function VideoStage({
   source,
@@ -49,6 +66,21 @@ export function VideoStage({
   // The browser could not play what the server sent (a codec it lacks, a file cut short).
   const [broken, setBroken] = useState(false);
   const url = source.state === 'ready' ? source.url : null;
+  const growing = source.state === 'ready' && source.growing;
+  const wasGrowing = useRef(false);
+
+  // Leaving the video ends its download (a growing answer would otherwise stay open). Declared
+  // first: StrictMode's second mount (development) gets its source back, then autoplays again.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v || !url) return;
+    if (v.getAttribute('src') !== url) v.setAttribute('src', url);
+    return () => {
+      started.current = null;
+      v.removeAttribute('src');
+      v.load();
+    };
+  }, [url, videoRef]);
 
   useEffect(() => {
     const v = videoRef.current;
@@ -56,6 +88,15 @@ export function VideoStage({
     started.current = url;
     autoplay(v);
   }, [url, videoRef]);
+
+  useEffect(() => {
+    const v = videoRef.current;
+    if (growing) wasGrowing.current = true;
+    else if (wasGrowing.current && v) {
+      wasGrowing.current = false;
+      reloadFinished(v);
+    }
+  }, [growing, videoRef]);
 
   if (source.state === 'waiting') {
     const pct = source.progress === null ? null : Math.round(source.progress * 100);
@@ -95,23 +136,30 @@ export function VideoStage({
   }
   if (!url) return null;
   return (
-    <video
-      ref={videoRef}
-      key={url}
-      className="viewer-video"
-      src={url}
-      poster={poster ?? undefined}
-      style={style}
-      controls
-      playsInline
-      preload="auto"
-      disableRemotePlayback
-      aria-label={label}
-      onEnded={onEnded}
-      onError={() => setBroken(true)}
-      onPointerDown={(e) => e.stopPropagation()}
-      onPointerUp={(e) => e.stopPropagation()}
-      onDoubleClick={(e) => e.stopPropagation()}
-    />
+    <>
+      <video
+        ref={videoRef}
+        key={url}
+        className="viewer-video"
+        src={url}
+        poster={poster ?? undefined}
+        style={style}
+        controls
+        playsInline
+        preload="auto"
+        disableRemotePlayback
+        aria-label={label}
+        onEnded={onEnded}
+        onError={() => setBroken(true)}
+        onPointerDown={(e) => e.stopPropagation()}
+        onPointerUp={(e) => e.stopPropagation()}
+        onDoubleClick={(e) => e.stopPropagation()}
+      />
+      {growing && (
+        <p className="viewer-video-growing" role="status">
+          Still converting for your browser: it plays now, seeking works once it is done.
+        </p>
+      )}
+    </>
   );
 }

@@ -9,7 +9,11 @@ export type VideoSource =
   | { state: 'none' }
   /** Asking the server, or its transcode is being made (progress 0..1 when it knows). */
   | { state: 'waiting'; progress: number | null }
-  | { state: 'ready'; url: string }
+  /**
+   * `growing`: the server sends the transcode as it is being made: it plays from the start, but
+   * cannot be sought in until it is finished (`video.ready`, when this turns false).
+   */
+  | { state: 'ready'; url: string; growing: boolean }
   | { state: 'failed'; message: string };
 
 /** How often a video whose transcode runs asks again (the `video.ready` event usually comes first). */
@@ -18,9 +22,10 @@ const POLL_MS = 1000;
 /**
  * Where the viewer plays an item's video from, once the browser can play it. A video whose
  * original plays, or whose transcode is made, is ready at once. Otherwise the video URL is asked
- * for one byte: 202 says the transcode is pending (and moves it to the front of the server's queue)
- * with its progress, so it is asked again each second until it answers with bytes, or until the
- * `video.ready` event for it arrives.
+ * for one byte, which moves its transcode to the front of the server's queue: bytes with
+ * `x-picto-transcode: running` say the transcode is being made and can be played as it grows
+ * (ready, growing, until the `video.ready` event for it); 202 says it has not started yet, with
+ * its progress, so it is asked again each second.
  */
 export function useVideoSource(details: PhotoDetails | null, thumbUrl: string | null): VideoSource {
   const id = details?.id ?? null;
@@ -42,7 +47,7 @@ export function useVideoSource(details: PhotoDetails | null, thumbUrl: string | 
       return;
     }
     if (known) {
-      setSource({ state: 'ready', url });
+      setSource({ state: 'ready', url, growing: false });
       return;
     }
     if (failed) {
@@ -69,7 +74,11 @@ export function useVideoSource(details: PhotoDetails | null, thumbUrl: string | 
           timer = window.setTimeout(() => void probe(), POLL_MS);
         } else if (res.ok) {
           void res.body?.cancel();
-          setSource({ state: 'ready', url });
+          setSource({
+            state: 'ready',
+            url,
+            growing: res.headers.get('x-picto-transcode') === 'running',
+          });
         } else {
           const body = (await res.json().catch(() => null)) as ApiError | null;
           if (alive)
@@ -89,7 +98,10 @@ export function useVideoSource(details: PhotoDetails | null, thumbUrl: string | 
       if (e.type === 'video.ready' && e.photoId === id && alive) {
         if (timer !== null) window.clearTimeout(timer);
         timer = null;
-        setSource({ state: 'ready', url });
+        // A probe still under way would say what was true before this.
+        alive = false;
+        ask.abort();
+        setSource({ state: 'ready', url, growing: false });
       }
     });
     return () => {
