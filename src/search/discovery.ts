@@ -91,7 +91,13 @@ export class Discovery {
     );
     // Indexing finished somewhere: catch up on positions it wrote.
     this.off = events.on((e) => {
-      if (e.type === 'jobs.idle') void this.places.catchUpInSteps();
+      if (e.type === 'jobs.idle') {
+        this.places
+          .catchUpInSteps()
+          .catch((err: unknown) =>
+            process.stderr.write(`picto: naming places failed: ${(err as Error).stack ?? err}\n`),
+          );
+      }
     });
   }
 

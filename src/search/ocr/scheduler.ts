@@ -39,7 +39,13 @@ export class OcrScheduler {
     private readonly queued: () => void = () => {},
   ) {
     this.off = events.on((e) => {
-      if (e.type === 'jobs.idle') void this.fillInSteps();
+      if (e.type === 'jobs.idle') {
+        this.fillInSteps().catch((err: unknown) =>
+          process.stderr.write(
+            `picto: queueing text reading failed: ${(err as Error).stack ?? err}\n`,
+          ),
+        );
+      }
     });
   }
 
