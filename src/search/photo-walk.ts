@@ -24,3 +24,30 @@ export async function walkPhotos(
     if (after + size < end) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * One walk at a time: `run` starts `once`, or, while one runs, asks it to run once more after it
+ * (indexing ended again meanwhile); `closed()` true ends the repeats.
+ */
+export class RepeatedWalk {
+  private running: { again: boolean } | null = null;
+
+  constructor(private readonly closed: () => boolean) {}
+
+  async run(once: () => Promise<void>): Promise<void> {
+    if (this.running) {
+      this.running.again = true;
+      return;
+    }
+    const walk = { again: false };
+    this.running = walk;
+    try {
+      do {
+        walk.again = false;
+        await once();
+      } while (walk.again && !this.closed());
+    } finally {
+      this.running = null;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepos, openDatabase, type Repos } from '../../src/db/index.js';
 import { lastPhotoRowid, type PhotoWindow } from '../../src/db/photo-windows.js';
-import { walkPhotos } from '../../src/search/photo-walk.js';
+import { RepeatedWalk, walkPhotos } from '../../src/search/photo-walk.js';
 
 // [Note: passes over every photo in slices]: a walk visits every photo once, and the queries it
 // runs a window at a time find what the same query over the whole table finds.
@@ -73,6 +73,25 @@ describe('walks over the photos table', () => {
       10,
     );
     expect(steps).toBe(1);
+  });
+
+  it('runs one walk at a time, once more when asked during it', async () => {
+    let runs = 0;
+    let release!: () => void;
+    const walk = new RepeatedWalk(() => false);
+    const once = async () => {
+      runs++;
+      if (runs === 1) await new Promise<void>((r) => (release = r));
+    };
+    const first = walk.run(once);
+    await walk.run(once);
+    await walk.run(once);
+    expect(runs).toBe(1);
+    release();
+    await first;
+    expect(runs).toBe(2);
+    await walk.run(once);
+    expect(runs).toBe(3);
   });
 
   it('queues text reading window by window as the whole-table query does', () => {

@@ -5,7 +5,7 @@
 import type { Repos } from '../../db/index.js';
 import { lastPhotoRowid } from '../../db/photo-windows.js';
 import type { EventBus } from '../../shared/events.js';
-import { walkPhotos } from '../photo-walk.js';
+import { RepeatedWalk, walkPhotos } from '../photo-walk.js';
 
 const SETTING = 'ocr.enabled';
 const BATCH = 100;
@@ -26,8 +26,7 @@ export interface TextStages {
 export class OcrScheduler {
   private readonly off: () => void;
   private disposed = false;
-  /** A stepped fill is on its way; `again`: indexing ended once more meanwhile. */
-  private filling: { again: boolean } | null = null;
+  private readonly filling = new RepeatedWalk(() => this.disposed);
 
   /** `semanticVersion`: the version of the model in the semantic slot, or null without one. */
   constructor(
@@ -85,21 +84,8 @@ export class OcrScheduler {
    * `fill` when indexing ends, while people may be scrolling: the photos table a slice at a time
    * ([Note: passes over every photo in slices]); one walk at a time, again if asked meanwhile.
    */
-  async fillInSteps(): Promise<void> {
-    if (this.filling) {
-      this.filling.again = true;
-      return;
-    }
-    const walk = { again: false };
-    this.filling = walk;
-    try {
-      do {
-        walk.again = false;
-        await this.walkOnce();
-      } while (walk.again && !this.disposed);
-    } finally {
-      this.filling = null;
-    }
+  fillInSteps(): Promise<void> {
+    return this.filling.run(() => this.walkOnce());
   }
 
   private async walkOnce(): Promise<void> {

@@ -6,7 +6,7 @@ import type { Repos } from '../../db/index.js';
 import type { PlaceCount, PlaceRow } from '../../db/repos/places.js';
 import { lastPhotoRowid } from '../../db/photo-windows.js';
 import type { EventBus } from '../../shared/events.js';
-import { walkPhotos } from '../photo-walk.js';
+import { RepeatedWalk, walkPhotos } from '../photo-walk.js';
 import { fold, phraseKey } from '../text.js';
 import type { VocabularyData } from '../vocabulary.js';
 import { Geocoder, placeAliases, type Place } from './geocoder.js';
@@ -39,8 +39,7 @@ export class PlacesService {
   private debounce: NodeJS.Timeout | null = null;
   private caughtUp = false;
   private disposed = false;
-  /** A stepped catch-up is on its way; `again`: indexing ended once more meanwhile. */
-  private walking: { again: boolean } | null = null;
+  private readonly walking = new RepeatedWalk(() => this.disposed);
   private readonly off: () => void;
 
   constructor(private readonly deps: PlacesDeps) {
@@ -83,38 +82,29 @@ export class PlacesService {
    * `catchUp(true)` when indexing ends, while people may be scrolling: the photos table a slice
    * at a time ([Note: passes over every photo in slices]); one walk at a time, again if asked.
    */
-  async catchUpInSteps(): Promise<void> {
-    if (this.walking) {
-      this.walking.again = true;
-      return;
-    }
-    const walk = { again: false };
-    this.walking = walk;
+  catchUpInSteps(): Promise<void> {
     this.caughtUp = true;
-    try {
-      do {
-        walk.again = false;
-        let done = 0;
-        const { repos } = this.deps;
-        const { places } = repos.discovery;
-        await walkPhotos(
-          lastPhotoRowid(repos.db),
-          (window) => {
-            repos.db.transaction(() => places.dropOrphansIn(window))();
-            for (;;) {
-              const batch = places.stale(PLACES_VERSION, BATCH, undefined, window);
-              if (!batch.length) break;
-              this.write(batch);
-              done += batch.length;
-            }
-          },
-          () => this.disposed,
-        );
-        if (done && !this.disposed) this.deps.onChanged?.();
-      } while (walk.again && !this.disposed);
-    } finally {
-      this.walking = null;
-    }
+    return this.walking.run(() => this.catchUpWalk());
+  }
+
+  private async catchUpWalk(): Promise<void> {
+    let done = 0;
+    const { repos } = this.deps;
+    const { places } = repos.discovery;
+    await walkPhotos(
+      lastPhotoRowid(repos.db),
+      (window) => {
+        repos.db.transaction(() => places.dropOrphansIn(window))();
+        for (;;) {
+          const batch = places.stale(PLACES_VERSION, BATCH, undefined, window);
+          if (!batch.length) break;
+          this.write(batch);
+          done += batch.length;
+        }
+      },
+      () => this.disposed,
+    );
+    if (done && !this.disposed) this.deps.onChanged?.();
   }
 
   /** Geocodes photos that were just indexed (their positions may be new). */
